@@ -1,0 +1,88 @@
+package com.superkabe.events;
+
+import com.superkabe.events.campaign.CampaignCreated;
+import com.superkabe.events.campaign.CampaignStatusChanged;
+import com.superkabe.events.clock.ClockTicked;
+import com.superkabe.events.gate.LeadGateAllowed;
+import com.superkabe.events.gate.LeadGateBlocked;
+import com.superkabe.events.lead.LeadAccepted;
+import com.superkabe.events.lead.LeadRejected;
+import com.superkabe.events.lead.LeadSubmitted;
+import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.organization.OrganizationRegistered;
+import com.superkabe.events.reply.ReplyReceived;
+import com.superkabe.events.run.RunCompleted;
+import com.superkabe.events.run.RunEnrolled;
+import com.superkabe.events.run.RunFailed;
+import com.superkabe.events.run.RunReplied;
+import com.superkabe.events.run.RunStepAdvanced;
+import com.superkabe.events.run.SendRequested;
+import com.superkabe.events.send.EmailSendFailed;
+import com.superkabe.events.send.EmailSent;
+
+/**
+ * Every public event type: its stable wire name ({@code ce_type}, versioned), its record and the
+ * one topic it is published on. Adding an optional field keeps the version; any other change is
+ * a new version plus an upcaster.
+ */
+public enum EventType {
+    ORGANIZATION_REGISTERED("superkabe.organization.registered.v1", OrganizationRegistered.class, Topic.ORGANIZATIONS),
+    LEAD_SUBMITTED("superkabe.lead.submitted.v1", LeadSubmitted.class, Topic.LEAD_INTAKE),
+    LEAD_ACCEPTED("superkabe.lead.accepted.v1", LeadAccepted.class, Topic.LEADS),
+    LEAD_REJECTED("superkabe.lead.rejected.v1", LeadRejected.class, Topic.LEADS),
+    CAMPAIGN_CREATED("superkabe.campaign.created.v1", CampaignCreated.class, Topic.CAMPAIGNS),
+    CAMPAIGN_STATUS_CHANGED("superkabe.campaign.status-changed.v1", CampaignStatusChanged.class, Topic.CAMPAIGNS),
+    LEAD_GATE_ALLOWED("superkabe.gate.lead-allowed.v1", LeadGateAllowed.class, Topic.GATE_DECISIONS),
+    LEAD_GATE_BLOCKED("superkabe.gate.lead-blocked.v1", LeadGateBlocked.class, Topic.GATE_DECISIONS),
+    RUN_ENROLLED("superkabe.run.enrolled.v1", RunEnrolled.class, Topic.RUNS),
+    SEND_REQUESTED("superkabe.send.requested.v1", SendRequested.class, Topic.SEND_REQUESTS),
+    RUN_STEP_ADVANCED("superkabe.run.step-advanced.v1", RunStepAdvanced.class, Topic.RUNS),
+    RUN_COMPLETED("superkabe.run.completed.v1", RunCompleted.class, Topic.RUNS),
+    RUN_REPLIED("superkabe.run.replied.v1", RunReplied.class, Topic.RUNS),
+    RUN_FAILED("superkabe.run.failed.v1", RunFailed.class, Topic.RUNS),
+    CLOCK_TICKED("superkabe.clock.ticked.v1", ClockTicked.class, Topic.CLOCK),
+    MAILBOX_REGISTERED("superkabe.mailbox.registered.v1", MailboxRegistered.class, Topic.MAILBOXES),
+    EMAIL_SENT("superkabe.email.sent.v1", EmailSent.class, Topic.SEND_OUTCOMES),
+    EMAIL_SEND_FAILED("superkabe.email.send-failed.v1", EmailSendFailed.class, Topic.SEND_OUTCOMES),
+    REPLY_RECEIVED("superkabe.reply.received.v1", ReplyReceived.class, Topic.REPLIES);
+
+    private final String wireName;
+    private final Class<? extends SuperkabeEvent> recordType;
+    private final Topic topic;
+
+    EventType(String wireName, Class<? extends SuperkabeEvent> recordType, Topic topic) {
+        this.wireName = wireName;
+        this.recordType = recordType;
+        this.topic = topic;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public Class<? extends SuperkabeEvent> recordType() {
+        return recordType;
+    }
+
+    public Topic topic() {
+        return topic;
+    }
+
+    public static EventType ofWireName(String wireName) {
+        for (EventType t : values()) {
+            if (t.wireName.equals(wireName)) {
+                return t;
+            }
+        }
+        throw new UndecodableEventException("Unknown event type '" + wireName + "'");
+    }
+
+    public static EventType of(SuperkabeEvent event) {
+        for (EventType t : values()) {
+            if (t.recordType == event.getClass()) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("Not a registered event type: " + event.getClass().getName());
+    }
+}

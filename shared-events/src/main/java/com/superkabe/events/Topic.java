@@ -1,0 +1,66 @@
+package com.superkabe.events;
+
+import java.time.Duration;
+
+/**
+ * The topic catalogue: every topic, the entity it is keyed by, its partition count, its single
+ * writer and its retention. Consumers may rely on order only within one key of one topic.
+ */
+public enum Topic {
+    ORGANIZATIONS("superkabe.organizations", "organizationId", 1, Service.INGESTION, null),
+    LEAD_INTAKE("superkabe.lead-intake", "organizationId", 6, Service.EXTERNAL, Duration.ofDays(7)),
+    LEADS("superkabe.leads", "organizationId", 6, Service.INGESTION, null),
+    CAMPAIGNS("superkabe.campaigns", "campaignId", 3, Service.SEQUENCER, null),
+    GATE_DECISIONS("superkabe.gate-decisions", "leadId", 6, Service.GATE, null),
+    RUNS("superkabe.runs", "runId", 6, Service.SEQUENCER, null),
+    SEND_REQUESTS("superkabe.send-requests", "mailboxId", 6, Service.SEQUENCER, Duration.ofDays(30)),
+    CLOCK("superkabe.clock", "clock", 1, Service.SEQUENCER, null),
+    MAILBOXES("superkabe.mailboxes", "mailboxId", 3, Service.SEND_ADAPTER, null),
+    SEND_OUTCOMES("superkabe.send-outcomes", "mailboxId", 6, Service.SEND_ADAPTER, null),
+    REPLIES("superkabe.replies", "mailboxId", 6, Service.REPLY_POLLER, null);
+
+    private final String topicName;
+    private final String keyedBy;
+    private final int partitions;
+    private final Service writer;
+    private final Duration retention;
+
+    Topic(String topicName, String keyedBy, int partitions, Service writer, Duration retention) {
+        this.topicName = topicName;
+        this.keyedBy = keyedBy;
+        this.partitions = partitions;
+        this.writer = writer;
+        this.retention = retention;
+    }
+
+    public String topicName() {
+        return topicName;
+    }
+
+    /** The entity whose per-key order consumers of this topic may rely on. */
+    public String keyedBy() {
+        return keyedBy;
+    }
+
+    public int partitions() {
+        return partitions;
+    }
+
+    public Service writer() {
+        return writer;
+    }
+
+    /** How long records are kept; {@code null} means forever (the topic is the history). */
+    public Duration retention() {
+        return retention;
+    }
+
+    public static Topic byName(String name) {
+        for (Topic t : values()) {
+            if (t.topicName.equals(name)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("Unknown topic: " + name);
+    }
+}

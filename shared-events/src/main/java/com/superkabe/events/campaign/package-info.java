@@ -1,0 +1,2 @@
+/** Campaign configuration facts published by the sequencer. */
+package com.superkabe.events.campaign;

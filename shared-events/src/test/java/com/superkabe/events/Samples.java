@@ -1,0 +1,73 @@
+package com.superkabe.events;
+
+import com.superkabe.events.campaign.CampaignCreated;
+import com.superkabe.events.campaign.CampaignStatusChanged;
+import com.superkabe.events.clock.ClockTicked;
+import com.superkabe.events.gate.CheckOutcome;
+import com.superkabe.events.gate.LeadGateAllowed;
+import com.superkabe.events.gate.LeadGateBlocked;
+import com.superkabe.events.gate.LeadSnapshot;
+import com.superkabe.events.lead.LeadAccepted;
+import com.superkabe.events.lead.LeadRejected;
+import com.superkabe.events.lead.LeadSubmitted;
+import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.organization.OrganizationRegistered;
+import com.superkabe.events.reply.ReplyReceived;
+import com.superkabe.events.run.RunCompleted;
+import com.superkabe.events.run.RunEnrolled;
+import com.superkabe.events.run.RunFailed;
+import com.superkabe.events.run.RunReplied;
+import com.superkabe.events.run.RunStepAdvanced;
+import com.superkabe.events.run.SendRequested;
+import com.superkabe.events.send.EmailSendFailed;
+import com.superkabe.events.send.EmailSent;
+import java.time.Instant;
+import java.util.List;
+
+/** One representative instance per event type; the golden fixtures are these, as JSON. */
+final class Samples {
+
+    private static final LeadSnapshot LEAD = new LeadSnapshot("lead-1", "ada@example.com", "Ada", "Lovelace",
+            "Analytical Engines", "CTO");
+    private static final List<CheckOutcome> CHECKS = List.of(
+            new CheckOutcome("campaign_exists", "YES", "campaign c-1 is configured"),
+            new CheckOutcome("campaign_active", "YES", "campaign c-1 is ACTIVE"));
+
+    private Samples() {
+    }
+
+    static SuperkabeEvent of(EventType type) {
+        return switch (type) {
+            case ORGANIZATION_REGISTERED -> new OrganizationRegistered("org-1", "Acme", "9f86d081884c7d65");
+            case LEAD_SUBMITTED -> new LeadSubmitted("org-1", "ada@example.com", "Ada", "Lovelace",
+                    "Analytical Engines", "CTO", "c-1");
+            case LEAD_ACCEPTED -> new LeadAccepted("org-1", "lead-1", "ada@example.com", "Ada", "Lovelace",
+                    "Analytical Engines", "CTO", "c-1", "GREEN", 100, "api");
+            case LEAD_REJECTED -> new LeadRejected("org-1", "ada@@example.com", "c-1",
+                    List.of(new LeadRejected.Reason("syntax", "email", "more than one '@'")), "kafka");
+            case CAMPAIGN_CREATED -> new CampaignCreated("org-1", "c-1", "Q4 outbound", "ACTIVE", 2, List.of("mb-1"));
+            case CAMPAIGN_STATUS_CHANGED -> new CampaignStatusChanged("org-1", "c-1", "ACTIVE", "PAUSED");
+            case LEAD_GATE_ALLOWED -> new LeadGateAllowed("org-1", "c-1", LEAD, "ENFORCE", CHECKS);
+            case LEAD_GATE_BLOCKED -> new LeadGateBlocked("org-1", "c-9", "lead-1", "SYNC_ISSUE",
+                    "Campaign c-9 is not configured", false, true, "ENFORCE",
+                    List.of(new CheckOutcome("campaign_exists", "NO", "campaign c-9 is unknown")));
+            case RUN_ENROLLED -> new RunEnrolled("org-1", "run-1", "c-1", LEAD, "mb-1", 2, 7, 7);
+            case SEND_REQUESTED -> new SendRequested("org-1", "run-1", "send-1", "c-1", "lead-1", "mb-1", 0,
+                    "ada@example.com", "Ada Lovelace", "Hello Ada", "Hi Ada,\nquick question.", 7);
+            case RUN_STEP_ADVANCED -> new RunStepAdvanced("org-1", "run-1", 1, 10, 8);
+            case RUN_COMPLETED -> new RunCompleted("org-1", "run-1", 12);
+            case RUN_REPLIED -> new RunReplied("org-1", "run-1", "reply-1", 9);
+            case RUN_FAILED -> new RunFailed("org-1", "run-1", 1, "template token {{company}} has no value", 9);
+            case CLOCK_TICKED -> new ClockTicked(7, Instant.parse("2026-01-01T00:07:00Z"), 60);
+            case MAILBOX_REGISTERED -> new MailboxRegistered("org-1", "mb-1", "sales@acme.test", "acme.test",
+                    "SMTP", 50, new MailboxRegistered.Endpoint("smtp.acme.test", 587, "STARTTLS", "sales", "v1:abc"),
+                    new MailboxRegistered.Endpoint("imap.acme.test", 993, "TLS", "sales", "v1:def"));
+            case EMAIL_SENT -> new EmailSent("org-1", "send-1", "run-1", "c-1", "lead-1", "mb-1", 0,
+                    "ada@example.com", "<send-1@acme.test>", 7);
+            case EMAIL_SEND_FAILED -> new EmailSendFailed("org-1", "send-1", "run-1", "c-1", "lead-1", "mb-1", 0,
+                    "ada@example.com", "HARD_BOUNCE", 550, "5.1.1 user unknown", 7);
+            case REPLY_RECEIVED -> new ReplyReceived("org-1", "reply-1", "mb-1", "send-1", "run-1", "lead-1",
+                    "<send-1@acme.test>", "ada@example.com", "Re: Hello Ada");
+        };
+    }
+}
