@@ -1,0 +1,46 @@
+package com.superkabe.kit.config;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every service shares (lowest precedence, so a service or deployment overrides any):
+ * byte[] values with String keys, manual offset commits after handling, idempotent producers,
+ * the consumer group named after the service, and Flyway owning the service's schema.
+ */
+public class KitDefaults implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        String service = env.getProperty("spring.application.name", "superkabe");
+        String schema = env.getProperty("superkabe.schema", service.replace("-service", "").replace('-', '_'));
+        Map<String, Object> d = new HashMap<>();
+        d.put("superkabe.schema", schema);
+        d.put("spring.kafka.consumer.group-id", service);
+        d.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        d.put("spring.kafka.consumer.enable-auto-commit", "false");
+        d.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        d.put("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        d.put("spring.kafka.consumer.properties.metadata.max.age.ms", "2000");
+        d.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        d.put("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        d.put("spring.kafka.producer.acks", "all");
+        d.put("spring.kafka.producer.properties.enable.idempotence", "true");
+        d.put("spring.kafka.producer.properties.linger.ms", "5");
+        d.put("spring.kafka.listener.ack-mode", "record");
+        d.put("spring.flyway.schemas", schema);
+        d.put("spring.flyway.default-schema", schema);
+        d.put("spring.flyway.locations", "classpath:db/kit,classpath:db/" + schema);
+        d.put("spring.datasource.hikari.schema", schema);
+        d.put("spring.datasource.hikari.maximum-pool-size", "8");
+        d.put("spring.mvc.problemdetails.enabled", "true");
+        d.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        d.put("management.endpoint.health.probes.enabled", "true");
+        d.put("management.metrics.tags.service", service);
+        env.getPropertySources().addLast(new MapPropertySource("superkabeKitDefaults", d));
+    }
+}

@@ -1,0 +1,153 @@
+package com.superkabe.kit.config;
+
+import com.superkabe.events.EventCodec;
+import com.superkabe.events.Topic;
+import com.superkabe.kit.kafka.Envelopes;
+import com.superkabe.kit.kafka.Inbox;
+import com.superkabe.kit.kafka.InboundHandler;
+import com.superkabe.kit.outbox.Outbox;
+import com.superkabe.kit.outbox.OutboxRelay;
+import com.superkabe.kit.security.ApiKeyFilter;
+import com.superkabe.kit.security.ApiKeys;
+import com.superkabe.kit.security.OrgIdResolver;
+import com.superkabe.kit.security.OrganizationProjector;
+import com.superkabe.kit.web.ProblemHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Wires the shared shell into every service that has service-kit on its class path. */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class})
+@EnableConfigurationProperties(KitProperties.class)
+public class ServiceKitAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock wallClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    Envelopes envelopes(KitProperties props, Clock clock) {
+        return new Envelopes(props.service(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager tm) {
+        return new TransactionTemplate(tm);
+    }
+
+    @Bean
+    Inbox inbox(JdbcClient jdbc) {
+        return new Inbox(jdbc);
+    }
+
+    @Bean
+    InboundHandler inboundHandler(EventCodec codec, Inbox inbox, TransactionTemplate tx, MeterRegistry meters) {
+        return new InboundHandler(codec, inbox, tx, meters);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka,
+                            KitProperties props, MeterRegistry meters) {
+        return new OutboxRelay(jdbc, tx, kafka, props.outbox().pollInterval(), props.outbox().batchSize(), meters);
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, EventCodec codec, ObjectProvider<OutboxRelay> relay) {
+        return new Outbox(jdbc, codec, () -> relay.getObject().nudge());
+    }
+
+    /**
+     * Transient failures get {@code superkabe.kafka.retries} backed-off retries (2 by default; the
+     * send path sets 0), then the record goes to this service's dead-letter topic with the cause in
+     * its headers. Undecodable records skip the retries. Either way the partition keeps flowing.
+     */
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, KitProperties props,
+                                          @Value("${superkabe.kafka.retries:2}") long retries) {
+        String dlt = props.service().deadLetterTopic();
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, ex) -> new TopicPartition(dlt, -1));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(300, retries));
+        handler.addNotRetryableExceptions(com.superkabe.events.UndecodableEventException.class,
+                IllegalArgumentException.class);
+        return handler;
+    }
+
+    /** Every catalogue topic and this service's dead-letter topic, created if missing. */
+    @Bean
+    KafkaAdmin.NewTopics superkabeTopics(KitProperties props) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic t : Topic.values()) {
+            topics.add(TopicBuilder.name(t.topicName()).partitions(t.partitions()).replicas(1)
+                    .configs(Map.of("retention.ms", t.retention() == null ? "-1"
+                            : Long.toString(t.retention().toMillis())))
+                    .build());
+        }
+        topics.add(TopicBuilder.name(props.service().deadLetterTopic()).partitions(1).replicas(1).build());
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    ApiKeys apiKeys(JdbcClient jdbc) {
+        return new ApiKeys(jdbc);
+    }
+
+    @Bean
+    OrganizationProjector organizationProjector(InboundHandler inbound, ApiKeys apiKeys) {
+        return new OrganizationProjector(inbound, apiKeys);
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys apiKeys) {
+        FilterRegistrationBean<ApiKeyFilter> reg = new FilterRegistrationBean<>(new ApiKeyFilter(apiKeys));
+        reg.addUrlPatterns("/api/*");
+        return reg;
+    }
+
+    @Bean
+    ProblemHandler problemHandler() {
+        return new ProblemHandler();
+    }
+
+    @Bean
+    WebMvcConfigurer orgIdArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new OrgIdResolver());
+            }
+        };
+    }
+}

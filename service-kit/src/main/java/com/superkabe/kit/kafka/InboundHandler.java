@@ -1,0 +1,57 @@
+package com.superkabe.kit.kafka;
+
+import com.superkabe.events.Envelope;
+import com.superkabe.events.EventCodec;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one way services take events off Kafka: decode (an undecodable record throws, and the error
+ * handler sends it to the dead-letter topic without retry), then in one transaction record the
+ * event id in the inbox and run the handler; a duplicate is acknowledged and skipped.
+ */
+public class InboundHandler {
+
+    private final EventCodec codec;
+    private final Inbox inbox;
+    private final TransactionTemplate tx;
+    private final MeterRegistry meters;
+
+    public InboundHandler(EventCodec codec, Inbox inbox, TransactionTemplate tx, MeterRegistry meters) {
+        this.codec = codec;
+        this.inbox = inbox;
+        this.tx = tx;
+        this.meters = meters;
+    }
+
+    public void handle(ConsumerRecord<String, byte[]> record, Consumer<Envelope> handler) {
+        Map<String, String> headers = headers(record);
+        Envelope event = codec.decode(new EventCodec.Origin(record.topic(), record.partition(), record.offset(),
+                record.timestamp()), headers, record.value());
+        Boolean handled = tx.execute(status -> {
+            if (!inbox.firstSighting(event, record.topic(), record.key(), headers, record.value())) {
+                return false;
+            }
+            handler.accept(event);
+            return true;
+        });
+        meters.counter("superkabe_events_consumed", "type", event.type().wireName(),
+                "outcome", Boolean.TRUE.equals(handled) ? "handled" : "duplicate").increment();
+    }
+
+    public static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header h : record.headers()) {
+            if (h.value() != null) {
+                headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return headers;
+    }
+}

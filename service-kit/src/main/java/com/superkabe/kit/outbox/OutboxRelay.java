@@ -1,0 +1,138 @@
+package com.superkabe.kit.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves committed outbox rows to Kafka in id order and deletes them once the broker acknowledged
+ * every one: at-least-once, in order per key; consumers dedupe by event id. Rows are locked with
+ * SKIP LOCKED so a second replica never publishes the same batch concurrently.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private record Row(long id, String topic, String key, String headers, byte[] payload) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final Duration pollInterval;
+    private final int batchSize;
+    private final Counter published;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka,
+                       Duration pollInterval, int batchSize, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.kafka = kafka;
+        this.pollInterval = pollInterval;
+        this.batchSize = batchSize;
+        this.published = Counter.builder("superkabe_outbox_published").description("Events relayed to Kafka")
+                .register(meters);
+    }
+
+    /** Called after a commit that wrote outbox rows, so they leave without waiting for the next poll. */
+    public void nudge() {
+        wake.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake.release();
+        if (worker != null) {
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int n = relayBatch();
+                if (n < batchSize) {
+                    wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay failed; retrying after {}: {}", pollInterval, e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** Publishes one batch; returns how many rows it relayed. */
+    public int relayBatch() {
+        Integer n = tx.execute(status -> {
+            List<Row> rows = jdbc.sql("SELECT id, topic, record_key, headers, payload FROM outbox ORDER BY id "
+                            + "LIMIT ? FOR UPDATE SKIP LOCKED")
+                    .param(batchSize)
+                    .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBytes(5)))
+                    .list();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                ProducerRecord<String, byte[]> rec = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+                for (Map.Entry<String, String> h : JsonHeaders.read(row.headers()).entrySet()) {
+                    rec.headers().add(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8));
+                }
+                acks.add(kafka.send(rec));
+            }
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+            jdbc.sql("DELETE FROM outbox WHERE id IN (:ids)").param("ids", rows.stream().map(Row::id).toList())
+                    .update();
+            return rows.size();
+        });
+        int count = n == null ? 0 : n;
+        published.increment(count);
+        return count;
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
