@@ -20,6 +20,10 @@ public record KitProperties(@NotNull(message = "superkabe.service must name this
         outbox = outbox == null ? new Outbox(Duration.ofMillis(200), 500) : outbox;
     }
 
-    public record Outbox(Duration pollInterval, int batchSize) {
+    public record Outbox(Duration pollInterval, Integer batchSize) {
+        public Outbox {
+            pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
+            batchSize = batchSize == null || batchSize <= 0 ? 500 : batchSize;
+        }
     }
 }

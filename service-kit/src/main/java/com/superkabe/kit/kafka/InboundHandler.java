@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -17,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * event id in the inbox and run the handler; a duplicate is acknowledged and skipped.
  */
 public class InboundHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundHandler.class);
 
     private final EventCodec codec;
     private final Inbox inbox;
@@ -41,6 +45,8 @@ public class InboundHandler {
             handler.accept(event);
             return true;
         });
+        log.debug("{} {} from {}-{}@{}", Boolean.TRUE.equals(handled) ? "handled" : "skipped duplicate",
+                event.type().wireName(), record.topic(), record.partition(), record.offset());
         meters.counter("superkabe_events_consumed", "type", event.type().wireName(),
                 "outcome", Boolean.TRUE.equals(handled) ? "handled" : "duplicate").increment();
     }

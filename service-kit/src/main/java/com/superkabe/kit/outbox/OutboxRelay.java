@@ -124,6 +124,9 @@ public class OutboxRelay implements SmartLifecycle {
             return rows.size();
         });
         int count = n == null ? 0 : n;
+        if (count > 0) {
+            log.debug("relayed {} event(s)", count);
+        }
         published.increment(count);
         return count;
     }

@@ -16,7 +16,7 @@ public class OrganizationProjector {
         this.apiKeys = apiKeys;
     }
 
-    @KafkaListener(id = "${spring.application.name}-organizations",
+    @KafkaListener(id = "${spring.application.name}-organizations", idIsGroup = false,
             topics = "#{T(com.superkabe.events.Topic).ORGANIZATIONS.topicName()}")
     public void on(ConsumerRecord<String, byte[]> record) {
         inbound.handle(record, e -> {

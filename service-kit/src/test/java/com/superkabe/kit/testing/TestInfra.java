@@ -70,6 +70,14 @@ public final class TestInfra {
         return p;
     }
 
+    /** The same properties as command-line arguments, which outrank the service's own YAML. */
+    public static String[] args(String... extra) {
+        java.util.List<String> args = new java.util.ArrayList<>();
+        serviceProperties().forEach((k, v) -> args.add("--" + k + "=" + v));
+        args.addAll(java.util.List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
     public static void register(DynamicPropertyRegistry registry) {
         serviceProperties().forEach((k, v) -> registry.add(k, () -> v));
     }

@@ -1,0 +1,107 @@
+package com.superkabe.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A JVM the stack started, with its output in a log file; stopping it takes its descendants along. */
+final class ChildProcess {
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private ChildProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    static ChildProcess start(String name, List<String> command, Path workDir, Path log) {
+        return start(name, command, Map.of(), workDir, log);
+    }
+
+    static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log) {
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder pb = new ProcessBuilder(command);
+            pb.environment().putAll(env);
+            Process p = pb.directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                    .start();
+            return new ChildProcess(name, p, log);
+        } catch (IOException e) {
+            throw new StackException("could not start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for a short-lived tool (e.g. the storage formatter) and returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            stopAll(List.of(this), Duration.ofSeconds(2));
+            throw new StackException(name + " did not finish within " + Console.seconds(timeout) + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** The end of the log, for error messages: usually enough to see why a process died. */
+    String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * SIGTERM to every process and its descendants at once (so services shut down in parallel and
+     * release their Kafka groups cleanly), then SIGKILL whatever is still alive after the grace.
+     */
+    static void stopAll(List<ChildProcess> children, Duration grace) {
+        List<ProcessHandle> handles = new ArrayList<>();
+        for (ChildProcess c : children) {
+            c.process.descendants().forEach(handles::add);
+            handles.add(c.process.toHandle());
+        }
+        handles.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle h : handles) {
+            long left = deadline - System.nanoTime();
+            try {
+                h.onExit().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+            } catch (Exception timedOutOrInterrupted) {
+                h.destroyForcibly();
+            }
+        }
+        handles.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+}

@@ -1,0 +1,2 @@
+/** The execution gate's pure decision logic: ordered checks and failure classes. No frameworks. */
+package com.superkabe.gate.domain;
