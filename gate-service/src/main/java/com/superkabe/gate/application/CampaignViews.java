@@ -6,6 +6,13 @@ import java.util.Optional;
 /** Port: the gate's view of campaigns. */
 public interface CampaignViews {
 
+    /**
+     * Serialises, until the current transaction ends, everything that reads or changes one
+     * campaign's view or held leads: without it a lead held concurrently with its campaign's
+     * arrival would never be re-evaluated.
+     */
+    void lock(String campaignId);
+
     Optional<CampaignView> find(String campaignId);
 
     void save(CampaignView view);

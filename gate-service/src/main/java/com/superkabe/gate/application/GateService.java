@@ -41,17 +41,20 @@ public class GateService {
         }
         LeadSnapshot snapshot = new LeadSnapshot(lead.leadId(), lead.email(), lead.firstName(), lead.lastName(),
                 lead.company(), lead.title());
+        campaigns.lock(lead.campaignId());
         evaluate(cause, 0, new HeldLeads.Held(lead.orgId(), lead.campaignId(), snapshot));
     }
 
     public void onCampaignCreated(Envelope cause) {
         CampaignCreated c = cause.payloadAs(CampaignCreated.class);
+        campaigns.lock(c.campaignId());
         campaigns.save(new CampaignView(c.orgId(), c.campaignId(), c.status(), c.mailboxIds()));
         reevaluateHeld(cause, c.campaignId());
     }
 
     public void onCampaignStatusChanged(Envelope cause) {
         CampaignStatusChanged c = cause.payloadAs(CampaignStatusChanged.class);
+        campaigns.lock(c.campaignId());
         campaigns.find(c.campaignId()).ifPresent(v -> {
             campaigns.save(new CampaignView(v.orgId(), v.campaignId(), c.to(), v.mailboxIds()));
             reevaluateHeld(cause, c.campaignId());

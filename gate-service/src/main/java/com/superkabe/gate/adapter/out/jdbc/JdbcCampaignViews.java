@@ -18,6 +18,11 @@ class JdbcCampaignViews implements CampaignViews {
     }
 
     @Override
+    public void lock(String campaignId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("campaign:" + campaignId).query().singleRow();
+    }
+
+    @Override
     public Optional<CampaignView> find(String campaignId) {
         return jdbc.sql("SELECT org_id, campaign_id, status, mailbox_ids FROM campaign_view WHERE campaign_id = ?")
                 .param(campaignId)

@@ -1,0 +1,96 @@
+package com.superkabe.local;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the demo creates, as the JSON bodies the public APIs take. */
+final class DemoData {
+
+    static final String ORG_NAME = "Demo Org";
+    static final String CAMPAIGN_NAME = "Demo campaign";
+    static final String STEP_1_SUBJECT = "Quick question, {{firstName}}";
+    static final String STEP_2_SUBJECT = "Following up";
+
+    record Lead(String email, String firstName, String lastName, String company, String title) {
+
+        Map<String, Object> body(String campaignId) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("email", email);
+            m.put("firstName", firstName);
+            m.put("lastName", lastName);
+            m.put("company", company);
+            m.put("title", title);
+            m.put("campaignId", campaignId);
+            return m;
+        }
+    }
+
+    static final Lead ADA = new Lead("ada@example.com", "Ada", "Lovelace", "Analytical Engines", "Countess");
+    static final Lead GRACE = new Lead("grace@example.com", "Grace", "Hopper", "Navy", "Rear Admiral");
+    static final Lead MALFORMED = new Lead("not-an-email", "Nobody", "Atall", "Nowhere", "None");
+    /** Not sent over REST: published straight to the intake topic, as any Kafka client could. */
+    static final Lead ALAN = new Lead("alan@example.com", "Alan", "Turing", "Bletchley", "Cryptanalyst");
+
+    static final List<Lead> REST_LEADS = List.of(ADA, GRACE, MALFORMED);
+    /** The leads that should end up with runs and receive mail. */
+    static final List<String> GOOD_ADDRESSES = List.of(ADA.email(), GRACE.email(), ALAN.email());
+
+    private DemoData() {
+    }
+
+    static Map<String, Object> organization() {
+        return Map.of("name", ORG_NAME);
+    }
+
+    static Map<String, Object> mailbox() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("address", MailServer.DEMO_ADDRESS);
+        m.put("provider", "SMTP");
+        m.put("dailyLimit", 50);
+        m.put("smtp", server(MailServer.SMTP_PORT));
+        m.put("imap", server(MailServer.IMAP_PORT));
+        return m;
+    }
+
+    private static Map<String, Object> server(int port) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("host", MailServer.HOST);
+        m.put("port", port);
+        m.put("security", "NONE");
+        m.put("username", MailServer.DEMO_ADDRESS);
+        m.put("password", MailServer.DEMO_PASSWORD);
+        return m;
+    }
+
+    static Map<String, Object> campaign(String mailboxId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", CAMPAIGN_NAME);
+        m.put("status", "ACTIVE");
+        m.put("mailboxIds", List.of(mailboxId));
+        m.put("steps", List.of(
+                step(STEP_1_SUBJECT, "Hi {{firstName}},\n\nis {{company}} looking at outbound this quarter?\n", 0),
+                step(STEP_2_SUBJECT, "Hi {{firstName}}, just bumping this.", 3)));
+        return m;
+    }
+
+    private static Map<String, Object> step(String subject, String body, int delayTicks) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("subject", subject);
+        m.put("body", body);
+        m.put("delayTicks", delayTicks);
+        return m;
+    }
+
+    /** The intake topic's JSON value: the REST body plus the organization, since there is no API key. */
+    static Map<String, Object> intakeRecord(Lead lead, String orgId, String campaignId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orgId", orgId);
+        m.put("email", lead.email());
+        m.put("firstName", lead.firstName());
+        m.put("lastName", lead.lastName());
+        m.put("company", lead.company());
+        m.put("campaignId", campaignId);
+        return m;
+    }
+}
