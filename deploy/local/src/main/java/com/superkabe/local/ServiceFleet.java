@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The six services as child JVMs ({@code java -jar <module>/target/<module>-*-exec.jar}). */
 final class ServiceFleet {
@@ -19,6 +21,7 @@ final class ServiceFleet {
 
     private final Map<ServiceSpec, ChildProcess> processes;
     private final StackLayout layout;
+    private final Set<ServiceSpec> reportedDead = new HashSet<>();
 
     private ServiceFleet(Map<ServiceSpec, ChildProcess> processes, StackLayout layout) {
         this.processes = processes;
@@ -69,6 +72,15 @@ final class ServiceFleet {
             }
             Thread.sleep(500);
         }
+    }
+
+    /** Says once per service if it died while the stack was running, and where to look. */
+    void reportDeaths() {
+        processes.forEach((spec, p) -> {
+            if (!p.isAlive() && reportedDead.add(spec)) {
+                Console.warn(spec.name() + " has stopped; see " + layout.show(p.log()));
+            }
+        });
     }
 
     private static boolean isUp(Http http, ServiceSpec spec) throws InterruptedException {

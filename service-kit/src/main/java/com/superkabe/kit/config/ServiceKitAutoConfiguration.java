@@ -119,6 +119,13 @@ public class ServiceKitAutoConfiguration {
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
+    /** Only services that handle mailbox credentials set {@code superkabe.secrets.key}. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("superkabe.secrets.key")
+    com.superkabe.kit.secrets.SecretBox secretBox(@Value("${superkabe.secrets.key}") String key) {
+        return new com.superkabe.kit.secrets.SecretBox(key);
+    }
+
     @Bean
     ApiKeys apiKeys(JdbcClient jdbc) {
         return new ApiKeys(jdbc);

@@ -16,6 +16,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestInfra {
 
+    /** A fixed platform key for tests only. */
+    public static final String TEST_SECRET_KEY = "c3VwZXJrYWJlLXRlc3Qta2V5LTMyLWJ5dGVzLWxvbmc=";
+
     private static EmbeddedKafkaBroker kafka;
     private static EmbeddedPostgres postgres;
 
@@ -67,6 +70,7 @@ public final class TestInfra {
         p.put("spring.datasource.password", "postgres");
         p.put("server.port", "0");
         p.put("superkabe.outbox.poll-interval", "50ms");
+        p.put("superkabe.secrets.key", TEST_SECRET_KEY);
         return p;
     }
 

@@ -1,0 +1,106 @@
+package com.superkabe.local;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The local stack: a Kafka broker process, PostgreSQL (embedded unless {@code SUPERKABE_DB_URL}),
+ * GreenMail, the six services as processes, and a demo that seeds data through the public APIs and
+ * shows leads flowing. Ctrl-C stops everything it started.
+ */
+public final class LocalStack {
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        StackLayout layout = StackLayout.fromSystemProperties();
+        Resources resources = new Resources();
+        resources.installShutdownHook();
+        int exitCode;
+        try {
+            exitCode = run(options, layout, resources);
+        } catch (StackException e) {
+            Console.error(e.getMessage());
+            exitCode = 1;
+        } catch (IOException e) {
+            Console.error("unexpected I/O failure: " + e);
+            exitCode = 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exitCode = 130;
+        }
+        resources.closeAll();
+        System.exit(exitCode);
+    }
+
+    private static int run(Options options, StackLayout layout, Resources resources)
+            throws IOException, InterruptedException {
+        Optional<Database> external = Database.fromEnvironment(System.getenv());
+        Preflight.requireFreePorts(portsToClaim(external.isEmpty()), layout);
+        Files.createDirectories(layout.logsDir());
+        Preflight.forgetPids(layout);
+        resources.add("pid file", () -> Preflight.forgetPids(layout));
+        String secretsKey = SecretsKey.loadOrCreate(layout.secretKeyFile());
+
+        KafkaBroker kafka = KafkaBroker.launch(layout, resources);
+        Database db = external.orElseGet(() -> Database.startEmbedded(layout, resources));
+        external.ifPresent(d -> Console.info("using your PostgreSQL at " + d.url() + " as " + d.user()));
+        MailServer mail = MailServer.start();
+        resources.add("GreenMail", mail);
+        Duration kafkaTook = kafka.awaitReady();
+
+        long servicesAt = System.nanoTime();
+        ServiceFleet fleet = ServiceFleet.start(layout, db, secretsKey, resources);
+        Http http = new Http();
+        fleet.awaitHealthy(http);
+        Duration total = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
+        Console.info("STACK UP in " + Console.seconds(total) + " from launch to all services healthy (Kafka "
+                + Console.seconds(kafkaTook) + ", services " + Console.seconds(Duration.ofNanos(System.nanoTime() - servicesAt)) + ")");
+
+        if (!options.demo()) {
+            Summary.print(layout, db, null);
+            return waitForCtrlC(fleet);
+        }
+        DemoSeeder.Seeded seeded = new DemoSeeder(http).seed();
+        DemoVerdict verdict = new DemoObserver(http, mail, seeded).watch();
+        Console.info("DEMO " + verdict.state() + ": " + verdict.explanation());
+        Summary.print(layout, db, seeded);
+        if (options.exitAfterDemo()) {
+            return verdict.state() == DemoVerdict.State.PASSED ? 0 : 1;
+        }
+        return waitForCtrlC(fleet);
+    }
+
+    private static List<Integer> portsToClaim(boolean embeddedDb) {
+        List<Integer> ports = new ArrayList<>(List.of(KafkaBroker.PORT, KafkaBroker.CONTROLLER_PORT,
+                MailServer.SMTP_PORT, MailServer.IMAP_PORT));
+        if (embeddedDb) {
+            ports.add(Database.EMBEDDED_PORT);
+        }
+        ServiceSpec.ALL.forEach(s -> ports.add(s.port()));
+        return ports;
+    }
+
+    /** Runs until Ctrl-C (the shutdown hook does the stopping), warning if a service dies meanwhile. */
+    private static int waitForCtrlC(ServiceFleet fleet) throws InterruptedException {
+        Console.info("Press Ctrl-C to stop");
+        while (true) {
+            fleet.reportDeaths();
+            Thread.sleep(2000);
+        }
+    }
+}

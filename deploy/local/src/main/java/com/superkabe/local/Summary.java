@@ -1,0 +1,32 @@
+package com.superkabe.local;
+
+/** The closing block: where everything is and how to reach it. */
+final class Summary {
+
+    private Summary() {
+    }
+
+    static void print(StackLayout layout, Database db, DemoSeeder.Seeded seeded) {
+        StringBuilder sb = new StringBuilder("----------------------------------------------------------------\n");
+        sb.append("services (health | metrics):\n");
+        for (ServiceSpec s : ServiceSpec.ALL) {
+            sb.append(String.format("  %-21s %s | %s%n", s.name(), s.healthUrl(), s.prometheusUrl()));
+        }
+        sb.append("Kafka:       ").append(KafkaBroker.BOOTSTRAP).append("  (intake topic superkabe.lead-intake)\n");
+        sb.append("PostgreSQL:  ").append(db.url()).append("  user ").append(db.user()).append('\n');
+        sb.append("mail:        SMTP ").append(MailServer.HOST).append(':').append(MailServer.SMTP_PORT)
+                .append(", IMAP ").append(MailServer.HOST).append(':').append(MailServer.IMAP_PORT)
+                .append("  (").append(MailServer.DEMO_ADDRESS).append(" / ").append(MailServer.DEMO_PASSWORD).append(")\n");
+        sb.append("logs:        ").append(layout.show(layout.logsDir())).append("/<service>.log, kafka.log")
+                .append(db.embedded() ? ", postgres.log" : "").append('\n');
+        sb.append("admin token: ").append(ServiceSpec.ADMIN_TOKEN).append("  (header X-Admin-Token)\n");
+        if (seeded != null) {
+            sb.append("API key:     ").append(seeded.apiKey()).append("  (header X-Api-Key, org ").append(seeded.orgId()).append(")\n");
+            sb.append("try:         curl -H 'X-Api-Key: ").append(seeded.apiKey()).append("' ")
+                    .append(ServiceSpec.named("sequencer-service").baseUrl()).append("/api/v1/campaigns/")
+                    .append(seeded.campaignId()).append("/runs\n");
+        }
+        sb.append("----------------------------------------------------------------");
+        Console.info(sb.toString());
+    }
+}
