@@ -68,12 +68,13 @@ final class ChildProcess {
         return process.exitValue();
     }
 
-    /** The end of the log, for error messages: usually enough to see why a process died. */
-    String tail(int lines) {
+    /** The lines of the log that say why the process failed (or its end), for error messages. */
+    String whyItFailed(int tailLines) {
         try {
-            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | java.io.UncheckedIOException e) {
+            // decoding leniently: a crashing JVM may leave a half-written multi-byte character
+            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            return String.join("\n", LogExcerpt.explain(lines, tailLines));
+        } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
         }
     }

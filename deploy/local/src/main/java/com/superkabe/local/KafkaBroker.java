@@ -30,9 +30,6 @@ final class KafkaBroker {
     private static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx768m",
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.showDateTime=true");
 
-    private KafkaBroker() {
-    }
-
     static String serverProperties(Path dataDir) {
         return """
                 process.roles=broker,controller
@@ -77,7 +74,7 @@ final class KafkaBroker {
                 "kafka.tools.StorageTool", List.of("format", "--standalone", "-t", Uuid.randomUuid().toString(),
                         "-c", config.toString())), layout.repoRoot(), layout.logFile("kafka-format"));
         if (format.awaitExit(Duration.ofSeconds(60)) != 0) {
-            throw new StackException("formatting Kafka storage failed:\n" + format.tail(15));
+            throw new StackException("formatting Kafka storage failed:\n" + format.whyItFailed(15));
         }
         ChildProcess broker = ChildProcess.start("kafka", Jvm.mainClass(cp, JVM_OPTIONS, "kafka.Kafka",
                 List.of(config.toString())), layout.repoRoot(), layout.logFile("kafka"));
@@ -115,7 +112,7 @@ final class KafkaBroker {
         while (!Preflight.inUse(PORT)) {
             if (!broker.isAlive()) {
                 throw new StackException("the Kafka broker exited during start-up; "
-                        + layout.show(broker.log()) + " ends with:\n" + broker.tail(20));
+                        + layout.show(broker.log()) + " says:\n" + broker.whyItFailed(20));
             }
             if (System.nanoTime() > deadline) {
                 throw new StackException("Kafka did not open port " + PORT + " within "

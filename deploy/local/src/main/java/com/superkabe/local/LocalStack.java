@@ -50,7 +50,7 @@ public final class LocalStack {
     private static int run(Options options, StackLayout layout, Resources resources)
             throws IOException, InterruptedException {
         Optional<Database> external = Database.fromEnvironment(System.getenv());
-        Preflight.requireFreePorts(portsToClaim(external.isEmpty()), layout);
+        Preflight.requireFreePorts(portsToClaim(options.services(), external.isEmpty()), layout);
         Files.createDirectories(layout.logsDir());
         Preflight.forgetPids(layout);
         resources.add("pid file", () -> Preflight.forgetPids(layout));
@@ -63,8 +63,11 @@ public final class LocalStack {
         resources.add("GreenMail", mail);
         Duration kafkaTook = kafka.awaitReady();
 
+        if (!options.skippedServices().isEmpty()) {
+            Console.info("not starting " + options.skippedServices() + " (--skip): run them yourself against this stack");
+        }
         long servicesAt = System.nanoTime();
-        ServiceFleet fleet = ServiceFleet.start(layout, db, secretsKey, resources);
+        ServiceFleet fleet = ServiceFleet.start(options.services(), layout, db, secretsKey, resources);
         Http http = new Http();
         fleet.awaitHealthy(http);
         Duration total = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
@@ -72,27 +75,31 @@ public final class LocalStack {
                 + Console.seconds(kafkaTook) + ", services " + Console.seconds(Duration.ofNanos(System.nanoTime() - servicesAt)) + ")");
 
         if (!options.demo()) {
-            Summary.print(layout, db, null);
+            Summary.print(layout, db, null, skipped(options));
             return waitForCtrlC(fleet);
         }
         DemoSeeder.Seeded seeded = new DemoSeeder(http).seed();
         DemoVerdict verdict = new DemoObserver(http, mail, seeded).watch();
         Console.info("DEMO " + verdict.state() + ": " + verdict.explanation());
-        Summary.print(layout, db, seeded);
+        Summary.print(layout, db, seeded, skipped(options));
         if (options.exitAfterDemo()) {
             return verdict.state() == DemoVerdict.State.PASSED ? 0 : 1;
         }
         return waitForCtrlC(fleet);
     }
 
-    private static List<Integer> portsToClaim(boolean embeddedDb) {
+    private static List<Integer> portsToClaim(List<ServiceSpec> services, boolean embeddedDb) {
         List<Integer> ports = new ArrayList<>(List.of(KafkaBroker.PORT, KafkaBroker.CONTROLLER_PORT,
                 MailServer.SMTP_PORT, MailServer.IMAP_PORT));
         if (embeddedDb) {
             ports.add(Database.EMBEDDED_PORT);
         }
-        ServiceSpec.ALL.forEach(s -> ports.add(s.port()));
+        services.forEach(s -> ports.add(s.port()));
         return ports;
+    }
+
+    private static List<ServiceSpec> skipped(Options options) {
+        return ServiceSpec.ALL.stream().filter(s -> options.skippedServices().contains(s.name())).toList();
     }
 
     /** Runs until Ctrl-C (the shutdown hook does the stopping), warning if a service dies meanwhile. */

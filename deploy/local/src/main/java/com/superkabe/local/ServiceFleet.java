@@ -29,12 +29,13 @@ final class ServiceFleet {
     }
 
     /** Starts all six at once: on two cores that is still clearly faster than one after another. */
-    static ServiceFleet start(StackLayout layout, Database db, String secretsKey, Resources resources) {
-        Map<ServiceSpec, Path> jars = locateJars(layout);
+    static ServiceFleet start(List<ServiceSpec> services, StackLayout layout, Database db, String secretsKey,
+                              Resources resources) {
+        Map<ServiceSpec, Path> jars = locateJars(services, layout);
         List<String> jvmOptions = Jvm.options(System.getenv().getOrDefault("SUPERKABE_SERVICE_JVM_OPTS", DEFAULT_JVM_OPTIONS));
         Map<ServiceSpec, ChildProcess> started = new LinkedHashMap<>();
         resources.add("services", () -> ChildProcess.stopAll(List.copyOf(started.values()), Duration.ofSeconds(20)));
-        for (ServiceSpec spec : ServiceSpec.ALL) {
+        for (ServiceSpec spec : services) {
             ChildProcess p = ChildProcess.start(spec.name(), Jvm.jar(jars.get(spec), jvmOptions, spec.args(db)),
                     ServiceSpec.secretEnvironment(db, secretsKey), layout.repoRoot(), layout.logFile(spec.name()));
             started.put(spec, p);
@@ -54,7 +55,7 @@ final class ServiceFleet {
                 ChildProcess p = processes.get(spec);
                 if (!p.isAlive()) {
                     throw new StackException(spec.name() + " exited during start-up; "
-                            + layout.show(p.log()) + " ends with:\n" + p.tail(25));
+                            + layout.show(p.log()) + " says:\n" + p.whyItFailed(25));
                 }
                 if (isUp(http, spec)) {
                     pending.remove(spec);
@@ -68,7 +69,7 @@ final class ServiceFleet {
                         + Console.seconds(HEALTH_TIMEOUT) + "; see " + layout.show(processes.get(late).log())
                         + (pending.size() > 1 ? " (also not UP: " + pending.subList(1, pending.size()).stream()
                                 .map(ServiceSpec::name).toList() + ")" : "")
-                        + "\nits log ends with:\n" + processes.get(late).tail(25));
+                        + "\nits log says:\n" + processes.get(late).whyItFailed(25));
             }
             Thread.sleep(500);
         }
@@ -92,10 +93,10 @@ final class ServiceFleet {
         }
     }
 
-    private static Map<ServiceSpec, Path> locateJars(StackLayout layout) {
+    private static Map<ServiceSpec, Path> locateJars(List<ServiceSpec> services, StackLayout layout) {
         Map<ServiceSpec, Path> jars = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
-        for (ServiceSpec spec : ServiceSpec.ALL) {
+        for (ServiceSpec spec : services) {
             Path target = layout.repoRoot().resolve(spec.name()).resolve("target");
             findExecJar(target, spec.name()).ifPresentOrElse(j -> jars.put(spec, j),
                     () -> missing.add(layout.show(target) + "/" + spec.name() + "-*-exec.jar"));

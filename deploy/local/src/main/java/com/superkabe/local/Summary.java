@@ -1,12 +1,14 @@
 package com.superkabe.local;
 
+import java.util.List;
+
 /** The closing block: where everything is and how to reach it. */
 final class Summary {
 
     private Summary() {
     }
 
-    static void print(StackLayout layout, Database db, DemoSeeder.Seeded seeded) {
+    static void print(StackLayout layout, Database db, DemoSeeder.Seeded seeded, List<ServiceSpec> skipped) {
         StringBuilder sb = new StringBuilder("----------------------------------------------------------------\n");
         sb.append("services (health | metrics):\n");
         for (ServiceSpec s : ServiceSpec.ALL) {
@@ -25,6 +27,13 @@ final class Summary {
             sb.append("try:         curl -H 'X-Api-Key: ").append(seeded.apiKey()).append("' ")
                     .append(ServiceSpec.named("sequencer-service").baseUrl()).append("/api/v1/campaigns/")
                     .append(seeded.campaignId()).append("/runs\n");
+        }
+        for (ServiceSpec s : skipped) {
+            sb.append("run ").append(s.name()).append(" yourself (skipped):\n  SUPERKABE_SECRETS_KEY=$(cat ")
+                    .append(layout.show(layout.secretKeyFile())).append(") SPRING_DATASOURCE_PASSWORD=")
+                    .append(db.embedded() ? db.password() : "<password>").append(" java -jar ").append(s.name())
+                    .append("/target/").append(s.name()).append("-0.1.0-SNAPSHOT-exec.jar ")
+                    .append(String.join(" ", s.args(db))).append('\n');
         }
         sb.append("----------------------------------------------------------------");
         Console.info(sb.toString());

@@ -18,6 +18,7 @@ import tools.jackson.core.JacksonException;
 
 /** RFC 9457 problem details for every refusal, with an {@code errors} list naming each bad field. */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs the whole Superkabe system on this machine: a Kafka broker, PostgreSQL, a mail server, the six
+# services, and a demo. Needs only a JDK (21+, 25 preferred) and access to Maven Central.
+# Usage: ./deploy/local/run.sh [--no-demo] [--exit-after-demo] [--skip=<service>,...] [--rebuild]
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+say() { echo "[superkabe] $*"; }
+die() { echo "[superkabe] ERROR: $*" >&2; exit 1; }
+
+# --- pick the JDK: 25 where installed beside an older default, else whatever is configured ----------
+if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+if [ -n "${JAVA_HOME:-}" ]; then
+  JAVA="$JAVA_HOME/bin/java"
+else
+  JAVA="$(command -v java || true)"
+  [ -n "$JAVA" ] || die "no java found: install JDK 25 (or 21+) or set JAVA_HOME"
+  export JAVA_HOME="$(cd "$(dirname "$(readlink -f "$JAVA")")/.." && pwd)"
+fi
+[ -x "$JAVA" ] || die "$JAVA is not executable; check JAVA_HOME"
+JAVA_MAJOR="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)"
+[ -n "$JAVA_MAJOR" ] && [ "$JAVA_MAJOR" -ge 21 ] 2>/dev/null \
+  || die "Java 21 or newer is needed, $JAVA is version ${JAVA_MAJOR:-unknown}; set JAVA_HOME"
+
+# --- build what is missing (or everything, with --rebuild) ---------------------------------------------
+REBUILD=0
+ARGS=()
+for a in "$@"; do
+  if [ "$a" = "--rebuild" ]; then REBUILD=1; else ARGS+=("$a"); fi
+done
+SERVICES=(ingestion-service gate-service sequencer-service send-adapter-service reply-poller-service protection-service)
+needs_build() {
+  [ -s deploy/local/target/runtime-classpath.txt ] || return 0
+  [ -f deploy/local/target/classes/com/superkabe/local/LocalStack.class ] || return 0
+  for s in "${SERVICES[@]}"; do
+    compgen -G "$s/target/$s-*-exec.jar" >/dev/null || return 0
+  done
+  return 1
+}
+if [ "$REBUILD" = 1 ] || needs_build; then
+  if [ -x ./mvnw ]; then MVN=./mvnw; elif command -v mvn >/dev/null; then MVN=mvn; else
+    die "neither ./mvnw nor mvn found; cannot build"
+  fi
+  say "building (first run, or --rebuild): $MVN -q -B -DskipTests install  (takes a few minutes)"
+  build_start=$SECONDS
+  "$MVN" -q -B -DskipTests install || die "the build failed; see the Maven output above"
+  say "build done in $((SECONDS - build_start)) s"
+fi
+
+# --- run the launcher: exec, so Ctrl-C and SIGTERM reach the JVM, whose shutdown hook stops everything
+CP="$ROOT/deploy/local/target/classes:$(cat deploy/local/target/runtime-classpath.txt)"
+exec "$JAVA" -Xmx512m -XX:TieredStopAtLevel=1 -Dsuperkabe.repo="$ROOT" -cp "$CP" \
+  com.superkabe.local.LocalStack ${ARGS[@]+"${ARGS[@]}"}

@@ -1,0 +1,17 @@
+package com.superkabe.ingestion.application;
+
+import com.superkabe.events.lead.LeadRejected;
+import java.util.List;
+
+/** What became of one submitted lead, as reported to the submitter. */
+public sealed interface Submission {
+
+    record Accepted(String leadId, String health, int score) implements Submission {
+    }
+
+    record Duplicate(String leadId) implements Submission {
+    }
+
+    record Rejected(List<LeadRejected.Reason> reasons) implements Submission {
+    }
+}

@@ -1,0 +1,120 @@
+package com.superkabe.replypoller.application;
+
+import com.superkabe.events.EventIds;
+import com.superkabe.events.reply.ReplyReceived;
+import com.superkabe.kit.kafka.Envelopes;
+import com.superkabe.kit.outbox.EventSink;
+import com.superkabe.replypoller.domain.Classification;
+import com.superkabe.replypoller.domain.InboxMessage;
+import com.superkabe.replypoller.domain.MessageIds;
+import com.superkabe.replypoller.domain.ReplyMatcher;
+import com.superkabe.replypoller.domain.SentMessage;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One poll of every inbox. Each reply becomes exactly one ReplyReceived: recording its Message-ID
+ * as processed and publishing the event commit together. Unmatched messages are left for the next
+ * poll; a mailbox that cannot be read is logged and skipped, never stopping the others.
+ */
+public class InboxPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxPoller.class);
+    private static final String METRIC = "superkabe_replypoller_";
+
+    private final Mailboxes mailboxes;
+    private final SentMessages sent;
+    private final ProcessedReplies processed;
+    private final MailReader reader;
+    private final EventSink events;
+    private final Envelopes envelopes;
+    private final TransactionTemplate tx;
+    private final MeterRegistry meters;
+    private final int maxMessages;
+
+    public InboxPoller(Mailboxes mailboxes, SentMessages sent, ProcessedReplies processed, MailReader reader,
+                       EventSink events, Envelopes envelopes, TransactionTemplate tx, MeterRegistry meters,
+                       int maxMessages) {
+        this.mailboxes = mailboxes;
+        this.sent = sent;
+        this.processed = processed;
+        this.reader = reader;
+        this.events = events;
+        this.envelopes = envelopes;
+        this.tx = tx;
+        this.meters = meters;
+        this.maxMessages = maxMessages;
+    }
+
+    public void pollAll() {
+        for (PolledMailbox mailbox : mailboxes.withImap()) {
+            try {
+                poll(mailbox);
+                count("polls", "ok");
+            } catch (MailReader.MailboxUnreachable e) {
+                log.warn("Mailbox {}: inbox not readable ({}): {}", mailbox.mailboxId(), e.kind(), e.getMessage());
+                count("polls", "failed");
+                count("errors", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+            } catch (RuntimeException e) {
+                log.error("Mailbox {}: poll failed", mailbox.mailboxId(), e);
+                count("polls", "failed");
+                count("errors", "internal");
+            }
+        }
+    }
+
+    private void poll(PolledMailbox mailbox) throws MailReader.MailboxUnreachable {
+        List<InboxMessage> messages = reader.read(mailbox, maxMessages);
+        Set<String> ownIds = new HashSet<>();
+        Set<String> referenced = new HashSet<>();
+        for (InboxMessage m : messages) {
+            MessageIds.normalise(m.messageId()).ifPresent(ownIds::add);
+            referenced.addAll(ReplyMatcher.candidates(m));
+        }
+        Set<String> done = ownIds.isEmpty() ? Set.of() : processed.processedAmong(mailbox.mailboxId(), ownIds);
+        Map<String, SentMessage> known = referenced.isEmpty() ? Map.of() : sent.findAll(referenced);
+        for (InboxMessage m : messages) {
+            Optional<String> own = MessageIds.normalise(m.messageId());
+            if (own.isPresent() && done.contains(own.get())) {
+                count("messages", "already_processed");
+                continue;
+            }
+            switch (ReplyMatcher.classify(m, mailbox.orgId(), id -> Optional.ofNullable(known.get(id)))) {
+                case Classification.Reply r -> publish(mailbox, r);
+                case Classification.Unmatched u -> count("messages", "unmatched");
+            }
+        }
+    }
+
+    private void publish(PolledMailbox mailbox, Classification.Reply reply) {
+        String name = mailbox.mailboxId() + "/" + reply.replyMessageId();
+        String replyId = EventIds.derive(name);
+        SentMessage s = reply.answered();
+        Boolean published = tx.execute(status -> {
+            if (!processed.markProcessed(mailbox.mailboxId(), reply.replyMessageId(), replyId)) {
+                return false;
+            }
+            events.publish(envelopes.origin("reply/" + name, -1, new ReplyReceived(mailbox.orgId(), replyId,
+                    mailbox.mailboxId(), s.sendId(), s.runId(), s.leadId(), MessageIds.bracketed(s.messageId()),
+                    reply.fromAddress(), reply.subject())));
+            return true;
+        });
+        if (Boolean.TRUE.equals(published)) {
+            log.info("Mailbox {}: reply {} to send {} (run {})", mailbox.mailboxId(), replyId, s.sendId(), s.runId());
+            count("messages", "reply");
+        } else {
+            count("messages", "already_processed");
+        }
+    }
+
+    private void count(String what, String outcome) {
+        meters.counter(METRIC + what, "outcome", outcome).increment();
+    }
+}
