@@ -12,6 +12,7 @@ import com.superkabe.replypoller.domain.SentMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,7 +62,7 @@ public class InboxPoller {
             } catch (MailReader.MailboxUnreachable e) {
                 log.warn("Mailbox {}: inbox not readable ({}): {}", mailbox.mailboxId(), e.kind(), e.getMessage());
                 count("polls", "failed");
-                count("errors", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+                count("errors", e.kind().name().toLowerCase(Locale.ROOT));
             } catch (RuntimeException e) {
                 log.error("Mailbox {}: poll failed", mailbox.mailboxId(), e);
                 count("polls", "failed");

@@ -25,6 +25,15 @@ public class Envelopes {
         return Envelope.causedBy(cause, index, service, clock.instant(), logicalTime, payload);
     }
 
+    /**
+     * One of several events one cause produces for different entities (a tick dispatching many
+     * runs): the id is derived from the cause, the entity and the index.
+     */
+    public Envelope causedBy(Envelope cause, String entity, int index, long logicalTime, SuperkabeEvent payload) {
+        return new Envelope(EventIds.derive(cause.id() + "/" + entity, index), EventType.of(payload), service.id(),
+                clock.instant(), payload.orgId(), cause.id(), cause.correlationId(), logicalTime, payload);
+    }
+
     /** An event that starts a causal chain (an API call); {@code idName} must be unique per fact. */
     public Envelope origin(String idName, long logicalTime, SuperkabeEvent payload) {
         String id = EventIds.derive(service.id() + "/" + idName);

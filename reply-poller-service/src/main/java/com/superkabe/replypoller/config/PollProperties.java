@@ -1,0 +1,30 @@
+package com.superkabe.replypoller.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code superkabe.poll.*}: how often every inbox is polled, the IMAP connect and read timeouts, and
+ * how many of the newest inbox messages each poll examines.
+ */
+@Validated
+@ConfigurationProperties("superkabe.poll")
+public record PollProperties(
+        @NotNull(message = "superkabe.poll.interval is required, e.g. 60s") @DefaultValue("60s") Duration interval,
+        @NotNull @DefaultValue("10s") Duration connectTimeout,
+        @NotNull @DefaultValue("30s") Duration readTimeout,
+        @Min(value = 1, message = "superkabe.poll.max-messages-per-mailbox must be at least 1")
+        @Max(value = 10_000, message = "superkabe.poll.max-messages-per-mailbox must be at most 10000")
+        @DefaultValue("500") int maxMessagesPerMailbox) {
+
+    public PollProperties {
+        if (interval != null && (interval.isNegative() || interval.isZero())) {
+            throw new IllegalArgumentException("superkabe.poll.interval must be positive, was " + interval);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package com.superkabe.sequencer.adapter.in.kafka;
+
+import com.superkabe.kit.kafka.InboundHandler;
+import com.superkabe.sequencer.application.SequencerService;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sequencer's single ordered input queue (seed 003): records from its four input topics are
+ * handled one at a time, each in its own transaction, and the inbox records them in that order —
+ * the order a replay feeds them back in.
+ */
+@Component
+class SequencerListeners {
+
+    private final InboundHandler inbound;
+    private final SequencerService sequencer;
+    private final ReentrantLock queue = new ReentrantLock(true);
+
+    SequencerListeners(InboundHandler inbound, SequencerService sequencer) {
+        this.inbound = inbound;
+        this.sequencer = sequencer;
+    }
+
+    @KafkaListener(id = "sequencer-inputs", idIsGroup = false, topics = {
+            "#{T(com.superkabe.events.Topic).GATE_DECISIONS.topicName()}",
+            "#{T(com.superkabe.events.Topic).CLOCK.topicName()}",
+            "#{T(com.superkabe.events.Topic).SEND_OUTCOMES.topicName()}",
+            "#{T(com.superkabe.events.Topic).REPLIES.topicName()}"})
+    void onInput(ConsumerRecord<String, byte[]> record) {
+        queue.lock();
+        try {
+            inbound.handle(record, sequencer::onInput);
+        } finally {
+            queue.unlock();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.superkabe.sequencer.adapter.in.web;
+
+import com.superkabe.kit.security.OrgId;
+import com.superkabe.kit.web.ApiProblem;
+import com.superkabe.sequencer.application.CampaignDef;
+import com.superkabe.sequencer.application.CampaignService;
+import com.superkabe.sequencer.application.Campaigns;
+import com.superkabe.sequencer.application.RunViews;
+import com.superkabe.sequencer.domain.RunView;
+import com.superkabe.sequencer.domain.StepTemplate;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/campaigns")
+class CampaignController {
+
+    private final CampaignService service;
+    private final Campaigns campaigns;
+    private final RunViews runs;
+    private final TransactionTemplate tx;
+
+    CampaignController(CampaignService service, Campaigns campaigns, RunViews runs, TransactionTemplate tx) {
+        this.service = service;
+        this.campaigns = campaigns;
+        this.runs = runs;
+        this.tx = tx;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> create(OrgId org, @Valid @RequestBody CampaignRequest body) {
+        String campaignId = "cmp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        List<StepTemplate> steps = body.steps().stream()
+                .map(s -> new StepTemplate(s.subject(), s.body(), s.delayTicks())).toList();
+        CampaignDef campaign = new CampaignDef(org.value(), campaignId, body.name(),
+                body.status() == null ? "ACTIVE" : body.status(), body.mailboxIds(), steps);
+        tx.executeWithoutResult(s -> service.create(campaign));
+        return Map.of("campaignId", campaignId, "status", campaign.status());
+    }
+
+    @GetMapping("/{campaignId}")
+    CampaignDef get(OrgId org, @PathVariable String campaignId) {
+        return owned(org, campaignId);
+    }
+
+    @GetMapping("/{campaignId}/runs")
+    List<RunView> runs(OrgId org, @PathVariable String campaignId) {
+        owned(org, campaignId);
+        return runs.byCampaign(org.value(), campaignId);
+    }
+
+    private CampaignDef owned(OrgId org, String campaignId) {
+        return campaigns.find(campaignId).filter(c -> c.orgId().equals(org.value()))
+                .orElseThrow(() -> ApiProblem.notFound("Campaign", campaignId));
+    }
+}

@@ -1,0 +1,38 @@
+package com.superkabe.sequencer.adapter.in.web;
+
+import com.superkabe.kit.security.OrgId;
+import com.superkabe.kit.web.ApiProblem;
+import com.superkabe.sequencer.application.RunViews;
+import com.superkabe.sequencer.domain.RunView;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A run and its full transition history: the first stop when asking "why did this lead get that mail?". */
+@RestController
+class RunController {
+
+    private final RunViews runs;
+    private final JdbcClient jdbc;
+
+    RunController(RunViews runs, JdbcClient jdbc) {
+        this.runs = runs;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/api/v1/runs/{runId}")
+    Map<String, Object> get(OrgId org, @PathVariable String runId) {
+        RunView run = runs.find(runId).filter(r -> r.orgId().equals(org.value()))
+                .orElseThrow(() -> ApiProblem.notFound("Run", runId));
+        List<Map<String, Object>> transitions = jdbc.sql("SELECT event_type, tick, status, event_id FROM run_transition "
+                        + "WHERE run_id = ? ORDER BY seq")
+                .param(runId)
+                .query((rs, i) -> Map.<String, Object>of("type", rs.getString(1), "tick", rs.getLong(2),
+                        "status", rs.getString(3), "eventId", rs.getString(4)))
+                .list();
+        return Map.of("run", run, "transitions", transitions);
+    }
+}

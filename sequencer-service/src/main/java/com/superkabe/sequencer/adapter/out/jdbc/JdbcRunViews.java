@@ -1,0 +1,58 @@
+package com.superkabe.sequencer.adapter.out.jdbc;
+
+import com.superkabe.sequencer.application.RunViews;
+import com.superkabe.sequencer.domain.RunStatus;
+import com.superkabe.sequencer.domain.RunView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The run read model. Run ids sort in code-point order (COLLATE "C"), as in the in-memory replay. */
+@Repository
+public class JdbcRunViews implements RunViews {
+
+    private static final String COLUMNS = "run_id, org_id, campaign_id, lead_id, email, mailbox_id, status, "
+            + "current_step, due_tick, in_flight";
+    private final JdbcClient jdbc;
+
+    JdbcRunViews(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void upsert(RunView v) {
+        jdbc.sql("INSERT INTO run_view(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO "
+                        + "UPDATE SET status = EXCLUDED.status, current_step = EXCLUDED.current_step, "
+                        + "due_tick = EXCLUDED.due_tick, in_flight = EXCLUDED.in_flight")
+                .params(v.runId(), v.orgId(), v.campaignId(), v.leadId(), v.email(), v.mailboxId(), v.status().name(),
+                        v.currentStep(), v.dueTick(), v.inFlight())
+                .update();
+    }
+
+    @Override
+    public Optional<RunView> find(String runId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM run_view WHERE run_id = ?").param(runId)
+                .query(JdbcRunViews::map).optional();
+    }
+
+    @Override
+    public List<RunView> due(long tick, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM run_view WHERE status IN ('ACTIVE', 'WAITING') AND NOT in_flight "
+                        + "AND due_tick <= ? ORDER BY due_tick, run_id COLLATE \"C\" LIMIT ?")
+                .params(tick, limit).query(JdbcRunViews::map).list();
+    }
+
+    @Override
+    public List<RunView> byCampaign(String orgId, String campaignId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM run_view WHERE org_id = ? AND campaign_id = ? "
+                        + "ORDER BY run_id COLLATE \"C\"")
+                .params(orgId, campaignId).query(JdbcRunViews::map).list();
+    }
+
+    private static RunView map(ResultSet rs, int i) throws SQLException {
+        return new RunView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), RunStatus.valueOf(rs.getString(7)), rs.getInt(8), rs.getLong(9), rs.getBoolean(10));
+    }
+}

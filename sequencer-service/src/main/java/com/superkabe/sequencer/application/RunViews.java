@@ -1,0 +1,15 @@
+package com.superkabe.sequencer.application;
+
+import com.superkabe.sequencer.domain.RunView;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: the run read model. {@link #due} orders by due tick, then run id in code-point order. */
+public interface RunViews {
+
+    Optional<RunView> find(String runId);
+
+    List<RunView> due(long tick, int limit);
+
+    List<RunView> byCampaign(String orgId, String campaignId);
+}

@@ -1,0 +1,92 @@
+package com.superkabe.sequencer.application.replay;
+
+import com.superkabe.events.Envelope;
+import com.superkabe.events.run.RunEvent;
+import com.superkabe.sequencer.application.LogicalClock;
+import com.superkabe.sequencer.application.RunCommands;
+import com.superkabe.sequencer.application.RunViews;
+import com.superkabe.sequencer.domain.RunDecider;
+import com.superkabe.sequencer.domain.RunState;
+import com.superkabe.sequencer.domain.RunView;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A fresh sequencer instance's runs, clock and read model held in memory: the same decider and
+ * projection as production, without Axon or a database. The basis of replay and what-if.
+ */
+public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock {
+
+    /** The decision function; production's unless a what-if or a negative test swaps it. */
+    public interface Decider {
+        List<RunEvent> decide(com.superkabe.sequencer.domain.RunCommand command, Optional<RunState> state);
+    }
+
+    private final Decider decider;
+    private final Map<String, RunState> states = new HashMap<>();
+    private final Map<String, List<RunEvent>> history = new LinkedHashMap<>();
+    private long tick;
+
+    public InMemoryRuns() {
+        this(RunDecider::decide);
+    }
+
+    public InMemoryRuns(Decider decider) {
+        this.decider = decider;
+    }
+
+    @Override
+    public List<RunEvent> execute(com.superkabe.sequencer.domain.RunCommand command, Envelope cause) {
+        Optional<RunState> current = Optional.ofNullable(states.get(command.runId()));
+        List<RunEvent> events = decider.decide(command, current);
+        RunState s = current.orElse(null);
+        for (RunEvent e : events) {
+            s = RunDecider.evolve(s, e);
+        }
+        if (s != null) {
+            states.put(command.runId(), s);
+        }
+        if (!events.isEmpty()) {
+            history.computeIfAbsent(command.runId(), k -> new ArrayList<>()).addAll(events);
+        }
+        return events;
+    }
+
+    @Override
+    public Optional<RunView> find(String runId) {
+        return Optional.ofNullable(states.get(runId)).map(RunView::project);
+    }
+
+    @Override
+    public List<RunView> due(long atTick, int limit) {
+        return states.values().stream().map(RunView::project).filter(v -> v.dispatchable(atTick))
+                .sorted(Comparator.comparingLong(RunView::dueTick).thenComparing(RunView::runId))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public List<RunView> byCampaign(String orgId, String campaignId) {
+        return states.values().stream().filter(s -> s.orgId().equals(orgId) && s.campaignId().equals(campaignId))
+                .map(RunView::project).toList();
+    }
+
+    @Override
+    public long currentTick() {
+        return tick;
+    }
+
+    @Override
+    public void advanceTo(long next) {
+        tick = next;
+    }
+
+    /** Every run's events, in the order they were decided. */
+    public Map<String, List<RunEvent>> history() {
+        return history;
+    }
+}

@@ -1,0 +1,42 @@
+package com.superkabe.sequencer.application.replay;
+
+import com.superkabe.events.Envelope;
+import com.superkabe.events.run.RunEvent;
+import com.superkabe.sequencer.application.CampaignDef;
+import com.superkabe.sequencer.application.Campaigns;
+import com.superkabe.sequencer.application.SequencerService;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Feeds recorded inputs, in their recorded order, into a fresh in-memory sequencer. */
+public final class Replayer {
+
+    private Replayer() {
+    }
+
+    public static Map<String, List<RunEvent>> replay(List<Envelope> inputs, List<CampaignDef> campaignDefs) {
+        return replay(inputs, campaignDefs, new InMemoryRuns());
+    }
+
+    public static Map<String, List<RunEvent>> replay(List<Envelope> inputs, List<CampaignDef> campaignDefs,
+                                                     InMemoryRuns runs) {
+        Map<String, CampaignDef> byId = new HashMap<>();
+        campaignDefs.forEach(c -> byId.put(c.campaignId(), c));
+        Campaigns campaigns = new Campaigns() {
+            @Override
+            public void insert(CampaignDef campaign) {
+                byId.put(campaign.campaignId(), campaign);
+            }
+
+            @Override
+            public Optional<CampaignDef> find(String campaignId) {
+                return Optional.ofNullable(byId.get(campaignId));
+            }
+        };
+        SequencerService sequencer = new SequencerService(campaigns, runs, runs, runs);
+        inputs.forEach(sequencer::onInput);
+        return runs.history();
+    }
+}

@@ -1,0 +1,37 @@
+package com.superkabe.sequencer.config;
+
+import com.superkabe.kit.kafka.Envelopes;
+import com.superkabe.kit.outbox.EventSink;
+import com.superkabe.sequencer.adapter.out.jdbc.ClockTicker;
+import com.superkabe.sequencer.application.CampaignService;
+import com.superkabe.sequencer.application.Campaigns;
+import com.superkabe.sequencer.application.LogicalClock;
+import com.superkabe.sequencer.application.RunCommands;
+import com.superkabe.sequencer.application.RunViews;
+import com.superkabe.sequencer.application.SequencerService;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration
+@EnableConfigurationProperties(ClockProperties.class)
+class SequencerConfig {
+
+    @Bean
+    SequencerService sequencerService(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock) {
+        return new SequencerService(campaigns, runs, views, clock);
+    }
+
+    @Bean
+    CampaignService campaignService(Campaigns campaigns, EventSink events, Envelopes envelopes) {
+        return new CampaignService(campaigns, events, envelopes);
+    }
+
+    @Bean
+    ClockTicker clockTicker(JdbcClient jdbc, TransactionTemplate tx, EventSink events, Envelopes envelopes,
+                            ClockProperties props) {
+        return new ClockTicker(jdbc, tx, events, envelopes, props);
+    }
+}

@@ -1,0 +1,57 @@
+package com.superkabe.sequencer.domain;
+
+import com.superkabe.events.gate.LeadSnapshot;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Token replacement: {@code {{firstName}}}, {@code {{lastName}}}, {@code {{company}}},
+ * {@code {{title}}}, {@code {{email}}}, with an optional fallback {@code {{company|your team}}}.
+ * A token with no value and no fallback is an error (fail closed), never an empty hole in a mail.
+ */
+public final class Templates {
+
+    private static final Pattern TOKEN = Pattern.compile("\\{\\{\\s*([a-zA-Z]+)\\s*(?:\\|([^}]*))?}}");
+
+    private Templates() {
+    }
+
+    /** Thrown when a token has no value; the run fails with this message. */
+    public static final class MissingToken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MissingToken(String message) {
+            super(message);
+        }
+    }
+
+    public static String render(String template, LeadSnapshot lead) {
+        Map<String, String> values = new java.util.HashMap<>();
+        put(values, "firstName", lead.firstName());
+        put(values, "lastName", lead.lastName());
+        put(values, "company", lead.company());
+        put(values, "title", lead.title());
+        put(values, "email", lead.email());
+        Matcher m = TOKEN.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                if (m.group(2) == null) {
+                    throw new MissingToken("template token {{" + m.group(1) + "}} has no value for this lead");
+                }
+                value = m.group(2).trim();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static void put(Map<String, String> values, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            values.put(key, value.replace('\r', ' ').replace('\n', ' ').trim());
+        }
+    }
+}
