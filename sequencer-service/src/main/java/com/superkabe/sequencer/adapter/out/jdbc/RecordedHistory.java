@@ -1,0 +1,93 @@
+package com.superkabe.sequencer.adapter.out.jdbc;
+
+import com.superkabe.events.Envelope;
+import com.superkabe.events.EventCodec;
+import com.superkabe.events.Topic;
+import com.superkabe.events.run.RunEvent;
+import com.superkabe.kit.kafka.Inbox;
+import com.superkabe.sequencer.application.CampaignDef;
+import com.superkabe.sequencer.application.Campaigns;
+import com.superkabe.sequencer.application.replay.InMemoryRuns;
+import com.superkabe.sequencer.application.replay.Replayer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What this sequencer saw and what it decided: the recorded inputs (inbox, in handling order)
+ * and the run events in the Axon event store. {@link #verify} replays the first into a fresh
+ * in-memory sequencer and compares with the second, run by run.
+ */
+@Component
+public class RecordedHistory {
+
+    /** Runs whose replayed events equal the stored ones, and those that differ. */
+    public record Verification(int runs, int events, List<String> mismatchedRuns) {
+        public boolean reproduced() {
+            return mismatchedRuns.isEmpty();
+        }
+    }
+
+    private static final List<String> INPUT_TOPICS = List.of(Topic.GATE_DECISIONS.topicName(),
+            Topic.CLOCK.topicName(), Topic.SEND_OUTCOMES.topicName(), Topic.REPLIES.topicName());
+
+    private final Inbox inbox;
+    private final JdbcClient jdbc;
+    private final Campaigns campaigns;
+    private final EventCodec codec = new EventCodec();
+
+    RecordedHistory(Inbox inbox, JdbcClient jdbc, Campaigns campaigns) {
+        this.inbox = inbox;
+        this.jdbc = jdbc;
+        this.campaigns = campaigns;
+    }
+
+    public List<Envelope> inputs() {
+        return inbox.history(INPUT_TOPICS).stream()
+                .map(e -> codec.decode(new EventCodec.Origin(e.topic(), 0, e.seq(), 0), e.headers(), e.payload()))
+                .toList();
+    }
+
+    /** The stored events of every run, per run in sequence order. */
+    public Map<String, List<RunEvent>> storedRunEvents() {
+        Map<String, List<RunEvent>> byRun = new LinkedHashMap<>();
+        jdbc.sql("SELECT aggregateidentifier, payloadtype, payload FROM domainevententry ORDER BY globalindex")
+                .query((rs, i) -> {
+                    byRun.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(decode(rs.getString(2), rs.getBytes(3)));
+                    return null;
+                }).list();
+        return byRun;
+    }
+
+    public List<CampaignDef> campaigns() {
+        return jdbc.sql("SELECT campaign_id FROM campaign ORDER BY campaign_id").query(String.class).list().stream()
+                .map(campaigns::find).flatMap(java.util.Optional::stream).toList();
+    }
+
+    public Verification verify(InMemoryRuns freshInstance) {
+        Map<String, List<RunEvent>> stored = storedRunEvents();
+        Map<String, List<RunEvent>> replayed = Replayer.replay(inputs(), campaigns(), freshInstance);
+        List<String> mismatched = new ArrayList<>();
+        java.util.Set<String> all = new java.util.TreeSet<>(stored.keySet());
+        all.addAll(replayed.keySet());
+        for (String run : all) {
+            if (!Objects.equals(stored.get(run), replayed.get(run))) {
+                mismatched.add(run);
+            }
+        }
+        return new Verification(all.size(), stored.values().stream().mapToInt(List::size).sum(), mismatched);
+    }
+
+    private RunEvent decode(String type, byte[] payload) {
+        try {
+            return (RunEvent) codec.fromJson(payload, Class.forName(type).asSubclass(RunEvent.class));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Stored event of unknown type " + type, e);
+        }
+    }
+}

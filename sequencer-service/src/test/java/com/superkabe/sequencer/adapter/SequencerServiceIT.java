@@ -1,0 +1,164 @@
+package com.superkabe.sequencer.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.superkabe.events.Envelope;
+import com.superkabe.events.EventType;
+import com.superkabe.events.SuperkabeEvent;
+import com.superkabe.events.Topic;
+import com.superkabe.events.clock.ClockTicked;
+import com.superkabe.events.gate.LeadGateAllowed;
+import com.superkabe.events.gate.LeadSnapshot;
+import com.superkabe.events.organization.OrganizationRegistered;
+import com.superkabe.events.reply.ReplyReceived;
+import com.superkabe.events.run.RunEvent;
+import com.superkabe.events.run.RunReplied;
+import com.superkabe.events.run.SendRequested;
+import com.superkabe.events.send.EmailSent;
+import com.superkabe.kit.security.ApiKeys;
+import com.superkabe.kit.testing.KafkaProbe;
+import com.superkabe.kit.testing.TestHttp;
+import com.superkabe.kit.testing.TestInfra;
+import com.superkabe.sequencer.SequencerApplication;
+import com.superkabe.sequencer.adapter.out.jdbc.RecordedHistory;
+import com.superkabe.sequencer.application.SequencerService;
+import com.superkabe.sequencer.application.replay.InMemoryRuns;
+import com.superkabe.sequencer.domain.RunDecider;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A run's whole life through the real sequencer (Axon on the JDBC event store, real Kafka, real
+ * PostgreSQL), then replay of its recorded inputs into a fresh in-memory instance.
+ */
+class SequencerServiceIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static ConfigurableApplicationContext app;
+    private static KafkaProbe kafka;
+    private static TestHttp http;
+    private static final String ORG = "org-seq-" + UUID.randomUUID();
+    private static final String KEY = "sk_test_" + UUID.randomUUID();
+    private static long tick;
+
+    @BeforeAll
+    static void start() {
+        app = SequencerApplication.builder().run(TestInfra.args("--superkabe.clock.enabled=false"));
+        kafka = new KafkaProbe(TestInfra.kafka().getBrokersAsString());
+        http = TestHttp.of(app);
+        kafka.publish(origin(new OrganizationRegistered(ORG, "Acme", ApiKeys.sha256(KEY)), -1));
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+        app.close();
+    }
+
+    @Test
+    void sendsEachStepWhenDueAndStopsARunOnReplyAndTheEventStoreReplaysToTheSameTransitions() {
+        String campaign = createCampaign();
+        String adaRun = enroll(campaign, "lead-ada-" + UUID.randomUUID());
+        String bobRun = enroll(campaign, "lead-bob-" + UUID.randomUUID());
+
+        publishTick();
+        SendRequested adaFirst = awaitSend(adaRun, 0);
+        SendRequested bobFirst = awaitSend(bobRun, 0);
+        assertThat(adaFirst.subjectLine()).isEqualTo("Hello Ada");
+        kafka.publish(origin(sent(adaFirst), adaFirst.tick()));
+        kafka.publish(origin(sent(bobFirst), bobFirst.tick()));
+        kafka.publish(origin(new ReplyReceived(ORG, "reply-1", "mb-1", adaFirst.sendId(), adaRun, adaFirst.leadId(),
+                "<x>", "ada@example.com", "Re: Hello Ada"), -1));
+        assertThat(kafka.awaitEvents(Topic.RUNS.topicName(), e -> e.payload() instanceof RunReplied r
+                && r.runId().equals(adaRun), 1, WAIT)).hasSize(1);
+
+        publishTick();
+        publishTick();
+        publishTick();
+        SendRequested bobSecond = awaitSend(bobRun, 1);
+        assertThat(bobSecond.subjectLine()).isEqualTo("Following up");
+        assertThat(kafka.awaitEvents(Topic.SEND_REQUESTS.topicName(), e -> e.payload() instanceof SendRequested r
+                && r.runId().equals(adaRun) && r.step() == 1, 1, Duration.ofSeconds(3))).isEmpty();
+
+        RecordedHistory history = app.getBean(RecordedHistory.class);
+        assertThat(eventCount(adaRun)).as("Axon persisted Ada's events").isEqualTo(4);
+        assertThat(history.storedRunEvents().get(adaRun)).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("RunEnrolled", "SendRequested", "RunStepAdvanced", "RunReplied");
+        RecordedHistory.Verification replay = history.verify(new InMemoryRuns());
+        assertThat(replay.reproduced()).as("mismatched runs %s", replay.mismatchedRuns()).isTrue();
+        assertThat(replay.runs()).isGreaterThanOrEqualTo(2);
+
+        RecordedHistory.Verification changed = history.verify(new InMemoryRuns((command, state) ->
+                command instanceof com.superkabe.sequencer.domain.RunCommand.RecordReply ? List.of()
+                        : RunDecider.decide(command, state)));
+        assertThat(changed.mismatchedRuns()).as("a decider that ignores replies is caught").contains(adaRun);
+    }
+
+    @Test
+    void refusesACampaignWithoutStepsNamingTheField() {
+        TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/campaigns",
+                "{\"name\":\"x\",\"mailboxIds\":[\"mb-1\"],\"steps\":[]}", "X-Api-Key", KEY),
+                x -> x.status() != 401, WAIT);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("steps");
+    }
+
+    private static long eventCount(String runId) {
+        return app.getBean(JdbcClient.class).sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?")
+                .param(runId).query(Long.class).single();
+    }
+
+    private static String createCampaign() {
+        String body = TestHttp.json(Map.of("name", "Q4", "status", "ACTIVE", "mailboxIds", List.of("mb-1"),
+                "steps", List.of(Map.of("subject", "Hello {{firstName}}", "body", "Hi {{firstName}}", "delayTicks", 0),
+                        Map.of("subject", "Following up", "body", "Bump", "delayTicks", 2))));
+        TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/campaigns", body, "X-Api-Key", KEY),
+                x -> x.status() != 401, WAIT);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("campaignId").asString();
+    }
+
+    private static String enroll(String campaign, String leadId) {
+        String name = leadId.contains("ada") ? "Ada" : "Bob";
+        kafka.publish(origin(new LeadGateAllowed(ORG, campaign, new LeadSnapshot(leadId, name.toLowerCase()
+                + "@example.com", name, null, null, null), "ENFORCE", List.of()), -1));
+        String runId = SequencerService.runId(campaign, leadId);
+        assertThat(kafka.awaitEvents(Topic.RUNS.topicName(), e -> e.type() == EventType.RUN_ENROLLED
+                && e.subject().equals(runId), 1, WAIT)).hasSize(1);
+        return runId;
+    }
+
+    private static void publishTick() {
+        tick++;
+        kafka.publish(origin(new ClockTicked(tick, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60 * tick), 60),
+                tick));
+    }
+
+    private static SendRequested awaitSend(String runId, int step) {
+        List<Envelope> sends = kafka.awaitEvents(Topic.SEND_REQUESTS.topicName(), e -> e.payload() instanceof
+                SendRequested r && r.runId().equals(runId) && r.step() == step, 1, WAIT);
+        assertThat(sends).as("send of step %d for %s", step, runId).hasSize(1);
+        return sends.getFirst().payloadAs(SendRequested.class);
+    }
+
+    private static EmailSent sent(SendRequested r) {
+        return new EmailSent(ORG, r.sendId(), r.runId(), r.campaignId(), r.leadId(), r.mailboxId(), r.step(),
+                r.toAddress(), "<" + r.sendId() + "@acme.test>", r.tick());
+    }
+
+    private static Envelope origin(SuperkabeEvent payload, long logicalTime) {
+        String id = UUID.randomUUID().toString();
+        return new Envelope(id, EventType.of(payload), "test", Instant.now(), payload.orgId(), null, id, logicalTime,
+                payload);
+    }
+
+}
