@@ -34,10 +34,20 @@ public class InboundHandler {
         this.meters = meters;
     }
 
+    /** Decodes without handling, for consumers that need more than one transaction per event. */
+    public Envelope decode(ConsumerRecord<String, byte[]> record) {
+        return codec.decode(new EventCodec.Origin(record.topic(), record.partition(), record.offset(),
+                record.timestamp()), headers(record), record.value());
+    }
+
+    /** Records the event in the inbox (history) inside the caller's transaction; false if seen before. */
+    public boolean record(ConsumerRecord<String, byte[]> record, Envelope event) {
+        return inbox.firstSighting(event, record.topic(), record.key(), headers(record), record.value());
+    }
+
     public void handle(ConsumerRecord<String, byte[]> record, Consumer<Envelope> handler) {
         Map<String, String> headers = headers(record);
-        Envelope event = codec.decode(new EventCodec.Origin(record.topic(), record.partition(), record.offset(),
-                record.timestamp()), headers, record.value());
+        Envelope event = decode(record);
         Boolean handled = tx.execute(status -> {
             if (!inbox.firstSighting(event, record.topic(), record.key(), headers, record.value())) {
                 return false;

@@ -1,0 +1,12 @@
+package com.superkabe.sendadapter.application;
+
+import java.util.Optional;
+
+/** Port: the mailbox registry. */
+public interface Mailboxes {
+
+    /** False when the organization already registered this address. */
+    boolean insert(Mailbox mailbox);
+
+    Optional<Mailbox> find(String mailboxId);
+}
