@@ -1,0 +1,54 @@
+package com.superkabe.e2e;
+
+import com.superkabe.gate.GateApplication;
+import com.superkabe.ingestion.IngestionApplication;
+import com.superkabe.kit.testing.TestHttp;
+import com.superkabe.kit.testing.TestInfra;
+import com.superkabe.protection.ProtectionApplication;
+import com.superkabe.replypoller.ReplyPollerApplication;
+import com.superkabe.sendadapter.SendAdapterApplication;
+import com.superkabe.sequencer.SequencerApplication;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** All six services, each its own Spring application with its own schema, on the shared real parts. */
+final class Platform implements AutoCloseable {
+
+    static final String ADMIN_TOKEN = "e2e-admin";
+
+    final ConfigurableApplicationContext ingestion;
+    final ConfigurableApplicationContext gate;
+    final ConfigurableApplicationContext sequencer;
+    final ConfigurableApplicationContext sendAdapter;
+    final ConfigurableApplicationContext replyPoller;
+    final ConfigurableApplicationContext protection;
+    private final List<ConfigurableApplicationContext> all = new ArrayList<>();
+
+    Platform(String tickInterval, String pollInterval) {
+        ingestion = start(IngestionApplication.builder(), "--superkabe.admin-token=" + ADMIN_TOKEN);
+        gate = start(GateApplication.builder());
+        sendAdapter = start(SendAdapterApplication.builder());
+        replyPoller = start(ReplyPollerApplication.builder(), "--superkabe.poll.interval=" + pollInterval);
+        protection = start(ProtectionApplication.builder());
+        sequencer = start(SequencerApplication.builder(), "--superkabe.clock.interval=" + tickInterval);
+    }
+
+    private ConfigurableApplicationContext start(SpringApplicationBuilder builder, String... extra) {
+        ConfigurableApplicationContext context = builder.run(TestInfra.args(extra));
+        all.add(context);
+        return context;
+    }
+
+    TestHttp http(ConfigurableApplicationContext service) {
+        return TestHttp.of(service);
+    }
+
+    @Override
+    public void close() {
+        for (int i = all.size() - 1; i >= 0; i--) {
+            all.get(i).close();
+        }
+    }
+}
