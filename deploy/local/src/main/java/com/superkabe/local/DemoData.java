@@ -70,7 +70,7 @@ final class DemoData {
         m.put("mailboxIds", List.of(mailboxId));
         m.put("steps", List.of(
                 step(STEP_1_SUBJECT, "Hi {{firstName}},\n\nis {{company}} looking at outbound this quarter?\n", 0),
-                step(STEP_2_SUBJECT, "Hi {{firstName}}, just bumping this.", 3)));
+                step(STEP_2_SUBJECT, "Hi {{firstName}}, just bumping this.", 8)));
         return m;
     }
 

@@ -33,15 +33,20 @@ public final class LocalStack {
         int exitCode;
         try {
             exitCode = run(options, layout, resources);
-        } catch (StackException e) {
-            Console.error(e.getMessage());
+        } catch (StackException | IOException e) {
             exitCode = 1;
-        } catch (IOException e) {
-            Console.error("unexpected I/O failure: " + e);
-            exitCode = 1;
+            // while Ctrl-C is stopping things under it, whatever the main thread was doing fails; that is expected
+            if (!resources.closing()) {
+                Console.error(e instanceof StackException ? e.getMessage() : "unexpected I/O failure: " + e);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exitCode = 130;
+        } catch (RuntimeException e) {
+            // a bug, not a situation: show all of it, and still stop everything (GreenMail's threads would keep us alive)
+            exitCode = 1;
+            Console.error("unexpected failure: " + e);
+            e.printStackTrace();
         }
         resources.closeAll();
         System.exit(exitCode);
@@ -76,7 +81,7 @@ public final class LocalStack {
 
         if (!options.demo()) {
             Summary.print(layout, db, null, skipped(options));
-            return waitForCtrlC(fleet);
+            return waitForCtrlC(fleet, resources);
         }
         DemoSeeder.Seeded seeded = new DemoSeeder(http).seed();
         DemoVerdict verdict = new DemoObserver(http, mail, seeded).watch();
@@ -85,7 +90,7 @@ public final class LocalStack {
         if (options.exitAfterDemo()) {
             return verdict.state() == DemoVerdict.State.PASSED ? 0 : 1;
         }
-        return waitForCtrlC(fleet);
+        return waitForCtrlC(fleet, resources);
     }
 
     private static List<Integer> portsToClaim(List<ServiceSpec> services, boolean embeddedDb) {
@@ -103,11 +108,13 @@ public final class LocalStack {
     }
 
     /** Runs until Ctrl-C (the shutdown hook does the stopping), warning if a service dies meanwhile. */
-    private static int waitForCtrlC(ServiceFleet fleet) throws InterruptedException {
+    private static int waitForCtrlC(ServiceFleet fleet, Resources resources) throws InterruptedException {
         Console.info("Press Ctrl-C to stop");
         while (true) {
-            fleet.reportDeaths();
             Thread.sleep(2000);
+            if (!resources.closing()) {
+                fleet.reportDeaths();
+            }
         }
     }
 }

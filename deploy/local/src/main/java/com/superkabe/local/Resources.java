@@ -14,7 +14,7 @@ final class Resources {
     }
 
     private final Deque<Named> started = new ArrayDeque<>();
-    private boolean closed;
+    private volatile boolean closed;
 
     /** Registers a started resource; one that starts while shutting down is closed at once. */
     void add(String name, AutoCloseable resource) {
@@ -27,6 +27,11 @@ final class Resources {
         close(new Named(name, resource));
     }
 
+    /** True once stopping has begun: processes ending from then on are expected to. */
+    boolean closing() {
+        return closed;
+    }
+
     void installShutdownHook() {
         Runtime.getRuntime().addShutdownHook(new Thread(this::closeAll, "superkabe-shutdown"));
     }
@@ -36,6 +41,9 @@ final class Resources {
             return;
         }
         closed = true;
+        if (started.isEmpty()) {
+            return;
+        }
         Console.info("stopping the stack ...");
         while (!started.isEmpty()) {
             close(started.pop());

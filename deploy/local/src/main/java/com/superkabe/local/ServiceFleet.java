@@ -10,7 +10,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /** The six services as child JVMs ({@code java -jar <module>/target/<module>-*-exec.jar}). */
 final class ServiceFleet {
@@ -105,18 +108,37 @@ final class ServiceFleet {
             throw new StackException("service jars missing: " + missing
                     + "\nbuild them with ./mvnw -q -B -DskipTests install (or run ./deploy/local/run.sh --rebuild)");
         }
+        jars.values().forEach(jar -> requireRunnable(jar, layout));
         return jars;
     }
 
-    private static java.util.Optional<Path> findExecJar(Path target, String module) {
+    /**
+     * A jar repackaged twice (a second repackage execution beside the Boot parent's own) starts
+     * JarLauncher from JarLauncher until the stack overflows; say so instead of showing that.
+     */
+    private static void requireRunnable(Path jar, StackLayout layout) {
+        try (JarFile jf = new JarFile(jar.toFile())) {
+            Manifest mf = jf.getManifest();
+            String start = mf == null ? null : mf.getMainAttributes().getValue("Start-Class");
+            if (start != null && start.startsWith("org.springframework.boot.loader.")) {
+                throw new StackException(layout.show(jar) + " was repackaged twice (its Start-Class is " + start
+                        + ") and cannot start: give the module's spring-boot-maven-plugin execution"
+                        + " <id>repackage</id> so it replaces the Boot parent's instead of adding a second one");
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot read " + layout.show(jar) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Path> findExecJar(Path target, String module) {
         if (!Files.isDirectory(target)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(target, module + "-*-exec.jar")) {
             var it = ds.iterator();
-            return it.hasNext() ? java.util.Optional.of(it.next()) : java.util.Optional.empty();
+            return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

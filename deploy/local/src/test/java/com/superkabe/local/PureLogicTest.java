@@ -1,0 +1,73 @@
+package com.superkabe.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PureLogicTest {
+
+    @Test
+    void parsesOptionsAndRejectsNonsense() {
+        assertThat(Options.parse(List.of())).isEqualTo(new Options(true, false, java.util.Set.of()));
+        assertThat(Options.parse(List.of("--exit-after-demo")).exitAfterDemo()).isTrue();
+        assertThat(Options.parse(List.of("--no-demo")).demo()).isFalse();
+        assertThat(Options.parse(List.of("--skip=gate-service,protection-service")).services())
+                .extracting(ServiceSpec::name)
+                .containsExactly("ingestion-service", "sequencer-service", "send-adapter-service", "reply-poller-service");
+        assertThatThrownBy(() -> Options.parse(List.of("--no-demo", "--exit-after-demo"))).hasMessageContaining("needs the demo");
+        assertThatThrownBy(() -> Options.parse(List.of("--skip=gateway"))).hasMessageContaining("no service gateway");
+        assertThatThrownBy(() -> Options.parse(List.of("--fast"))).hasMessageContaining("usage:");
+    }
+
+    @Test
+    void givesEachServiceItsPortInfrastructureAndOwnPropertiesButNoSecretsOnTheCommandLine() {
+        Database db = new Database("jdbc:postgresql://localhost:15432/postgres", "postgres", "s3cret", true);
+        assertThat(ServiceSpec.named("sequencer-service").args(db)).containsExactly(
+                "--server.port=8083", "--spring.kafka.bootstrap-servers=localhost:19092",
+                "--spring.datasource.url=jdbc:postgresql://localhost:15432/postgres",
+                "--spring.datasource.username=postgres", "--superkabe.clock.interval=1s");
+        assertThat(ServiceSpec.named("ingestion-service").args(db)).contains("--superkabe.admin-token=local-admin-token");
+        assertThat(ServiceSpec.named("reply-poller-service").args(db)).contains("--superkabe.poll.interval=2s");
+        assertThat(ServiceSpec.ALL).extracting(ServiceSpec::port).containsExactly(8081, 8082, 8083, 8084, 8085, 8086);
+        assertThat(ServiceSpec.ALL).allSatisfy(s -> assertThat(String.join(" ", s.args(db))).doesNotContain("s3cret"));
+        assertThat(ServiceSpec.secretEnvironment(db, "k3y"))
+                .containsEntry("SUPERKABE_SECRETS_KEY", "k3y").containsEntry("SPRING_DATASOURCE_PASSWORD", "s3cret");
+    }
+
+    @Test
+    void usesTheUsersDatabaseOnlyWhenAUrlIsGiven() {
+        assertThat(Database.fromEnvironment(Map.of())).isEmpty();
+        assertThat(Database.fromEnvironment(Map.of("SUPERKABE_DB_URL", " jdbc:postgresql://db/sk ",
+                "SUPERKABE_DB_USER", "sk", "SUPERKABE_DB_PASSWORD", "pw")))
+                .contains(new Database("jdbc:postgresql://db/sk", "sk", "pw", false));
+        assertThat(new Database("u", "user", "pw", false).toString()).doesNotContain("pw");
+    }
+
+    @Test
+    void configuresACombinedKraftNodeOnTheLocalPorts() {
+        String props = KafkaBroker.serverProperties(Path.of("/data/kafka"));
+        assertThat(props).contains("process.roles=broker,controller", "listeners=PLAINTEXT://localhost:19092,CONTROLLER://localhost:19093",
+                "controller.quorum.bootstrap.servers=localhost:19093", "log.dirs=/data/kafka",
+                "offsets.topic.replication.factor=1");
+    }
+
+    @Test
+    void explainsADeadProcessByItsRootCauseNotItsLastStackFrames() {
+        List<String> log = new java.util.ArrayList<>(List.of("Exception in thread \"main\" java.lang.reflect.InvocationTargetException"));
+        log.addAll(Collections.nCopies(50, "\tat org.springframework.boot.loader.launch.Launcher.launch(Launcher.java:52)"));
+        log.add("Caused by: java.lang.StackOverflowError");
+        log.add("\tat a.b.C.d(C.java:1)");
+        assertThat(LogExcerpt.explain(log, 10)).containsExactly(log.getFirst(), "Caused by: java.lang.StackOverflowError",
+                "\tat a.b.C.d(C.java:1)");
+
+        List<String> boot = List.of("noise", "***************************", "APPLICATION FAILED TO START",
+                "***************************", "", "Description:", "", "superkabe.service must be set");
+        assertThat(LogExcerpt.explain(boot, 10)).startsWith("APPLICATION FAILED TO START").contains("superkabe.service must be set");
+        assertThat(LogExcerpt.explain(List.of("a", "b", "c"), 2)).containsExactly("b", "c");
+    }
+}
