@@ -51,7 +51,7 @@ final class DemoSeeder {
                 () -> http.post(sequencer + "/api/v1/campaigns", auth, DemoData.campaign(mailboxId))));
         String campaignId = text(campaign.body(), "campaignId");
         Console.info("created ACTIVE campaign \"" + DemoData.CAMPAIGN_NAME + "\" id " + campaignId
-                + " (step 1 now, step 2 three ticks later)");
+                + " (step 1 now, step 2 eight ticks later)");
         awaitCampaignVisible(auth, campaignId);
 
         Seeded seeded = new Seeded(orgId, apiKey, mailboxId, campaignId);
