@@ -10,6 +10,12 @@ import com.superkabe.events.lead.LeadRejected;
 import com.superkabe.events.lead.LeadSubmitted;
 import com.superkabe.events.mailbox.MailboxRegistered;
 import com.superkabe.events.organization.OrganizationRegistered;
+import com.superkabe.events.protection.DomainStateChanged;
+import com.superkabe.events.protection.MailboxStateChanged;
+import com.superkabe.events.protection.MailboxWarmupLimitSet;
+import com.superkabe.events.protection.ProtectionModeChanged;
+import com.superkabe.events.protection.ProtectionRecommended;
+import com.superkabe.events.protection.ProviderSpikeDetected;
 import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.events.run.RunCompleted;
 import com.superkabe.events.run.RunEnrolled;
@@ -44,7 +50,17 @@ public enum EventType {
     MAILBOX_REGISTERED("superkabe.mailbox.registered.v1", MailboxRegistered.class, Topic.MAILBOXES),
     EMAIL_SENT("superkabe.email.sent.v1", EmailSent.class, Topic.SEND_OUTCOMES),
     EMAIL_SEND_FAILED("superkabe.email.send-failed.v1", EmailSendFailed.class, Topic.SEND_OUTCOMES),
-    REPLY_RECEIVED("superkabe.reply.received.v1", ReplyReceived.class, Topic.REPLIES);
+    REPLY_RECEIVED("superkabe.reply.received.v1", ReplyReceived.class, Topic.REPLIES),
+    MAILBOX_STATE_CHANGED("superkabe.mailbox.state-changed.v1", MailboxStateChanged.class, Topic.MAILBOX_STATES),
+    MAILBOX_WARMUP_LIMIT_SET("superkabe.mailbox.warmup-limit-set.v1", MailboxWarmupLimitSet.class,
+            Topic.MAILBOX_STATES),
+    DOMAIN_STATE_CHANGED("superkabe.domain.state-changed.v1", DomainStateChanged.class, Topic.DOMAIN_STATES),
+    PROTECTION_MODE_CHANGED("superkabe.protection.mode-changed.v1", ProtectionModeChanged.class,
+            Topic.PROTECTION_MODES),
+    PROTECTION_RECOMMENDED("superkabe.protection.recommended.v1", ProtectionRecommended.class,
+            Topic.PROTECTION_ALERTS),
+    PROVIDER_SPIKE_DETECTED("superkabe.protection.provider-spike-detected.v1", ProviderSpikeDetected.class,
+            Topic.PROTECTION_ALERTS);
 
     private final String wireName;
     private final Class<? extends SuperkabeEvent> recordType;

@@ -17,7 +17,11 @@ public enum Topic {
     CLOCK("superkabe.clock", "clock", 1, Service.SEQUENCER, null),
     MAILBOXES("superkabe.mailboxes", "mailboxId", 3, Service.SEND_ADAPTER, null),
     SEND_OUTCOMES("superkabe.send-outcomes", "mailboxId", 6, Service.SEND_ADAPTER, null),
-    REPLIES("superkabe.replies", "mailboxId", 6, Service.REPLY_POLLER, null);
+    REPLIES("superkabe.replies", "mailboxId", 6, Service.REPLY_POLLER, null),
+    MAILBOX_STATES("superkabe.mailbox-states", "mailboxId", 6, Service.PROTECTION, null),
+    DOMAIN_STATES("superkabe.domain-states", "domain", 3, Service.PROTECTION, null),
+    PROTECTION_MODES("superkabe.protection-modes", "organizationId", 1, Service.PROTECTION, null),
+    PROTECTION_ALERTS("superkabe.protection-alerts", "organizationId", 3, Service.PROTECTION, Duration.ofDays(180));
 
     private final String topicName;
     private final String keyedBy;

@@ -12,6 +12,12 @@ import com.superkabe.events.lead.LeadRejected;
 import com.superkabe.events.lead.LeadSubmitted;
 import com.superkabe.events.mailbox.MailboxRegistered;
 import com.superkabe.events.organization.OrganizationRegistered;
+import com.superkabe.events.protection.DomainStateChanged;
+import com.superkabe.events.protection.MailboxStateChanged;
+import com.superkabe.events.protection.MailboxWarmupLimitSet;
+import com.superkabe.events.protection.ProtectionModeChanged;
+import com.superkabe.events.protection.ProtectionRecommended;
+import com.superkabe.events.protection.ProviderSpikeDetected;
 import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.events.run.RunCompleted;
 import com.superkabe.events.run.RunEnrolled;
@@ -68,6 +74,20 @@ final class Samples {
                     "ada@example.com", "HARD_BOUNCE", 550, "5.1.1 user unknown", 7);
             case REPLY_RECEIVED -> new ReplyReceived("org-1", "reply-1", "mb-1", "send-1", "run-1", "lead-1",
                     "<send-1@acme.test>", "ada@example.com", "Re: Hello Ada");
+            case MAILBOX_STATE_CHANGED -> new MailboxStateChanged("org-1", "mb-1", "acme.test", "warning", "paused",
+                    "bounce_threshold", "Exceeded 5 bounces within 100 sends", "ENFORCE", true, "system", false, null,
+                    42, 1482, false, false);
+            case MAILBOX_WARMUP_LIMIT_SET -> new MailboxWarmupLimitSet("org-1", "mb-1", "restricted_send", true, 10,
+                    42, "restricted_send: 10 per day");
+            case DOMAIN_STATE_CHANGED -> new DomainStateChanged("org-1", "acme.test", "warning", "paused",
+                    "bounce_threshold", "5 of 10 mailboxes unhealthy (50%)", "ENFORCE", true, "system", false, null,
+                    42, 10, 5);
+            case PROTECTION_MODE_CHANGED -> new ProtectionModeChanged("org-1", "OBSERVE", "ENFORCE",
+                    "apikey:9f86d081", "trial over", 42);
+            case PROTECTION_RECOMMENDED -> new ProtectionRecommended("org-1", "mailbox", "mb-1", "acme.test",
+                    "warning", "paused", "bounce_threshold", "Exceeded 5 bounces within 100 sends", 42);
+            case PROVIDER_SPIKE_DETECTED -> new ProviderSpikeDetected("org-1", "GMAIL", "mb-1", 4, 5,
+                    "5 of 5 bounces on GMAIL, shared by 4 mailboxes", 42);
         };
     }
 }

@@ -3,35 +3,41 @@ package com.superkabe.gate.application;
 import com.superkabe.events.Envelope;
 import com.superkabe.events.campaign.CampaignCreated;
 import com.superkabe.events.campaign.CampaignStatusChanged;
-import com.superkabe.events.gate.LeadGateAllowed;
-import com.superkabe.events.gate.LeadGateBlocked;
+import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.gate.LeadSnapshot;
 import com.superkabe.events.lead.LeadAccepted;
+import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.protection.DomainStateChanged;
+import com.superkabe.events.protection.MailboxStateChanged;
+import com.superkabe.events.protection.ProtectionModeChanged;
+import com.superkabe.events.send.EmailSendFailed;
+import com.superkabe.events.send.EmailSent;
 import com.superkabe.gate.domain.CampaignView;
-import com.superkabe.gate.domain.GateDecider;
-import com.superkabe.gate.domain.GateDecision;
 import com.superkabe.kit.kafka.Envelopes;
-import com.superkabe.kit.outbox.EventSink;
 import java.util.List;
 
 /**
- * Use cases of the execution gate. A lead blocked for a deferrable reason is held and decided
- * again, with no polling, when the campaign event it was waiting for arrives.
+ * The execution gate's use cases. Deferrable blocks are re-decided, with no polling, when the
+ * configuration they wait for arrives; INFRA_ISSUE retries fire on the logical clock; HEALTH_ISSUE
+ * pauses wait for an operator's release.
  */
 public class GateService {
 
-    static final String MODE = "ENFORCE";
+    private static final int RETRY_BATCH = 500;
 
     private final CampaignViews campaigns;
-    private final HeldLeads held;
-    private final EventSink events;
+    private final HealthViews health;
+    private final GateLeads leads;
+    private final LeadEvaluator evaluator;
     private final Envelopes envelopes;
 
-    public GateService(CampaignViews campaigns, HeldLeads held, EventSink events, Envelopes envelopes) {
-        this.campaigns = campaigns;
-        this.held = held;
-        this.events = events;
+    public GateService(CampaignViews campaigns, HealthViews health, GateLeads leads, LeadEvaluator evaluator,
+                       Envelopes envelopes) {
         this.envelopes = envelopes;
+        this.campaigns = campaigns;
+        this.health = health;
+        this.leads = leads;
+        this.evaluator = evaluator;
     }
 
     public void onLeadAccepted(Envelope cause) {
@@ -42,7 +48,9 @@ public class GateService {
         LeadSnapshot snapshot = new LeadSnapshot(lead.leadId(), lead.email(), lead.firstName(), lead.lastName(),
                 lead.company(), lead.title());
         campaigns.lock(lead.campaignId());
-        evaluate(cause, 0, new HeldLeads.Held(lead.orgId(), lead.campaignId(), snapshot));
+        if (leads.admit(lead.orgId(), lead.campaignId(), snapshot)) {
+            evaluator.evaluate(Stamp.causedBy(envelopes, cause), 0, LeadEvaluator.fresh(lead.orgId(), lead.campaignId(), snapshot));
+        }
     }
 
     public void onCampaignCreated(Envelope cause) {
@@ -61,31 +69,75 @@ public class GateService {
         });
     }
 
-    private void reevaluateHeld(Envelope cause, String campaignId) {
-        List<HeldLeads.Held> waiting = held.heldFor(campaignId);
-        for (int i = 0; i < waiting.size(); i++) {
-            evaluate(cause, i, waiting.get(i));
+    public void onMailboxRegistered(Envelope cause) {
+        MailboxRegistered m = cause.payloadAs(MailboxRegistered.class);
+        health.registerMailbox(m.mailboxId(), m.orgId(), m.domain(), m.dailyLimit());
+        for (String campaignId : health.campaignsWithMailbox(m.mailboxId())) {
+            campaigns.lock(campaignId);
+            reevaluateHeld(cause, campaignId);
         }
     }
 
-    private void evaluate(Envelope cause, int index, HeldLeads.Held lead) {
-        GateDecision decision = GateDecider.decide(lead.orgId(), lead.campaignId(), campaigns.find(lead.campaignId()));
-        switch (decision) {
-            case GateDecision.Allowed a -> {
-                held.release(lead.lead().leadId(), lead.campaignId());
-                if (held.markAllowed(lead.lead().leadId(), lead.campaignId())) {
-                    events.publish(envelopes.causedBy(cause, index, -1,
-                            new LeadGateAllowed(lead.orgId(), lead.campaignId(), lead.lead(), MODE, a.checks())));
-                }
-            }
-            case GateDecision.Blocked b -> {
-                if (b.failureClass().deferrable()) {
-                    held.hold(lead);
-                }
-                events.publish(envelopes.causedBy(cause, index, -1, new LeadGateBlocked(lead.orgId(),
-                        lead.campaignId(), lead.lead().leadId(), b.failureClass().name(), b.reason(),
-                        b.failureClass().retryable(), b.failureClass().deferrable(), MODE, b.checks())));
-            }
+    public void onMailboxStateChanged(Envelope cause) {
+        MailboxStateChanged m = cause.payloadAs(MailboxStateChanged.class);
+        health.mailboxState(m.mailboxId(), m.orgId(), m.domain(), m.to(), m.trigger());
+        health.watermark(m.orgId(), m.tick());
+    }
+
+    public void onDomainStateChanged(Envelope cause) {
+        DomainStateChanged d = cause.payloadAs(DomainStateChanged.class);
+        health.domainState(d.domain(), d.to());
+        health.watermark(d.orgId(), d.tick());
+    }
+
+    public void onModeChanged(Envelope cause) {
+        ProtectionModeChanged m = cause.payloadAs(ProtectionModeChanged.class);
+        health.mode(m.orgId(), m.to().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public void onSent(Envelope cause) {
+        EmailSent s = cause.payloadAs(EmailSent.class);
+        health.outcome(s.mailboxId(), 'S', s.requestTick());
+    }
+
+    public void onSendFailed(Envelope cause) {
+        EmailSendFailed f = cause.payloadAs(EmailSendFailed.class);
+        health.outcome(f.mailboxId(), "HARD_BOUNCE".equals(f.kind()) ? 'B' : 'F', f.requestTick());
+    }
+
+    public void onTick(Envelope cause) {
+        ClockTicked t = cause.payloadAs(ClockTicked.class);
+        if (t.tick() <= health.tick()) {
+            return;
         }
+        health.advanceTo(t.tick());
+        List<GateLeads.GateLead> due = leads.dueRetries(t.tick(), RETRY_BATCH);
+        for (int i = 0; i < due.size(); i++) {
+            campaigns.lock(due.get(i).campaignId());
+            evaluator.evaluate(Stamp.causedBy(envelopes, cause), i, due.get(i));
+        }
+    }
+
+    /** An operator releases a lead paused by HEALTH_ISSUE: the gate decides again now. */
+    public int release(String requestId, String orgId, String leadId) {
+        return reevaluate(Stamp.request(envelopes, requestId), leads.ofLead(orgId, leadId, GateLeads.Status.PAUSED));
+    }
+
+    /** An operator releases every paused lead of a campaign. */
+    public int releaseCampaign(String requestId, String orgId, String campaignId) {
+        campaigns.lock(campaignId);
+        return reevaluate(Stamp.request(envelopes, requestId), leads.inCampaign(campaignId, GateLeads.Status.PAUSED).stream()
+                .filter(l -> l.orgId().equals(orgId)).toList());
+    }
+
+    private void reevaluateHeld(Envelope cause, String campaignId) {
+        reevaluate(Stamp.causedBy(envelopes, cause), leads.inCampaign(campaignId, GateLeads.Status.HELD));
+    }
+
+    private int reevaluate(Stamp cause, List<GateLeads.GateLead> waiting) {
+        for (int i = 0; i < waiting.size(); i++) {
+            evaluator.evaluate(cause, i, waiting.get(i));
+        }
+        return waiting.size();
     }
 }

@@ -8,9 +8,17 @@ public sealed interface GateDecision {
 
     List<CheckOutcome> checks();
 
-    record Allowed(List<CheckOutcome> checks) implements GateDecision {
+    /** Passed; {@code warnings} are HARD_RISK_WARNING / SOFT_WARNING notes recorded for monitoring. */
+    record Allowed(List<CheckOutcome> checks, List<String> warnings) implements GateDecision {
+        public Allowed {
+            checks = List.copyOf(checks);
+            warnings = List.copyOf(warnings);
+        }
     }
 
     record Blocked(FailureClass failureClass, String reason, List<CheckOutcome> checks) implements GateDecision {
+        public Blocked {
+            checks = List.copyOf(checks);
+        }
     }
 }

@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.superkabe.events.Envelope;
 import com.superkabe.events.EventType;
+import com.superkabe.events.SuperkabeEvent;
 import com.superkabe.events.Topic;
 import com.superkabe.events.campaign.CampaignCreated;
+import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.gate.LeadGateAllowed;
 import com.superkabe.events.gate.LeadGateBlocked;
 import com.superkabe.events.lead.LeadAccepted;
+import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.organization.OrganizationRegistered;
+import com.superkabe.events.protection.MailboxStateChanged;
+import com.superkabe.events.protection.ProtectionModeChanged;
 import com.superkabe.gate.GateApplication;
+import com.superkabe.kit.security.ApiKeys;
 import com.superkabe.kit.testing.KafkaProbe;
+import com.superkabe.kit.testing.TestHttp;
 import com.superkabe.kit.testing.TestInfra;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,17 +31,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
-/** The gate on a real broker and a real database. */
+/** The execution gate on a real broker and a real database, fed the events it consumes in production. */
 class GateServiceIT {
 
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private static ConfigurableApplicationContext gate;
     private static KafkaProbe kafka;
+    private static TestHttp http;
+    private static long tick = 1_000;
 
     @BeforeAll
     static void start() {
-        gate = GateApplication.builder().run(TestInfra.args());
+        gate = GateApplication.builder().run(TestInfra.args("--superkabe.gate.stale-after-ticks=5",
+                "--superkabe.gate.retry.base-ticks=1", "--superkabe.gate.retry.max-delay-ticks=2"));
         kafka = new KafkaProbe(TestInfra.kafka().getBrokersAsString());
+        http = TestHttp.of(gate);
     }
 
     @AfterAll
@@ -44,42 +58,107 @@ class GateServiceIT {
 
     @Test
     void allowsALeadIntoAnActiveCampaignOnceEvenWhenTheLeadEventArrivesTwice() {
-        String campaign = id("c");
+        Org org = org();
+        String campaign = org.campaignWith(1);
         String lead = id("lead");
-        kafka.publish(origin(new CampaignCreated("org-1", campaign, "Q4", "ACTIVE", 2, List.of("mb-1"))));
-        Envelope accepted = origin(accepted(lead, campaign));
+        Envelope accepted = origin(accepted(org.id, lead, campaign));
         kafka.publish(accepted);
         kafka.publish(accepted);
 
-        // the two topics are consumed independently, so the lead may be held first: only "allowed once" is promised
-        List<Envelope> decisions = kafka.awaitEvents(Topic.GATE_DECISIONS.topicName(),
-                e -> e.subject().equals(lead) && e.type() == EventType.LEAD_GATE_ALLOWED, 2, Duration.ofSeconds(8));
-
-        assertThat(decisions).hasSize(1);
-        assertThat(decisions.getFirst().payload()).isInstanceOfSatisfying(LeadGateAllowed.class, a -> {
-            assertThat(a.campaignId()).isEqualTo(campaign);
-            assertThat(a.lead().email()).isEqualTo("ada@example.com");
-        });
+        // the topics are consumed independently, so the lead may be held first: "allowed once" is the promise
+        assertThat(kafka.awaitEvents(Topic.GATE_DECISIONS.topicName(), e -> e.subject().equals(lead)
+                && e.type() == EventType.LEAD_GATE_ALLOWED, 2, Duration.ofSeconds(8))).singleElement()
+                .satisfies(e -> assertThat(e.payloadAs(LeadGateAllowed.class).lead().email()).isEqualTo("ada@example.com"));
     }
 
     @Test
-    void holdsALeadForAnUnknownCampaignAndAllowsItWhenTheCampaignArrives() {
+    void holdsALeadForAnUnknownCampaignAndAllowsItWhenTheCampaignArrivesWithoutPolling() {
+        Org org = org();
+        String mailbox = org.mailbox();
         String campaign = id("c");
         String lead = id("lead");
-        kafka.publish(origin(accepted(lead, campaign)));
-        List<Envelope> first = kafka.awaitEvents(Topic.GATE_DECISIONS.topicName(), e -> e.subject().equals(lead), 1,
-                Duration.ofSeconds(20));
-        assertThat(first).singleElement().satisfies(e -> assertThat(e.payload())
+        kafka.publish(origin(accepted(org.id, lead, campaign)));
+        assertThat(decisions(lead, 1)).singleElement().satisfies(e -> assertThat(e.payload())
                 .isInstanceOfSatisfying(LeadGateBlocked.class, b -> {
                     assertThat(b.failureClass()).isEqualTo("SYNC_ISSUE");
                     assertThat(b.deferrable()).isTrue();
                 }));
 
-        kafka.publish(origin(new CampaignCreated("org-1", campaign, "late", "ACTIVE", 1, List.of("mb-1"))));
+        kafka.publish(origin(new CampaignCreated(org.id, campaign, "late", "ACTIVE", 1, List.of(mailbox))));
 
-        List<Envelope> all = kafka.awaitEvents(Topic.GATE_DECISIONS.topicName(), e -> e.subject().equals(lead), 2,
-                Duration.ofSeconds(20));
-        assertThat(all).extracting(Envelope::type).containsExactly(EventType.LEAD_GATE_BLOCKED,
+        assertThat(decisions(lead, 2)).extracting(Envelope::type).containsExactly(EventType.LEAD_GATE_BLOCKED,
+                EventType.LEAD_GATE_ALLOWED);
+    }
+
+    @Test
+    void pausesALeadAsAHealthIssueWhileEveryMailboxIsPausedAndAllowsItAfterRecoveryAndRelease() {
+        Org org = org();
+        String campaign = org.campaignWith(3);
+        org.mailboxes.forEach(m -> kafka.publish(origin(state(org.id, m, "healthy", "paused", "bounce_threshold"))));
+        awaitMailboxState(org, "paused");
+        String lead = id("lead");
+        kafka.publish(origin(accepted(org.id, lead, campaign)));
+
+        assertThat(decisions(lead, 1)).singleElement().satisfies(e -> assertThat(e.payload())
+                .isInstanceOfSatisfying(LeadGateBlocked.class, b -> {
+                    assertThat(b.failureClass()).isEqualTo("HEALTH_ISSUE");
+                    assertThat(b.reason()).startsWith("No healthy mailboxes available. 3 paused due to bounce threshold.");
+                    assertThat(b.retryable()).isFalse();
+                    assertThat(b.deferrable()).isFalse();
+                }));
+        JsonNode explained = TestHttp.until(() -> http.get("/api/v1/leads/" + lead + "/gate-decisions", "X-Api-Key",
+                org.key), r -> r.status() == 200, WAIT).json();
+        assertThat(explained.get(0).get("checks").get(2).get("text").asString())
+                .isEqualTo("Mailboxes available? NO — all 3 mailboxes paused");
+        assertThat(explained.get(0).get("checks").get(3).get("answer").asString()).isEqualTo("N/A");
+
+        org.mailboxes.forEach(m -> kafka.publish(origin(state(org.id, m, "warm_recovery", "healthy", "graduated"))));
+        awaitMailboxState(org, "healthy");
+        TestHttp.Response released = http.post("/api/v1/leads/" + lead + "/release", "", "X-Api-Key", org.key);
+        assertThat(released.json().get("released").asInt()).isEqualTo(1);
+
+        assertThat(decisions(lead, 2)).extracting(Envelope::type).containsExactly(EventType.LEAD_GATE_BLOCKED,
+                EventType.LEAD_GATE_ALLOWED);
+    }
+
+    @Test
+    void allowsUnderObserveModeButRecordsWhatEnforceWouldHaveDone() {
+        Org org = org();
+        String campaign = org.campaignWith(1);
+        kafka.publish(origin(new ProtectionModeChanged(org.id, "ENFORCE", "OBSERVE", "ops", "trial", tick)));
+        kafka.publish(origin(state(org.id, org.mailboxes.getFirst(), "healthy", "paused", "bounce_threshold")));
+        awaitMailboxState(org, "paused");
+        String lead = id("lead");
+        kafka.publish(origin(accepted(org.id, lead, campaign)));
+
+        assertThat(decisions(lead, 1)).singleElement().satisfies(e -> assertThat(e.payload())
+                .isInstanceOfSatisfying(LeadGateAllowed.class, a -> {
+                    assertThat(a.mode()).isEqualTo("OBSERVE");
+                    assertThat(a.observedFailureClass()).isEqualTo("HEALTH_ISSUE");
+                }));
+    }
+
+    @Test
+    void retriesAsAnInfraIssueWhileTheProtectionViewIsStaleAndAllowsOnceItIsCurrent() {
+        Org org = org();
+        String campaign = org.campaignWith(1);
+        String mailbox = org.mailboxes.getFirst();
+        kafka.publish(origin(state(org.id, mailbox, "healthy", "warning", "bounce_threshold")));
+        awaitMailboxState(org, "warning");
+        publishTicks(10);
+        String lead = id("lead");
+        kafka.publish(origin(accepted(org.id, lead, campaign)));
+        assertThat(decisions(lead, 1)).singleElement().satisfies(e -> assertThat(e.payload())
+                .isInstanceOfSatisfying(LeadGateBlocked.class, b -> {
+                    assertThat(b.failureClass()).isEqualTo("INFRA_ISSUE");
+                    assertThat(b.retryable()).isTrue();
+                }));
+
+        kafka.publish(origin(state(org.id, mailbox, "warning", "healthy", "window_clean")));
+        awaitMailboxState(org, "healthy");
+        publishTicks(3);
+
+        assertThat(decisions(lead, 2)).extracting(Envelope::type).containsExactly(EventType.LEAD_GATE_BLOCKED,
                 EventType.LEAD_GATE_ALLOWED);
     }
 
@@ -88,29 +167,101 @@ class GateServiceIT {
         String marker = id("poison");
         kafka.publishRaw(Topic.LEADS.topicName(), "org-1", Map.of("ce_type", "superkabe.lead.accepted.v1",
                 "ce_id", marker), "{not json".getBytes(StandardCharsets.UTF_8));
-        String campaign = id("c");
+        Org org = org();
+        String campaign = org.campaignWith(1);
         String lead = id("lead");
-        kafka.publish(origin(new CampaignCreated("org-1", campaign, "Q4", "ACTIVE", 1, List.of("mb-1"))));
-        kafka.publish(origin(accepted(lead, campaign)));
+        kafka.publish(origin(accepted(org.id, lead, campaign)));
 
         List<ConsumerRecord<String, byte[]>> dead = kafka.await("superkabe.dlt.gate-service",
-                r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8).equals(marker), 1,
-                Duration.ofSeconds(20));
+                r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8).equals(marker), 1, WAIT);
         assertThat(dead).singleElement().satisfies(r -> assertThat(new String(
                 r.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
                 .contains("Invalid LeadAccepted payload"));
-        assertThat(kafka.awaitEvents(Topic.GATE_DECISIONS.topicName(), e -> e.subject().equals(lead), 1,
-                Duration.ofSeconds(20))).hasSize(1);
+        assertThat(kafka.awaitEvents(Topic.GATE_DECISIONS.topicName(), e -> e.subject().equals(lead)
+                && e.type() == EventType.LEAD_GATE_ALLOWED, 1, WAIT)).hasSize(1);
     }
 
-    private static LeadAccepted accepted(String lead, String campaign) {
-        return new LeadAccepted("org-1", lead, "ada@example.com", "Ada", "Lovelace", "AE", "CTO", campaign, "GREEN",
-                100, "api");
+    /** A fresh organization with its own API key, mailboxes and mode, so tests do not see each other. */
+    private static final class Org {
+        final String id = id("org");
+        final String key = "sk_" + UUID.randomUUID();
+        final java.util.List<String> mailboxes = new java.util.ArrayList<>();
+        final String domain = id("d") + ".test";
+
+        Org() {
+            kafka.publish(origin(new OrganizationRegistered(id, "Acme", ApiKeys.sha256(key))));
+            kafka.publish(origin(new ProtectionModeChanged(id, "OBSERVE", "ENFORCE", "ops", "tests", tick)));
+        }
+
+        String mailbox() {
+            String m = id("mb");
+            mailboxes.add(m);
+            kafka.publish(origin(new MailboxRegistered(id, m, m + "@" + domain, domain, "SMTP", 50, null, null)));
+            kafka.publish(origin(state(id, m, "warming", "healthy", "registered")));
+            return m;
+        }
+
+        /** Waits until the gate's view has every mailbox of this organization in {@code state}. */
+        void jdbcWait(String state) {
+            org.springframework.jdbc.core.simple.JdbcClient jdbc = gate.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline && jdbc.sql("SELECT count(*) FROM mailbox_view WHERE mailbox_id IN (:ids) "
+                    + "AND state = :s AND domain IS NOT NULL").param("ids", mailboxes).param("s", state).query(Long.class)
+                    .single() < mailboxes.size()) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        String campaignWith(int mailboxCount) {
+            for (int i = 0; i < mailboxCount; i++) {
+                mailbox();
+            }
+            String campaign = id("c");
+            kafka.publish(origin(new CampaignCreated(id, campaign, "Q4", "ACTIVE", 1, List.copyOf(mailboxes))));
+            return campaign;
+        }
     }
 
-    private static Envelope origin(com.superkabe.events.SuperkabeEvent payload) {
+    private static Org org() {
+        return new Org();
+    }
+
+    private static MailboxStateChanged state(String org, String mailbox, String from, String to, String trigger) {
+        return new MailboxStateChanged(org, mailbox, null, from, to, trigger, "test: " + trigger, "ENFORCE", true,
+                "protection", false, null, tick, 0, false, !"paused".equals(to));
+    }
+
+    private static void awaitMailboxState(Org org, String state) {
+        org.jdbcWait(state);
+    }
+
+    private static List<Envelope> decisions(String lead, int count) {
+        List<Envelope> found = kafka.awaitEvents(Topic.GATE_DECISIONS.topicName(), e -> e.subject().equals(lead), count,
+                WAIT);
+        assertThat(found).as("decisions for %s", lead).hasSize(count);
+        return found;
+    }
+
+    private static void publishTicks(int n) {
+        for (int i = 0; i < n; i++) {
+            tick++;
+            kafka.publish(origin(new ClockTicked(tick, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60 * tick), 60)));
+        }
+    }
+
+    private static LeadAccepted accepted(String org, String lead, String campaign) {
+        return new LeadAccepted(org, lead, "ada@example.com", "Ada", "Lovelace", "AE", "CTO", campaign, "GREEN", 100,
+                "api");
+    }
+
+    private static Envelope origin(SuperkabeEvent payload) {
         String id = UUID.randomUUID().toString();
-        return new Envelope(id, EventType.of(payload), "test", Instant.now(), payload.orgId(), null, id, -1, payload);
+        return new Envelope(id, EventType.of(payload), "test", Instant.now(), payload.orgId(), null, id, tick, payload);
     }
 
     private static String id(String prefix) {

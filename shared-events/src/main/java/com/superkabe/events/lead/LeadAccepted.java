@@ -1,16 +1,29 @@
 package com.superkabe.events.lead;
 
 import com.superkabe.events.Require;
+import java.util.List;
 
-/** A lead passed the ingestion gate and is stored in the organization's Lead table (status held). */
+/**
+ * A lead passed the ingestion gate and is stored in the organization's Lead table (status held).
+ * Optional: {@code warnings}, the checks that lowered a YELLOW lead's health score (null or empty
+ * for GREEN).
+ */
 public record LeadAccepted(String orgId, String leadId, String email, String firstName, String lastName,
                            String company, String title, String campaignId, String health, int score,
-                           String channel) implements LeadEvent {
+                           String channel, List<LeadRejected.Reason> warnings)
+        implements LeadEvent {
     public LeadAccepted {
         Require.text(orgId, "orgId");
         Require.text(leadId, "leadId");
         Require.text(email, "email");
         Require.text(health, "health");
+        warnings = warnings == null ? null : List.copyOf(warnings);
+    }
+
+    /** The version-1 shape without the optional fields. */
+    public LeadAccepted(String orgId, String leadId, String email, String firstName, String lastName,
+                        String company, String title, String campaignId, String health, int score, String channel) {
+        this(orgId, leadId, email, firstName, lastName, company, title, campaignId, health, score, channel, null);
     }
 
     @Override

@@ -1,13 +1,12 @@
 package com.superkabe.gate.adapter.in.kafka;
 
-import com.superkabe.events.EventType;
 import com.superkabe.gate.application.GateService;
 import com.superkabe.kit.kafka.InboundHandler;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds accepted leads and campaign facts to the gate, one transaction per event. */
+/** Feeds the gate's inputs to it, one transaction per event. */
 @Component
 class GateListeners {
 
@@ -22,21 +21,48 @@ class GateListeners {
     @KafkaListener(id = "gate-leads", idIsGroup = false, topics = "#{T(com.superkabe.events.Topic).LEADS.topicName()}")
     void onLead(ConsumerRecord<String, byte[]> record) {
         inbound.handle(record, e -> {
-            if (e.type() == EventType.LEAD_ACCEPTED) {
+            if (e.type() == com.superkabe.events.EventType.LEAD_ACCEPTED) {
                 gate.onLeadAccepted(e);
             }
         });
     }
 
-    @KafkaListener(id = "gate-campaigns", idIsGroup = false, topics = "#{T(com.superkabe.events.Topic).CAMPAIGNS.topicName()}")
-    void onCampaign(ConsumerRecord<String, byte[]> record) {
+    @KafkaListener(id = "gate-config", idIsGroup = false, topics = {
+            "#{T(com.superkabe.events.Topic).CAMPAIGNS.topicName()}",
+            "#{T(com.superkabe.events.Topic).MAILBOXES.topicName()}",
+            "#{T(com.superkabe.events.Topic).PROTECTION_MODES.topicName()}"})
+    void onConfiguration(ConsumerRecord<String, byte[]> record) {
         inbound.handle(record, e -> {
             switch (e.type()) {
                 case CAMPAIGN_CREATED -> gate.onCampaignCreated(e);
                 case CAMPAIGN_STATUS_CHANGED -> gate.onCampaignStatusChanged(e);
+                case MAILBOX_REGISTERED -> gate.onMailboxRegistered(e);
+                case PROTECTION_MODE_CHANGED -> gate.onModeChanged(e);
                 default -> {
                 }
             }
         });
+    }
+
+    @KafkaListener(id = "gate-health", idIsGroup = false, topics = {
+            "#{T(com.superkabe.events.Topic).MAILBOX_STATES.topicName()}",
+            "#{T(com.superkabe.events.Topic).DOMAIN_STATES.topicName()}",
+            "#{T(com.superkabe.events.Topic).SEND_OUTCOMES.topicName()}"})
+    void onHealth(ConsumerRecord<String, byte[]> record) {
+        inbound.handle(record, e -> {
+            switch (e.type()) {
+                case MAILBOX_STATE_CHANGED -> gate.onMailboxStateChanged(e);
+                case DOMAIN_STATE_CHANGED -> gate.onDomainStateChanged(e);
+                case EMAIL_SENT -> gate.onSent(e);
+                case EMAIL_SEND_FAILED -> gate.onSendFailed(e);
+                default -> {
+                }
+            }
+        });
+    }
+
+    @KafkaListener(id = "gate-clock", idIsGroup = false, topics = "#{T(com.superkabe.events.Topic).CLOCK.topicName()}")
+    void onTick(ConsumerRecord<String, byte[]> record) {
+        inbound.handle(record, gate::onTick);
     }
 }

@@ -1,0 +1,68 @@
+package com.superkabe.gate.adapter.out.jdbc;
+
+import com.superkabe.events.gate.LeadSnapshot;
+import com.superkabe.gate.application.GateLeads;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcGateLeads implements GateLeads {
+
+    private static final String COLUMNS = "org_id, campaign_id, lead_id, email, first_name, last_name, company, title, "
+            + "status, attempts";
+    private final JdbcClient jdbc;
+
+    JdbcGateLeads(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean admit(String orgId, String campaignId, LeadSnapshot l) {
+        return jdbc.sql("INSERT INTO gate_lead(lead_id, campaign_id, org_id, email, first_name, last_name, company, "
+                        + "title, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'HELD') ON CONFLICT DO NOTHING")
+                .params(l.leadId(), campaignId, orgId, l.email(), l.firstName(), l.lastName(), l.company(), l.title())
+                .update() == 1;
+    }
+
+    @Override
+    public Optional<GateLead> find(String leadId, String campaignId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM gate_lead WHERE lead_id = ? AND campaign_id = ?")
+                .params(leadId, campaignId).query(JdbcGateLeads::map).optional();
+    }
+
+    @Override
+    public List<GateLead> inCampaign(String campaignId, Status status) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM gate_lead WHERE campaign_id = ? AND status = ? ORDER BY seq")
+                .params(campaignId, status.name()).query(JdbcGateLeads::map).list();
+    }
+
+    @Override
+    public List<GateLead> ofLead(String orgId, String leadId, Status status) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM gate_lead WHERE org_id = ? AND lead_id = ? AND status = ? "
+                        + "ORDER BY seq")
+                .params(orgId, leadId, status.name()).query(JdbcGateLeads::map).list();
+    }
+
+    @Override
+    public List<GateLead> dueRetries(long tick, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM gate_lead WHERE status = 'RETRYING' AND next_tick <= ? "
+                        + "ORDER BY next_tick, seq LIMIT ?")
+                .params(tick, limit).query(JdbcGateLeads::map).list();
+    }
+
+    @Override
+    public void update(String leadId, String campaignId, Status status, int attempts, Long nextTick) {
+        jdbc.sql("UPDATE gate_lead SET status = ?, attempts = ?, next_tick = ? WHERE lead_id = ? AND campaign_id = ?")
+                .params(status.name(), attempts, nextTick, leadId, campaignId).update();
+    }
+
+    private static GateLead map(ResultSet rs, int i) throws SQLException {
+        return new GateLead(rs.getString(1), rs.getString(2), new LeadSnapshot(rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
+                Status.valueOf(rs.getString(9)), rs.getInt(10));
+    }
+}
