@@ -28,8 +28,19 @@ public final class ArchitectureRules {
                 .check(classes);
         noClasses().that().resideInAPackage(basePackage + ".domain..")
                 .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+                .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(Math.class, "random")
                 .orShould().callMethod(java.util.UUID.class, "randomUUID")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(java.util.Random.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.security.SecureRandom.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                        java.util.concurrent.ThreadLocalRandom.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.time.Clock.class.getName())
                 .because("time comes from the logical clock and ids are derived, so replay decides the same")
                 .allowEmptyShould(true)
                 .check(classes);

@@ -49,13 +49,20 @@ public class SmtpMailTransport implements MailTransport {
         } catch (MessagingException | UnsupportedEncodingException e) {
             return new Delivery("CONFIGURATION", 0, "message could not be composed: " + e.getMessage());
         }
+        String password;
+        try {
+            password = secrets.decrypt(smtp.secret());
+        } catch (IllegalArgumentException e) {
+            return new Delivery("CONFIGURATION", 0, "the mailbox's SMTP password cannot be decrypted with this "
+                    + "platform key: " + e.getMessage());
+        }
         Transport transport;
         try {
             transport = session.getTransport(protocol);
-            transport.connect(smtp.host(), smtp.port(), smtp.username(), secrets.decrypt(smtp.secret()));
+            transport.connect(smtp.host(), smtp.port(), smtp.username(), password);
         } catch (AuthenticationFailedException e) {
             return new Delivery("CONFIGURATION", 535, "SMTP authentication failed");
-        } catch (MessagingException | IllegalArgumentException e) {
+        } catch (MessagingException e) {
             return new Delivery("TRANSIENT", 0, "could not connect to " + smtp.host() + ":" + smtp.port() + ": "
                     + e.getMessage());
         }
