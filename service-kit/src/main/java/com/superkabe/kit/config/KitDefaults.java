@@ -31,7 +31,6 @@ public class KitDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.producer.acks", "all");
         d.put("spring.kafka.producer.properties.enable.idempotence", "true");
         d.put("spring.kafka.producer.properties.linger.ms", "5");
-        d.put("spring.kafka.listener.ack-mode", "record");
         d.put("spring.flyway.schemas", schema);
         d.put("spring.flyway.default-schema", schema);
         d.put("spring.flyway.locations", "classpath:db/kit,classpath:db/" + schema);

@@ -4,12 +4,15 @@ import com.superkabe.events.Envelope;
 import com.superkabe.events.EventCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,6 +62,65 @@ public class InboundHandler {
                 event.type().wireName(), record.topic(), record.partition(), record.offset());
         meters.counter("superkabe_events_consumed", "type", event.type().wireName(),
                 "outcome", Boolean.TRUE.equals(handled) ? "handled" : "duplicate").increment();
+    }
+
+    /**
+     * Handles a poll's worth of records in as few transactions as possible: one commit for a whole
+     * run of good records, which is what lets a consumer keep up with thousands of events a second.
+     * If the batch transaction fails, its records are retried one by one so only the culprit fails;
+     * an undecodable or failing record is reported by index, so the error handler commits what came
+     * before it and dead-letters (or retries) only that record.
+     */
+    public void handleBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<Envelope> handler) {
+        int done = 0;
+        while (done < records.size()) {
+            List<Envelope> chunk = new ArrayList<>();
+            int end = done;
+            RuntimeException undecodable = null;
+            for (; end < records.size(); end++) {
+                try {
+                    chunk.add(decode(records.get(end)));
+                } catch (RuntimeException e) {
+                    undecodable = e;
+                    break;
+                }
+            }
+            handleChunk(records, done, chunk, handler);
+            if (undecodable != null) {
+                throw new BatchListenerFailedException(undecodable.getMessage(), undecodable, end);
+            }
+            done = end;
+        }
+    }
+
+    private void handleChunk(List<ConsumerRecord<String, byte[]>> records, int from, List<Envelope> chunk,
+                             Consumer<Envelope> handler) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        try {
+            tx.executeWithoutResult(status -> {
+                for (int k = 0; k < chunk.size(); k++) {
+                    ConsumerRecord<String, byte[]> r = records.get(from + k);
+                    Envelope event = chunk.get(k);
+                    boolean first = inbox.firstSighting(event, r.topic(), r.key(), headers(r), r.value());
+                    if (first) {
+                        handler.accept(event);
+                    }
+                    meters.counter("superkabe_events_consumed", "type", event.type().wireName(),
+                            "outcome", first ? "handled" : "duplicate").increment();
+                }
+            });
+        } catch (RuntimeException batchFailed) {
+            log.debug("batch of {} failed ({}); handling one by one", chunk.size(), batchFailed.toString());
+            for (int k = 0; k < chunk.size(); k++) {
+                try {
+                    handle(records.get(from + k), handler);
+                } catch (RuntimeException e) {
+                    throw new BatchListenerFailedException(e.getMessage(), e, from + k);
+                }
+            }
+        }
     }
 
     public static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {

@@ -44,6 +44,18 @@ public final class KafkaProbe implements AutoCloseable {
         publishRaw(w.topic(), w.key(), w.headers(), w.value());
     }
 
+    /** Publishes without waiting for the broker; call {@link #flush()} to wait for all of them. */
+    public void publishAsync(Envelope e) {
+        WireRecord w = codec.encode(e);
+        ProducerRecord<String, byte[]> rec = new ProducerRecord<>(w.topic(), w.key(), w.value());
+        w.headers().forEach((k, v) -> rec.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        producer.send(rec);
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
     public void publishRaw(String topic, String key, Map<String, String> headers, byte[] value) {
         ProducerRecord<String, byte[]> rec = new ProducerRecord<>(topic, key, value);
         headers.forEach((k, v) -> rec.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));

@@ -2,6 +2,7 @@ package com.superkabe.gate.adapter.in.kafka;
 
 import com.superkabe.gate.application.GateService;
 import com.superkabe.kit.kafka.InboundHandler;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,10 @@ class GateListeners {
         this.gate = gate;
     }
 
-    @KafkaListener(id = "gate-leads", idIsGroup = false, topics = "#{T(com.superkabe.events.Topic).LEADS.topicName()}")
-    void onLead(ConsumerRecord<String, byte[]> record) {
-        inbound.handle(record, e -> {
+    @KafkaListener(id = "gate-leads", idIsGroup = false, batch = "true",
+            topics = "#{T(com.superkabe.events.Topic).LEADS.topicName()}")
+    void onLeads(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.handleBatch(records, e -> {
             if (e.type() == com.superkabe.events.EventType.LEAD_ACCEPTED) {
                 gate.onLeadAccepted(e);
             }
@@ -47,9 +49,9 @@ class GateListeners {
     @KafkaListener(id = "gate-health", idIsGroup = false, topics = {
             "#{T(com.superkabe.events.Topic).MAILBOX_STATES.topicName()}",
             "#{T(com.superkabe.events.Topic).DOMAIN_STATES.topicName()}",
-            "#{T(com.superkabe.events.Topic).SEND_OUTCOMES.topicName()}"})
-    void onHealth(ConsumerRecord<String, byte[]> record) {
-        inbound.handle(record, e -> {
+            "#{T(com.superkabe.events.Topic).SEND_OUTCOMES.topicName()}"}, batch = "true")
+    void onHealth(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.handleBatch(records, e -> {
             switch (e.type()) {
                 case MAILBOX_STATE_CHANGED -> gate.onMailboxStateChanged(e);
                 case DOMAIN_STATE_CHANGED -> gate.onDomainStateChanged(e);
