@@ -1,72 +1,180 @@
 package com.superkabe.protection.application;
 
 import com.superkabe.events.Envelope;
+import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.protection.ProviderSpikeDetected;
+import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.SendOutcome;
-import com.superkabe.protection.domain.MailboxCounters;
-import com.superkabe.protection.domain.MailboxCounting;
-import com.superkabe.protection.domain.OutcomeKind;
+import com.superkabe.protection.domain.BounceRule;
+import com.superkabe.protection.domain.Correlation;
+import com.superkabe.protection.domain.DomainDecider;
+import com.superkabe.protection.domain.DomainState;
+import com.superkabe.protection.domain.MailboxCommand;
+import com.superkabe.protection.domain.MailboxDecider;
+import com.superkabe.protection.domain.MailboxDecision;
+import com.superkabe.protection.domain.MailboxState;
+import com.superkabe.protection.domain.OutcomeClass;
+import com.superkabe.protection.domain.ProtectionPolicy;
+import com.superkabe.protection.domain.RecipientEsp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Use cases of the protection layer, one input event per call inside the inbound transaction
- * (which also dedupes by event id, so a replayed outcome is never counted twice). An outcome for a
- * mailbox not registered yet is still counted, on a row marked unregistered.
+ * The protection layer's inputs, one call per input event inside the inbound transaction (which
+ * dedupes by event id; sends are also deduped by send id). Every change to a registered mailbox
+ * happens under its domain's lock, so cascades and domain counts see a consistent picture.
  */
 public class ProtectionService {
 
     private static final Logger log = LoggerFactory.getLogger(ProtectionService.class);
 
-    private final MailboxCounterStore store;
+    private final ProtectionStore store;
+    private final Policies policies;
+    private final StateApplier applier;
+    private final DomainAuthCheck auth;
+    private final Emitter.Factory emitters;
     private final MeterRegistry meters;
 
-    public ProtectionService(MailboxCounterStore store, MeterRegistry meters) {
+    public ProtectionService(ProtectionStore store, Policies policies, StateApplier applier, DomainAuthCheck auth,
+                             Emitter.Factory emitters, MeterRegistry meters) {
         this.store = store;
+        this.policies = policies;
+        this.applier = applier;
+        this.auth = auth;
+        this.emitters = emitters;
         this.meters = meters;
     }
 
     public void onMailboxRegistered(Envelope cause) {
         MailboxRegistered m = cause.payloadAs(MailboxRegistered.class);
-        store.lock(m.mailboxId());
-        MailboxCounters current = store.find(m.mailboxId()).orElseGet(() -> MailboxCounters.none(m.mailboxId(),
-                m.orgId()));
-        store.save(MailboxCounting.evolve(current, m));
+        store.lock(domainKey(m.orgId(), m.domain()));
+        MailboxState current = lockAndLoad(m.mailboxId(), m.orgId());
+        long tick = store.currentTick();
+        MailboxDecision d = MailboxDecider.decide(current, new MailboxCommand.Register(m.address(), m.domain(), false,
+                tick), policies.policy(m.orgId()));
+        Emitter em = emitters.causedBy(cause);
+        applier.mailbox(d, tick, em, false);
+        applier.reevaluateDomain(m.orgId(), m.domain(), tick, em);
     }
 
     public void onSendOutcome(Envelope cause) {
-        SendOutcome outcome = cause.payloadAs(SendOutcome.class);
-        store.lock(outcome.mailboxId());
-        Optional<MailboxCounters> found = store.find(outcome.mailboxId());
-        MailboxCounters current = found.orElseGet(() -> MailboxCounters.none(outcome.mailboxId(), outcome.orgId()));
-        if (!current.registered()) {
-            log.warn("Send outcome {} for mailbox {} that is not registered (yet); counted anyway", cause.id(),
-                    outcome.mailboxId());
-        } else if (!current.orgId().equals(outcome.orgId())) {
-            log.warn("Send outcome {} names organization {} but mailbox {} belongs to {}; counted for the mailbox",
-                    cause.id(), outcome.orgId(), outcome.mailboxId(), current.orgId());
-        }
-        store.save(MailboxCounting.evolve(current, outcome));
-        countAfterCommit(OutcomeKind.of(outcome));
-    }
-
-    private void countAfterCommit(OutcomeKind kind) {
-        Runnable count = () -> meters.counter("superkabe_protection_outcomes", "kind",
-                kind.name().toLowerCase(Locale.ROOT)).increment();
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            count.run();
+        SendOutcome o = cause.payloadAs(SendOutcome.class);
+        if (!store.firstCount(o.mailboxId(), o.sendId())) {
+            log.info("Outcome {} repeats send {} of mailbox {}; not counted again", cause.id(), o.sendId(),
+                    o.mailboxId());
+            meters.counter("superkabe_protection_outcomes", "kind", "repeated_send").increment();
             return;
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                count.run();
+        Optional<MailboxState> known = store.mailbox(o.mailboxId());
+        if (known.isPresent() && !known.get().orgId().equals(o.orgId())) {
+            log.warn("Outcome {} names organization {} but mailbox {} belongs to another; ignored", cause.id(),
+                    o.orgId(), o.mailboxId());
+            meters.counter("superkabe_protection_outcomes", "kind", "foreign").increment();
+            return;
+        }
+        known.filter(MailboxState::registered).ifPresent(m -> store.lock(domainKey(m.orgId(), m.domain())));
+        MailboxState current = lockAndLoad(o.mailboxId(), o.orgId());
+        if (!current.registered()) {
+            log.warn("Outcome {} for mailbox {} that is not registered (yet): windowed, decided on at registration",
+                    cause.id(), o.mailboxId());
+        }
+        String kind = o instanceof EmailSendFailed f ? f.kind() : "SENT";
+        OutcomeClass cls = BounceRule.classify(kind, o instanceof EmailSendFailed f ? f.detail() : null);
+        meters.counter("superkabe_protection_outcomes", "kind", cls.name().toLowerCase(Locale.ROOT)).increment();
+        long tick = Math.max(store.currentTick(), o.requestTick());
+        MailboxCommand.RecordOutcome cmd = new MailboxCommand.RecordOutcome(cls, RecipientEsp.ofRecipient(
+                recipient(o)), tick, false);
+        ProtectionPolicy policy = policies.policy(o.orgId());
+        MailboxDecision d = MailboxDecider.decide(current, cmd, policy);
+        Emitter em = emitters.causedBy(cause);
+        if (d.pauseBreached()) {
+            d = correlate(current, d, cmd, policy, em);
+        } else {
+            applier.mailbox(d, tick, em, true);
+        }
+    }
+
+    /** Before a pause: mailbox, domain or provider scope? */
+    private MailboxDecision correlate(MailboxState before, MailboxDecision d, MailboxCommand.RecordOutcome cmd,
+                                      ProtectionPolicy p, Emitter em) {
+        MailboxState s = d.state();
+        Optional<RecipientEsp> esp = Correlation.dominantEsp(s.window().bouncesByEsp(p.pauseWindow()), p);
+        int onEsp = esp.map(e -> store.mailboxesWithBouncesOn(s.orgId(), e.name(), s.mailboxId()) + 1).orElse(0);
+        int siblings = store.siblingsFailing(s.orgId(), s.domain(), s.mailboxId());
+        Correlation.Verdict v = Correlation.classify(esp, onEsp, siblings, p);
+        meters.counter("superkabe_protection_correlations", "scope", v.scope().name().toLowerCase(Locale.ROOT))
+                .increment();
+        switch (v.scope()) {
+            case PROVIDER -> {
+                MailboxDecision spared = MailboxDecider.decide(before, cmd.atProviderScope(), p);
+                applier.mailbox(spared, cmd.tick(), em, true);
+                em.emit("provider:" + esp.orElseThrow(), cmd.tick(), new ProviderSpikeDetected(s.orgId(),
+                        esp.get().name(), s.mailboxId(), onEsp, s.window().bounces(p.pauseWindow()), v.reason(),
+                        cmd.tick()));
+                return spared;
             }
-        });
+            case DOMAIN -> {
+                applier.mailbox(d, cmd.tick(), em, false);
+                DomainState dom = store.domain(s.orgId(), s.domain())
+                        .orElseGet(() -> DomainState.healthy(s.orgId(), s.domain()));
+                int[] counts = store.domainCounts(s.orgId(), s.domain());
+                DomainState counted = new DomainState(dom.orgId(), dom.domain(), dom.status(), counts[0], counts[1]);
+                applier.domain(dom, DomainDecider.correlationPause(counted, siblings, cmd.tick()), cmd.tick(), em);
+                return d;
+            }
+            default -> {
+                applier.mailbox(d, cmd.tick(), em, true);
+                return d;
+            }
+        }
+    }
+
+    public void onTick(Envelope cause) {
+        ClockTicked t = cause.payloadAs(ClockTicked.class);
+        if (t.tick() <= store.currentTick() && store.currentTick() > 0) {
+            return;
+        }
+        store.saveTick(t.tick());
+        Emitter em = emitters.causedBy(cause);
+        for (String id : store.mailboxesDueOnTick(t.tick())) {
+            MailboxState m = store.mailbox(id).orElseThrow();
+            store.lock(domainKey(m.orgId(), m.domain()));
+            MailboxState current = lockAndLoad(id, m.orgId());
+            ProtectionPolicy p = policies.policy(current.orgId());
+            MailboxDecision d = MailboxDecider.decide(current, new MailboxCommand.Tick(t.tick()), p);
+            applier.mailbox(d, t.tick(), em, true);
+            if (d.dnsCheckDue()) {
+                checkDns(d.state(), t.tick(), p, em);
+            }
+        }
+    }
+
+    private void checkDns(MailboxState m, long tick, ProtectionPolicy p, Emitter em) {
+        DomainAuthCheck.Result r = auth.check(m.domain());
+        store.recordDnsCheck(m.orgId(), m.domain(), tick, r.verdict().name(), r.detail());
+        meters.counter("superkabe_protection_dns_checks", "verdict", r.verdict().name().toLowerCase(Locale.ROOT))
+                .increment();
+        MailboxDecision d = MailboxDecider.decide(m, new MailboxCommand.DnsChecked(
+                r.verdict() == DomainAuthCheck.Verdict.PASS, r.detail(), tick), p);
+        applier.mailbox(d, tick, em, true);
+    }
+
+    private MailboxState lockAndLoad(String mailboxId, String orgId) {
+        store.lock("mailbox:" + mailboxId);
+        return store.mailbox(mailboxId).orElseGet(() -> MailboxState.unknown(mailboxId, orgId,
+                policies.policy(orgId)));
+    }
+
+    static String domainKey(String orgId, String domain) {
+        return "domain:" + orgId + "/" + domain;
+    }
+
+    private static String recipient(SendOutcome o) {
+        return o instanceof EmailSendFailed f ? f.recipient()
+                : ((com.superkabe.events.send.EmailSent) o).recipient();
     }
 }

@@ -1,5 +1,6 @@
 /**
- * The protection layer's use cases: counting send outcomes per mailbox from Kafka and answering
- * queries for one organization's mailboxes. Ports are interfaces here; JDBC implements them.
+ * The protection layer's use cases: feed registrations, send outcomes, ticks and operator
+ * requests to the deciders, persist the result, audit every transition and publish the events.
+ * Ports are interfaces here; JDBC and DNS implement them.
  */
 package com.superkabe.protection.application;

@@ -1,6 +1,7 @@
 /**
- * The protection layer's pure logic. For now: per-mailbox counters of sends, bounces and other
- * failures evolved from send outcomes; the mailbox and domain state machines will build on them.
- * No frameworks.
+ * The protection layer's pure logic: the mailbox state machine ({@link
+ * com.superkabe.protection.domain.MailboxDecider}, healing pipeline, bounce rule, operator
+ * requests), the domain state machine and the correlation check. Decisions are functions of
+ * (state, command, policy) with time from the logical clock only. No frameworks.
  */
 package com.superkabe.protection.domain;

@@ -5,185 +5,286 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.superkabe.events.Envelope;
 import com.superkabe.events.EventType;
 import com.superkabe.events.SuperkabeEvent;
+import com.superkabe.events.Topic;
+import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.mailbox.MailboxRegistered;
 import com.superkabe.events.organization.OrganizationRegistered;
+import com.superkabe.events.protection.MailboxStateChanged;
+import com.superkabe.events.protection.MailboxWarmupLimitSet;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailSent;
 import com.superkabe.kit.security.ApiKeys;
 import com.superkabe.kit.testing.KafkaProbe;
+import com.superkabe.kit.testing.TestHttp;
 import com.superkabe.kit.testing.TestInfra;
+import com.superkabe.kit.testing.dns.TestDnsServer;
 import com.superkabe.protection.ProtectionApplication;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Protection on a real broker and a real database, read through its API. */
+/** Protection on a real broker, a real database and a real DNS server, driven by the logical clock. */
 class ProtectionServiceIT {
 
-    private static final String ACME_KEY = "acme-key-" + UUID.randomUUID();
-    private static final String GLOBEX_KEY = "globex-key-" + UUID.randomUUID();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static ConfigurableApplicationContext protection;
-    private static KafkaProbe kafka;
-    private static String baseUrl;
+    static final String ACME_KEY = "acme-key-" + UUID.randomUUID();
+    static final String GLOBEX_KEY = "globex-key-" + UUID.randomUUID();
+    static final AtomicLong TICK = new AtomicLong(0);
+    static ConfigurableApplicationContext protection;
+    static KafkaProbe kafka;
+    static TestHttp http;
+    static TestDnsServer dns;
 
     @BeforeAll
     static void start() {
-        protection = ProtectionApplication.builder().run(TestInfra.args());
-        baseUrl = "http://localhost:" + protection.getEnvironment().getProperty("local.server.port");
+        dns = new TestDnsServer();
+        for (String d : List.of("acme.test", "walk.test", "casc.test")) {
+            dns.txt(d, "v=spf1 include:_spf.acme.test ~all").txt("s1._domainkey." + d, "v=DKIM1; k=rsa; p=MIGfMA0")
+                    .txt("_dmarc." + d, "v=DMARC1; p=quarantine");
+        }
+        protection = ProtectionApplication.builder().run(TestInfra.args(
+                "--superkabe.protection.cooldowns=PT5M,PT15M,PT35M",
+                "--superkabe.protection.dns-check-interval=PT1M",
+                "--superkabe.protection.warm-recovery-minimum=PT3M",
+                "--superkabe.protection.dns.server=" + dns.address(),
+                "--superkabe.protection.dns.timeout=PT0.3S",
+                "--superkabe.protection.dns.default-selectors=s1",
+                "--superkabe.protection.dns.dnsbls=dbl.test"));
+        http = TestHttp.of(protection);
         kafka = new KafkaProbe(TestInfra.kafka().getBrokersAsString());
         kafka.publish(origin(new OrganizationRegistered("org-1", "Acme", ApiKeys.sha256(ACME_KEY))));
         kafka.publish(origin(new OrganizationRegistered("org-2", "Globex", ApiKeys.sha256(GLOBEX_KEY))));
-        awaitGet(ACME_KEY, "/api/v1/mailboxes/none", r -> r.statusCode() != 401);
-        awaitGet(GLOBEX_KEY, "/api/v1/mailboxes/none", r -> r.statusCode() != 401);
+        TestHttp.until(() -> http.get("/api/v1/mailboxes/none", "X-Api-Key", ACME_KEY), r -> r.status() != 401,
+                Duration.ofSeconds(30));
+        TestHttp.until(() -> http.get("/api/v1/mailboxes/none", "X-Api-Key", GLOBEX_KEY), r -> r.status() != 401,
+                Duration.ofSeconds(30));
     }
 
     @AfterAll
     static void stop() {
         kafka.close();
         protection.close();
+        dns.close();
     }
 
     @Test
-    void countsEverySendAndHardBounceOnceEvenWhenAnOutcomeEventIsDeliveredTwice() {
-        kafka.publish(origin(mailbox("org-1", "mb-1")));
+    void countsEverySendAndHardBounceOnceEvenWhenAnOutcomeIsDeliveredOrPublishedTwice() {
+        kafka.publish(origin(mailbox("org-1", "mb-1", "acme.test")));
         Envelope first = origin(sent("mb-1", "s-1"));
         kafka.publish(first);
         kafka.publish(first); // same ce_id: a redelivery
+        kafka.publish(origin(sent("mb-1", "s-1"))); // same send under a new event id: a replay
         kafka.publish(origin(sent("mb-1", "s-2")));
         kafka.publish(origin(sent("mb-1", "s-3")));
         kafka.publish(origin(failed("mb-1", "s-4", "TRANSIENT")));
-        // published last on the mailbox's partition: once it is counted, everything before it was handled
         kafka.publish(origin(failed("mb-1", "s-5", "HARD_BOUNCE")));
 
-        JsonNode view = body(awaitGet(ACME_KEY, "/api/v1/mailboxes/mb-1",
-                r -> r.statusCode() == 200 && body(r).get("bounces").asLong() == 1 && body(r).get("registered")
-                        .asBoolean()));
+        JsonNode view = await(ACME_KEY, "/api/v1/mailboxes/mb-1", v -> v.get("bounces").asLong() == 1
+                && v.get("registered").asBoolean());
 
-        assertThat(view.get("mailboxId").asString()).isEqualTo("mb-1");
-        assertThat(view.get("address").asString()).isEqualTo("mb-1@acme.test");
-        assertThat(view.get("domain").asString()).isEqualTo("acme.test");
         assertThat(view.get("sends").asLong()).isEqualTo(4);
-        assertThat(view.get("bounces").asLong()).isEqualTo(1);
         assertThat(view.get("failures").asLong()).isEqualTo(1);
         assertThat(view.get("state").asString()).isEqualTo("healthy");
-        assertThat(counter("superkabe_events_consumed", "outcome", "duplicate")).isPositive();
-        assertThat(counter("superkabe_protection_outcomes", "kind", "hard_bounce")).isPositive();
+        assertThat(view.get("windowBounces").asInt()).isEqualTo(1);
     }
 
     @Test
-    void countsOutcomesForAMailboxBeforeItIsRegisteredAndKeepsThemAfterwards() {
-        kafka.publish(origin(sent("mb-early", "e-1")));
-        kafka.publish(origin(failed("mb-early", "e-2", "HARD_BOUNCE")));
-
-        JsonNode before = body(awaitGet(ACME_KEY, "/api/v1/mailboxes/mb-early",
-                r -> r.statusCode() == 200 && body(r).get("bounces").asLong() == 1));
+    void windowsOutcomesOfAnUnregisteredMailboxAndDecidesOnThemWhenItRegisters() {
+        for (int i = 0; i < 5; i++) {
+            kafka.publish(origin(failed("mb-early", "e-" + i, "HARD_BOUNCE")));
+        }
+        JsonNode before = await(ACME_KEY, "/api/v1/mailboxes/mb-early", v -> v.get("bounces").asLong() == 5);
         assertThat(before.get("registered").asBoolean()).isFalse();
-        assertThat(before.get("sends").asLong()).isEqualTo(2);
+        assertThat(before.get("state").asString()).isEqualTo("healthy");
 
-        kafka.publish(origin(mailbox("org-1", "mb-early")));
+        kafka.publish(origin(mailbox("org-1", "mb-early", "acme.test")));
 
-        JsonNode after = body(awaitGet(ACME_KEY, "/api/v1/mailboxes/mb-early",
-                r -> r.statusCode() == 200 && body(r).get("registered").asBoolean()));
+        JsonNode after = await(ACME_KEY, "/api/v1/mailboxes/mb-early", v -> v.get("state").asString()
+                .equals("paused"));
         assertThat(after.get("address").asString()).isEqualTo("mb-early@acme.test");
-        assertThat(after.get("sends").asLong()).isEqualTo(2);
-        assertThat(after.get("bounces").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void walksOneMailboxFromHealthyThroughPausedAndTheHealingPhasesBackToHealthy() {
+        kafka.publish(origin(mailbox("org-1", "mb-walk", "walk.test")));
+        await(ACME_KEY, "/api/v1/mailboxes/mb-walk", v -> v.get("registered").asBoolean());
+        outcomes("mb-walk", "w-a", 20, false);
+        outcomes("mb-walk", "w-b", 5, true);
+        JsonNode paused = await(ACME_KEY, "/api/v1/mailboxes/mb-walk", v -> v.get("state").asString()
+                .equals("paused"));
+        long until = paused.get("cooldownUntilTick").asLong();
+
+        tickTo(until);
+        await(ACME_KEY, "/api/v1/mailboxes/mb-walk", v -> v.get("state").asString().equals("restricted_send"));
+        outcomes("mb-walk", "w-c", 15, false);
+        await(ACME_KEY, "/api/v1/mailboxes/mb-walk", v -> v.get("state").asString().equals("warm_recovery"));
+        outcomes("mb-walk", "w-d", 50, false);
+        tickTo(TICK.get() + 3);
+        await(ACME_KEY, "/api/v1/mailboxes/mb-walk", v -> v.get("state").asString().equals("healthy"));
+
+        List<String> path = http.get("/api/v1/mailboxes/mb-walk/transitions", "X-Api-Key", ACME_KEY).json()
+                .valueStream().map(t -> t.get("to").asString() + ":" + t.get("trigger").asString()).toList();
+        assertThat(path).containsExactly("healthy:registered", "warning:bounce_threshold", "paused:bounce_threshold",
+                "quarantine:cooldown_expired", "restricted_send:dns_check", "warm_recovery:clean_sends",
+                "healthy:graduation");
+        List<Envelope> changes = kafka.awaitEvents(Topic.MAILBOX_STATES.topicName(),
+                e -> e.payload() instanceof MailboxStateChanged m && m.mailboxId().equals("mb-walk"), 7,
+                Duration.ofSeconds(10));
+        assertThat(changes).hasSize(7);
+        List<Integer> limits = kafka.awaitEvents(Topic.MAILBOX_STATES.topicName(),
+                        e -> e.payload() instanceof MailboxWarmupLimitSet m && m.mailboxId().equals("mb-walk"), 5,
+                        Duration.ofSeconds(10)).stream()
+                .map(e -> ((MailboxWarmupLimitSet) e.payload()).dailyLimit()).toList();
+        assertThat(limits).startsWith(0, 10, 50);
+    }
+
+    @Test
+    void refusesBadOperatorRequestsWithSpecificProblems() {
+        kafka.publish(origin(mailbox("org-1", "mb-op", "acme.test")));
+        await(ACME_KEY, "/api/v1/mailboxes/mb-op", v -> v.get("registered").asBoolean());
+
+        assertThat(post("/api/v1/mailboxes/mb-op/transitions", "{\"target\":\"paused\"}").status()).isEqualTo(400);
+        TestHttp.Response invalid = post("/api/v1/mailboxes/mb-op/transitions",
+                "{\"target\":\"recovering\",\"reason\":\"x\"}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body()).contains("target");
+        assertThat(post("/api/v1/mailboxes/mb-none/transitions", "{\"target\":\"paused\",\"reason\":\"x\"}").status())
+                .isEqualTo(404);
+        TestHttp.Response unsafe = post("/api/v1/mailboxes/mb-op/transitions",
+                "{\"target\":\"warm_recovery\",\"reason\":\"trust me\"}");
+        assertThat(unsafe.status()).isEqualTo(409);
+        assertThat(unsafe.body()).contains("force");
+        assertThat(http.get("/api/v1/mailboxes/mb-op", "X-Api-Key", ACME_KEY).json().get("state").asString())
+                .isEqualTo("healthy");
+    }
+
+    @Test
+    void recordsAForcedOperatorTransitionWithItsWarningAndActor() {
+        kafka.publish(origin(mailbox("org-1", "mb-force", "acme.test")));
+        await(ACME_KEY, "/api/v1/mailboxes/mb-force", v -> v.get("registered").asBoolean());
+
+        TestHttp.Response r = post("/api/v1/mailboxes/mb-force/transitions",
+                "{\"target\":\"warm_recovery\",\"reason\":\"migrated warm mailbox\",\"force\":true}");
+
+        assertThat(r.status()).isEqualTo(201);
+        JsonNode last = http.get("/api/v1/mailboxes/mb-force/transitions", "X-Api-Key", ACME_KEY).json().get(1);
+        assertThat(last.get("trigger").asString()).isEqualTo("operator");
+        assertThat(last.get("forced").asBoolean()).isTrue();
+        assertThat(last.get("warning").asString()).contains("skipped safety checks");
+        assertThat(last.get("actor").asString()).isEqualTo("apikey:" + ApiKeys.sha256(ACME_KEY).substring(0, 12));
+        assertThat(last.get("reason").asString()).isEqualTo("migrated warm mailbox");
+    }
+
+    @Test
+    void pausesADomainWhenHalfItsMailboxesFailAndCascadesToTheRest() {
+        for (String id : List.of("mb-c1", "mb-c2", "mb-c3")) {
+            kafka.publish(origin(mailbox("org-1", id, "casc.test")));
+        }
+        await(ACME_KEY, "/api/v1/domains/casc.test", v -> v.get("mailboxes").asInt() == 3);
+        outcomes("mb-c1", "c1", 5, true);
+        await(ACME_KEY, "/api/v1/mailboxes/mb-c1", v -> v.get("state").asString().equals("paused"));
+        outcomes("mb-c2", "c2", 5, true);
+
+        JsonNode domain = await(ACME_KEY, "/api/v1/domains/casc.test", v -> v.get("state").asString()
+                .equals("paused"));
+        assertThat(domain.get("unhealthyMailboxes").asInt()).isEqualTo(2);
+        JsonNode third = await(ACME_KEY, "/api/v1/mailboxes/mb-c3", v -> v.get("state").asString().equals("paused"));
+        assertThat(third.get("frozenByDomainFrom").asString()).isEqualTo("healthy");
+        JsonNode listed = http.get("/api/v1/mailboxes?state=paused", "X-Api-Key", ACME_KEY).json();
+        assertThat(listed.valueStream().map(m -> m.get("mailboxId").asString()).toList())
+                .contains("mb-c1", "mb-c2", "mb-c3");
+        assertThat(http.get("/api/v1/domains/casc.test/transitions", "X-Api-Key", ACME_KEY).json().get(0)
+                .get("to").asString()).isIn("warning", "paused");
+    }
+
+    @Test
+    void changesTheModeAndPublishesIt() {
+        assertThat(statusOf(put("/api/v1/protection/mode", "{\"mode\":\"SUGGEST\",\"reason\":\"trial\"}",
+                GLOBEX_KEY))).isEqualTo(200);
+        assertThat(http.get("/api/v1/protection/mode", "X-Api-Key", GLOBEX_KEY).json().get("mode").asString())
+                .isEqualTo("SUGGEST");
+        assertThat(kafka.awaitEvents(Topic.PROTECTION_MODES.topicName(), e -> e.orgId().equals("org-2"), 1,
+                Duration.ofSeconds(10))).hasSize(1);
+        assertThat(statusOf(put("/api/v1/protection/mode", "{\"mode\":\"LOUD\"}", GLOBEX_KEY)))
+                .isEqualTo(400);
     }
 
     @Test
     void answersNotFoundForAnotherOrganizationsMailboxAsForAnUnknownOne() {
-        kafka.publish(origin(mailbox("org-1", "mb-acme")));
-        awaitGet(ACME_KEY, "/api/v1/mailboxes/mb-acme", r -> r.statusCode() == 200);
+        kafka.publish(origin(mailbox("org-1", "mb-acme", "acme.test")));
+        await(ACME_KEY, "/api/v1/mailboxes/mb-acme", v -> true);
 
-        HttpResponse<String> foreign = get(GLOBEX_KEY, "/api/v1/mailboxes/mb-acme");
-        HttpResponse<String> unknown = get(GLOBEX_KEY, "/api/v1/mailboxes/mb-nowhere");
+        TestHttp.Response foreign = http.get("/api/v1/mailboxes/mb-acme", "X-Api-Key", GLOBEX_KEY);
 
-        assertThat(foreign.statusCode()).isEqualTo(404);
-        assertThat(foreign.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(body(foreign).get("detail").asString()).contains("mb-acme").doesNotContain("Acme");
+        assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.body()).doesNotContain("mb-acme@acme.test");
-        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/v1/mailboxes/mb-acme/transitions", "X-Api-Key", GLOBEX_KEY).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/mailboxes/mb-1", "X-Api-Key", "not-a-key").status()).isEqualTo(401);
     }
 
-    @Test
-    void refusesAnUnknownApiKey() {
-        HttpResponse<String> r = get("not-a-key", "/api/v1/mailboxes/mb-1");
-
-        assertThat(r.statusCode()).isEqualTo(401);
-        assertThat(body(r).get("detail").asString()).contains("not known");
+    private static int statusOf(java.net.http.HttpResponse<String> r) {
+        return r.statusCode();
     }
 
-    private static HttpResponse<String> awaitGet(String key, String path, Predicate<HttpResponse<String>> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> last = get(key, path);
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            sleep(100);
-            last = get(key, path);
-        }
-        assertThat(done.test(last)).as("GET %s never satisfied the condition; last: %s %s", path, last.statusCode(),
-                last.body()).isTrue();
-        return last;
-    }
-
-    private static HttpResponse<String> get(String key, String path) {
+    private static java.net.http.HttpResponse<String> put(String path, String body, String key) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-Api-Key", key).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + protection.getEnvironment()
+                                    .getProperty("local.server.port") + path))
+                    .header("X-Api-Key", key).header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static JsonNode body(HttpResponse<String> r) {
-        return JSON.readTree(r.body());
+    private static TestHttp.Response post(String path, String body) {
+        return http.post(path, body, "X-Api-Key", ACME_KEY);
     }
 
-    private static double counter(String name, String tag, String value) {
-        Counter c = protection.getBean(MeterRegistry.class).find(name).tag(tag, value).counter();
-        return c == null ? 0 : c.count();
+    static JsonNode await(String key, String path, java.util.function.Predicate<JsonNode> done) {
+        TestHttp.Response r = TestHttp.until(() -> http.get(path, "X-Api-Key", key),
+                x -> x.status() == 200 && done.test(x.json()), Duration.ofSeconds(30));
+        assertThat(r.status()).as("GET %s: %s", path, r.body()).isEqualTo(200);
+        assertThat(done.test(r.json())).as("GET %s never satisfied the condition; last: %s", path, r.body()).isTrue();
+        return r.json();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    static synchronized void tickTo(long tick) {
+        while (TICK.get() < tick) {
+            long t = TICK.incrementAndGet();
+            kafka.publish(origin(new ClockTicked(t, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60 * t), 60)));
         }
     }
 
-    private static MailboxRegistered mailbox(String orgId, String mailboxId) {
-        return new MailboxRegistered(orgId, mailboxId, mailboxId + "@acme.test", "acme.test", "smtp", 50, null, null);
+    static void outcomes(String mailboxId, String prefix, int n, boolean bounce) {
+        for (int i = 0; i < n; i++) {
+            kafka.publish(origin(bounce ? failed(mailboxId, prefix + i, "HARD_BOUNCE") : sent(mailboxId, prefix + i)));
+        }
     }
 
-    private static EmailSent sent(String mailboxId, String sendId) {
+    static MailboxRegistered mailbox(String orgId, String mailboxId, String domain) {
+        return new MailboxRegistered(orgId, mailboxId, mailboxId + "@" + domain, domain, "smtp", 50, null, null);
+    }
+
+    static EmailSent sent(String mailboxId, String sendId) {
         return new EmailSent("org-1", sendId, "run-" + sendId, "c-1", "lead-" + sendId, mailboxId, 0,
-                "ada@lead.test", "<" + sendId + "@acme.test>", 1);
+                "ada@lead.test", "<" + sendId + "@acme.test>", TICK.get());
     }
 
-    private static EmailSendFailed failed(String mailboxId, String sendId, String kind) {
+    static EmailSendFailed failed(String mailboxId, String sendId, String kind) {
         return new EmailSendFailed("org-1", sendId, "run-" + sendId, "c-1", "lead-" + sendId, mailboxId, 0,
-                "ada@lead.test", kind, "HARD_BOUNCE".equals(kind) ? 550 : 421, "test", 1);
+                "ada@lead.test", kind, "HARD_BOUNCE".equals(kind) ? 550 : 421, "5.1.1 user unknown", TICK.get());
     }
 
-    private static Envelope origin(SuperkabeEvent payload) {
+    static Envelope origin(SuperkabeEvent payload) {
         String id = UUID.randomUUID().toString();
         return new Envelope(id, EventType.of(payload), "test", Instant.now(), payload.orgId(), null, id, -1, payload);
     }

@@ -36,6 +36,7 @@ public class KitDefaults implements EnvironmentPostProcessor {
         d.put("spring.flyway.locations", "classpath:db/kit,classpath:db/" + schema);
         d.put("spring.datasource.hikari.schema", schema);
         d.put("spring.datasource.hikari.maximum-pool-size", "8");
+        d.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
         d.put("spring.mvc.problemdetails.enabled", "false"); // the kit's ProblemHandler renders them
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         d.put("management.endpoint.health.probes.enabled", "true");

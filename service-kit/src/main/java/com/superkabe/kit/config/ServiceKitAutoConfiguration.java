@@ -68,8 +68,8 @@ public class ServiceKitAutoConfiguration {
     }
 
     @Bean
-    Inbox inbox(JdbcClient jdbc) {
-        return new Inbox(jdbc);
+    Inbox inbox(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
+        return new Inbox(jdbc, template);
     }
 
     @Bean
@@ -84,7 +84,7 @@ public class ServiceKitAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, EventCodec codec, ObjectProvider<OutboxRelay> relay) {
+    Outbox outbox(org.springframework.jdbc.core.JdbcTemplate jdbc, EventCodec codec, ObjectProvider<OutboxRelay> relay) {
         return new Outbox(jdbc, codec, () -> relay.getObject().nudge());
     }
 

@@ -100,10 +100,15 @@ public class InboundHandler {
         }
         try {
             tx.executeWithoutResult(status -> {
+                List<Inbox.Arrival> arrivals = new ArrayList<>(chunk.size());
                 for (int k = 0; k < chunk.size(); k++) {
                     ConsumerRecord<String, byte[]> r = records.get(from + k);
+                    arrivals.add(new Inbox.Arrival(chunk.get(k), r.topic(), r.key(), headers(r), r.value()));
+                }
+                boolean[] firsts = inbox.firstSightings(arrivals);
+                for (int k = 0; k < chunk.size(); k++) {
                     Envelope event = chunk.get(k);
-                    boolean first = inbox.firstSighting(event, r.topic(), r.key(), headers(r), r.value());
+                    boolean first = firsts[k];
                     if (first) {
                         handler.accept(event);
                     }

@@ -19,9 +19,11 @@ public class Inbox {
     }
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    public Inbox(JdbcClient jdbc) {
+    public Inbox(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     public boolean firstSighting(Envelope event, String topic, String key, Map<String, String> headers, byte[] payload) {
@@ -29,6 +31,39 @@ public class Inbox {
                         + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")
                 .params(event.id(), event.type().wireName(), topic, key, JsonHeaders.write(headers), payload)
                 .update() == 1;
+    }
+
+    /** One input to record: the event and the record it arrived in. */
+    public record Arrival(Envelope event, String topic, String key, Map<String, String> headers, byte[] payload) {
+    }
+
+    /**
+     * The batch form of {@link #firstSighting}: one query finds the ids already handled, one JDBC
+     * batch records the rest. Returns, per arrival, whether it is seen for the first time (a repeat
+     * inside the batch counts as seen).
+     */
+    public boolean[] firstSightings(List<Arrival> arrivals) {
+        String[] ids = arrivals.stream().map(a -> a.event().id()).toArray(String[]::new);
+        java.util.Set<String> seen = new java.util.HashSet<>(jdbc.sql("SELECT event_id FROM inbox WHERE event_id = ANY(?)")
+                .param(ids).query(String.class).list());
+        boolean[] first = new boolean[arrivals.size()];
+        List<Arrival> fresh = new java.util.ArrayList<>();
+        for (int i = 0; i < arrivals.size(); i++) {
+            first[i] = seen.add(ids[i]);
+            if (first[i]) {
+                fresh.add(arrivals.get(i));
+            }
+        }
+        template.batchUpdate("INSERT INTO inbox(event_id, event_type, topic, record_key, headers, payload) "
+                + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING", fresh, 500, (ps, a) -> {
+                    ps.setString(1, a.event().id());
+                    ps.setString(2, a.event().type().wireName());
+                    ps.setString(3, a.topic());
+                    ps.setString(4, a.key());
+                    ps.setString(5, JsonHeaders.write(a.headers()));
+                    ps.setBytes(6, a.payload());
+                });
+        return first;
     }
 
     /** The recorded inputs of the given topics, in the order they were handled. */

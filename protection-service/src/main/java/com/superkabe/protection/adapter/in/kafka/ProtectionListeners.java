@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds mailbox registrations and send outcomes to protection, one transaction per event. */
+/** Feeds registrations, send outcomes and clock ticks to protection, one transaction per event. */
 @Component
 class ProtectionListeners {
 
@@ -29,7 +29,7 @@ class ProtectionListeners {
         });
     }
 
-    @KafkaListener(id = "protection-send-outcomes", idIsGroup = false,
+    @KafkaListener(id = "protection-send-outcomes", idIsGroup = false, concurrency = "3",
             topics = "#{T(com.superkabe.events.Topic).SEND_OUTCOMES.topicName()}")
     void onSendOutcome(ConsumerRecord<String, byte[]> record) {
         inbound.handle(record, e -> {
@@ -37,6 +37,16 @@ class ProtectionListeners {
                 case EMAIL_SENT, EMAIL_SEND_FAILED -> protection.onSendOutcome(e);
                 default -> {
                 }
+            }
+        });
+    }
+
+    @KafkaListener(id = "protection-clock", idIsGroup = false,
+            topics = "#{T(com.superkabe.events.Topic).CLOCK.topicName()}")
+    void onTick(ConsumerRecord<String, byte[]> record) {
+        inbound.handle(record, e -> {
+            if (e.type() == EventType.CLOCK_TICKED) {
+                protection.onTick(e);
             }
         });
     }

@@ -1,0 +1,228 @@
+package com.superkabe.protection.adapter.out.jdbc;
+
+import com.superkabe.protection.application.Policies;
+import com.superkabe.protection.application.ProtectionStore;
+import com.superkabe.protection.domain.DomainState;
+import com.superkabe.protection.domain.DomainStatus;
+import com.superkabe.protection.domain.MailboxState;
+import com.superkabe.protection.domain.MailboxStatus;
+import com.superkabe.protection.domain.Transition;
+import com.superkabe.protection.domain.Window;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcProtectionStore implements ProtectionStore {
+
+    private static final String MAILBOX_COLUMNS = "mailbox_id, org_id, address, domain, registered, status, "
+            + "window_bytes, offences, relapses, cooldown_until, manual_review, phase_entered, clean_in_phase, "
+            + "sends_in_phase, bounces_in_phase, cascade_from, domain_paused, last_dns_tick, last_dns_passed, sends, "
+            + "bounces, failures";
+    private static final String UNHEALTHY = "(COALESCE(cascade_from, status) = 'WARNING' "
+            + "OR (status = 'PAUSED' AND cascade_from IS NULL))";
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<Policies> policies;
+
+    JdbcProtectionStore(JdbcClient jdbc, ObjectProvider<Policies> policies) {
+        this.jdbc = jdbc;
+        this.policies = policies;
+    }
+
+    @Override
+    public void lock(String key) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param(key).query().singleRow();
+    }
+
+    @Override
+    public Optional<MailboxState> mailbox(String mailboxId) {
+        return jdbc.sql("SELECT " + MAILBOX_COLUMNS + " FROM mailbox_state WHERE mailbox_id = ?").param(mailboxId)
+                .query(this::mailboxRow).optional();
+    }
+
+    private MailboxState mailboxRow(ResultSet rs, int i) throws SQLException {
+        String org = rs.getString(2);
+        int capacity = policies.getObject().policy(org).windowCapacity();
+        String cascade = rs.getString(16);
+        return new MailboxState(rs.getString(1), org, rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                MailboxStatus.valueOf(rs.getString(6)), Window.of(rs.getBytes(7), capacity), rs.getInt(8), rs.getInt(9),
+                rs.getLong(10), rs.getBoolean(11), rs.getLong(12), rs.getInt(13), rs.getInt(14), rs.getInt(15),
+                cascade == null ? null : MailboxStatus.valueOf(cascade), rs.getBoolean(17), rs.getLong(18),
+                rs.getBoolean(19), rs.getLong(20), rs.getLong(21), rs.getLong(22));
+    }
+
+    @Override
+    public int publishedLimit(String mailboxId) {
+        return jdbc.sql("SELECT warmup_limit FROM mailbox_state WHERE mailbox_id = ?").param(mailboxId)
+                .query(Integer.class).optional().orElse(-1);
+    }
+
+    @Override
+    public void save(MailboxState s, int warmupLimit) {
+        String esps = s.window().bouncesByEsp(s.window().capacity()).keySet().stream().map(Enum::name)
+                .collect(Collectors.joining(","));
+        jdbc.sql("INSERT INTO mailbox_state (" + MAILBOX_COLUMNS + ", window_esps, warmup_limit) VALUES "
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (mailbox_id) DO UPDATE SET org_id = EXCLUDED.org_id, "
+                        + "address = EXCLUDED.address, domain = EXCLUDED.domain, registered = EXCLUDED.registered, "
+                        + "status = EXCLUDED.status, window_bytes = EXCLUDED.window_bytes, "
+                        + "offences = EXCLUDED.offences, relapses = EXCLUDED.relapses, "
+                        + "cooldown_until = EXCLUDED.cooldown_until, manual_review = EXCLUDED.manual_review, "
+                        + "phase_entered = EXCLUDED.phase_entered, clean_in_phase = EXCLUDED.clean_in_phase, "
+                        + "sends_in_phase = EXCLUDED.sends_in_phase, bounces_in_phase = EXCLUDED.bounces_in_phase, "
+                        + "cascade_from = EXCLUDED.cascade_from, domain_paused = EXCLUDED.domain_paused, "
+                        + "last_dns_tick = EXCLUDED.last_dns_tick, last_dns_passed = EXCLUDED.last_dns_passed, "
+                        + "sends = EXCLUDED.sends, bounces = EXCLUDED.bounces, failures = EXCLUDED.failures, "
+                        + "window_esps = EXCLUDED.window_esps, warmup_limit = EXCLUDED.warmup_limit, "
+                        + "updated_at = now()")
+                .params(s.mailboxId(), s.orgId(), s.address(), s.domain(), s.registered(), s.status().name(),
+                        s.window().toBytes(), s.offences(), s.relapses(), s.cooldownUntil(), s.manualReview(),
+                        s.phaseEntered(), s.cleanInPhase(), s.sendsInPhase(), s.bouncesInPhase(),
+                        s.cascadeFrom() == null ? null : s.cascadeFrom().name(), s.domainPaused(), s.lastDnsTick(),
+                        s.lastDnsPassed(), s.sends(), s.bounces(), s.failures(), esps, warmupLimit)
+                .update();
+    }
+
+    @Override
+    public boolean firstCount(String mailboxId, String sendId) {
+        return jdbc.sql("INSERT INTO counted_sends (mailbox_id, send_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(mailboxId, sendId).update() == 1;
+    }
+
+    @Override
+    public List<String> mailboxesDueOnTick(long tick) {
+        return jdbc.sql("SELECT mailbox_id FROM mailbox_state WHERE registered AND ((status = 'PAUSED' "
+                        + "AND cascade_from IS NULL AND NOT manual_review AND cooldown_until <= ?) "
+                        + "OR status IN ('QUARANTINE', 'WARM_RECOVERY', 'WARMING')) ORDER BY mailbox_id")
+                .param(tick).query(String.class).list();
+    }
+
+    @Override
+    public List<String> mailboxesOfDomain(String orgId, String domain) {
+        return jdbc.sql("SELECT mailbox_id FROM mailbox_state WHERE org_id = ? AND domain = ? AND registered "
+                + "ORDER BY mailbox_id").params(orgId, domain).query(String.class).list();
+    }
+
+    @Override
+    public int[] domainCounts(String orgId, String domain) {
+        return jdbc.sql("SELECT count(*), count(*) FILTER (WHERE " + UNHEALTHY + ") FROM mailbox_state "
+                        + "WHERE org_id = ? AND domain = ? AND registered").params(orgId, domain)
+                .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+    }
+
+    @Override
+    public int siblingsFailing(String orgId, String domain, String exceptMailboxId) {
+        return jdbc.sql("SELECT count(*) FROM mailbox_state WHERE org_id = ? AND domain = ? AND registered "
+                        + "AND mailbox_id <> ? AND " + UNHEALTHY).params(orgId, domain, exceptMailboxId)
+                .query(Integer.class).single();
+    }
+
+    @Override
+    public int mailboxesWithBouncesOn(String orgId, String esp, String exceptMailboxId) {
+        return jdbc.sql("SELECT count(*) FROM mailbox_state WHERE org_id = ? AND mailbox_id <> ? "
+                        + "AND position(? in window_esps) > 0").params(orgId, exceptMailboxId, esp)
+                .query(Integer.class).single();
+    }
+
+    @Override
+    public Optional<DomainState> domain(String orgId, String domain) {
+        return jdbc.sql("SELECT org_id, domain, status, mailboxes, unhealthy FROM domain_state "
+                        + "WHERE org_id = ? AND domain = ?").params(orgId, domain).query(JdbcProtectionStore::domainRow)
+                .optional();
+    }
+
+    private static DomainState domainRow(ResultSet rs, int i) throws SQLException {
+        return new DomainState(rs.getString(1), rs.getString(2), DomainStatus.valueOf(rs.getString(3)), rs.getInt(4),
+                rs.getInt(5));
+    }
+
+    @Override
+    public void save(DomainState d) {
+        jdbc.sql("INSERT INTO domain_state (org_id, domain, status, mailboxes, unhealthy) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (org_id, domain) DO UPDATE SET status = EXCLUDED.status, "
+                        + "mailboxes = EXCLUDED.mailboxes, unhealthy = EXCLUDED.unhealthy, updated_at = now()")
+                .params(d.orgId(), d.domain(), d.status().name(), d.mailboxes(), d.unhealthy()).update();
+    }
+
+    @Override
+    public void audit(String orgId, Transition t, String mode, boolean enforced, String eventId) {
+        jdbc.sql("INSERT INTO state_transitions (org_id, entity_type, entity_id, from_state, to_state, reason, "
+                        + "triggered_by, actor, forced, warning, mode, enforced, logical_tick, event_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")
+                .params(orgId, t.entityType(), t.entityId(), t.from(), t.to(), t.reason(), t.trigger(), t.actor(),
+                        t.forced(), t.warning(), mode, enforced, t.tick(), eventId).update();
+    }
+
+    @Override
+    public List<AuditRow> transitions(String orgId, String entityType, String entityId) {
+        return jdbc.sql("SELECT entity_type, entity_id, from_state, to_state, reason, triggered_by, actor, forced, "
+                        + "warning, mode, enforced, logical_tick, wall_time FROM state_transitions WHERE org_id = ? "
+                        + "AND entity_type = ? AND entity_id = ? ORDER BY id").params(orgId, entityType, entityId)
+                .query((rs, i) -> new AuditRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9),
+                        rs.getString(10), rs.getBoolean(11), rs.getLong(12), rs.getTimestamp(13).toInstant()))
+                .list();
+    }
+
+    @Override
+    public List<MailboxState> mailboxes(String orgId, Optional<String> status) {
+        return jdbc.sql("SELECT " + MAILBOX_COLUMNS + " FROM mailbox_state WHERE org_id = ? AND "
+                        + "(CAST(? AS VARCHAR) IS NULL OR status = ?) ORDER BY mailbox_id LIMIT 1000")
+                .params(orgId, upper(status), upper(status)).query(this::mailboxRow).list();
+    }
+
+    @Override
+    public List<DomainState> domains(String orgId, Optional<String> status) {
+        return jdbc.sql("SELECT org_id, domain, status, mailboxes, unhealthy FROM domain_state WHERE org_id = ? AND "
+                        + "(CAST(? AS VARCHAR) IS NULL OR status = ?) ORDER BY domain LIMIT 1000")
+                .params(orgId, upper(status), upper(status)).query(JdbcProtectionStore::domainRow).list();
+    }
+
+    private static String upper(Optional<String> s) {
+        return s.map(v -> v.toUpperCase(Locale.ROOT)).orElse(null);
+    }
+
+    @Override
+    public OrgSettings settings(String orgId) {
+        return jdbc.sql("SELECT mode, manual_override, warning_bounces, warning_window, pause_bounces, pause_window "
+                        + "FROM org_settings WHERE org_id = ?").param(orgId)
+                .query((rs, i) -> new OrgSettings(rs.getString(1), rs.getBoolean(2), (Integer) rs.getObject(3),
+                        (Integer) rs.getObject(4), (Integer) rs.getObject(5), (Integer) rs.getObject(6)))
+                .optional().orElse(new OrgSettings(null, false, null, null, null, null));
+    }
+
+    @Override
+    public void saveMode(String orgId, String mode) {
+        jdbc.sql("INSERT INTO org_settings (org_id, mode) VALUES (?, ?) ON CONFLICT (org_id) DO UPDATE SET "
+                + "mode = EXCLUDED.mode").params(orgId, mode).update();
+    }
+
+    @Override
+    public long currentTick() {
+        return jdbc.sql("SELECT tick FROM logical_clock WHERE id = 1").query(Long.class).optional().orElse(0L);
+    }
+
+    @Override
+    public void saveTick(long tick) {
+        jdbc.sql("INSERT INTO logical_clock (id, tick) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET "
+                + "tick = GREATEST(logical_clock.tick, EXCLUDED.tick)").param(tick).update();
+    }
+
+    @Override
+    public long nextOperatorRequest() {
+        return jdbc.sql("SELECT nextval('operator_requests')").query(Long.class).single();
+    }
+
+    @Override
+    public void recordDnsCheck(String orgId, String domain, long tick, String verdict, String detail) {
+        jdbc.sql("INSERT INTO dns_checks (org_id, domain, tick, verdict, detail) VALUES (?, ?, ?, ?, ?)")
+                .params(orgId, domain, tick, verdict, detail).update();
+    }
+}

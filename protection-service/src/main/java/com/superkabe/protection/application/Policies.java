@@ -1,0 +1,50 @@
+package com.superkabe.protection.application;
+
+import com.superkabe.protection.domain.Mode;
+import com.superkabe.protection.domain.ProtectionPolicy;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Each organization's policy (the service defaults with its overrides) and mode, cached per org. */
+public class Policies {
+
+    private final ProtectionStore store;
+    private final ProtectionPolicy defaults;
+    private final Mode defaultMode;
+    private final Map<String, ProtectionStore.OrgSettings> cache = new ConcurrentHashMap<>();
+
+    public Policies(ProtectionStore store, ProtectionPolicy defaults, Mode defaultMode) {
+        this.store = store;
+        this.defaults = defaults;
+        this.defaultMode = defaultMode;
+    }
+
+    public ProtectionPolicy policy(String orgId) {
+        ProtectionStore.OrgSettings s = settings(orgId);
+        ProtectionPolicy p = defaults.withManualOverride(s.manualOverride());
+        return p.withThresholds(or(s.warningBounces(), p.warningBounces()), or(s.warningWindow(), p.warningWindow()),
+                or(s.pauseBounces(), p.pauseBounces()), or(s.pauseWindow(), p.pauseWindow()));
+    }
+
+    public Mode mode(String orgId) {
+        String m = settings(orgId).mode();
+        return m == null ? defaultMode : Mode.valueOf(m);
+    }
+
+    public ProtectionPolicy defaults() {
+        return defaults;
+    }
+
+    /** Forget the cached settings after a change (the change is committed by then or rolled back). */
+    public void invalidate(String orgId) {
+        cache.remove(orgId);
+    }
+
+    private ProtectionStore.OrgSettings settings(String orgId) {
+        return cache.computeIfAbsent(orgId, store::settings);
+    }
+
+    private static int or(Integer v, int d) {
+        return v == null ? d : v;
+    }
+}

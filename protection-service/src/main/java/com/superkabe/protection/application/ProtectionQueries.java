@@ -1,0 +1,57 @@
+package com.superkabe.protection.application;
+
+import com.superkabe.protection.domain.DomainState;
+import com.superkabe.protection.domain.MailboxState;
+import com.superkabe.protection.domain.Mode;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads for the API, always scoped to the calling organization. */
+public class ProtectionQueries {
+
+    private final ProtectionStore store;
+    private final Policies policies;
+
+    public ProtectionQueries(ProtectionStore store, Policies policies) {
+        this.store = store;
+        this.policies = policies;
+    }
+
+    /** The mailbox if it belongs to {@code orgId}; another organization's mailbox does not exist for it. */
+    public Optional<MailboxState> mailbox(String orgId, String mailboxId) {
+        return store.mailbox(mailboxId).filter(m -> m.orgId().equals(orgId));
+    }
+
+    public int warmupLimit(String mailboxId) {
+        return store.publishedLimit(mailboxId);
+    }
+
+    public List<MailboxState> mailboxes(String orgId, Optional<String> status) {
+        return store.mailboxes(orgId, status);
+    }
+
+    public Optional<DomainState> domain(String orgId, String domain) {
+        if (store.mailboxesOfDomain(orgId, domain).isEmpty()) {
+            return Optional.empty();
+        }
+        int[] c = store.domainCounts(orgId, domain);
+        DomainState d = store.domain(orgId, domain).orElseGet(() -> DomainState.healthy(orgId, domain));
+        return Optional.of(new DomainState(orgId, domain, d.status(), c[0], c[1]));
+    }
+
+    public List<DomainState> domains(String orgId, Optional<String> status) {
+        return store.domains(orgId, status);
+    }
+
+    public List<ProtectionStore.AuditRow> transitions(String orgId, String entityType, String entityId) {
+        return store.transitions(orgId, entityType, entityId);
+    }
+
+    public Mode mode(String orgId) {
+        return policies.mode(orgId);
+    }
+
+    public long currentTick() {
+        return store.currentTick();
+    }
+}

@@ -1,0 +1,70 @@
+package com.superkabe.protection.application;
+
+import com.superkabe.protection.domain.DomainState;
+import com.superkabe.protection.domain.MailboxState;
+import com.superkabe.protection.domain.Transition;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: protection's state, audit trail and settings. Every method runs in the caller's transaction. */
+public interface ProtectionStore {
+
+    /** Serialises, until the transaction ends, every change under this key (a domain or a mailbox). */
+    void lock(String key);
+
+    Optional<MailboxState> mailbox(String mailboxId);
+
+    /** The warmup limit last published for the mailbox (-1: none). */
+    int publishedLimit(String mailboxId);
+
+    void save(MailboxState state, int warmupLimit);
+
+    /** False if this send was counted before (a replayed outcome under another event id). */
+    boolean firstCount(String mailboxId, String sendId);
+
+    List<String> mailboxesDueOnTick(long tick);
+
+    List<String> mailboxesOfDomain(String orgId, String domain);
+
+    /** Registered mailboxes of the domain and how many of them are unhealthy. */
+    int[] domainCounts(String orgId, String domain);
+
+    int siblingsFailing(String orgId, String domain, String exceptMailboxId);
+
+    int mailboxesWithBouncesOn(String orgId, String esp, String exceptMailboxId);
+
+    Optional<DomainState> domain(String orgId, String domain);
+
+    void save(DomainState state);
+
+    void audit(String orgId, Transition t, String mode, boolean enforced, String eventId);
+
+    List<AuditRow> transitions(String orgId, String entityType, String entityId);
+
+    List<MailboxState> mailboxes(String orgId, Optional<String> status);
+
+    List<DomainState> domains(String orgId, Optional<String> status);
+
+    OrgSettings settings(String orgId);
+
+    void saveMode(String orgId, String mode);
+
+    long currentTick();
+
+    void saveTick(long tick);
+
+    long nextOperatorRequest();
+
+    void recordDnsCheck(String orgId, String domain, long tick, String verdict, String detail);
+
+    /** One audited transition as stored. */
+    record AuditRow(String entityType, String entityId, String from, String to, String reason, String trigger,
+                    String actor, boolean forced, String warning, String mode, boolean enforced, long tick,
+                    java.time.Instant wallTime) {
+    }
+
+    /** Per-organization settings; null fields fall back to the service's defaults. */
+    record OrgSettings(String mode, boolean manualOverride, Integer warningBounces, Integer warningWindow,
+                       Integer pauseBounces, Integer pauseWindow) {
+    }
+}

@@ -1,0 +1,96 @@
+package com.superkabe.protection.domain;
+
+import static com.superkabe.protection.domain.DomainStatus.HEALTHY;
+import static com.superkabe.protection.domain.DomainStatus.PAUSED;
+import static com.superkabe.protection.domain.DomainStatus.WARNING;
+
+import java.util.Optional;
+
+/**
+ * The domain state machine: healthy → warning at ≥ 30% of its mailboxes unhealthy, → paused at ≥
+ * 50%, back to healthy below 15% (between, it stays: hysteresis). Below the minimum mailbox count
+ * absolute logic applies: warning at one unhealthy mailbox, paused when all (at least two) are,
+ * healthy at none. Pure.
+ */
+public final class DomainDecider {
+
+    private enum Level { RECOVERED, MIDDLE, WARN, PAUSE }
+
+    private DomainDecider() {
+    }
+
+    /** Re-evaluates after a mailbox of the domain changed; {@code total} counts registered mailboxes. */
+    public static DomainDecision evaluate(DomainState s, int total, int unhealthy, long tick, ProtectionPolicy p) {
+        DomainState counted = new DomainState(s.orgId(), s.domain(), s.status(), total, unhealthy);
+        Level level = level(total, unhealthy, p.domain());
+        DomainStatus to = switch (s.status()) {
+            case HEALTHY -> level == Level.PAUSE ? PAUSED : level == Level.WARN ? WARNING : HEALTHY;
+            case WARNING -> level == Level.PAUSE ? PAUSED : level == Level.RECOVERED ? HEALTHY : WARNING;
+            case PAUSED -> level == Level.RECOVERED ? HEALTHY : PAUSED;
+        };
+        if (to == s.status()) {
+            return DomainDecision.unchanged(counted);
+        }
+        String trigger = to == HEALTHY ? "window_recovered" : "bounce_threshold";
+        return moved(counted, to, trigger, unhealthy + " of " + total + " mailboxes unhealthy" + percent(total,
+                unhealthy), Transition.SYSTEM, false, null, tick);
+    }
+
+    /** The correlation check found several failing siblings: pause the domain now. */
+    public static DomainDecision correlationPause(DomainState s, int siblingsFailing, long tick) {
+        if (s.status() == PAUSED) {
+            return DomainDecision.unchanged(s);
+        }
+        return moved(s, PAUSED, "correlation", siblingsFailing + " sibling mailboxes failing on " + s.domain()
+                + ": domain-level failure", Transition.SYSTEM, false, null, tick);
+    }
+
+    /** An operator asks for {@code target}; leaving the table or recovering early needs force. */
+    public static DomainDecision operator(DomainState s, DomainStatus target, String reason, String actor,
+                                          boolean force, long tick, ProtectionPolicy p) {
+        if (target == s.status()) {
+            return new DomainDecision(s, Optional.empty(), "domain is already " + s.status().wire());
+        }
+        String skipped = null;
+        if (s.status() == PAUSED && target == WARNING) {
+            skipped = "paused -> warning is not a valid transition";
+        } else if (target == HEALTHY && level(s.mailboxes(), s.unhealthy(), p.domain()) != Level.RECOVERED) {
+            skipped = s.unhealthy() + " of " + s.mailboxes() + " mailboxes are still unhealthy";
+        }
+        if (skipped != null && !force) {
+            return new DomainDecision(s, Optional.empty(), s.status().wire() + " -> " + target.wire()
+                    + " needs force: true because it skips: " + skipped);
+        }
+        String warning = !force ? null : skipped == null ? "Forced transition: no safety check was pending"
+                : "Forced transition skipped safety checks: " + skipped;
+        return moved(s, target, "operator", reason, actor, force, warning, tick);
+    }
+
+    private static DomainDecision moved(DomainState s, DomainStatus to, String trigger, String reason, String actor,
+                                        boolean forced, String warning, long tick) {
+        DomainState next = new DomainState(s.orgId(), s.domain(), to, s.mailboxes(), s.unhealthy());
+        return new DomainDecision(next, Optional.of(new Transition("domain", s.domain(), s.status().wire(),
+                to.wire(), trigger, reason, actor, forced, warning, tick, -1, false, to != PAUSED)), null);
+    }
+
+    private static Level level(int total, int unhealthy, ProtectionPolicy.Domain d) {
+        if (total <= 0 || unhealthy <= 0) {
+            return Level.RECOVERED;
+        }
+        if (total < d.minimumMailboxes()) {
+            return unhealthy >= total && total >= 2 ? Level.PAUSE : Level.WARN;
+        }
+        double r = (double) unhealthy / total;
+        if (r >= d.pauseRatio()) {
+            return Level.PAUSE;
+        }
+        if (r >= d.warningRatio()) {
+            return Level.WARN;
+        }
+        return r < d.recoverRatio() ? Level.RECOVERED : Level.MIDDLE;
+    }
+
+    private static String percent(int total, int unhealthy) {
+        return total == 0 ? "" : " (" + Math.round(100.0 * unhealthy / total) + "%)";
+    }
+}
