@@ -2,41 +2,69 @@ package com.superkabe.gate.adapter.out.jdbc;
 
 import com.superkabe.gate.application.CampaignViews;
 import com.superkabe.gate.domain.CampaignView;
+import com.superkabe.kit.jdbc.ReadCache;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 class JdbcCampaignViews implements CampaignViews {
 
     private final JdbcClient jdbc;
+    private final ReadCache<String, CampaignView> cache = new ReadCache<>(Duration.ofSeconds(1), 100_000);
 
     JdbcCampaignViews(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** Taken once per campaign per transaction: a batch of a campaign's leads pays for one lock. */
     @Override
     public void lock(String campaignId) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("campaign:" + campaignId).query().singleRow();
+        if (locked().add(campaignId)) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("campaign:" + campaignId).query().singleRow();
+        }
     }
 
     @Override
     public Optional<CampaignView> find(String campaignId) {
-        return jdbc.sql("SELECT org_id, campaign_id, status, mailbox_ids FROM campaign_view WHERE campaign_id = ?")
-                .param(campaignId)
+        return cache.get(campaignId, id -> jdbc.sql(
+                        "SELECT org_id, campaign_id, status, mailbox_ids FROM campaign_view WHERE campaign_id = ?")
+                .param(id)
                 .query((rs, i) -> new CampaignView(rs.getString(1), rs.getString(2), rs.getString(3),
                         split(rs.getString(4))))
-                .optional();
+                .optional());
     }
 
     @Override
     public void save(CampaignView v) {
+        cache.invalidate(v.campaignId());
         jdbc.sql("INSERT INTO campaign_view(campaign_id, org_id, status, mailbox_ids) VALUES (?, ?, ?, ?) "
                         + "ON CONFLICT (campaign_id) DO UPDATE SET status = EXCLUDED.status, mailbox_ids = EXCLUDED.mailbox_ids")
                 .params(v.campaignId(), v.orgId(), v.status(), String.join(",", v.mailboxIds()))
                 .update();
+    }
+
+    private Set<String> locked() {
+        @SuppressWarnings("unchecked")
+        Set<String> held = (Set<String>) TransactionSynchronizationManager.getResource(this);
+        if (held == null) {
+            held = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(this, held);
+            TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            TransactionSynchronizationManager.unbindResourceIfPossible(JdbcCampaignViews.this);
+                        }
+                    });
+        }
+        return held;
     }
 
     private static List<String> split(String ids) {

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import com.superkabe.kit.jdbc.TransactionBuffer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,10 +16,22 @@ class JdbcGateLeads implements GateLeads {
 
     private static final String COLUMNS = "org_id, campaign_id, lead_id, email, first_name, last_name, company, title, "
             + "status, attempts";
-    private final JdbcClient jdbc;
+    private record Update(String leadId, String campaignId, Status status, int attempts, Long nextTick) {
+    }
 
-    JdbcGateLeads(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final TransactionBuffer<Update> updates;
+
+    JdbcGateLeads(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.updates = new TransactionBuffer<>(pending -> template.batchUpdate("UPDATE gate_lead SET status = ?, "
+                + "attempts = ?, next_tick = ? WHERE lead_id = ? AND campaign_id = ?", pending, 500, (ps, u) -> {
+                    ps.setString(1, u.status().name());
+                    ps.setInt(2, u.attempts());
+                    ps.setObject(3, u.nextTick());
+                    ps.setString(4, u.leadId());
+                    ps.setString(5, u.campaignId());
+                }));
     }
 
     @Override
@@ -54,10 +68,13 @@ class JdbcGateLeads implements GateLeads {
                 .params(tick, limit).query(JdbcGateLeads::map).list();
     }
 
+    /**
+     * Buffered until just before commit. Safe because a transaction never re-reads a lead it has
+     * updated: every handler decides each lead at most once.
+     */
     @Override
     public void update(String leadId, String campaignId, Status status, int attempts, Long nextTick) {
-        jdbc.sql("UPDATE gate_lead SET status = ?, attempts = ?, next_tick = ? WHERE lead_id = ? AND campaign_id = ?")
-                .params(status.name(), attempts, nextTick, leadId, campaignId).update();
+        updates.add(new Update(leadId, campaignId, status, attempts, nextTick));
     }
 
     private static GateLead map(ResultSet rs, int i) throws SQLException {

@@ -8,7 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import com.superkabe.kit.jdbc.ReadCache;
+import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,7 +18,19 @@ class JdbcHealthViews implements HealthViews {
 
     private static final int HOUR_TICKS = 60;
     private static final int MAX_SEND_TICKS = 400;
+    private static final Duration TTL = Duration.ofSeconds(1);
+
+    /** A mailbox_view row as read, before its risk inputs are computed for a given tick. */
+    private record Row(String mailboxId, String domain, String state, String trigger, String window, String sendTicks,
+                       int dailyLimit, int domainWarnings) {
+    }
+
     private final JdbcClient jdbc;
+    private final ReadCache<String, Row> rows = new ReadCache<>(TTL, 200_000);
+    private final ReadCache<String, String> domains = new ReadCache<>(TTL, 100_000);
+    private final ReadCache<String, String> modes = new ReadCache<>(TTL, 100_000);
+    private final ReadCache<String, Long> watermarks = new ReadCache<>(TTL, 100_000);
+    private final ReadCache<String, Long> clock = new ReadCache<>(TTL, 1);
 
     JdbcHealthViews(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -25,6 +38,7 @@ class JdbcHealthViews implements HealthViews {
 
     @Override
     public void registerMailbox(String mailboxId, String orgId, String domain, int dailyLimit) {
+        rows.invalidate(mailboxId);
         jdbc.sql("INSERT INTO mailbox_view(mailbox_id, org_id, domain, daily_limit) VALUES (?, ?, ?, ?) "
                         + "ON CONFLICT (mailbox_id) DO UPDATE SET org_id = EXCLUDED.org_id, domain = EXCLUDED.domain, "
                         + "daily_limit = EXCLUDED.daily_limit")
@@ -33,6 +47,7 @@ class JdbcHealthViews implements HealthViews {
 
     @Override
     public void mailboxState(String mailboxId, String orgId, String domain, String state, String trigger) {
+        rows.invalidate(mailboxId);
         jdbc.sql("INSERT INTO mailbox_view(mailbox_id, org_id, domain, state, trigger) VALUES (?, ?, ?, ?, ?) "
                         + "ON CONFLICT (mailbox_id) DO UPDATE SET state = EXCLUDED.state, trigger = EXCLUDED.trigger, "
                         + "org_id = COALESCE(mailbox_view.org_id, EXCLUDED.org_id), "
@@ -42,12 +57,14 @@ class JdbcHealthViews implements HealthViews {
 
     @Override
     public void domainState(String domain, String state) {
+        domains.invalidate(domain);
         jdbc.sql("INSERT INTO domain_view(domain, state) VALUES (?, ?) ON CONFLICT (domain) DO UPDATE SET state = EXCLUDED.state")
                 .params(domain, state).update();
     }
 
     @Override
     public void outcome(String mailboxId, char outcome, long tick) {
+        rows.invalidate(mailboxId);
         jdbc.sql("INSERT INTO mailbox_view(mailbox_id) VALUES (?) ON CONFLICT DO NOTHING").param(mailboxId).update();
         String ticks = jdbc.sql("SELECT send_ticks FROM mailbox_view WHERE mailbox_id = ? FOR UPDATE").param(mailboxId)
                 .query(String.class).single();
@@ -63,64 +80,82 @@ class JdbcHealthViews implements HealthViews {
 
     @Override
     public Map<String, MailboxHealth> mailboxes(List<String> mailboxIds, long tick) {
-        if (mailboxIds.isEmpty()) {
-            return Map.of();
-        }
         Map<String, MailboxHealth> result = new HashMap<>();
-        jdbc.sql("SELECT m.mailbox_id, m.domain, m.state, m.trigger, m.outcome_window, m.send_ticks, m.daily_limit, "
-                        + "(SELECT count(*) FROM mailbox_view w WHERE w.domain = m.domain AND w.state = 'warning') "
-                        + "FROM mailbox_view m WHERE m.mailbox_id IN (:ids) AND m.domain IS NOT NULL")
-                .param("ids", mailboxIds)
-                .query((rs, i) -> {
-                    String window = rs.getString(5);
-                    RiskScore.Inputs risk = new RiskScore.Inputs(window.length(), count(window, 'B'),
-                            count(window, 'B') + count(window, 'F'), sendsSince(rs.getString(6), tick - HOUR_TICKS + 1),
-                            rs.getInt(7), rs.getInt(8));
-                    result.put(rs.getString(1), new MailboxHealth(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), risk));
-                    return null;
-                }).list();
+        List<String> missing = new java.util.ArrayList<>();
+        for (String id : mailboxIds) {
+            rows.peek(id).ifPresentOrElse(row -> row.ifPresent(r -> result.put(id, health(r, tick))), () -> missing.add(id));
+        }
+        if (!missing.isEmpty()) {
+            Map<String, Row> loaded = new HashMap<>();
+            jdbc.sql("SELECT m.mailbox_id, m.domain, m.state, m.trigger, m.outcome_window, m.send_ticks, m.daily_limit, "
+                            + "(SELECT count(*) FROM mailbox_view w WHERE w.domain = m.domain AND w.state = 'warning') "
+                            + "FROM mailbox_view m WHERE m.mailbox_id IN (:ids) AND m.domain IS NOT NULL")
+                    .param("ids", missing)
+                    .query((rs, i) -> loaded.put(rs.getString(1), new Row(rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8))))
+                    .list();
+            for (String id : missing) {
+                Row row = loaded.get(id);
+                rows.put(id, java.util.Optional.ofNullable(row));
+                if (row != null) {
+                    result.put(id, health(row, tick));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static MailboxHealth health(Row r, long tick) {
+        RiskScore.Inputs risk = new RiskScore.Inputs(r.window().length(), count(r.window(), 'B'),
+                count(r.window(), 'B') + count(r.window(), 'F'), sendsSince(r.sendTicks(), tick - HOUR_TICKS + 1),
+                r.dailyLimit(), r.domainWarnings());
+        return new MailboxHealth(r.mailboxId(), r.domain(), r.state(), r.trigger(), risk);
+    }
+
+    @Override
+    public Map<String, String> domainStates(List<String> names) {
+        Map<String, String> result = new HashMap<>();
+        for (String d : names) {
+            domains.get(d, key -> jdbc.sql("SELECT state FROM domain_view WHERE domain = ?").param(key)
+                    .query(String.class).optional()).ifPresent(state -> result.put(d, state));
+        }
         return result;
     }
 
     @Override
-    public Map<String, String> domainStates(List<String> domains) {
-        if (domains.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc.sql("SELECT domain, state FROM domain_view WHERE domain IN (:d)").param("d", domains)
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    @Override
     public Optional<String> mode(String orgId) {
-        return jdbc.sql("SELECT mode FROM org_mode WHERE org_id = ?").param(orgId).query(String.class).optional();
+        return modes.get(orgId, key -> jdbc.sql("SELECT mode FROM org_mode WHERE org_id = ?").param(key)
+                .query(String.class).optional());
     }
 
     @Override
     public void mode(String orgId, String mode) {
+        modes.invalidate(orgId);
         jdbc.sql("INSERT INTO org_mode(org_id, mode) VALUES (?, ?) ON CONFLICT (org_id) DO UPDATE SET mode = EXCLUDED.mode")
                 .params(orgId, mode).update();
     }
 
     @Override
     public long tick() {
-        return jdbc.sql("SELECT tick FROM gate_clock WHERE id = 1").query(Long.class).single();
+        return clock.get("tick", key -> jdbc.sql("SELECT tick FROM gate_clock WHERE id = 1").query(Long.class)
+                .optional()).orElse(0L);
     }
 
     @Override
     public void advanceTo(long tick) {
+        clock.invalidate("tick");
         jdbc.sql("UPDATE gate_clock SET tick = ? WHERE id = 1").param(tick).update();
     }
 
     @Override
     public Optional<Long> watermark(String orgId) {
-        return jdbc.sql("SELECT tick FROM protection_watermark WHERE org_id = ?").param(orgId).query(Long.class).optional();
+        return watermarks.get(orgId, key -> jdbc.sql("SELECT tick FROM protection_watermark WHERE org_id = ?")
+                .param(key).query(Long.class).optional());
     }
 
     @Override
     public void watermark(String orgId, long tick) {
+        watermarks.invalidate(orgId);
         jdbc.sql("INSERT INTO protection_watermark(org_id, tick) VALUES (?, ?) ON CONFLICT (org_id) DO UPDATE "
                 + "SET tick = GREATEST(protection_watermark.tick, EXCLUDED.tick)").params(orgId, tick).update();
     }
