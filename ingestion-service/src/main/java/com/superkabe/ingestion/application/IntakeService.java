@@ -2,79 +2,153 @@ package com.superkabe.ingestion.application;
 
 import com.superkabe.events.Envelope;
 import com.superkabe.events.EventIds;
+import com.superkabe.events.SuperkabeEvent;
 import com.superkabe.events.lead.LeadAccepted;
 import com.superkabe.events.lead.LeadRejected;
 import com.superkabe.events.lead.LeadSubmitted;
+import com.superkabe.ingestion.domain.EmailSyntax;
 import com.superkabe.ingestion.domain.IngestionGate;
 import com.superkabe.ingestion.domain.LeadCandidate;
+import com.superkabe.ingestion.domain.LeadStatus;
 import com.superkabe.ingestion.domain.Verdict;
 import com.superkabe.kit.kafka.Envelopes;
-import com.superkabe.kit.outbox.EventSink;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Every intake path ends here, so every path applies the same gate and produces the same events.
- * A lead id is derived from organization and normalised address, so resubmissions deduplicate.
+ * Work is done per batch (one multi-row insert, one outbox write) so the Kafka path keeps up with
+ * 10k leads/s; a single REST lead is a batch of one. A lead id is derived from organization and
+ * normalised address, so resubmissions deduplicate across batches and paths. Callers run it
+ * inside their transaction.
  */
 public class IntakeService {
 
-    private final Leads leads;
-    private final Organizations organizations;
-    private final EventSink events;
-    private final Envelopes envelopes;
+    /** Names the event an item produces: index {@code 0} for its only event. */
+    @FunctionalInterface
+    public interface Stamp {
+        Envelope apply(int item, SuperkabeEvent payload);
+    }
 
-    public IntakeService(Leads leads, Organizations organizations, EventSink events, Envelopes envelopes) {
+    private final Leads leads;
+    private final KnownOrganizations organizations;
+    private final BatchEvents events;
+    private final Envelopes envelopes;
+    private final GateInputs inputs;
+
+    public IntakeService(Leads leads, KnownOrganizations organizations, BatchEvents events, Envelopes envelopes,
+                         GateInputs inputs) {
         this.leads = leads;
         this.organizations = organizations;
         this.events = events;
         this.envelopes = envelopes;
+        this.inputs = inputs;
     }
 
-    /** A lead from the REST API; {@code requestId} names the submission for its event id. */
-    public Submission submitViaApi(LeadCandidate lead, String requestId) {
-        return submit(lead, "api", (index, payload) -> envelopes.origin("api/" + requestId + "#" + index, -1, payload));
+    /** Leads from the REST API, CSV or Clay; {@code idPrefix} names the submission for event ids. */
+    public List<Submission> submitAll(List<LeadCandidate> batch, String channel, String idPrefix) {
+        return submit(batch, channel, (i, payload) -> envelopes.origin(channel + "/" + idPrefix + "#" + i, -1, payload));
     }
 
-    /** A lead from the public intake topic. */
-    public Submission submitViaTopic(Envelope cause) {
-        LeadSubmitted s = cause.payloadAs(LeadSubmitted.class);
-        LeadCandidate lead = new LeadCandidate(s.orgId(), s.email(), s.firstName(), s.lastName(), s.company(),
-                s.title(), s.campaignId());
-        if (s.orgId() == null || !organizations.exists(s.orgId())) {
-            Submission.Rejected r = new Submission.Rejected(List.of(new LeadRejected.Reason("organization", "orgId",
-                    "organization '" + s.orgId() + "' is not registered")));
-            events.publish(envelopes.causedBy(cause, 0, -1, new LeadRejected(s.orgId() == null ? "unknown" : s.orgId(),
-                    s.email(), s.campaignId(), r.reasons(), "kafka")));
-            return r;
+    /** Leads from the public intake topic, already deduplicated by event id. */
+    public List<Submission> submitViaTopic(List<Envelope> causes) {
+        List<LeadCandidate> batch = new ArrayList<>(causes.size());
+        for (Envelope cause : causes) {
+            LeadSubmitted s = cause.payloadAs(LeadSubmitted.class);
+            batch.add(new LeadCandidate(s.orgId(), s.email(), s.firstName(), s.lastName(), s.company(), s.title(),
+                    s.campaignId()));
         }
-        return submit(lead, "kafka", (index, payload) -> envelopes.causedBy(cause, index, -1, payload));
+        return submit(batch, "kafka", (i, payload) -> envelopes.causedBy(causes.get(i), 0, -1, payload));
     }
 
-    private interface Stamp {
-        Envelope apply(int index, com.superkabe.events.SuperkabeEvent payload);
-    }
-
-    private Submission submit(LeadCandidate lead, String channel, Stamp stamp) {
-        Verdict verdict = IngestionGate.judge(lead);
-        switch (verdict) {
-            case Verdict.Rejected r -> {
-                events.publish(stamp.apply(0, new LeadRejected(lead.orgId(), lead.email(), lead.campaignId(),
-                        r.reasons(), channel)));
-                return new Submission.Rejected(r.reasons());
-            }
-            case Verdict.Accepted a -> {
-                String leadId = EventIds.derive("lead/" + lead.orgId() + "/" + a.email());
-                Leads.Lead row = new Leads.Lead(leadId, lead.orgId(), a.email(), lead.firstName(), lead.lastName(),
-                        lead.company(), lead.title(), lead.campaignId(), a.health(), a.score(), "HELD", channel);
-                if (!leads.insert(row)) {
-                    return new Submission.Duplicate(leads.findByEmail(lead.orgId(), a.email()).map(Leads.Lead::leadId)
-                            .orElse(leadId));
+    private List<Submission> submit(List<LeadCandidate> batch, String channel, Stamp stamp) {
+        prefetch(batch);
+        List<Submission> results = new ArrayList<>(batch.size());
+        List<Envelope> out = new ArrayList<>(batch.size());
+        List<Leads.Lead> rows = new ArrayList<>();
+        List<Integer> rowItems = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            LeadCandidate lead = batch.get(i);
+            Verdict verdict = organizations.exists(lead.orgId()) ? judge(lead) : unknownOrganization(lead);
+            results.add(null);
+            switch (verdict) {
+                case Verdict.Rejected r -> results.set(i, reject(lead, r.reasons(), channel, stamp, i, out));
+                case Verdict.Accepted a -> {
+                    rows.add(new Leads.Lead(EventIds.derive("lead/" + lead.orgId() + "/" + a.email()), lead.orgId(),
+                            a.email(), lead.firstName(), lead.lastName(), lead.company(), lead.title(),
+                            lead.campaignId(), a.health(), a.score(), LeadStatus.HELD.name(), channel,
+                            lead.leadScore(), null, false));
+                    rowItems.add(i);
+                    results.set(i, new Submission.Accepted(rows.getLast().leadId(), a.health(), a.score(), a.warnings()));
                 }
-                events.publish(stamp.apply(0, new LeadAccepted(lead.orgId(), leadId, a.email(), lead.firstName(),
-                        lead.lastName(), lead.company(), lead.title(), lead.campaignId(), a.health(), a.score(),
-                        channel)));
-                return new Submission.Accepted(leadId, a.health(), a.score());
             }
         }
+        store(rows, rowItems, batch, results, channel, stamp, out);
+        events.publishAll(out);
+        return results;
+    }
+
+    private void store(List<Leads.Lead> rows, List<Integer> rowItems, List<LeadCandidate> batch,
+                       List<Submission> results, String channel, Stamp stamp, List<Envelope> out) {
+        Set<String> inserted = rows.isEmpty() ? Set.of() : leads.insertAll(rows);
+        Set<String> existing = new LinkedHashSet<>();
+        for (Leads.Lead row : rows) {
+            if (!inserted.contains(row.leadId())) {
+                existing.add(row.leadId());
+            }
+        }
+        Map<String, LeadStatus> statuses = existing.isEmpty() ? Map.of() : leads.statuses(existing);
+        Set<String> announced = new HashSet<>();
+        for (int k = 0; k < rows.size(); k++) {
+            Leads.Lead row = rows.get(k);
+            int i = rowItems.get(k);
+            LeadStatus status = statuses.get(row.leadId());
+            if (status != null && status.suppressed()) {
+                results.set(i, reject(batch.get(i), List.of(new LeadRejected.Reason("suppressed", "email",
+                        "address is suppressed in this organization (lead " + status.name().toLowerCase()
+                                + ")")), channel, stamp, i, out));
+            } else if (!inserted.contains(row.leadId()) || !announced.add(row.leadId())) {
+                results.set(i, new Submission.Duplicate(row.leadId()));
+            } else {
+                Submission.Accepted a = (Submission.Accepted) results.get(i);
+                out.add(stamp.apply(i, new LeadAccepted(row.orgId(), row.leadId(), row.email(), row.firstName(),
+                        row.lastName(), row.company(), row.title(), row.campaignId(), row.health(), row.score(),
+                        channel, a.warnings().isEmpty() ? null : a.warnings())));
+            }
+        }
+    }
+
+    private Verdict judge(LeadCandidate lead) {
+        return IngestionGate.judge(lead, inputs.lists(), inputs.policy(lead.orgId()), inputs.mx());
+    }
+
+    private static Verdict unknownOrganization(LeadCandidate lead) {
+        return new Verdict.Rejected(List.of(new LeadRejected.Reason("organization", "orgId",
+                "organization '" + lead.orgId() + "' is not registered")));
+    }
+
+    private static Submission reject(LeadCandidate lead, List<LeadRejected.Reason> reasons, String channel,
+                                     Stamp stamp, int i, List<Envelope> out) {
+        out.add(stamp.apply(i, new LeadRejected(lead.orgId() == null ? "unknown" : lead.orgId(), lead.email(),
+                lead.campaignId(), reasons, channel)));
+        return new Submission.Rejected(reasons);
+    }
+
+    private void prefetch(List<LeadCandidate> batch) {
+        if (inputs.mx() == com.superkabe.ingestion.domain.MxCheck.DISABLED) {
+            return;
+        }
+        Set<String> domains = new HashSet<>();
+        for (LeadCandidate lead : batch) {
+            EmailSyntax.Result r = EmailSyntax.check(lead.email());
+            if (r.valid()) {
+                domains.add(r.domain());
+            }
+        }
+        inputs.prefetchMx(domains);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /** What became of one submitted lead, as reported to the submitter. */
 public sealed interface Submission {
 
-    record Accepted(String leadId, String health, int score) implements Submission {
+    record Accepted(String leadId, String health, int score, List<LeadRejected.Reason> warnings) implements Submission {
     }
 
     record Duplicate(String leadId) implements Submission {

@@ -10,26 +10,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class IngestionGateTest {
 
-    @Test
-    void acceptsAWellFormedLeadAsGreenWithItsDomainLowerCased() {
-        Verdict v = IngestionGate.judge(new LeadCandidate("org-1", " Ada.Lovelace@Example.COM ", "Ada", null, null, null, "c-1"));
+    private static Verdict judge(LeadCandidate lead) {
+        return IngestionGate.judge(lead, Fixtures.SHIPPED, QualityPolicy.DEFAULT, Fixtures.MX_FOUND);
+    }
 
-        assertThat(v).isEqualTo(new Verdict.Accepted("Ada.Lovelace@example.com", "GREEN", 100));
+    @Test
+    void acceptsAWellFormedLeadAsGreenWithTheAddressNormalisedToLowerCase() {
+        Verdict v = judge(new LeadCandidate("org-1", " Ada.Lovelace@Example.COM ", "Ada", null, null, null, "c-1"));
+
+        assertThat(v).isEqualTo(new Verdict.Accepted("ada.lovelace@example.com", "GREEN", 100, java.util.List.of()));
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "not-an-email|has no '@'",
             "a@@example.com|more than one '@'",
-            ".ada@example.com|dot",
-            "ada..l@example.com|dot",
+            ".ada@example.com|starts with a dot",
+            "ada..l@example.com|two consecutive dots",
             "ada@example|without a top-level domain",
-            "ada@-example.com|invalid domain label",
+            "ada@-example.com|not a valid (internationalised) host name",
             "ada@[127.0.0.1]|address literal",
-            "ad a@example.com|not allowed in the local part",
-            "ada@example.c0m|invalid top-level domain"})
+            "ad a@example.com|white space",
+            "ada@example.c0m|invalid top-level domain",
+            "\"ada\"@example.com|quoted local part"})
     void rejectsASyntacticallyInvalidAddressWithADiagnosisNamingTheEmailField(String email, String diagnosis) {
-        Verdict v = IngestionGate.judge(new LeadCandidate("org-1", email, null, null, null, null, null));
+        Verdict v = judge(new LeadCandidate("org-1", email, null, null, null, null, null));
 
         assertThat(v).isInstanceOfSatisfying(Verdict.Rejected.class, r -> assertThat(r.reasons())
                 .singleElement().satisfies(reason -> {
@@ -40,18 +45,58 @@ class IngestionGateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"user+tag@example.com", "o'brien@example.ie", "x@sub.example.co.uk", "a_b-c@x-y.io"})
-    void acceptsAddressesRealMailSystemsAccept(String email) {
-        assertThat(IngestionGate.judge(new LeadCandidate("o", email, null, null, null, null, null)))
-                .isInstanceOf(Verdict.Accepted.class);
+    @ValueSource(strings = {"user+tag@example.com", "o'brien@example.ie", "x@sub.example.co.uk", "a_b-c@x-y.io",
+            "jürgen@bücher.de"})
+    void acceptsAddressesRealMailSystemsAcceptButNotNonAsciiLocalParts(String email) {
+        Verdict v = judge(new LeadCandidate("o", email, null, null, null, null, null));
+        if (email.startsWith("jürgen")) {
+            assertThat(v).isInstanceOf(Verdict.Rejected.class);
+        } else {
+            assertThat(v).isInstanceOf(Verdict.Accepted.class);
+        }
+    }
+
+    @Test
+    void storesAnInternationalisedDomainInItsIdnaAsciiForm() {
+        Verdict v = judge(new LeadCandidate("o", "Ada@Bücher.de", null, null, null, null, null));
+
+        assertThat(v).isInstanceOfSatisfying(Verdict.Accepted.class,
+                a -> assertThat(a.email()).isEqualTo("ada@xn--bcher-kva.de"));
     }
 
     @Test
     void rejectsHeaderInjectionInNamesNamingEachField() {
-        Verdict v = IngestionGate.judge(new LeadCandidate("org-1", "ada@example.com", "Ada\r\nBcc: x@evil.test",
+        Verdict v = judge(new LeadCandidate("org-1", "ada@example.com", "Ada\r\nBcc: x@evil.test",
                 null, "AE\n", null, null));
 
         assertThat(v).isInstanceOfSatisfying(Verdict.Rejected.class, r -> assertThat(r.reasons())
                 .extracting(LeadRejected.Reason::field).containsExactly("firstName", "company"));
+    }
+
+    @Test
+    void rejectsADisposableAddressAsRedWithTheListedDomainAsReason() {
+        Verdict v = judge(new LeadCandidate("o", "ada@mailinator.com", null, null, null, null, null));
+
+        assertThat(v).isInstanceOfSatisfying(Verdict.Rejected.class, r -> assertThat(r.reasons())
+                .extracting(LeadRejected.Reason::code).containsExactly("disposable"));
+    }
+
+    @Test
+    void acceptsARoleAccountAsYellowWithTheReasonByDefault() {
+        Verdict v = judge(new LeadCandidate("o", "info@acme.com", null, null, null, null, null));
+
+        assertThat(v).isInstanceOfSatisfying(Verdict.Accepted.class, a -> {
+            assertThat(a.health()).isEqualTo("YELLOW");
+            assertThat(a.score()).isEqualTo(70);
+            assertThat(a.warnings()).extracting(LeadRejected.Reason::code).containsExactly("role");
+        });
+    }
+
+    @Test
+    void rejectsAnOutOfRangeLeadScore() {
+        Verdict v = judge(new LeadCandidate("o", "ada@acme.com", null, null, null, null, null, 140));
+
+        assertThat(v).isInstanceOfSatisfying(Verdict.Rejected.class, r -> assertThat(r.reasons())
+                .extracting(LeadRejected.Reason::field).containsExactly("leadScore"));
     }
 }

@@ -1,0 +1,90 @@
+package com.superkabe.ingestion.adapter.in.web;
+
+import com.superkabe.ingestion.application.HealthPolicies;
+import com.superkabe.ingestion.domain.QualityPolicy;
+import com.superkabe.kit.security.OrgId;
+import com.superkabe.kit.web.ApiProblem;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The organization's lead-health policy: {@code penalties} per check (0..100; mx, mx_unknown,
+ * disposable, role, tld), {@code greenMin}/{@code yellowMin} thresholds and optionally its own
+ * {@code suspiciousTlds} list (null: the shipped list). Omitted values keep the defaults.
+ */
+@RestController
+class HealthPolicyController {
+
+    private final HealthPolicies policies;
+    private final TransactionTemplate tx;
+
+    HealthPolicyController(HealthPolicies policies, TransactionTemplate tx) {
+        this.policies = policies;
+        this.tx = tx;
+    }
+
+    @GetMapping("/api/v1/settings/lead-health")
+    Map<String, Object> get(OrgId org) {
+        return view(policies.find(org.value()).orElse(QualityPolicy.DEFAULT));
+    }
+
+    @PutMapping(path = "/api/v1/settings/lead-health", consumes = "application/json")
+    Map<String, Object> put(OrgId org, @RequestBody(required = false) byte[] body) {
+        JsonNode json = JsonBodies.parse(body, 1 << 20);
+        Map<String, Integer> penalties = new LinkedHashMap<>();
+        JsonNode p = json.get("penalties");
+        if (p != null && !p.isNull()) {
+            p.properties().forEach(e -> {
+                if (!e.getValue().isIntegralNumber()) {
+                    throw ApiProblem.invalid("penalties." + e.getKey(), "penalties." + e.getKey() + ": must be an integer");
+                }
+                penalties.put(e.getKey(), e.getValue().asInt());
+            });
+        }
+        Set<String> tlds = null;
+        JsonNode t = json.get("suspiciousTlds");
+        if (t != null && !t.isNull()) {
+            tlds = new HashSet<>();
+            for (JsonNode n : t) {
+                tlds.add(n.asString().toLowerCase(Locale.ROOT).replaceFirst("^\\.", ""));
+            }
+        }
+        QualityPolicy policy;
+        try {
+            policy = new QualityPolicy(penalties, intOr(json, "greenMin", 80), intOr(json, "yellowMin", 50), tlds);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("penalties", e.getMessage());
+        }
+        tx.executeWithoutResult(s -> policies.save(org.value(), policy));
+        return view(policy);
+    }
+
+    private static int intOr(JsonNode json, String field, int fallback) {
+        JsonNode n = json.get(field);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isIntegralNumber()) {
+            throw ApiProblem.invalid(field, field + ": must be an integer");
+        }
+        return n.asInt();
+    }
+
+    private static Map<String, Object> view(QualityPolicy p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("penalties", new java.util.TreeMap<>(p.penalties()));
+        m.put("greenMin", p.greenMin());
+        m.put("yellowMin", p.yellowMin());
+        m.put("suspiciousTlds", p.suspiciousTlds() == null ? null : new java.util.TreeSet<>(p.suspiciousTlds()));
+        return m;
+    }
+}

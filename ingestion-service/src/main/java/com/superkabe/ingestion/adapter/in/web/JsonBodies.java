@@ -1,0 +1,68 @@
+package com.superkabe.ingestion.adapter.in.web;
+
+import com.superkabe.kit.web.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.springframework.http.HttpStatus;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Raw request bodies: size limit (413), UTF-8 and JSON syntax (400 naming where it broke). */
+final class JsonBodies {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private JsonBodies() {
+    }
+
+    static JsonNode parse(byte[] body, long maxBytes) {
+        if (body == null || body.length == 0) {
+            throw ApiProblem.invalid("", "The request body is missing");
+        }
+        if (body.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, null, "The request body is not valid JSON (UTF-8): "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    static ApiProblem tooLarge(long maxBytes) {
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, null, "The request body is larger than the limit of "
+                + maxBytes + " bytes");
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** JSON as the API renders it; a ProblemDetail's extra properties sit at the top level (RFC 9457). */
+    static String write(Object value) {
+        if (value instanceof org.springframework.http.ProblemDetail pd) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("type", String.valueOf(pd.getType()));
+            m.put("title", pd.getTitle());
+            m.put("status", pd.getStatus());
+            m.put("detail", pd.getDetail());
+            if (pd.getProperties() != null) {
+                m.putAll(pd.getProperties());
+            }
+            return JSON.writeValueAsString(m);
+        }
+        return JSON.writeValueAsString(value);
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

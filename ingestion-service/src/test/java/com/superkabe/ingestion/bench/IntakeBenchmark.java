@@ -1,0 +1,196 @@
+package com.superkabe.ingestion.bench;
+
+import com.superkabe.events.Topic;
+import com.superkabe.ingestion.IngestionApplication;
+import com.superkabe.kit.testing.TestHttp;
+import com.superkabe.kit.testing.TestInfra;
+import java.io.BufferedWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Load driver, prints figures, asserts nothing. (1) The bare ceiling: consume N records and produce
+ * N records on the same embedded broker, no database. (2) N leads (90% valid and unique, 5%
+ * duplicates, 5% refused) published on the intake topic, timed until every decision event is on
+ * superkabe.leads and every accepted lead is stored. (3) An N-row CSV upload end to end. Peak heap
+ * is the whole JVM's (broker, PostgreSQL client side, service, driver). Run:
+ * {@code mvn -f ingestion-service test -Dtest=IntakeBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.leads=1000000}
+ */
+class IntakeBenchmark {
+
+    @Test
+    void measure() throws Exception {
+        int n = Integer.getInteger("bench.leads", 1_000_000);
+        ConfigurableApplicationContext app = IngestionApplication.builder().run(TestInfra.args(
+                "--logging.level.root=WARN", "--superkabe.admin-token=bench"));
+        TestHttp http = TestHttp.of(app);
+        var org = http.post("/admin/v1/organizations", "{\"name\":\"Bench\"}", "X-Admin-Token", "bench").json();
+        String orgId = org.get("orgId").asString();
+        String apiKey = org.get("apiKey").asString();
+        String bootstrap = TestInfra.kafka().getBrokersAsString();
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+
+        double bare = bare(bootstrap, n);
+        System.out.printf("INGESTION BENCH bare consume+produce: %d records in %.1f s = %.0f records/s%n", n,
+                n / bare, bare);
+
+        resetPeaks();
+        long start = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = producer(bootstrap);
+             KafkaConsumer<String, byte[]> decisions = consumer(bootstrap, Topic.LEADS.topicName())) {
+            for (int i = 0; i < n; i++) {
+                producer.send(new ProducerRecord<>(Topic.LEAD_INTAKE.topicName(), orgId,
+                        leadJson(orgId, "k", i).getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+            double published = (System.nanoTime() - start) / 1e9;
+            // every 20th lead is one of a pair of duplicates (half emit nothing), every other 20th is refused
+            long expected = n - (n / 20) / 2;
+            long seen = count(decisions, expected, "intake");
+            long stored = waitStored(jdbc, orgId, "kafka");
+            double s = (System.nanoTime() - start) / 1e9;
+            System.out.printf("INGESTION BENCH intake topic: %d leads (published in %.1f s), %d decision events, %d "
+                    + "stored, in %.1f s = %.0f leads/s (%.0f%% of bare); peak heap %d MB%n", n, published, seen,
+                    stored, s, n / s, 100 * (n / s) / bare, peakHeapMb());
+        }
+
+        Path csv = Files.createTempFile("bench", ".csv");
+        try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+            w.write("Work Email,First Name,Last Name,Company,Title\n");
+            for (int i = 0; i < n; i++) {
+                w.write("csv" + i + "@bench" + (i % 5000) + ".example.com,First,Last,\"Co, Inc\",CTO\n");
+            }
+        }
+        resetPeaks();
+        long t0 = System.nanoTime();
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + app.getEnvironment().getProperty("local.server.port") + "/api/v1/leads/csv"))
+                .header("Content-Type", "text/csv").header("X-Api-Key", apiKey).timeout(Duration.ofMinutes(30))
+                .POST(HttpRequest.BodyPublishers.ofFile(csv)).build();
+        HttpResponse<String> r;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            r = client.send(req, HttpResponse.BodyHandlers.ofString());
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("INGESTION BENCH csv upload: %d rows (%d MB) in %.1f s = %.0f rows/s, HTTP %d, report %s; "
+                + "peak heap %d MB%n", n, Files.size(csv) >> 20, s, n / s, r.statusCode(),
+                r.body().substring(0, Math.min(160, r.body().length())), peakHeapMb());
+        Files.delete(csv);
+        app.close();
+    }
+
+    private static String leadJson(String orgId, String prefix, int i) {
+        String email = i % 20 == 0 ? "dup" + (i / 40) + "@bench.example.com"
+                : i % 20 == 1 ? (i % 40 == 1 ? "bad" + i + "@@x" : "x" + i + "@mailinator.com")
+                : prefix + i + "@bench" + (i % 5000) + ".example.com";
+        return "{\"orgId\":\"" + orgId + "\",\"email\":\"" + email + "\",\"firstName\":\"F\",\"company\":\"C\"}";
+    }
+
+    /** Consume N, produce N to another topic, wait for every ack. */
+    private static double bare(String bootstrap, int n) throws Exception {
+        String in = "bench.bare.in." + UUID.randomUUID();
+        String out = "bench.bare.out." + UUID.randomUUID();
+        byte[] value = leadJson("org", "b", 7).getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
+            for (int i = 0; i < n; i++) {
+                producer.send(new ProducerRecord<>(in, "org-" + (i % 6), value));
+            }
+            producer.flush();
+        }
+        long start = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = producer(bootstrap);
+             KafkaConsumer<String, byte[]> consumer = consumer(bootstrap, in)) {
+            long seen = 0;
+            while (seen < n) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    producer.send(new ProducerRecord<>(out, r.key(), r.value()));
+                    seen++;
+                }
+                consumer.commitAsync();
+            }
+            producer.flush();
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static long count(KafkaConsumer<String, byte[]> consumer, long expected, String what) {
+        long seen = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (seen < expected && System.nanoTime() < deadline) {
+            seen += consumer.poll(Duration.ofMillis(200)).count();
+        }
+        return seen;
+    }
+
+    private static long waitStored(JdbcClient jdbc, String orgId, String channel) throws InterruptedException {
+        long last = -1;
+        while (true) {
+            long now = jdbc.sql("SELECT count(*) FROM lead WHERE org_id = ? AND channel = ?").params(orgId, channel)
+                    .query(Long.class).single();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+            Thread.sleep(200);
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(p);
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrap, String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p);
+        c.subscribe(List.of(topic));
+        return c;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+    }
+}
