@@ -28,7 +28,7 @@ final class Platform implements AutoCloseable {
 
     Platform(String tickInterval, String pollInterval) {
         ingestion = start(IngestionApplication.builder(), "--superkabe.admin-token=" + ADMIN_TOKEN);
-        gate = start(GateApplication.builder());
+        gate = start(GateApplication.builder(), "--superkabe.gate.stale-after-ticks=40");
         sendAdapter = start(SendAdapterApplication.builder());
         replyPoller = start(ReplyPollerApplication.builder(), "--superkabe.poll.interval=" + pollInterval);
         protection = start(ProtectionApplication.builder());

@@ -15,6 +15,7 @@ import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.protection.MailboxWarmupLimitSet;
 import com.superkabe.events.protection.ProtectionModeChanged;
 import com.superkabe.events.protection.ProtectionRecommended;
+import com.superkabe.events.protection.ProtectionWatermark;
 import com.superkabe.events.protection.ProviderSpikeDetected;
 import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.events.run.RunCompleted;
@@ -60,7 +61,8 @@ public enum EventType {
     PROTECTION_RECOMMENDED("superkabe.protection.recommended.v1", ProtectionRecommended.class,
             Topic.PROTECTION_ALERTS),
     PROVIDER_SPIKE_DETECTED("superkabe.protection.provider-spike-detected.v1", ProviderSpikeDetected.class,
-            Topic.PROTECTION_ALERTS);
+            Topic.PROTECTION_ALERTS),
+    PROTECTION_WATERMARK("superkabe.protection.watermark.v1", ProtectionWatermark.class, Topic.PROTECTION_MODES);
 
     private final String wireName;
     private final Class<? extends SuperkabeEvent> recordType;

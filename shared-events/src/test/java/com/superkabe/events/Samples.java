@@ -17,6 +17,7 @@ import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.protection.MailboxWarmupLimitSet;
 import com.superkabe.events.protection.ProtectionModeChanged;
 import com.superkabe.events.protection.ProtectionRecommended;
+import com.superkabe.events.protection.ProtectionWatermark;
 import com.superkabe.events.protection.ProviderSpikeDetected;
 import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.events.run.RunCompleted;
@@ -88,6 +89,7 @@ final class Samples {
                     "warning", "paused", "bounce_threshold", "Exceeded 5 bounces within 100 sends", 42);
             case PROVIDER_SPIKE_DETECTED -> new ProviderSpikeDetected("org-1", "GMAIL", "mb-1", 4, 5,
                     "5 of 5 bounces on GMAIL, shared by 4 mailboxes", 42);
+            case PROTECTION_WATERMARK -> new ProtectionWatermark(42);
         };
     }
 }

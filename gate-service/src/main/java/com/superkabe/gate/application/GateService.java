@@ -10,6 +10,7 @@ import com.superkabe.events.mailbox.MailboxRegistered;
 import com.superkabe.events.protection.DomainStateChanged;
 import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.protection.ProtectionModeChanged;
+import com.superkabe.events.protection.ProtectionWatermark;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailSent;
 import com.superkabe.gate.domain.CampaignView;
@@ -24,6 +25,8 @@ import java.util.List;
 public class GateService {
 
     private static final int RETRY_BATCH = 500;
+    /** The key of the protection service's own watermark (its heartbeat covers every organization). */
+    static final String SYSTEM = "system";
 
     private final CampaignViews campaigns;
     private final HealthViews health;
@@ -88,6 +91,11 @@ public class GateService {
         DomainStateChanged d = cause.payloadAs(DomainStateChanged.class);
         health.domainState(d.domain(), d.to());
         health.watermark(d.orgId(), d.tick());
+    }
+
+    /** Protection has processed every input up to this tick: the gate's view of it is current to there. */
+    public void onProtectionWatermark(Envelope cause) {
+        health.watermark(SYSTEM, cause.payloadAs(ProtectionWatermark.class).tick());
     }
 
     public void onModeChanged(Envelope cause) {

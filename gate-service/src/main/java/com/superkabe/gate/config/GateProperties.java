@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code superkabe.gate.*}: {@code default-mode} for organizations that never chose one (ENFORCE);
- * {@code stale-after-ticks}, how far the protection view may lag the gate's clock before decisions
- * become INFRA_ISSUE (off unless set: the protection stream publishes changes, not heartbeats, so a
- * quiet organization's view would otherwise look stale);
+ * {@code stale-after-ticks}, how far the protection view (its watermark heartbeat, or failing that
+ * its latest event for the organization) may lag the gate's clock before decisions become
+ * INFRA_ISSUE (10 ticks; no watermark seen yet means no lag);
  * {@code retry.base-ticks}, {@code retry.max-delay-ticks}, {@code retry.max-attempts} for INFRA_ISSUE.
  */
 @ConfigurationProperties("superkabe.gate")
@@ -25,6 +25,6 @@ public record GateProperties(Mode defaultMode, Long staleAfterTicks, Retry retry
                 retry.maxDelayTicks() == null ? d.maxDelayTicks() : retry.maxDelayTicks(),
                 retry.maxAttempts() == null ? d.maxAttempts() : retry.maxAttempts());
         return new GateSettings(defaultMode == null ? Mode.ENFORCE : defaultMode, policy,
-                staleAfterTicks == null ? Long.MAX_VALUE : staleAfterTicks);
+                staleAfterTicks == null ? 10 : staleAfterTicks);
     }
 }

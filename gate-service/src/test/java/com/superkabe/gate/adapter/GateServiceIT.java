@@ -15,6 +15,7 @@ import com.superkabe.events.mailbox.MailboxRegistered;
 import com.superkabe.events.organization.OrganizationRegistered;
 import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.protection.ProtectionModeChanged;
+import com.superkabe.events.protection.ProtectionWatermark;
 import com.superkabe.gate.GateApplication;
 import com.superkabe.kit.security.ApiKeys;
 import com.superkabe.kit.testing.KafkaProbe;
@@ -156,6 +157,26 @@ class GateServiceIT {
 
         kafka.publish(origin(state(org.id, mailbox, "warning", "healthy", "window_clean")));
         awaitMailboxState(org, "healthy");
+        publishTicks(3);
+
+        assertThat(decisions(lead, 2)).extracting(Envelope::type).containsExactly(EventType.LEAD_GATE_BLOCKED,
+                EventType.LEAD_GATE_ALLOWED);
+    }
+
+    @Test
+    void treatsTheProtectionHeartbeatAsTheAgeOfItsViewAndRetriesUntilItIsCurrent() {
+        Org org = org();
+        String campaign = org.campaignWith(1);
+        awaitMailboxState(org, "healthy");
+        kafka.publish(origin(new ProtectionWatermark(tick)));
+        publishTicks(8);
+        String lead = id("lead");
+        kafka.publish(origin(accepted(org.id, lead, campaign)));
+        assertThat(decisions(lead, 1)).singleElement().satisfies(e -> assertThat(e.payload())
+                .isInstanceOfSatisfying(LeadGateBlocked.class, b -> assertThat(b.failureClass()).isEqualTo("INFRA_ISSUE")));
+
+        // protection catches up (and, for the other tests, stays ahead of the clock)
+        kafka.publish(origin(new ProtectionWatermark(tick + 1_000_000)));
         publishTicks(3);
 
         assertThat(decisions(lead, 2)).extracting(Envelope::type).containsExactly(EventType.LEAD_GATE_BLOCKED,

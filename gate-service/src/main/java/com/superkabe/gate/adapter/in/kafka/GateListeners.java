@@ -40,6 +40,7 @@ class GateListeners {
                 case CAMPAIGN_STATUS_CHANGED -> gate.onCampaignStatusChanged(e);
                 case MAILBOX_REGISTERED -> gate.onMailboxRegistered(e);
                 case PROTECTION_MODE_CHANGED -> gate.onModeChanged(e);
+                case PROTECTION_WATERMARK -> gate.onProtectionWatermark(e);
                 default -> {
                 }
             }
