@@ -13,6 +13,9 @@ public interface CampaignViews {
      */
     void lock(String campaignId);
 
+    /** {@link #lock} for many campaigns at once, always in the same (sorted) order. */
+    void lockAll(java.util.Collection<String> campaignIds);
+
     Optional<CampaignView> find(String campaignId);
 
     void save(CampaignView view);

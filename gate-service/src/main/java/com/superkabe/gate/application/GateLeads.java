@@ -15,6 +15,16 @@ public interface GateLeads {
     /** Adds the lead as HELD; false when the gate already has it for this campaign. */
     boolean admit(String orgId, String campaignId, LeadSnapshot lead);
 
+    /** A lead to admit: the batch form's element. */
+    record Admission(String orgId, String campaignId, LeadSnapshot lead) {
+        public String key() {
+            return lead.leadId() + "|" + campaignId;
+        }
+    }
+
+    /** {@link #admit} for many leads in one statement; returns the keys of those admitted now. */
+    java.util.Set<String> admitAll(List<Admission> admissions);
+
     Optional<GateLead> find(String leadId, String campaignId);
 
     List<GateLead> inCampaign(String campaignId, Status status);

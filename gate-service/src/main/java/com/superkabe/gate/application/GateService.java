@@ -56,6 +56,31 @@ public class GateService {
         }
     }
 
+    /**
+     * A poll's worth of accepted leads: their campaigns locked in one statement, the leads admitted
+     * in one, then each new (lead, campaign) decided once — a duplicate in the batch is skipped.
+     */
+    public void onLeadsAccepted(List<Envelope> causes) {
+        List<Envelope> targeted = causes.stream().filter(e -> e.payload() instanceof LeadAccepted a
+                && a.campaignId() != null && !a.campaignId().isBlank()).toList();
+        List<GateLeads.Admission> admissions = targeted.stream().map(e -> admission(e.payloadAs(LeadAccepted.class)))
+                .toList();
+        campaigns.lockAll(admissions.stream().map(GateLeads.Admission::campaignId).collect(java.util.stream.Collectors.toSet()));
+        java.util.Set<String> admitted = new java.util.HashSet<>(leads.admitAll(admissions));
+        for (int i = 0; i < targeted.size(); i++) {
+            GateLeads.Admission a = admissions.get(i);
+            if (admitted.remove(a.key())) {
+                evaluator.evaluate(Stamp.causedBy(envelopes, targeted.get(i)), 0,
+                        LeadEvaluator.fresh(a.orgId(), a.campaignId(), a.lead()));
+            }
+        }
+    }
+
+    private static GateLeads.Admission admission(LeadAccepted lead) {
+        return new GateLeads.Admission(lead.orgId(), lead.campaignId(), new LeadSnapshot(lead.leadId(), lead.email(),
+                lead.firstName(), lead.lastName(), lead.company(), lead.title()));
+    }
+
     public void onCampaignCreated(Envelope cause) {
         CampaignCreated c = cause.payloadAs(CampaignCreated.class);
         campaigns.lock(c.campaignId());

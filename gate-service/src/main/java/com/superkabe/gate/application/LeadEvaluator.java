@@ -59,8 +59,8 @@ public class LeadEvaluator {
         Map<String, MailboxHealth> mailboxes = health.mailboxes(mailboxIds, tick);
         Map<String, String> domains = health.domainStates(mailboxes.values().stream().map(MailboxHealth::domain)
                 .filter(java.util.Objects::nonNull).distinct().toList());
-        Optional<Long> mark = health.watermark(GateService.SYSTEM).or(() -> health.watermark(orgId))
-                .map(global -> Math.max(global, health.watermark(orgId).orElse(global)));
+        // protection's heartbeat when it has one; before its first heartbeat, its latest event for the org
+        Optional<Long> mark = health.watermark(GateService.SYSTEM).or(() -> health.watermark(orgId));
         long lag = mark.map(w -> Math.max(0, tick - w)).orElse(0L);
         Mode mode = health.mode(orgId).map(Mode::valueOf).orElse(settings.defaultMode());
         return new GateView(campaign, mailboxes, domains, mode, lag, settings.staleAfterTicks());

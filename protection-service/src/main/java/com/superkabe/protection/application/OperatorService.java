@@ -11,6 +11,8 @@ import com.superkabe.protection.domain.MailboxDecision;
 import com.superkabe.protection.domain.MailboxState;
 import com.superkabe.protection.domain.MailboxStatus;
 import com.superkabe.protection.domain.Mode;
+import com.superkabe.protection.domain.PolicyOverrides;
+import com.superkabe.protection.domain.ProtectionPolicy;
 import com.superkabe.protection.domain.Transition;
 import java.util.Optional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,6 +82,33 @@ public class OperatorService {
             applier.domain(counted, d, tick, emitters.origin("operator/" + store.nextOperatorRequest()));
             return Optional.of(new Outcome(d.transition(), null));
         });
+    }
+
+    /**
+     * Replaces the organization's policy overrides (null fields: the service's defaults) and audits
+     * the effective policy before and after. The caller has validated them. Returns the policy now
+     * in force; decisions from the next input on use it.
+     */
+    public ProtectionPolicy setPolicy(String orgId, PolicyOverrides overrides, String reason, String actor) {
+        ProtectionPolicy after = tx.execute(status -> {
+            store.lock("org:" + orgId);
+            ProtectionPolicy before = policies.policy(orgId);
+            store.savePolicy(orgId, overrides);
+            policies.invalidate(orgId);
+            ProtectionPolicy now = policies.policy(orgId);
+            store.auditPolicy(orgId, new ProtectionStore.PolicyChange(actor, reason, describe(before), describe(now),
+                    store.currentTick(), null));
+            return now;
+        });
+        policies.invalidate(orgId); // a reader may have cached the old settings before the commit
+        return after;
+    }
+
+    /** The audited shape of a policy: the fields an organization can set. */
+    public static String describe(ProtectionPolicy p) {
+        return "{\"warningBounces\":" + p.warningBounces() + ",\"warningWindow\":" + p.warningWindow()
+                + ",\"pauseBounces\":" + p.pauseBounces() + ",\"pauseWindow\":" + p.pauseWindow()
+                + ",\"cooldownTicks\":" + p.cooldownTicks() + ",\"warmNewMailboxes\":" + p.warmNewMailboxes() + "}";
     }
 
     /** Sets the mode; publishes ProtectionModeChanged when it changes. Returns the mode now in force. */

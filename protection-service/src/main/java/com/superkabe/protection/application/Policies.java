@@ -1,6 +1,7 @@
 package com.superkabe.protection.application;
 
 import com.superkabe.protection.domain.Mode;
+import com.superkabe.protection.domain.PolicyOverrides;
 import com.superkabe.protection.domain.ProtectionPolicy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,9 +22,11 @@ public class Policies {
 
     public ProtectionPolicy policy(String orgId) {
         ProtectionStore.OrgSettings s = settings(orgId);
-        ProtectionPolicy p = defaults.withManualOverride(s.manualOverride());
-        return p.withThresholds(or(s.warningBounces(), p.warningBounces()), or(s.warningWindow(), p.warningWindow()),
-                or(s.pauseBounces(), p.pauseBounces()), or(s.pauseWindow(), p.pauseWindow()));
+        return s.overrides().applyTo(defaults.withManualOverride(s.manualOverride()));
+    }
+
+    public PolicyOverrides overrides(String orgId) {
+        return settings(orgId).overrides();
     }
 
     public Mode mode(String orgId) {
@@ -42,9 +45,5 @@ public class Policies {
 
     private ProtectionStore.OrgSettings settings(String orgId) {
         return cache.computeIfAbsent(orgId, store::settings);
-    }
-
-    private static int or(Integer v, int d) {
-        return v == null ? d : v;
     }
 }

@@ -3,6 +3,7 @@ package com.superkabe.protection.application;
 import com.superkabe.protection.domain.DomainState;
 import com.superkabe.protection.domain.MailboxState;
 import com.superkabe.protection.domain.Mode;
+import com.superkabe.protection.domain.ProtectionPolicy;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +46,18 @@ public class ProtectionQueries {
 
     public List<ProtectionStore.AuditRow> transitions(String orgId, String entityType, String entityId) {
         return store.transitions(orgId, entityType, entityId);
+    }
+
+    public ProtectionPolicy policy(String orgId) {
+        return policies.policy(orgId);
+    }
+
+    public ProtectionPolicy defaults() {
+        return policies.defaults();
+    }
+
+    public List<ProtectionStore.PolicyChange> policyChanges(String orgId) {
+        return store.policyChanges(orgId);
     }
 
     public Mode mode(String orgId) {

@@ -3,6 +3,7 @@ package com.superkabe.protection.application;
 import com.superkabe.events.Envelope;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.protection.ProtectionWatermark;
 import com.superkabe.events.protection.ProviderSpikeDetected;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.SendOutcome;
@@ -59,6 +60,11 @@ public class ProtectionService {
         Emitter em = emitters.causedBy(cause);
         applier.mailbox(d, tick, em, false);
         applier.reevaluateDomain(m.orgId(), m.domain(), tick, em);
+    }
+
+    /** See {@link ProtectionStore#lockAll}; called once per batch transaction, before its outcomes. */
+    public void lockAll(java.util.Collection<String> mailboxIds) {
+        store.lockAll(mailboxIds);
     }
 
     public void onSendOutcome(Envelope cause) {
@@ -151,6 +157,8 @@ public class ProtectionService {
                 checkDns(d.state(), t.tick(), p, em);
             }
         }
+        // Same transaction as the tick's decisions: a consumer that sees the watermark sees them too.
+        em.emit("watermark", t.tick(), new ProtectionWatermark(t.tick()));
     }
 
     private void checkDns(MailboxState m, long tick, ProtectionPolicy p, Emitter em) {

@@ -2,6 +2,7 @@ package com.superkabe.protection.application;
 
 import com.superkabe.protection.domain.DomainState;
 import com.superkabe.protection.domain.MailboxState;
+import com.superkabe.protection.domain.PolicyOverrides;
 import com.superkabe.protection.domain.Transition;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,12 @@ public interface ProtectionStore {
 
     /** Serialises, until the transaction ends, every change under this key (a domain or a mailbox). */
     void lock(String key);
+
+    /**
+     * Takes, in one sorted pass, the locks a batch of outcomes for these mailboxes will need (their
+     * domains', then their own): two batches sharing domains then queue instead of deadlocking.
+     */
+    void lockAll(java.util.Collection<String> mailboxIds);
 
     Optional<MailboxState> mailbox(String mailboxId);
 
@@ -49,6 +56,12 @@ public interface ProtectionStore {
 
     void saveMode(String orgId, String mode);
 
+    void savePolicy(String orgId, PolicyOverrides overrides);
+
+    void auditPolicy(String orgId, PolicyChange change);
+
+    List<PolicyChange> policyChanges(String orgId);
+
     long currentTick();
 
     void saveTick(long tick);
@@ -63,8 +76,12 @@ public interface ProtectionStore {
                     java.time.Instant wallTime) {
     }
 
-    /** Per-organization settings; null fields fall back to the service's defaults. */
-    record OrgSettings(String mode, boolean manualOverride, Integer warningBounces, Integer warningWindow,
-                       Integer pauseBounces, Integer pauseWindow) {
+    /** Per-organization settings; null fields of the overrides fall back to the service's defaults. */
+    record OrgSettings(String mode, boolean manualOverride, PolicyOverrides overrides) {
+    }
+
+    /** One audited policy change: the effective policy before and after, as JSON-ish text. */
+    record PolicyChange(String actor, String reason, String before, String after, long tick,
+                        java.time.Instant wallTime) {
     }
 }

@@ -60,6 +60,22 @@ public record ProtectionPolicy(int warningBounces, int warningWindow, int pauseB
                 warmingCleanSends, warmingMinTicks, domain);
     }
 
+    public ProtectionPolicy withCooldowns(List<Long> cooldowns) {
+        return new ProtectionPolicy(warningBounces, warningWindow, pauseBounces, pauseWindow, cooldowns, manualOverride,
+                relapseQuarantineTicks, relapsePauseTicks, manualReviewTicks, dnsCheckIntervalTicks,
+                restrictedDailyLimit, restrictedCleanSends, repeatOffenderCleanSends, warmStartLimit, warmDailyStep,
+                warmCleanSends, warmMinTicks, warmMaxBounceRatePermille, ticksPerDay, warmNewMailboxes,
+                warmingCleanSends, warmingMinTicks, domain);
+    }
+
+    public ProtectionPolicy withWarmNewMailboxes(boolean warm) {
+        return new ProtectionPolicy(warningBounces, warningWindow, pauseBounces, pauseWindow, cooldownTicks,
+                manualOverride, relapseQuarantineTicks, relapsePauseTicks, manualReviewTicks, dnsCheckIntervalTicks,
+                restrictedDailyLimit, restrictedCleanSends, repeatOffenderCleanSends, warmStartLimit, warmDailyStep,
+                warmCleanSends, warmMinTicks, warmMaxBounceRatePermille, ticksPerDay, warm, warmingCleanSends,
+                warmingMinTicks, domain);
+    }
+
     public ProtectionPolicy withManualOverride(boolean override) {
         return new ProtectionPolicy(warningBounces, warningWindow, pauseBounces, pauseWindow, cooldownTicks, override,
                 relapseQuarantineTicks, relapsePauseTicks, manualReviewTicks, dnsCheckIntervalTicks,

@@ -11,6 +11,7 @@ import com.superkabe.events.mailbox.MailboxRegistered;
 import com.superkabe.events.organization.OrganizationRegistered;
 import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.protection.MailboxWarmupLimitSet;
+import com.superkabe.events.protection.ProtectionWatermark;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailSent;
 import com.superkabe.kit.security.ApiKeys;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,6 +36,11 @@ class ProtectionServiceIT {
     static final String ACME_KEY = "acme-key-" + UUID.randomUUID();
     static final String GLOBEX_KEY = "globex-key-" + UUID.randomUUID();
     static final AtomicLong TICK = new AtomicLong(0);
+    static final String INITECH_KEY = "initech-key-" + UUID.randomUUID();
+    static final String HOOLI_KEY = "hooli-key-" + UUID.randomUUID();
+    static final List<String[]> ORGS = List.of(new String[] {"org-1", "Acme", ACME_KEY},
+            new String[] {"org-2", "Globex", GLOBEX_KEY}, new String[] {"org-3", "Initech", INITECH_KEY},
+            new String[] {"org-4", "Hooli", HOOLI_KEY});
     static ConfigurableApplicationContext protection;
     static KafkaProbe kafka;
     static TestHttp http;
@@ -43,8 +48,20 @@ class ProtectionServiceIT {
 
     @BeforeAll
     static void start() {
+        ensureStarted();
+    }
+
+    /**
+     * One protection instance for every IT class of this module (they run in one JVM): starting it
+     * is most of an IT's time. Each class works with its own organizations and mailboxes. The
+     * application, broker and database stop with the JVM.
+     */
+    static synchronized void ensureStarted() {
+        if (protection != null) {
+            return;
+        }
         dns = new TestDnsServer();
-        for (String d : List.of("acme.test", "walk.test", "casc.test")) {
+        for (String d : List.of("acme.test", "walk.test", "casc.test", "suggest.test", "corr.test", "warm.test")) {
             dns.txt(d, "v=spf1 include:_spf.acme.test ~all").txt("s1._domainkey." + d, "v=DKIM1; k=rsa; p=MIGfMA0")
                     .txt("_dmarc." + d, "v=DMARC1; p=quarantine");
         }
@@ -58,19 +75,13 @@ class ProtectionServiceIT {
                 "--superkabe.protection.dns.dnsbls=dbl.test"));
         http = TestHttp.of(protection);
         kafka = new KafkaProbe(TestInfra.kafka().getBrokersAsString());
-        kafka.publish(origin(new OrganizationRegistered("org-1", "Acme", ApiKeys.sha256(ACME_KEY))));
-        kafka.publish(origin(new OrganizationRegistered("org-2", "Globex", ApiKeys.sha256(GLOBEX_KEY))));
-        TestHttp.until(() -> http.get("/api/v1/mailboxes/none", "X-Api-Key", ACME_KEY), r -> r.status() != 401,
-                Duration.ofSeconds(30));
-        TestHttp.until(() -> http.get("/api/v1/mailboxes/none", "X-Api-Key", GLOBEX_KEY), r -> r.status() != 401,
-                Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stop() {
-        kafka.close();
-        protection.close();
-        dns.close();
+        for (String[] org : ORGS) {
+            kafka.publish(origin(new OrganizationRegistered(org[0], org[1], ApiKeys.sha256(org[2]))));
+        }
+        for (String[] org : ORGS) {
+            TestHttp.until(() -> http.get("/api/v1/mailboxes/none", "X-Api-Key", org[2]), r -> r.status() != 401,
+                    Duration.ofSeconds(30));
+        }
     }
 
     @Test
@@ -142,6 +153,23 @@ class ProtectionServiceIT {
                         Duration.ofSeconds(10)).stream()
                 .map(e -> ((MailboxWarmupLimitSet) e.payload()).dailyLimit()).toList();
         assertThat(limits).startsWith(0, 10, 50);
+    }
+
+    @Test
+    void publishesAWatermarkForEveryTickItProcessesCausedByThatTick() {
+        long target = TICK.get() + 2;
+        tickTo(target);
+
+        List<Envelope> marks = kafka.awaitEvents(Topic.PROTECTION_MODES.topicName(),
+                e -> e.payload() instanceof ProtectionWatermark w && w.tick() >= target - 1, 2, Duration.ofSeconds(20));
+
+        assertThat(marks).extracting(e -> ((ProtectionWatermark) e.payload()).tick()).contains(target - 1, target);
+        Envelope last = marks.stream().filter(e -> e.logicalTime() == target).findFirst().orElseThrow();
+        assertThat(last.orgId()).isEqualTo("system");
+        assertThat(last.type()).isEqualTo(EventType.PROTECTION_WATERMARK);
+        assertThat(last.causationId()).isNotNull();
+        assertThat(kafka.await(Topic.PROTECTION_MODES.topicName(), r -> "clock".equals(r.key()), 1,
+                Duration.ofSeconds(5))).isNotEmpty();
     }
 
     @Test
@@ -232,7 +260,7 @@ class ProtectionServiceIT {
         return r.statusCode();
     }
 
-    private static java.net.http.HttpResponse<String> put(String path, String body, String key) {
+    static java.net.http.HttpResponse<String> put(String path, String body, String key) {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create("http://localhost:" + protection.getEnvironment()
@@ -272,6 +300,22 @@ class ProtectionServiceIT {
 
     static MailboxRegistered mailbox(String orgId, String mailboxId, String domain) {
         return new MailboxRegistered(orgId, mailboxId, mailboxId + "@" + domain, domain, "smtp", 50, null, null);
+    }
+
+    static EmailSent sent(String orgId, String mailboxId, String sendId) {
+        return new EmailSent(orgId, sendId, "run-" + sendId, "c-1", "lead-" + sendId, mailboxId, 0,
+                "ada@lead.test", "<" + sendId + "@acme.test>", TICK.get());
+    }
+
+    static EmailSendFailed bounce(String orgId, String mailboxId, String sendId) {
+        return new EmailSendFailed(orgId, sendId, "run-" + sendId, "c-1", "lead-" + sendId, mailboxId, 0,
+                "ada@lead.test", "HARD_BOUNCE", 550, "5.1.1 user unknown", TICK.get());
+    }
+
+    static void bounces(String orgId, String mailboxId, String prefix, int n) {
+        for (int i = 0; i < n; i++) {
+            kafka.publish(origin(bounce(orgId, mailboxId, prefix + i)));
+        }
     }
 
     static EmailSent sent(String mailboxId, String sendId) {

@@ -72,6 +72,16 @@ public class InboundHandler {
      * before it and dead-letters (or retries) only that record.
      */
     public void handleBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<Envelope> handler) {
+        handleBatchTogether(records, events -> events.forEach(handler), handler);
+    }
+
+    /**
+     * Like {@link #handleBatch}, but hands every first-seen event of a run of good records to
+     * {@code together} at once, so the handler can read and write for all of them in a few
+     * statements; {@code single} handles one event when the batch has to be retried one by one.
+     */
+    public void handleBatchTogether(List<ConsumerRecord<String, byte[]>> records, Consumer<List<Envelope>> together,
+                                    Consumer<Envelope> single) {
         int done = 0;
         while (done < records.size()) {
             List<Envelope> chunk = new ArrayList<>();
@@ -85,7 +95,7 @@ public class InboundHandler {
                     break;
                 }
             }
-            handleChunk(records, done, chunk, handler);
+            handleChunk(records, done, chunk, together, single);
             if (undecodable != null) {
                 throw new BatchListenerFailedException(undecodable.getMessage(), undecodable, end);
             }
@@ -94,7 +104,7 @@ public class InboundHandler {
     }
 
     private void handleChunk(List<ConsumerRecord<String, byte[]>> records, int from, List<Envelope> chunk,
-                             Consumer<Envelope> handler) {
+                             Consumer<List<Envelope>> together, Consumer<Envelope> handler) {
         if (chunk.isEmpty()) {
             return;
         }
@@ -106,15 +116,17 @@ public class InboundHandler {
                     arrivals.add(new Inbox.Arrival(chunk.get(k), r.topic(), r.key(), headers(r), r.value()));
                 }
                 boolean[] firsts = inbox.firstSightings(arrivals);
+                List<Envelope> fresh = new ArrayList<>(chunk.size());
                 for (int k = 0; k < chunk.size(); k++) {
                     Envelope event = chunk.get(k);
                     boolean first = firsts[k];
                     if (first) {
-                        handler.accept(event);
+                        fresh.add(event);
                     }
                     meters.counter("superkabe_events_consumed", "type", event.type().wireName(),
                             "outcome", first ? "handled" : "duplicate").increment();
                 }
+                together.accept(fresh);
             });
         } catch (RuntimeException batchFailed) {
             log.debug("batch of {} failed ({}); handling one by one", chunk.size(), batchFailed.toString());

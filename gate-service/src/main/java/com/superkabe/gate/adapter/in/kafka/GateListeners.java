@@ -22,7 +22,7 @@ class GateListeners {
     @KafkaListener(id = "gate-leads", idIsGroup = false, batch = "true",
             topics = "#{T(com.superkabe.events.Topic).LEADS.topicName()}")
     void onLeads(List<ConsumerRecord<String, byte[]>> records) {
-        inbound.handleBatch(records, e -> {
+        inbound.handleBatchTogether(records, gate::onLeadsAccepted, e -> {
             if (e.type() == com.superkabe.events.EventType.LEAD_ACCEPTED) {
                 gate.onLeadAccepted(e);
             }

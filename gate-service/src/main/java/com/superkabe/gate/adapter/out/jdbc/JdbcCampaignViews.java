@@ -32,6 +32,16 @@ class JdbcCampaignViews implements CampaignViews {
     }
 
     @Override
+    public void lockAll(java.util.Collection<String> campaignIds) {
+        String[] fresh = campaignIds.stream().filter(locked()::add).sorted().map(c -> "campaign:" + c)
+                .toArray(String[]::new);
+        if (fresh.length > 0) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(c)) FROM (SELECT c FROM unnest(?::text[]) AS c ORDER BY c) s")
+                    .param(fresh).query().listOfRows();
+        }
+    }
+
+    @Override
     public Optional<CampaignView> find(String campaignId) {
         return cache.get(campaignId, id -> jdbc.sql(
                         "SELECT org_id, campaign_id, status, mailbox_ids FROM campaign_view WHERE campaign_id = ?")

@@ -43,6 +43,24 @@ class JdbcGateLeads implements GateLeads {
     }
 
     @Override
+    public java.util.Set<String> admitAll(List<Admission> admissions) {
+        if (admissions.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.function.Function<java.util.function.Function<Admission, String>, String[]> column =
+                f -> admissions.stream().map(f).toArray(String[]::new);
+        return new java.util.HashSet<>(jdbc.sql("INSERT INTO gate_lead(lead_id, campaign_id, org_id, email, first_name, "
+                        + "last_name, company, title, status) SELECT l, c, o, e, f, n, co, t, 'HELD' FROM unnest(?::text[], "
+                        + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(l, c, o, e, f, n, "
+                        + "co, t) ON CONFLICT DO NOTHING RETURNING lead_id || '|' || campaign_id")
+                .params(column.apply(a -> a.lead().leadId()), column.apply(Admission::campaignId),
+                        column.apply(Admission::orgId), column.apply(a -> a.lead().email()),
+                        column.apply(a -> a.lead().firstName()), column.apply(a -> a.lead().lastName()),
+                        column.apply(a -> a.lead().company()), column.apply(a -> a.lead().title()))
+                .query(String.class).list());
+    }
+
+    @Override
     public Optional<GateLead> find(String leadId, String campaignId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM gate_lead WHERE lead_id = ? AND campaign_id = ?")
                 .params(leadId, campaignId).query(JdbcGateLeads::map).optional();

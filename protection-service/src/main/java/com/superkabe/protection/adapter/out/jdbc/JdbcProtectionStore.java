@@ -6,10 +6,12 @@ import com.superkabe.protection.domain.DomainState;
 import com.superkabe.protection.domain.DomainStatus;
 import com.superkabe.protection.domain.MailboxState;
 import com.superkabe.protection.domain.MailboxStatus;
+import com.superkabe.protection.domain.PolicyOverrides;
 import com.superkabe.protection.domain.Transition;
 import com.superkabe.protection.domain.Window;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,13 +40,44 @@ class JdbcProtectionStore implements ProtectionStore {
 
     @Override
     public void lock(String key) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param(key).query().singleRow();
+        if (TxCache.current(this).locked.add(key)) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param(key).query().singleRow();
+        }
+    }
+
+    @Override
+    public void lockAll(java.util.Collection<String> mailboxIds) {
+        TxCache cache = TxCache.current(this);
+        String[] ids = mailboxIds.stream().distinct().toArray(String[]::new);
+        List<String> domains = jdbc.sql("SELECT DISTINCT 'domain:' || org_id || '/' || domain FROM mailbox_state "
+                + "WHERE mailbox_id = ANY(?) AND registered AND domain IS NOT NULL").param(ids).query(String.class).list();
+        // Domains before mailboxes, each sorted: the order every single-event path takes them in.
+        for (String[] keys : List.of(domains.toArray(String[]::new),
+                Arrays.stream(ids).map(id -> "mailbox:" + id).toArray(String[]::new))) {
+            jdbc.sql("SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM (SELECT k FROM unnest(?::text[]) k "
+                    + "ORDER BY k) s").param(keys).query(Long.class).single();
+            cache.locked.addAll(Arrays.asList(keys));
+        }
     }
 
     @Override
     public Optional<MailboxState> mailbox(String mailboxId) {
-        return jdbc.sql("SELECT " + MAILBOX_COLUMNS + " FROM mailbox_state WHERE mailbox_id = ?").param(mailboxId)
-                .query(this::mailboxRow).optional();
+        return row(mailboxId).map(TxCache.Row::state);
+    }
+
+    private Optional<TxCache.Row> row(String mailboxId) {
+        TxCache cache = TxCache.current(this);
+        TxCache.Row known = cache.mailboxes.get(mailboxId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<TxCache.Row> row = jdbc.sql("SELECT " + MAILBOX_COLUMNS + ", warmup_limit FROM mailbox_state "
+                + "WHERE mailbox_id = ?").param(mailboxId).query((rs, i) -> new TxCache.Row(mailboxRow(rs, i),
+                rs.getInt(23))).optional();
+        if (row.isPresent() && cache.holdsMailbox(mailboxId)) {
+            cache.mailboxes.put(mailboxId, row.get());
+        }
+        return row;
     }
 
     private MailboxState mailboxRow(ResultSet rs, int i) throws SQLException {
@@ -60,8 +93,7 @@ class JdbcProtectionStore implements ProtectionStore {
 
     @Override
     public int publishedLimit(String mailboxId) {
-        return jdbc.sql("SELECT warmup_limit FROM mailbox_state WHERE mailbox_id = ?").param(mailboxId)
-                .query(Integer.class).optional().orElse(-1);
+        return row(mailboxId).map(TxCache.Row::warmupLimit).orElse(-1);
     }
 
     @Override
@@ -88,6 +120,12 @@ class JdbcProtectionStore implements ProtectionStore {
                         s.cascadeFrom() == null ? null : s.cascadeFrom().name(), s.domainPaused(), s.lastDnsTick(),
                         s.lastDnsPassed(), s.sends(), s.bounces(), s.failures(), esps, warmupLimit)
                 .update();
+        TxCache cache = TxCache.current(this);
+        if (cache.holdsMailbox(s.mailboxId())) {
+            cache.mailboxes.put(s.mailboxId(), new TxCache.Row(s, warmupLimit));
+        } else {
+            cache.mailboxes.remove(s.mailboxId());
+        }
     }
 
     @Override
@@ -191,11 +229,45 @@ class JdbcProtectionStore implements ProtectionStore {
 
     @Override
     public OrgSettings settings(String orgId) {
-        return jdbc.sql("SELECT mode, manual_override, warning_bounces, warning_window, pause_bounces, pause_window "
-                        + "FROM org_settings WHERE org_id = ?").param(orgId)
-                .query((rs, i) -> new OrgSettings(rs.getString(1), rs.getBoolean(2), (Integer) rs.getObject(3),
-                        (Integer) rs.getObject(4), (Integer) rs.getObject(5), (Integer) rs.getObject(6)))
-                .optional().orElse(new OrgSettings(null, false, null, null, null, null));
+        return jdbc.sql("SELECT mode, manual_override, warning_bounces, warning_window, pause_bounces, pause_window, "
+                        + "cooldown_ticks, warm_new_mailboxes FROM org_settings WHERE org_id = ?").param(orgId)
+                .query((rs, i) -> new OrgSettings(rs.getString(1), rs.getBoolean(2), new PolicyOverrides(
+                        (Integer) rs.getObject(3), (Integer) rs.getObject(4), (Integer) rs.getObject(5),
+                        (Integer) rs.getObject(6), ticks(rs.getString(7)), (Boolean) rs.getObject(8))))
+                .optional().orElse(new OrgSettings(null, false, PolicyOverrides.NONE));
+    }
+
+    private static List<Long> ticks(String csv) {
+        return csv == null ? null : Arrays.stream(csv.split(",")).map(Long::valueOf).toList();
+    }
+
+    @Override
+    public void savePolicy(String orgId, PolicyOverrides o) {
+        String cooldowns = o.cooldownTicks() == null ? null
+                : o.cooldownTicks().stream().map(String::valueOf).collect(Collectors.joining(","));
+        jdbc.sql("INSERT INTO org_settings (org_id, warning_bounces, warning_window, pause_bounces, pause_window, "
+                        + "cooldown_ticks, warm_new_mailboxes) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (org_id) DO "
+                        + "UPDATE SET warning_bounces = EXCLUDED.warning_bounces, warning_window = "
+                        + "EXCLUDED.warning_window, pause_bounces = EXCLUDED.pause_bounces, pause_window = "
+                        + "EXCLUDED.pause_window, cooldown_ticks = EXCLUDED.cooldown_ticks, warm_new_mailboxes = "
+                        + "EXCLUDED.warm_new_mailboxes")
+                .params(orgId, o.warningBounces(), o.warningWindow(), o.pauseBounces(), o.pauseWindow(), cooldowns,
+                        o.warmNewMailboxes()).update();
+    }
+
+    @Override
+    public void auditPolicy(String orgId, PolicyChange c) {
+        jdbc.sql("INSERT INTO policy_changes (org_id, actor, reason, before_json, after_json, logical_tick) "
+                + "VALUES (?, ?, ?, ?, ?, ?)").params(orgId, c.actor(), c.reason(), c.before(), c.after(), c.tick())
+                .update();
+    }
+
+    @Override
+    public List<PolicyChange> policyChanges(String orgId) {
+        return jdbc.sql("SELECT actor, reason, before_json, after_json, logical_tick, wall_time FROM policy_changes "
+                        + "WHERE org_id = ? ORDER BY id").param(orgId)
+                .query((rs, i) -> new PolicyChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getTimestamp(6).toInstant())).list();
     }
 
     @Override
@@ -206,13 +278,19 @@ class JdbcProtectionStore implements ProtectionStore {
 
     @Override
     public long currentTick() {
-        return jdbc.sql("SELECT tick FROM logical_clock WHERE id = 1").query(Long.class).optional().orElse(0L);
+        TxCache cache = TxCache.current(this);
+        if (cache.tick == null) {
+            cache.tick = jdbc.sql("SELECT tick FROM logical_clock WHERE id = 1").query(Long.class).optional()
+                    .orElse(0L);
+        }
+        return cache.tick;
     }
 
     @Override
     public void saveTick(long tick) {
         jdbc.sql("INSERT INTO logical_clock (id, tick) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET "
                 + "tick = GREATEST(logical_clock.tick, EXCLUDED.tick)").param(tick).update();
+        TxCache.current(this).tick = null;
     }
 
     @Override
