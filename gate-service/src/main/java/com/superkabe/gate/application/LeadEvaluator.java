@@ -46,7 +46,10 @@ public class LeadEvaluator {
         Mode mode = view.mode();
         if (decision instanceof GateDecision.Allowed a) {
             allow(cause, index, lead, tick, mode, a, null);
-        } else if (decision instanceof GateDecision.Blocked b && !mode.blocks()) {
+        } else if (decision instanceof GateDecision.Blocked b && !mode.blocks()
+                && b.failureClass() != com.superkabe.gate.domain.FailureClass.SYNC_ISSUE) {
+            // modes soften judgements about risk; a campaign or mailbox the gate has never heard of is
+            // not a judgement, and letting the lead through would enrol it into nothing
             allow(cause, index, lead, tick, mode, new GateDecision.Allowed(b.checks(), List.of()), b);
         } else {
             block(cause, index, lead, tick, mode, (GateDecision.Blocked) decision);
