@@ -4,7 +4,10 @@ import com.superkabe.sequencer.domain.RunView;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: the run read model. {@link #due} orders by due tick, then run id in code-point order. */
+/**
+ * Port: the run read model. {@link #due}: runs due at the tick whose mailbox may send, by due tick,
+ * then run id in code-point order.
+ */
 public interface RunViews {
 
     Optional<RunView> find(String runId);

@@ -4,6 +4,7 @@ import com.superkabe.events.Envelope;
 import com.superkabe.events.EventIds;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.gate.LeadGateAllowed;
+import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailSent;
@@ -28,8 +29,11 @@ public class SequencerService {
     private final RunCommands runs;
     private final RunViews views;
     private final LogicalClock clock;
+    private final MailboxAvailability mailboxes;
 
-    public SequencerService(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock) {
+    public SequencerService(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
+                            MailboxAvailability mailboxes) {
+        this.mailboxes = mailboxes;
         this.campaigns = campaigns;
         this.runs = runs;
         this.views = views;
@@ -47,6 +51,7 @@ public class SequencerService {
             case EmailSent s -> sent(e, s);
             case EmailSendFailed f -> failed(e, f);
             case ReplyReceived r -> replied(e, r);
+            case MailboxStateChanged m -> mailboxes.set(m.mailboxId(), m.canSend());
             default -> {
             }
         }

@@ -6,6 +6,7 @@ import com.superkabe.sequencer.adapter.out.jdbc.ClockTicker;
 import com.superkabe.sequencer.application.CampaignService;
 import com.superkabe.sequencer.application.Campaigns;
 import com.superkabe.sequencer.application.LogicalClock;
+import com.superkabe.sequencer.application.MailboxAvailability;
 import com.superkabe.sequencer.application.RunCommands;
 import com.superkabe.sequencer.application.RunViews;
 import com.superkabe.sequencer.application.SequencerService;
@@ -20,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SequencerConfig {
 
     @Bean
-    SequencerService sequencerService(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock) {
-        return new SequencerService(campaigns, runs, views, clock);
+    SequencerService sequencerService(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
+                                      MailboxAvailability mailboxes) {
+        return new SequencerService(campaigns, runs, views, clock, mailboxes);
     }
 
     @Bean

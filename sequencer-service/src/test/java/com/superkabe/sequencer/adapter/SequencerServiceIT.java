@@ -10,6 +10,7 @@ import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.gate.LeadGateAllowed;
 import com.superkabe.events.gate.LeadSnapshot;
 import com.superkabe.events.organization.OrganizationRegistered;
+import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.events.run.RunEvent;
 import com.superkabe.events.run.RunReplied;
@@ -103,6 +104,27 @@ class SequencerServiceIT {
     }
 
     @Test
+    void holdsDispatchWhileProtectionStopsTheMailboxAndSendsOnTheFirstTickAfterItRecovers() {
+        String mailbox = "mb-" + UUID.randomUUID();
+        String campaign = createCampaign(mailbox);
+        kafka.publish(origin(new MailboxStateChanged(ORG, mailbox, "acme.test", "warning", "paused", "bounce_threshold",
+                "Exceeded 5 bounces within 100 sends", "ENFORCE", true, "system", false, null, tick, tick + 100, false,
+                false), tick));
+        String run = enroll(campaign, "lead-ada-" + UUID.randomUUID());
+        publishTick();
+        assertThat(kafka.awaitEvents(Topic.SEND_REQUESTS.topicName(), e -> e.payload() instanceof SendRequested r
+                && r.runId().equals(run), 1, Duration.ofSeconds(3))).as("nothing leaves a paused mailbox").isEmpty();
+
+        kafka.publish(origin(new MailboxStateChanged(ORG, mailbox, "acme.test", "warm_recovery", "healthy", "graduation",
+                "recovered", "ENFORCE", true, "system", false, null, tick, -1, false, true), tick));
+        publishTick();
+
+        assertThat(awaitSend(run, 0).mailboxId()).isEqualTo(mailbox);
+        RecordedHistory.Verification replay = app.getBean(RecordedHistory.class).verify(new InMemoryRuns());
+        assertThat(replay.reproduced()).as("mismatched runs %s", replay.mismatchedRuns()).isTrue();
+    }
+
+    @Test
     void refusesACampaignWithoutStepsNamingTheField() {
         TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/campaigns",
                 "{\"name\":\"x\",\"mailboxIds\":[\"mb-1\"],\"steps\":[]}", "X-Api-Key", KEY),
@@ -118,7 +140,11 @@ class SequencerServiceIT {
     }
 
     private static String createCampaign() {
-        String body = TestHttp.json(Map.of("name", "Q4", "status", "ACTIVE", "mailboxIds", List.of("mb-1"),
+        return createCampaign("mb-1");
+    }
+
+    private static String createCampaign(String mailbox) {
+        String body = TestHttp.json(Map.of("name", "Q4", "status", "ACTIVE", "mailboxIds", List.of(mailbox),
                 "steps", List.of(Map.of("subject", "Hello {{firstName}}", "body", "Hi {{firstName}}", "delayTicks", 0),
                         Map.of("subject", "Following up", "body", "Bump", "delayTicks", 2))));
         TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/campaigns", body, "X-Api-Key", KEY),

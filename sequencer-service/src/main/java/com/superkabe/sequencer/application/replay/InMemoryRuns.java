@@ -3,6 +3,7 @@ package com.superkabe.sequencer.application.replay;
 import com.superkabe.events.Envelope;
 import com.superkabe.events.run.RunEvent;
 import com.superkabe.sequencer.application.LogicalClock;
+import com.superkabe.sequencer.application.MailboxAvailability;
 import com.superkabe.sequencer.application.RunCommands;
 import com.superkabe.sequencer.application.RunViews;
 import com.superkabe.sequencer.domain.RunDecider;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * A fresh sequencer instance's runs, clock and read model held in memory: the same decider and
  * projection as production, without Axon or a database. The basis of replay and what-if.
  */
-public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock {
+public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, MailboxAvailability {
 
     /** The decision function; production's unless a what-if or a negative test swaps it. */
     public interface Decider {
@@ -31,6 +32,7 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock {
     private final Map<String, RunState> states = new HashMap<>();
     private final Map<String, List<RunEvent>> history = new LinkedHashMap<>();
     private long tick;
+    private final java.util.Set<String> mailboxesThatCannotSend = new java.util.HashSet<>();
 
     public InMemoryRuns() {
         this(RunDecider::decide);
@@ -65,6 +67,7 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock {
     @Override
     public List<RunView> due(long atTick, int limit) {
         return states.values().stream().map(RunView::project).filter(v -> v.dispatchable(atTick))
+                .filter(v -> !mailboxesThatCannotSend.contains(v.mailboxId()))
                 .sorted(Comparator.comparingLong(RunView::dueTick).thenComparing(RunView::runId))
                 .limit(limit).toList();
     }
@@ -83,6 +86,15 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock {
     @Override
     public void advanceTo(long next) {
         tick = next;
+    }
+
+    @Override
+    public void set(String mailboxId, boolean canSend) {
+        if (canSend) {
+            mailboxesThatCannotSend.remove(mailboxId);
+        } else {
+            mailboxesThatCannotSend.add(mailboxId);
+        }
     }
 
     /** Every run's events, in the order they were decided. */

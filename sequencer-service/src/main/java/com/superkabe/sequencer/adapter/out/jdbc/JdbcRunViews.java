@@ -40,7 +40,8 @@ public class JdbcRunViews implements RunViews {
     @Override
     public List<RunView> due(long tick, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM run_view WHERE status IN ('ACTIVE', 'WAITING') AND NOT in_flight "
-                        + "AND due_tick <= ? ORDER BY due_tick, run_id COLLATE \"C\" LIMIT ?")
+                        + "AND due_tick <= ? AND mailbox_id NOT IN (SELECT mailbox_id FROM mailbox_availability "
+                        + "WHERE NOT can_send) ORDER BY due_tick, run_id COLLATE \"C\" LIMIT ?")
                 .params(tick, limit).query(JdbcRunViews::map).list();
     }
 
