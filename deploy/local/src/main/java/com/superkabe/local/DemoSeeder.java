@@ -113,11 +113,12 @@ final class DemoSeeder {
     }
 
     @FunctionalInterface
-    private interface Call {
+    interface Call {
         Http.Response send() throws IOException, InterruptedException;
     }
 
-    private static Http.Response untilKnown(Call call) throws IOException, InterruptedException {
+    /** Retries while the answer means "not known here yet" (an event still on its way), up to 30 s. */
+    static Http.Response untilKnown(Call call) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + PROPAGATION_TIMEOUT.toNanos();
         Http.Response r = call.send();
         while (NOT_YET.contains(r.status()) && System.nanoTime() < deadline) {
@@ -127,14 +128,14 @@ final class DemoSeeder {
         return r;
     }
 
-    private static Http.Response expect(int status, String what, Http.Response r) {
+    static Http.Response expect(int status, String what, Http.Response r) {
         if (r.status() != status) {
             throw new StackException(what + " failed: " + r.problem());
         }
         return r;
     }
 
-    private static String text(JsonNode body, String field) {
+    static String text(JsonNode body, String field) {
         String v = body.path(field).asString("");
         if (v.isEmpty()) {
             throw new StackException("response has no \"" + field + "\": " + body);

@@ -66,13 +66,15 @@ public final class LocalStack {
         external.ifPresent(d -> Console.info("using your PostgreSQL at " + d.url() + " as " + d.user()));
         MailServer mail = MailServer.start();
         resources.add("GreenMail", mail);
+        LocalDns dns = LocalDns.start();
+        resources.add("DNS server", dns);
         Duration kafkaTook = kafka.awaitReady();
 
         if (!options.skippedServices().isEmpty()) {
             Console.info("not starting " + options.skippedServices() + " (--skip): run them yourself against this stack");
         }
         long servicesAt = System.nanoTime();
-        ServiceFleet fleet = ServiceFleet.start(options.services(), layout, db, secretsKey, resources);
+        ServiceFleet fleet = ServiceFleet.start(options.services(), layout, db, dns.address(), secretsKey, resources);
         Http http = new Http();
         fleet.awaitHealthy(http);
         Duration total = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
@@ -80,15 +82,13 @@ public final class LocalStack {
                 + Console.seconds(kafkaTook) + ", services " + Console.seconds(Duration.ofNanos(System.nanoTime() - servicesAt)) + ")");
 
         if (!options.demo()) {
-            Summary.print(layout, db, null, skipped(options));
+            Summary.print(layout, db, dns.address(), null, List.of(), skipped(options));
             return waitForCtrlC(fleet, resources);
         }
-        DemoSeeder.Seeded seeded = new DemoSeeder(http).seed();
-        DemoVerdict verdict = new DemoObserver(http, mail, seeded).watch();
-        Console.info("DEMO " + verdict.state() + ": " + verdict.explanation());
-        Summary.print(layout, db, seeded, skipped(options));
+        Demos.Result result = Demos.run(options.demos(), http, mail);
+        Summary.print(layout, db, dns.address(), result.leads(), result.protectionLines(), skipped(options));
         if (options.exitAfterDemo()) {
-            return verdict.state() == DemoVerdict.State.PASSED ? 0 : 1;
+            return result.passed() ? 0 : 1;
         }
         return waitForCtrlC(fleet, resources);
     }

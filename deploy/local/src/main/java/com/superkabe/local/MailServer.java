@@ -23,6 +23,8 @@ final class MailServer implements AutoCloseable {
     static final int IMAP_PORT = 3143;
     static final String DEMO_ADDRESS = "sales@demo.superkabe.test";
     static final String DEMO_PASSWORD = "demo-password";
+    /** The protection demo's mailbox, on a domain of its own so its health story stays its own. */
+    static final String PROTECTION_ADDRESS = "ops@protect.superkabe.test";
 
     private final GreenMail greenMail;
 
@@ -35,9 +37,10 @@ final class MailServer implements AutoCloseable {
             new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         gm.setUser(DEMO_ADDRESS, DEMO_ADDRESS, DEMO_PASSWORD);
+        gm.setUser(PROTECTION_ADDRESS, PROTECTION_ADDRESS, DEMO_PASSWORD);
         gm.start();
         Console.info("GreenMail up: SMTP " + HOST + ":" + SMTP_PORT + ", IMAP " + HOST + ":" + IMAP_PORT
-                + ", user " + DEMO_ADDRESS + " / " + DEMO_PASSWORD);
+                + ", users " + DEMO_ADDRESS + " and " + PROTECTION_ADDRESS + " / " + DEMO_PASSWORD);
         return new MailServer(gm);
     }
 

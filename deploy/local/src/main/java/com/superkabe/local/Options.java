@@ -1,22 +1,38 @@
 package com.superkabe.local;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Command-line options of the launcher. */
-record Options(boolean demo, boolean exitAfterDemo, Set<String> skippedServices) {
+/** Command-line options of the launcher. {@code demos} is empty with {@code --no-demo}. */
+record Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServices) {
+
+    /** The demos, in the order {@code --demo=all} runs them. */
+    enum Demo {
+        /** Leads flowing through the gate, the sequencer, the mail server, and a reply stopping a run. */
+        LEADS,
+        /** A mailbox paused by bounces and healed back; a lead blocked meanwhile and allowed after release. */
+        PROTECTION;
+
+        String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     static final String USAGE = """
-            usage: run.sh [--no-demo] [--exit-after-demo] [--skip=<service>[,<service>...]] [--rebuild]
+            usage: run.sh [--demo=leads|protection|all] [--no-demo] [--exit-after-demo] [--skip=<service>[,<service>...]] [--rebuild]
+              --demo=...         which demo to run after start-up: leads (the default), protection, or all (both, in that order)
               --no-demo          start the stack only, seed nothing
               --exit-after-demo  stop everything once the demo has finished; exit code 0 iff it passed
               --skip=...         do not start these services (e.g. you run one from your IDE on its port)
               --rebuild          (run.sh) rebuild all modules before starting""";
 
     Options {
+        demos = List.copyOf(demos);
         skippedServices = Set.copyOf(skippedServices);
-        if (!demo && exitAfterDemo) {
+        if (demos.isEmpty() && exitAfterDemo) {
             throw new IllegalArgumentException("--exit-after-demo needs the demo; drop --no-demo\n" + USAGE);
         }
         for (String s : skippedServices) {
@@ -28,7 +44,8 @@ record Options(boolean demo, boolean exitAfterDemo, Set<String> skippedServices)
     }
 
     static Options parse(List<String> args) {
-        boolean demo = true;
+        List<Demo> demos = null;
+        boolean noDemo = false;
         boolean exitAfterDemo = false;
         Set<String> skipped = new TreeSet<>();
         for (String arg : args) {
@@ -40,13 +57,33 @@ record Options(boolean demo, boolean exitAfterDemo, Set<String> skippedServices)
                 }
                 continue;
             }
+            if (arg.startsWith("--demo=")) {
+                demos = demos(arg.substring("--demo=".length()).strip());
+                continue;
+            }
             switch (arg) {
-                case "--no-demo" -> demo = false;
+                case "--no-demo" -> noDemo = true;
                 case "--exit-after-demo" -> exitAfterDemo = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
-        return new Options(demo, exitAfterDemo, skipped);
+        if (noDemo && demos != null) {
+            throw new IllegalArgumentException("--no-demo and --demo= contradict each other\n" + USAGE);
+        }
+        return new Options(noDemo ? List.of() : demos == null ? List.of(Demo.LEADS) : demos, exitAfterDemo, skipped);
+    }
+
+    private static List<Demo> demos(String name) {
+        if (name.equals("all")) {
+            return List.of(Demo.values());
+        }
+        return Arrays.stream(Demo.values()).filter(d -> d.wire().equals(name)).findFirst().map(List::of)
+                .orElseThrow(() -> new IllegalArgumentException("--demo: no demo '" + name
+                        + "'; one of leads, protection, all\n" + USAGE));
+    }
+
+    boolean demo() {
+        return !demos.isEmpty();
     }
 
     /** The services this run starts, in the catalogue's order. */

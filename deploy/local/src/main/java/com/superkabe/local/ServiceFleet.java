@@ -32,14 +32,14 @@ final class ServiceFleet {
     }
 
     /** Starts all six at once: on two cores that is still clearly faster than one after another. */
-    static ServiceFleet start(List<ServiceSpec> services, StackLayout layout, Database db, String secretsKey,
-                              Resources resources) {
+    static ServiceFleet start(List<ServiceSpec> services, StackLayout layout, Database db, String dnsServer,
+                              String secretsKey, Resources resources) {
         Map<ServiceSpec, Path> jars = locateJars(services, layout);
         List<String> jvmOptions = Jvm.options(System.getenv().getOrDefault("SUPERKABE_SERVICE_JVM_OPTS", DEFAULT_JVM_OPTIONS));
         Map<ServiceSpec, ChildProcess> started = new LinkedHashMap<>();
         resources.add("services", () -> ChildProcess.stopAll(List.copyOf(started.values()), Duration.ofSeconds(20)));
         for (ServiceSpec spec : services) {
-            ChildProcess p = ChildProcess.start(spec.name(), Jvm.jar(jars.get(spec), jvmOptions, spec.args(db)),
+            ChildProcess p = ChildProcess.start(spec.name(), Jvm.jar(jars.get(spec), jvmOptions, spec.args(db, dnsServer)),
                     ServiceSpec.secretEnvironment(db, secretsKey), layout.repoRoot(), layout.logFile(spec.name()));
             started.put(spec, p);
             Preflight.recordPid(layout, p.pid(), spec.name());

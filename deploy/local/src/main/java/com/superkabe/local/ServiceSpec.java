@@ -4,19 +4,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One of the six services as the local stack runs it: its port and the properties it needs here. */
-record ServiceSpec(String name, int port, List<String> extraArgs) {
+/**
+ * One of the six services as the local stack runs it: its port, the properties it needs here, and
+ * (if it resolves DNS) the property that points its resolver at the launcher's {@link LocalDns}.
+ */
+record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServerProperty) {
 
     static final String ADMIN_TOKEN = "local-admin-token";
 
+    /**
+     * Protection at demo speed, in logical ticks of 60 s (the sequencer ticks once a wall second):
+     * cooldowns of 15/45/105 ticks instead of 24 h/72 h/7 d, relapse holds shortened alike, a DNS
+     * re-check every tick while quarantined, and 20 ticks (instead of 3 days) minimum in warm_recovery.
+     * Thresholds and clean-send counts stay the product's.
+     */
+    static final List<String> PROTECTION_DEMO_SPEED = List.of(
+            "--superkabe.protection.cooldowns=PT15M,PT45M,PT105M",
+            "--superkabe.protection.relapse-quarantine=PT30M",
+            "--superkabe.protection.relapse-pause=PT45M",
+            "--superkabe.protection.manual-review=PT105M",
+            "--superkabe.protection.dns-check-interval=PT1M",
+            "--superkabe.protection.warm-recovery-minimum=PT20M",
+            "--superkabe.protection.dns.default-selectors=" + LocalDns.DKIM_SELECTOR,
+            "--superkabe.protection.dns.dnsbls=" + LocalDns.DNSBL_ZONE);
+
     static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec("ingestion-service", 8081, List.of("--superkabe.admin-token=" + ADMIN_TOKEN)),
-            new ServiceSpec("gate-service", 8082, List.of()),
+            new ServiceSpec("ingestion-service", 8081, List.of("--superkabe.admin-token=" + ADMIN_TOKEN), null),
+            new ServiceSpec("gate-service", 8082, List.of(), null),
             // one logical tick per wall second (the logical period stays 60 s) so the demo moves quickly
-            new ServiceSpec("sequencer-service", 8083, List.of("--superkabe.clock.interval=1s")),
-            new ServiceSpec("send-adapter-service", 8084, List.of()),
-            new ServiceSpec("reply-poller-service", 8085, List.of("--superkabe.poll.interval=2s")),
-            new ServiceSpec("protection-service", 8086, List.of()));
+            new ServiceSpec("sequencer-service", 8083, List.of("--superkabe.clock.interval=1s"), null),
+            new ServiceSpec("send-adapter-service", 8084, List.of(), null),
+            new ServiceSpec("reply-poller-service", 8085, List.of("--superkabe.poll.interval=2s"), null),
+            new ServiceSpec("protection-service", 8086, PROTECTION_DEMO_SPEED, "superkabe.protection.dns.server"));
 
     static ServiceSpec named(String name) {
         return ALL.stream().filter(s -> s.name.equals(name)).findFirst()
@@ -28,13 +47,16 @@ record ServiceSpec(String name, int port, List<String> extraArgs) {
     }
 
     /** Command-line arguments: everything except secrets, which travel in the environment (not shown by ps). */
-    List<String> args(Database db) {
+    List<String> args(Database db, String dnsServer) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + KafkaBroker.BOOTSTRAP,
                 "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.user()));
         args.addAll(extraArgs);
+        if (dnsServerProperty != null) {
+            args.add("--" + dnsServerProperty + "=" + dnsServer);
+        }
         return args;
     }
 

@@ -8,7 +8,8 @@ final class Summary {
     private Summary() {
     }
 
-    static void print(StackLayout layout, Database db, DemoSeeder.Seeded seeded, List<ServiceSpec> skipped) {
+    static void print(StackLayout layout, Database db, String dnsServer, DemoSeeder.Seeded seeded,
+                      List<String> protectionLines, List<ServiceSpec> skipped) {
         StringBuilder sb = new StringBuilder("----------------------------------------------------------------\n");
         sb.append("services (health | metrics):\n");
         for (ServiceSpec s : ServiceSpec.ALL) {
@@ -21,6 +22,7 @@ final class Summary {
                 .append("  (").append(MailServer.DEMO_ADDRESS).append(" / ").append(MailServer.DEMO_PASSWORD).append(")\n");
         sb.append("logs:        ").append(layout.show(layout.logsDir())).append("/<service>.log, kafka.log")
                 .append(db.embedded() ? ", postgres.log" : "").append('\n');
+        sb.append("DNS:         udp ").append(dnsServer).append("  (the demo domains; protection-service resolves here)\n");
         sb.append("admin token: ").append(ServiceSpec.ADMIN_TOKEN).append("  (header X-Admin-Token)\n");
         if (seeded != null) {
             sb.append("API key:     ").append(seeded.apiKey()).append("  (header X-Api-Key, org ").append(seeded.orgId()).append(")\n");
@@ -28,12 +30,13 @@ final class Summary {
                     .append(ServiceSpec.named("sequencer-service").baseUrl()).append("/api/v1/campaigns/")
                     .append(seeded.campaignId()).append("/runs\n");
         }
+        protectionLines.stream().filter(l -> !l.isEmpty()).forEach(l -> sb.append(l).append('\n'));
         for (ServiceSpec s : skipped) {
             sb.append("run ").append(s.name()).append(" yourself (skipped):\n  SUPERKABE_SECRETS_KEY=$(cat ")
                     .append(layout.show(layout.secretKeyFile())).append(") SPRING_DATASOURCE_PASSWORD=")
                     .append(db.embedded() ? db.password() : "<password>").append(" java -jar ").append(s.name())
                     .append("/target/").append(s.name()).append("-0.1.0-SNAPSHOT-exec.jar ")
-                    .append(String.join(" ", s.args(db))).append('\n');
+                    .append(String.join(" ", s.args(db, dnsServer))).append('\n');
         }
         sb.append("----------------------------------------------------------------");
         Console.info(sb.toString());

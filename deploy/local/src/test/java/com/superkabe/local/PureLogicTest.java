@@ -13,7 +13,7 @@ class PureLogicTest {
 
     @Test
     void parsesOptionsAndRejectsNonsense() {
-        assertThat(Options.parse(List.of())).isEqualTo(new Options(true, false, java.util.Set.of()));
+        assertThat(Options.parse(List.of())).isEqualTo(new Options(List.of(Options.Demo.LEADS), false, java.util.Set.of()));
         assertThat(Options.parse(List.of("--exit-after-demo")).exitAfterDemo()).isTrue();
         assertThat(Options.parse(List.of("--no-demo")).demo()).isFalse();
         assertThat(Options.parse(List.of("--skip=gate-service,protection-service")).services())
@@ -25,16 +25,32 @@ class PureLogicTest {
     }
 
     @Test
+    void choosesTheDemoLeadsByDefaultOneByNameOrAllInOrder() {
+        assertThat(Options.parse(List.of("--demo=protection", "--exit-after-demo")).demos())
+                .containsExactly(Options.Demo.PROTECTION);
+        assertThat(Options.parse(List.of("--demo=leads")).demos()).containsExactly(Options.Demo.LEADS);
+        assertThat(Options.parse(List.of("--demo=all")).demos()).containsExactly(Options.Demo.LEADS, Options.Demo.PROTECTION);
+        assertThat(Options.parse(List.of("--no-demo")).demos()).isEmpty();
+        assertThatThrownBy(() -> Options.parse(List.of("--demo=gate"))).hasMessageContaining("no demo 'gate'")
+                .hasMessageContaining("usage:");
+        assertThatThrownBy(() -> Options.parse(List.of("--demo=all", "--no-demo"))).hasMessageContaining("contradict");
+    }
+
+    @Test
     void givesEachServiceItsPortInfrastructureAndOwnPropertiesButNoSecretsOnTheCommandLine() {
         Database db = new Database("jdbc:postgresql://localhost:15432/postgres", "postgres", "s3cret", true);
-        assertThat(ServiceSpec.named("sequencer-service").args(db)).containsExactly(
+        assertThat(ServiceSpec.named("sequencer-service").args(db, "127.0.0.1:5353")).containsExactly(
                 "--server.port=8083", "--spring.kafka.bootstrap-servers=localhost:19092",
                 "--spring.datasource.url=jdbc:postgresql://localhost:15432/postgres",
                 "--spring.datasource.username=postgres", "--superkabe.clock.interval=1s");
-        assertThat(ServiceSpec.named("ingestion-service").args(db)).contains("--superkabe.admin-token=local-admin-token");
-        assertThat(ServiceSpec.named("reply-poller-service").args(db)).contains("--superkabe.poll.interval=2s");
+        assertThat(ServiceSpec.named("ingestion-service").args(db, "127.0.0.1:5353")).contains("--superkabe.admin-token=local-admin-token");
+        assertThat(ServiceSpec.named("reply-poller-service").args(db, "127.0.0.1:5353")).contains("--superkabe.poll.interval=2s");
+        assertThat(ServiceSpec.named("protection-service").args(db, "127.0.0.1:5353")).contains(
+                "--superkabe.protection.dns.server=127.0.0.1:5353", "--superkabe.protection.cooldowns=PT15M,PT45M,PT105M",
+                "--superkabe.protection.warm-recovery-minimum=PT20M", "--superkabe.protection.dns.default-selectors=s1");
+        assertThat(ServiceSpec.named("gate-service").args(db, "127.0.0.1:5353")).noneMatch(a -> a.contains("dns"));
         assertThat(ServiceSpec.ALL).extracting(ServiceSpec::port).containsExactly(8081, 8082, 8083, 8084, 8085, 8086);
-        assertThat(ServiceSpec.ALL).allSatisfy(s -> assertThat(String.join(" ", s.args(db))).doesNotContain("s3cret"));
+        assertThat(ServiceSpec.ALL).allSatisfy(s -> assertThat(String.join(" ", s.args(db, "127.0.0.1:5353"))).doesNotContain("s3cret"));
         assertThat(ServiceSpec.secretEnvironment(db, "k3y"))
                 .containsEntry("SUPERKABE_SECRETS_KEY", "k3y").containsEntry("SPRING_DATASOURCE_PASSWORD", "s3cret");
     }

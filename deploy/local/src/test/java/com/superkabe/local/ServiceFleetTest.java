@@ -33,7 +33,7 @@ class ServiceFleetTest {
             FakeJars.write(repo, s.name(), FakeService.class);
         }
         Resources resources = new Resources();
-        ServiceFleet fleet = ServiceFleet.start(ServiceSpec.ALL, layout, DB, "key", resources);
+        ServiceFleet fleet = ServiceFleet.start(ServiceSpec.ALL, layout, DB, "127.0.0.1:53", "key", resources);
         List<ProcessHandle> children = ProcessHandle.current().children().toList();
         assertThat(children).hasSizeGreaterThanOrEqualTo(6);
 
@@ -51,7 +51,7 @@ class ServiceFleetTest {
             FakeJars.write(repo, s.name(), s.name().equals("gate-service") ? CrashingService.class : FakeService.class);
         }
         Resources resources = new Resources();
-        ServiceFleet fleet = ServiceFleet.start(ServiceSpec.ALL, layout, DB, "key", resources);
+        ServiceFleet fleet = ServiceFleet.start(ServiceSpec.ALL, layout, DB, "127.0.0.1:53", "key", resources);
         try {
             assertThatThrownBy(() -> fleet.awaitHealthy(new Http()))
                     .isInstanceOf(StackException.class)
@@ -66,7 +66,7 @@ class ServiceFleetTest {
 
     @Test
     void refusesToStartWithoutTheJarsAndSaysHowToBuildThem() {
-        assertThatThrownBy(() -> ServiceFleet.start(ServiceSpec.ALL, layout, DB, "key", new Resources()))
+        assertThatThrownBy(() -> ServiceFleet.start(ServiceSpec.ALL, layout, DB, "127.0.0.1:53", "key", new Resources()))
                 .isInstanceOf(StackException.class)
                 .hasMessageContaining("ingestion-service/target/ingestion-service-*-exec.jar")
                 .hasMessageContaining("install");
