@@ -109,12 +109,17 @@ public class GateService {
     public void onMailboxStateChanged(Envelope cause) {
         MailboxStateChanged m = cause.payloadAs(MailboxStateChanged.class);
         health.mailboxState(m.mailboxId(), m.orgId(), m.domain(), m.to(), m.trigger());
+        if ("healthy".equals(m.to()) && "warm_recovery".equals(m.from())) {
+            // graduated from the healing pipeline: the bounces that paused it are healed, and keeping
+            // them in the risk window would block the mailbox protection just declared healthy
+            health.resetWindow(m.mailboxId());
+        }
         health.watermark(m.orgId(), m.tick());
     }
 
     public void onDomainStateChanged(Envelope cause) {
         DomainStateChanged d = cause.payloadAs(DomainStateChanged.class);
-        health.domainState(d.domain(), d.to());
+        health.domainState(d.orgId(), d.domain(), d.to());
         health.watermark(d.orgId(), d.tick());
     }
 

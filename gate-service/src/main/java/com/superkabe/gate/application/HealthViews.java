@@ -12,7 +12,11 @@ public interface HealthViews {
 
     void mailboxState(String mailboxId, String orgId, String domain, String state, String trigger);
 
-    void domainState(String domain, String state);
+    /** Domain state is per organization: two tenants may send from domains of the same name. */
+    void domainState(String orgId, String domain, String state);
+
+    /** Forgets the mailbox's outcome window: protection graduated it, its old bounces are healed. */
+    void resetWindow(String mailboxId);
 
     /** Appends one outcome (S, B or F) to the mailbox's window of the last 100 and notes a send tick. */
     void outcome(String mailboxId, char outcome, long tick);
@@ -20,7 +24,7 @@ public interface HealthViews {
     /** The health of these mailboxes at {@code tick}, keyed by id (unknown ones are absent). */
     Map<String, MailboxHealth> mailboxes(List<String> mailboxIds, long tick);
 
-    Map<String, String> domainStates(List<String> domains);
+    Map<String, String> domainStates(String orgId, List<String> domains);
 
     Optional<String> mode(String orgId);
 

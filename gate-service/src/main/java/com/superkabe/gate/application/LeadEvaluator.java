@@ -60,7 +60,7 @@ public class LeadEvaluator {
         Optional<CampaignView> campaign = campaigns.find(campaignId);
         List<String> mailboxIds = campaign.map(CampaignView::mailboxIds).orElse(List.of());
         Map<String, MailboxHealth> mailboxes = health.mailboxes(mailboxIds, tick);
-        Map<String, String> domains = health.domainStates(mailboxes.values().stream().map(MailboxHealth::domain)
+        Map<String, String> domains = health.domainStates(orgId, mailboxes.values().stream().map(MailboxHealth::domain)
                 .filter(java.util.Objects::nonNull).distinct().toList());
         // protection's heartbeat when it has one; before its first heartbeat, its latest event for the org
         Optional<Long> mark = health.watermark(GateService.SYSTEM).or(() -> health.watermark(orgId));

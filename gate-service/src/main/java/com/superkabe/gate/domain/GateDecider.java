@@ -99,6 +99,9 @@ public final class GateDecider {
 
     private static String describeUnusable(List<MailboxHealth> known) {
         Map<String, Long> byState = countBy(known, MailboxHealth::state);
+        if (known.size() == 1) {
+            return "the campaign's only mailbox is " + known.getFirst().state();
+        }
         return byState.size() == 1 ? "all " + known.size() + " mailboxes " + byState.keySet().iterator().next()
                 : "none of " + known.size() + " mailboxes usable: " + counts(byState);
     }

@@ -65,6 +65,16 @@ class GateDeciderTest {
     }
 
     @Test
+    void saysSoWhenTheCampaignsOnlyMailboxIsPaused() {
+        GateDecision d = GateDecider.decide("org-1", "c-1", view(Optional.of(new CampaignView("org-1", "c-1", "ACTIVE",
+                List.of("m1"))), mailboxes("paused", "bounce_threshold", CLEAN), Map.of()));
+
+        assertThat(d.checks().get(2).detail()).isEqualTo("the campaign's only mailbox is paused");
+        assertThat(((GateDecision.Blocked) d).reason())
+                .isEqualTo("No healthy mailboxes available. 1 paused due to bounce threshold.");
+    }
+
+    @Test
     void holdsALeadWhoseCampaignIsUnknownAsADeferrableSyncIssue() {
         GateDecision d = GateDecider.decide("org-1", "c-9", view(Optional.empty(), Map.of(), Map.of()));
 

@@ -56,10 +56,17 @@ class JdbcHealthViews implements HealthViews {
     }
 
     @Override
-    public void domainState(String domain, String state) {
-        domains.invalidate(domain);
+    public void domainState(String orgId, String domain, String state) {
+        String key = orgId + "/" + domain;
+        domains.invalidate(key);
         jdbc.sql("INSERT INTO domain_view(domain, state) VALUES (?, ?) ON CONFLICT (domain) DO UPDATE SET state = EXCLUDED.state")
-                .params(domain, state).update();
+                .params(key, state).update();
+    }
+
+    @Override
+    public void resetWindow(String mailboxId) {
+        rows.invalidate(mailboxId);
+        jdbc.sql("UPDATE mailbox_view SET outcome_window = '' WHERE mailbox_id = ?").param(mailboxId).update();
     }
 
     @Override
@@ -113,10 +120,10 @@ class JdbcHealthViews implements HealthViews {
     }
 
     @Override
-    public Map<String, String> domainStates(List<String> names) {
+    public Map<String, String> domainStates(String orgId, List<String> names) {
         Map<String, String> result = new HashMap<>();
         for (String d : names) {
-            domains.get(d, key -> jdbc.sql("SELECT state FROM domain_view WHERE domain = ?").param(key)
+            domains.get(orgId + "/" + d, key -> jdbc.sql("SELECT state FROM domain_view WHERE domain = ?").param(key)
                     .query(String.class).optional()).ifPresent(state -> result.put(d, state));
         }
         return result;
