@@ -19,7 +19,7 @@ class GateListeners {
         this.gate = gate;
     }
 
-    @KafkaListener(id = "gate-leads", idIsGroup = false, batch = "true",
+    @KafkaListener(id = "gate-leads", idIsGroup = false, batch = "true", concurrency = "${superkabe.gate.lead-consumers:2}",
             topics = "#{T(com.superkabe.events.Topic).LEADS.topicName()}")
     void onLeads(List<ConsumerRecord<String, byte[]>> records) {
         inbound.handleBatchTogether(records, gate::onLeadsAccepted, e -> {

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import com.superkabe.kit.jdbc.TransactionBuffer;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,16 +21,17 @@ class JdbcGateLeads implements GateLeads {
     private final JdbcClient jdbc;
     private final TransactionBuffer<Update> updates;
 
-    JdbcGateLeads(JdbcClient jdbc, JdbcTemplate template) {
+    JdbcGateLeads(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.updates = new TransactionBuffer<>(pending -> template.batchUpdate("UPDATE gate_lead SET status = ?, "
-                + "attempts = ?, next_tick = ? WHERE lead_id = ? AND campaign_id = ?", pending, 500, (ps, u) -> {
-                    ps.setString(1, u.status().name());
-                    ps.setInt(2, u.attempts());
-                    ps.setObject(3, u.nextTick());
-                    ps.setString(4, u.leadId());
-                    ps.setString(5, u.campaignId());
-                }));
+        this.updates = new TransactionBuffer<>(pending -> jdbc.sql("UPDATE gate_lead g SET status = u.s, attempts = u.a, "
+                        + "next_tick = u.n FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[]) AS u(l, c, s, a, n) "
+                        + "WHERE g.lead_id = u.l AND g.campaign_id = u.c")
+                .params(pending.stream().map(Update::leadId).toArray(String[]::new),
+                        pending.stream().map(Update::campaignId).toArray(String[]::new),
+                        pending.stream().map(u -> u.status().name()).toArray(String[]::new),
+                        pending.stream().map(Update::attempts).toArray(Integer[]::new),
+                        pending.stream().map(Update::nextTick).toArray(Long[]::new))
+                .update());
     }
 
     @Override
