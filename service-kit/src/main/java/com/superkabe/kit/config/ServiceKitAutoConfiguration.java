@@ -68,8 +68,9 @@ public class ServiceKitAutoConfiguration {
     }
 
     @Bean
-    Inbox inbox(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
-        return new Inbox(jdbc, template);
+    Inbox inbox(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template,
+                @Value("${superkabe.inbox.keep-inputs:true}") boolean keepInputs) {
+        return new Inbox(jdbc, template, keepInputs);
     }
 
     @Bean

@@ -18,18 +18,27 @@ public class Inbox {
                         byte[] payload) {
     }
 
+    private static final byte[] NOT_KEPT = new byte[0];
+
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final boolean keepInputs;
 
-    public Inbox(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
+    /**
+     * {@code keepInputs}: whether the full record (headers and payload) is kept, which replay from the
+     * inbox needs; a service that is not replayed from its inbox may keep ids and types only.
+     */
+    public Inbox(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, boolean keepInputs) {
         this.jdbc = jdbc;
         this.template = template;
+        this.keepInputs = keepInputs;
     }
 
     public boolean firstSighting(Envelope event, String topic, String key, Map<String, String> headers, byte[] payload) {
         return jdbc.sql("INSERT INTO inbox(event_id, event_type, topic, record_key, headers, payload) "
                         + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")
-                .params(event.id(), event.type().wireName(), topic, key, JsonHeaders.write(headers), payload)
+                .params(event.id(), event.type().wireName(), topic, key, keepInputs ? JsonHeaders.write(headers) : "{}",
+                        keepInputs ? payload : NOT_KEPT)
                 .update() == 1;
     }
 
@@ -60,8 +69,8 @@ public class Inbox {
                     ps.setString(2, a.event().type().wireName());
                     ps.setString(3, a.topic());
                     ps.setString(4, a.key());
-                    ps.setString(5, JsonHeaders.write(a.headers()));
-                    ps.setBytes(6, a.payload());
+                    ps.setString(5, keepInputs ? JsonHeaders.write(a.headers()) : "{}");
+                    ps.setBytes(6, keepInputs ? a.payload() : NOT_KEPT);
                 });
         return first;
     }
