@@ -81,8 +81,15 @@ public final class EventCodec {
             throw new UndecodableEventException(typeName + " does not belong on topic " + origin.topic());
         }
         SuperkabeEvent payload = fromJson(value, type.recordType());
-        String id = headers.getOrDefault(Headers.ID,
-                intake ? EventIds.derive(origin.topic() + "/" + origin.partition() + "/" + origin.offset()) : null);
+        String id = headers.get(Headers.ID);
+        if (intake) {
+            // users choose their own ce_id values, so they are namespaced by organization; a record
+            // without one is named by its position and timestamp, stable across replays of the same
+            // record but not reused if the topic is ever recreated
+            id = id != null ? EventIds.derive("intake/" + payload.orgId() + "/" + id)
+                    : EventIds.derive(origin.topic() + "/" + origin.partition() + "/" + origin.offset() + "@"
+                    + origin.timestampMillis());
+        }
         if (id == null) {
             throw new UndecodableEventException("Missing header " + Headers.ID);
         }

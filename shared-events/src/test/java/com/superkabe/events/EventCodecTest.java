@@ -43,6 +43,15 @@ class EventCodecTest {
     }
 
     @Test
+    void namespacesUserChosenIntakeIdsByOrganizationSoTenantsCannotCollide() {
+        EventCodec.Origin origin = new EventCodec.Origin("superkabe.lead-intake", 0, 1, 1_000);
+        Envelope a = codec.decode(origin, Map.of("ce_id", "1"), "{\"orgId\":\"org-a\",\"email\":\"x@a.com\"}".getBytes());
+        Envelope b = codec.decode(origin, Map.of("ce_id", "1"), "{\"orgId\":\"org-b\",\"email\":\"x@b.com\"}".getBytes());
+
+        assertThat(a.id()).isNotEqualTo(b.id());
+    }
+
+    @Test
     void rejectsARecordWithoutTypeOutsideTheIntakeTopic() {
         assertThatThrownBy(() -> codec.decode(new EventCodec.Origin("superkabe.runs", 0, 0, 0), Map.of(), "{}".getBytes()))
                 .isInstanceOf(UndecodableEventException.class).hasMessageContaining("ce_type");

@@ -36,7 +36,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.FixedBackOff;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -90,17 +89,23 @@ public class ServiceKitAutoConfiguration {
     }
 
     /**
-     * Transient failures get {@code superkabe.kafka.retries} backed-off retries (2 by default; the
-     * send path sets 0), then the record goes to this service's dead-letter topic with the cause in
-     * its headers. Undecodable records skip the retries. Either way the partition keeps flowing.
+     * Transient failures (a database restart, a lock timeout) get {@code superkabe.kafka.retries}
+     * exponentially backed-off retries — 5 by default, 0.5 s doubling to 10 s, about half a minute in
+     * all; the send path sets 0 — then the record goes to this service's dead-letter topic with the
+     * cause in its headers. Undecodable records skip the retries. Either way the partition flows on.
      */
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, KitProperties props,
-                                          @Value("${superkabe.kafka.retries:2}") long retries) {
+                                          @Value("${superkabe.kafka.retries:5}") long retries) {
         String dlt = props.service().deadLetterTopic();
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, ex) -> new TopicPartition(dlt, -1));
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(300, retries));
+        org.springframework.kafka.support.ExponentialBackOffWithMaxRetries backOff =
+                new org.springframework.kafka.support.ExponentialBackOffWithMaxRetries((int) retries);
+        backOff.setInitialInterval(500);
+        backOff.setMultiplier(2);
+        backOff.setMaxInterval(10_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(com.superkabe.events.UndecodableEventException.class,
                 IllegalArgumentException.class);
         return handler;
