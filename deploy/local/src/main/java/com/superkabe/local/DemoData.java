@@ -44,21 +44,26 @@ final class DemoData {
     }
 
     static Map<String, Object> mailbox() {
+        return mailbox(MailServer.DEMO_ADDRESS, 50);
+    }
+
+    /** A mailbox on the local mail server, SMTP and IMAP without TLS, as POST /api/v1/mailboxes takes it. */
+    static Map<String, Object> mailbox(String address, int dailyLimit) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("address", MailServer.DEMO_ADDRESS);
+        m.put("address", address);
         m.put("provider", "SMTP");
-        m.put("dailyLimit", 50);
-        m.put("smtp", server(MailServer.SMTP_PORT));
-        m.put("imap", server(MailServer.IMAP_PORT));
+        m.put("dailyLimit", dailyLimit);
+        m.put("smtp", server(address, MailServer.SMTP_PORT));
+        m.put("imap", server(address, MailServer.IMAP_PORT));
         return m;
     }
 
-    private static Map<String, Object> server(int port) {
+    private static Map<String, Object> server(String address, int port) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("host", MailServer.HOST);
         m.put("port", port);
         m.put("security", "NONE");
-        m.put("username", MailServer.DEMO_ADDRESS);
+        m.put("username", address);
         m.put("password", MailServer.DEMO_PASSWORD);
         return m;
     }

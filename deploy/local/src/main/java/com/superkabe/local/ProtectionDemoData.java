@@ -49,23 +49,7 @@ final class ProtectionDemoData {
     }
 
     static Map<String, Object> mailbox() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("address", MailServer.PROTECTION_ADDRESS);
-        m.put("provider", "SMTP");
-        m.put("dailyLimit", DAILY_LIMIT);
-        m.put("smtp", server(MailServer.SMTP_PORT));
-        m.put("imap", server(MailServer.IMAP_PORT));
-        return m;
-    }
-
-    private static Map<String, Object> server(int port) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("host", MailServer.HOST);
-        m.put("port", port);
-        m.put("security", "NONE");
-        m.put("username", MailServer.PROTECTION_ADDRESS);
-        m.put("password", MailServer.DEMO_PASSWORD);
-        return m;
+        return DemoData.mailbox(MailServer.PROTECTION_ADDRESS, DAILY_LIMIT);
     }
 
     /** One step: the lead gets one email once the gate lets it through. */
