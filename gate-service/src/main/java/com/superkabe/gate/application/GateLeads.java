@@ -12,9 +12,6 @@ public interface GateLeads {
     record GateLead(String orgId, String campaignId, LeadSnapshot lead, Status status, int attempts) {
     }
 
-    /** Adds the lead as HELD; false when the gate already has it for this campaign. */
-    boolean admit(String orgId, String campaignId, LeadSnapshot lead);
-
     /** A lead to admit: the batch form's element. */
     record Admission(String orgId, String campaignId, LeadSnapshot lead) {
         public String key() {
@@ -22,7 +19,7 @@ public interface GateLeads {
         }
     }
 
-    /** {@link #admit} for many leads in one statement; returns the keys of those admitted now. */
+    /** Adds the leads as HELD in one statement; returns the keys of those new to the gate (not seen before). */
     java.util.Set<String> admitAll(List<Admission> admissions);
 
     Optional<GateLead> find(String leadId, String campaignId);

@@ -43,17 +43,9 @@ public class GateService {
         this.evaluator = evaluator;
     }
 
+    /** One accepted lead: the batch path with a batch of one, so both paths decide alike. */
     public void onLeadAccepted(Envelope cause) {
-        LeadAccepted lead = cause.payloadAs(LeadAccepted.class);
-        if (lead.campaignId() == null || lead.campaignId().isBlank()) {
-            return;
-        }
-        LeadSnapshot snapshot = new LeadSnapshot(lead.leadId(), lead.email(), lead.firstName(), lead.lastName(),
-                lead.company(), lead.title());
-        campaigns.lock(lead.campaignId());
-        if (leads.admit(lead.orgId(), lead.campaignId(), snapshot)) {
-            evaluator.evaluate(Stamp.causedBy(envelopes, cause), 0, LeadEvaluator.fresh(lead.orgId(), lead.campaignId(), snapshot));
-        }
+        onLeadsAccepted(List.of(cause));
     }
 
     /**

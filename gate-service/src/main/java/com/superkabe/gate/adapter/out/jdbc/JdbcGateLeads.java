@@ -35,14 +35,6 @@ class JdbcGateLeads implements GateLeads {
     }
 
     @Override
-    public boolean admit(String orgId, String campaignId, LeadSnapshot l) {
-        return jdbc.sql("INSERT INTO gate_lead(lead_id, campaign_id, org_id, email, first_name, last_name, company, "
-                        + "title, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'HELD') ON CONFLICT DO NOTHING")
-                .params(l.leadId(), campaignId, orgId, l.email(), l.firstName(), l.lastName(), l.company(), l.title())
-                .update() == 1;
-    }
-
-    @Override
     public java.util.Set<String> admitAll(List<Admission> admissions) {
         if (admissions.isEmpty()) {
             return java.util.Set.of();

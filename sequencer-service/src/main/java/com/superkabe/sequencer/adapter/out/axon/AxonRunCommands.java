@@ -1,6 +1,7 @@
 package com.superkabe.sequencer.adapter.out.axon;
 
 import com.superkabe.events.Envelope;
+import com.superkabe.events.EventCodec;
 import com.superkabe.events.EventType;
 import com.superkabe.events.run.RunEvent;
 import com.superkabe.kit.kafka.Envelopes;
@@ -9,6 +10,7 @@ import com.superkabe.sequencer.adapter.out.jdbc.JdbcRunViews;
 import com.superkabe.sequencer.application.RunCommands;
 import com.superkabe.sequencer.domain.RunCommand;
 import com.superkabe.sequencer.domain.RunView;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +27,7 @@ public class AxonRunCommands implements RunCommands {
     private final JdbcClient jdbc;
     private final EventSink events;
     private final Envelopes envelopes;
+    private final EventCodec codec = new EventCodec();
 
     public AxonRunCommands(CommandGateway gateway, JdbcRunViews views, JdbcClient jdbc, EventSink events,
                            Envelopes envelopes) {
@@ -48,8 +51,7 @@ public class AxonRunCommands implements RunCommands {
             jdbc.sql("INSERT INTO run_transition(run_id, event_type, tick, status, event_id, payload) "
                             + "VALUES (?, ?, ?, ?, ?, ?)")
                     .params(command.runId(), EventType.of(event).wireName(), event.tick(), outcome.state().status().name(),
-                            envelope.id(), new String(new com.superkabe.events.EventCodec().toJson(event),
-                                    java.nio.charset.StandardCharsets.UTF_8))
+                            envelope.id(), new String(codec.toJson(event), StandardCharsets.UTF_8))
                     .update();
             events.publish(envelope);
         }
