@@ -93,6 +93,8 @@ class JdbcHealthViews implements HealthViews {
             rows.peek(id).ifPresentOrElse(row -> row.ifPresent(r -> result.put(id, health(r, tick))), () -> missing.add(id));
         }
         if (!missing.isEmpty()) {
+            Map<String, Long> versions = new HashMap<>();
+            missing.forEach(id -> versions.put(id, rows.version(id)));
             Map<String, Row> loaded = new HashMap<>();
             jdbc.sql("SELECT m.mailbox_id, m.domain, m.state, m.trigger, m.outcome_window, m.send_ticks, m.daily_limit, "
                             + "(SELECT count(*) FROM mailbox_view w WHERE w.domain = m.domain AND w.state = 'warning') "
@@ -103,7 +105,7 @@ class JdbcHealthViews implements HealthViews {
                     .list();
             for (String id : missing) {
                 Row row = loaded.get(id);
-                rows.put(id, java.util.Optional.ofNullable(row));
+                rows.put(id, java.util.Optional.ofNullable(row), versions.get(id));
                 if (row != null) {
                     result.put(id, health(row, tick));
                 }
