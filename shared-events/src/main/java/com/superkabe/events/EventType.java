@@ -24,8 +24,11 @@ import com.superkabe.events.run.RunFailed;
 import com.superkabe.events.run.RunReplied;
 import com.superkabe.events.run.RunStepAdvanced;
 import com.superkabe.events.run.SendRequested;
+import com.superkabe.events.send.EmailClicked;
+import com.superkabe.events.send.EmailOpened;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailSent;
+import com.superkabe.events.send.EmailUnsubscribed;
 
 /**
  * Every public event type: its stable wire name ({@code ce_type}, versioned), its record and the
@@ -51,6 +54,9 @@ public enum EventType {
     MAILBOX_REGISTERED("superkabe.mailbox.registered.v1", MailboxRegistered.class, Topic.MAILBOXES),
     EMAIL_SENT("superkabe.email.sent.v1", EmailSent.class, Topic.SEND_OUTCOMES),
     EMAIL_SEND_FAILED("superkabe.email.send-failed.v1", EmailSendFailed.class, Topic.SEND_OUTCOMES),
+    EMAIL_OPENED("superkabe.email.opened.v1", EmailOpened.class, Topic.SEND_OUTCOMES),
+    EMAIL_CLICKED("superkabe.email.clicked.v1", EmailClicked.class, Topic.SEND_OUTCOMES),
+    EMAIL_UNSUBSCRIBED("superkabe.email.unsubscribed.v1", EmailUnsubscribed.class, Topic.SEND_OUTCOMES),
     REPLY_RECEIVED("superkabe.reply.received.v1", ReplyReceived.class, Topic.REPLIES),
     MAILBOX_STATE_CHANGED("superkabe.mailbox.state-changed.v1", MailboxStateChanged.class, Topic.MAILBOX_STATES),
     MAILBOX_WARMUP_LIMIT_SET("superkabe.mailbox.warmup-limit-set.v1", MailboxWarmupLimitSet.class,

@@ -26,8 +26,11 @@ import com.superkabe.events.run.RunFailed;
 import com.superkabe.events.run.RunReplied;
 import com.superkabe.events.run.RunStepAdvanced;
 import com.superkabe.events.run.SendRequested;
+import com.superkabe.events.send.EmailClicked;
+import com.superkabe.events.send.EmailOpened;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailSent;
+import com.superkabe.events.send.EmailUnsubscribed;
 import java.time.Instant;
 import java.util.List;
 
@@ -73,6 +76,12 @@ final class Samples {
                     "ada@example.com", "<send-1@acme.test>", 7);
             case EMAIL_SEND_FAILED -> new EmailSendFailed("org-1", "send-1", "run-1", "c-1", "lead-1", "mb-1", 0,
                     "ada@example.com", "HARD_BOUNCE", 550, "5.1.1 user unknown", 7);
+            case EMAIL_OPENED -> new EmailOpened("org-1", "send-1", "run-1", "c-1", "lead-1", "mb-1", 0,
+                    "ada@example.com", "<send-1@acme.test>");
+            case EMAIL_CLICKED -> new EmailClicked("org-1", "send-1", "run-1", "c-1", "lead-1", "mb-1", 0,
+                    "ada@example.com", "<send-1@acme.test>", "https://acme.test/pricing?ref=mail");
+            case EMAIL_UNSUBSCRIBED -> new EmailUnsubscribed("org-1", "send-1", "run-1", "c-1", "lead-1", "mb-1", 0,
+                    "ada@example.com", "<send-1@acme.test>", "ONE_CLICK");
             case REPLY_RECEIVED -> new ReplyReceived("org-1", "reply-1", "mb-1", "send-1", "run-1", "lead-1",
                     "<send-1@acme.test>", "ada@example.com", "Re: Hello Ada");
             case MAILBOX_STATE_CHANGED -> new MailboxStateChanged("org-1", "mb-1", "acme.test", "warning", "paused",

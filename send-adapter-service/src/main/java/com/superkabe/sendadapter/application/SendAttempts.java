@@ -1,5 +1,6 @@
 package com.superkabe.sendadapter.application;
 
+import com.superkabe.events.run.SendRequested;
 import com.superkabe.sendadapter.domain.AttemptState;
 import com.superkabe.sendadapter.domain.Delivery;
 import java.util.Optional;
@@ -9,7 +10,8 @@ public interface SendAttempts {
 
     Optional<AttemptState> find(String sendId);
 
-    void claim(String sendId, String mailboxId, String messageId, AttemptState state);
+    /** Records the request's send id with the details tracking tokens are later resolved to. */
+    void claim(SendRequested request, String messageId, AttemptState state);
 
     void settle(String sendId, AttemptState state, Delivery delivery);
 }

@@ -9,6 +9,7 @@ import com.superkabe.kit.outbox.EventSink;
 import com.superkabe.sendadapter.domain.AttemptState;
 import com.superkabe.sendadapter.domain.Delivery;
 import com.superkabe.sendadapter.domain.SendGuard;
+import com.superkabe.sendadapter.domain.TrackedBody;
 import java.util.Optional;
 
 /**
@@ -26,12 +27,15 @@ public class SendService {
     private final SendAttempts attempts;
     private final EventSink events;
     private final Envelopes envelopes;
+    private final TrackingLinks tracking;
 
-    public SendService(Mailboxes mailboxes, SendAttempts attempts, EventSink events, Envelopes envelopes) {
+    public SendService(Mailboxes mailboxes, SendAttempts attempts, EventSink events, Envelopes envelopes,
+                       TrackingLinks tracking) {
         this.mailboxes = mailboxes;
         this.attempts = attempts;
         this.events = events;
         this.envelopes = envelopes;
+        this.tracking = tracking;
     }
 
     public Optional<Plan> claim(Envelope cause) {
@@ -51,19 +55,28 @@ public class SendService {
                 if (mailbox.isEmpty() || mailbox.get().smtp() == null) {
                     Delivery d = new Delivery("CONFIGURATION", 0, "mailbox " + r.mailboxId()
                             + " is not registered for this organization with SMTP settings");
-                    attempts.claim(r.sendId(), r.mailboxId(), "-", AttemptState.FAILED);
+                    attempts.claim(r, "-", AttemptState.FAILED);
                     attempts.settle(r.sendId(), AttemptState.FAILED, d);
                     publish(cause, r, d, null);
                     return Optional.empty();
                 }
                 Mailbox m = mailbox.get();
                 String messageId = SendGuard.messageId(r.sendId(), m.domain());
-                attempts.claim(r.sendId(), m.mailboxId(), messageId, AttemptState.ATTEMPTING);
-                return Optional.of(new Plan(m, new OutgoingEmail(messageId, m.address(), r.toAddress(), r.toName(),
-                        r.subjectLine(), r.body())));
+                attempts.claim(r, messageId, AttemptState.ATTEMPTING);
+                return Optional.of(new Plan(m, render(cause, r, messageId, m)));
             }
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    /**
+     * Adds the unsubscribe link (header and body), the open pixel and click routing. Tokens are
+     * issued at the request's time, so a replayed request renders the same message.
+     */
+    private OutgoingEmail render(Envelope cause, SendRequested r, String messageId, Mailbox m) {
+        TrackedBody.Links links = tracking.links(r.sendId(), cause.time());
+        return new OutgoingEmail(messageId, m.address(), r.toAddress(), r.toName(), r.subjectLine(),
+                TrackedBody.render(r.body(), links), TrackedBody.isHtml(r.body()), links.unsubscribeUrl());
     }
 
     public void settle(Envelope cause, Plan plan, Delivery delivery) {

@@ -9,13 +9,18 @@ import com.superkabe.sendadapter.application.MailboxService;
 import com.superkabe.sendadapter.application.Mailboxes;
 import com.superkabe.sendadapter.application.SendAttempts;
 import com.superkabe.sendadapter.application.SendService;
+import com.superkabe.sendadapter.application.TrackedSends;
+import com.superkabe.sendadapter.application.TrackingLinks;
+import com.superkabe.sendadapter.application.TrackingService;
+import com.superkabe.sendadapter.domain.TrackingTokens;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(SmtpProperties.class)
+@EnableConfigurationProperties({SmtpProperties.class, TrackingProperties.class})
 class SendAdapterConfig {
 
     @Bean
@@ -24,8 +29,26 @@ class SendAdapterConfig {
     }
 
     @Bean
-    SendService sendService(Mailboxes mailboxes, SendAttempts attempts, EventSink events, Envelopes envelopes) {
-        return new SendService(mailboxes, attempts, events, envelopes);
+    SendService sendService(Mailboxes mailboxes, SendAttempts attempts, EventSink events, Envelopes envelopes,
+                            TrackingLinks links) {
+        return new SendService(mailboxes, attempts, events, envelopes, links);
+    }
+
+    @Bean
+    TrackingTokens trackingTokens(TrackingProperties props,
+                                  @Value("${superkabe.secrets.key:}") String platformKey) {
+        return new TrackingTokens(props.keys(platformKey));
+    }
+
+    @Bean
+    TrackingLinks trackingLinks(TrackingTokens tokens, TrackingProperties props) {
+        return new TrackingLinks(tokens, props.baseUrl(), props.openPixel(), props.clickTracking());
+    }
+
+    @Bean
+    TrackingService trackingService(TrackingTokens tokens, TrackedSends sends, EventSink events, Envelopes envelopes,
+                                    Clock clock) {
+        return new TrackingService(tokens, sends, events, envelopes, clock);
     }
 
     @Bean

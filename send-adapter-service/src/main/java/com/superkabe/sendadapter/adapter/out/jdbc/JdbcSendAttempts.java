@@ -1,5 +1,6 @@
 package com.superkabe.sendadapter.adapter.out.jdbc;
 
+import com.superkabe.events.run.SendRequested;
 import com.superkabe.sendadapter.application.SendAttempts;
 import com.superkabe.sendadapter.domain.AttemptState;
 import com.superkabe.sendadapter.domain.Delivery;
@@ -23,9 +24,11 @@ class JdbcSendAttempts implements SendAttempts {
     }
 
     @Override
-    public void claim(String sendId, String mailboxId, String messageId, AttemptState state) {
-        jdbc.sql("INSERT INTO send_attempt(send_id, mailbox_id, state, message_id) VALUES (?, ?, ?, ?)")
-                .params(sendId, mailboxId, state.name(), messageId).update();
+    public void claim(SendRequested r, String messageId, AttemptState state) {
+        jdbc.sql("INSERT INTO send_attempt(send_id, mailbox_id, state, message_id, org_id, run_id, campaign_id, "
+                        + "lead_id, step, recipient) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.sendId(), r.mailboxId(), state.name(), messageId, r.orgId(), r.runId(), r.campaignId(),
+                        r.leadId(), r.step(), r.toAddress()).update();
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  * SMTP delivery with Angus Mail. The Message-ID is the engine's, not the server's. Failures are
  * classified by where they happened: before the conversation (TRANSIENT: nothing was sent), with
  * an SMTP reply code (5xx HARD_BOUNCE, 4xx TRANSIENT), or without one mid-conversation (AMBIGUOUS).
+ * Every message carries the one-click unsubscribe headers when the email has an unsubscribe URL.
  */
 public class SmtpMailTransport implements MailTransport {
 
@@ -110,7 +111,12 @@ public class SmtpMailTransport implements MailTransport {
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.toAddress(),
                 email.toName() == null || email.toName().isBlank() ? null : email.toName(), "UTF-8"));
         message.setSubject(email.subject(), "UTF-8");
-        message.setText(email.body(), "UTF-8");
+        message.setText(email.body(), "UTF-8", email.html() ? "html" : "plain");
+        if (email.unsubscribeUrl() != null) {
+            // RFC 8058: the provider POSTs "List-Unsubscribe=One-Click" to the URL; no mailto is offered
+            message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         message.setSentDate(Date.from(clock.instant()));
         return message;
     }
