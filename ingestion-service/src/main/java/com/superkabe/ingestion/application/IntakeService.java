@@ -51,21 +51,48 @@ public class IntakeService {
 
     /** Leads from the REST API, CSV or Clay; {@code idPrefix} names the submission for event ids. */
     public List<Submission> submitAll(List<LeadCandidate> batch, String channel, String idPrefix) {
-        return submit(batch, channel, (i, payload) -> envelopes.origin(channel + "/" + idPrefix + "#" + i, -1, payload));
+        Decided d = submit(batch, null, channel,
+                (i, payload) -> envelopes.origin(channel + "/" + idPrefix + "#" + i, -1, payload));
+        events.publishAll(d.events());
+        return d.results();
     }
 
-    /** Leads from the public intake topic, already deduplicated by event id. */
-    public List<Submission> submitViaTopic(List<Envelope> causes) {
+    /**
+     * Leads from the public intake topic. Nothing is published here: the caller sends the returned
+     * events in the consumer's Kafka transaction after this one commits. Idempotent by event id
+     * without an inbox: the stored lead remembers the event that created it, so a redelivered event
+     * (whose first announcement was aborted with its Kafka transaction) is announced again with the
+     * same event id, and any other event for the address is a duplicate.
+     */
+    public Decided decideFromTopic(List<Envelope> causes) {
         List<LeadCandidate> batch = new ArrayList<>(causes.size());
+        List<String> sources = new ArrayList<>(causes.size());
         for (Envelope cause : causes) {
             LeadSubmitted s = cause.payloadAs(LeadSubmitted.class);
             batch.add(new LeadCandidate(s.orgId(), s.email(), s.firstName(), s.lastName(), s.company(), s.title(),
                     s.campaignId()));
+            sources.add(cause.id());
         }
-        return submit(batch, "kafka", (i, payload) -> envelopes.causedBy(causes.get(i), 0, -1, payload));
+        return submit(batch, sources, "kafka", (i, payload) -> envelopes.causedBy(causes.get(i), 0, -1, payload));
     }
 
-    private List<Submission> submit(List<LeadCandidate> batch, String channel, Stamp stamp) {
+    /**
+     * Which of {@code shards} independent transactions decides this intake event: every event for one
+     * (organization, normalised address) lands in the same one, so shards never race for a lead and
+     * the first event for an address in input order still wins.
+     */
+    public static int shardOf(Envelope cause, int shards) {
+        LeadSubmitted s = cause.payloadAs(LeadSubmitted.class);
+        EmailSyntax.Result r = EmailSyntax.check(s.email());
+        String key = s.orgId() + "/" + (r.valid() ? r.address() : String.valueOf(s.email()));
+        return Math.floorMod(key.hashCode(), shards);
+    }
+
+    /** The outcome of each item, and the events that announce them. */
+    public record Decided(List<Submission> results, List<Envelope> events) {
+    }
+
+    private Decided submit(List<LeadCandidate> batch, List<String> sources, String channel, Stamp stamp) {
         prefetch(batch);
         List<Submission> results = new ArrayList<>(batch.size());
         List<Envelope> out = new ArrayList<>(batch.size());
@@ -81,15 +108,14 @@ public class IntakeService {
                     rows.add(new Leads.Lead(EventIds.derive("lead/" + lead.orgId() + "/" + a.email()), lead.orgId(),
                             a.email(), lead.firstName(), lead.lastName(), lead.company(), lead.title(),
                             lead.campaignId(), a.health(), a.score(), LeadStatus.HELD.name(), channel,
-                            lead.leadScore(), null, false));
+                            lead.leadScore(), null, false, sources == null ? null : sources.get(i)));
                     rowItems.add(i);
                     results.set(i, new Submission.Accepted(rows.getLast().leadId(), a.health(), a.score(), a.warnings()));
                 }
             }
         }
         store(rows, rowItems, batch, results, channel, stamp, out);
-        events.publishAll(out);
-        return results;
+        return new Decided(results, out);
     }
 
     private void store(List<Leads.Lead> rows, List<Integer> rowItems, List<LeadCandidate> batch,
@@ -101,25 +127,35 @@ public class IntakeService {
                 existing.add(row.leadId());
             }
         }
-        Map<String, LeadStatus> statuses = existing.isEmpty() ? Map.of() : leads.statuses(existing);
+        Map<String, Leads.Stored> stored = existing.isEmpty() ? Map.of() : leads.stored(existing);
         Set<String> announced = new HashSet<>();
         for (int k = 0; k < rows.size(); k++) {
             Leads.Lead row = rows.get(k);
             int i = rowItems.get(k);
-            LeadStatus status = statuses.get(row.leadId());
-            if (status != null && status.suppressed()) {
+            Leads.Stored before = stored.get(row.leadId());
+            if (before != null && row.sourceEventId() != null && row.sourceEventId().equals(before.sourceEventId())) {
+                if (announced.add(row.leadId())) {
+                    out.add(stamp.apply(i, accepted(row, before.health(), before.score(), results.get(i), channel)));
+                } else {
+                    results.set(i, new Submission.Duplicate(row.leadId()));
+                }
+            } else if (before != null && before.status().suppressed()) {
                 results.set(i, reject(batch.get(i), List.of(new LeadRejected.Reason("suppressed", "email",
-                        "address is suppressed in this organization (lead " + status.name().toLowerCase()
+                        "address is suppressed in this organization (lead " + before.status().name().toLowerCase()
                                 + ")")), channel, stamp, i, out));
             } else if (!inserted.contains(row.leadId()) || !announced.add(row.leadId())) {
                 results.set(i, new Submission.Duplicate(row.leadId()));
             } else {
-                Submission.Accepted a = (Submission.Accepted) results.get(i);
-                out.add(stamp.apply(i, new LeadAccepted(row.orgId(), row.leadId(), row.email(), row.firstName(),
-                        row.lastName(), row.company(), row.title(), row.campaignId(), row.health(), row.score(),
-                        channel, a.warnings().isEmpty() ? null : a.warnings())));
+                out.add(stamp.apply(i, accepted(row, row.health(), row.score(), results.get(i), channel)));
             }
         }
+    }
+
+    private static LeadAccepted accepted(Leads.Lead row, String health, int score, Submission result, String channel) {
+        List<LeadRejected.Reason> warnings = ((Submission.Accepted) result).warnings();
+        return new LeadAccepted(row.orgId(), row.leadId(), row.email(), row.firstName(), row.lastName(),
+                row.company(), row.title(), row.campaignId(), health, score, channel,
+                warnings.isEmpty() ? null : warnings);
     }
 
     private Verdict judge(LeadCandidate lead) {

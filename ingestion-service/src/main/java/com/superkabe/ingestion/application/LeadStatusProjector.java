@@ -6,15 +6,18 @@ import com.superkabe.events.gate.LeadGateBlocked;
 import com.superkabe.events.run.RunCompleted;
 import com.superkabe.events.run.RunEnrolled;
 import com.superkabe.events.run.RunReplied;
+import com.superkabe.events.EventIds;
 import com.superkabe.events.send.EmailSendFailed;
+import com.superkabe.events.send.EmailUnsubscribed;
+import com.superkabe.ingestion.domain.EmailSyntax;
 import com.superkabe.ingestion.domain.LeadStatus;
 import java.util.List;
 
 /**
  * Keeps the org-wide Lead's status from other services' facts: the execution gate (allowed →
  * ACTIVE, blocked for HEALTH_ISSUE → PAUSED), the sequencer's runs (completed → COMPLETED; a
- * reply is noted, the status stays), and send outcomes (a hard bounce → BOUNCED, which suppresses
- * the address organization-wide). Events of other kinds are ignored.
+ * reply is noted, the status stays), and send outcomes (a hard bounce → BOUNCED, an unsubscribe →
+ * UNSUBSCRIBED; both suppress the address organization-wide). Events of other kinds are ignored.
  */
 public class LeadStatusProjector {
 
@@ -40,10 +43,21 @@ public class LeadStatusProjector {
             case RunReplied r -> leads.leadOfRun(r.runId()).ifPresent(leads::markReplied);
             case EmailSendFailed f when "HARD_BOUNCE".equals(f.kind()) && f.leadId() != null ->
                     move(f.leadId(), LeadStatus.BOUNCED, "hard bounce " + f.smtpCode() + ": " + f.detail());
+            case EmailUnsubscribed u -> move(leadOf(u), LeadStatus.UNSUBSCRIBED,
+                    "unsubscribed (" + u.method().toLowerCase() + ") from message " + u.messageId());
             default -> {
                 // not a lead-status fact
             }
         }
+    }
+
+    /** The unsubscribed lead: named by the send, or else found by the recipient's address in the org. */
+    private static String leadOf(EmailUnsubscribed u) {
+        if (u.leadId() != null && !u.leadId().isBlank()) {
+            return u.leadId();
+        }
+        EmailSyntax.Result address = EmailSyntax.check(u.email());
+        return EventIds.derive("lead/" + u.orgId() + "/" + (address.valid() ? address.address() : u.email()));
     }
 
     private void move(String leadId, LeadStatus target, String reason) {

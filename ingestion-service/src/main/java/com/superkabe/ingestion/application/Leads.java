@@ -12,7 +12,11 @@ public interface Leads {
 
     record Lead(String leadId, String orgId, String email, String firstName, String lastName, String company,
                 String title, String campaignId, String health, int score, String status, String channel,
-                Integer leadScore, String statusReason, boolean replied) {
+                Integer leadScore, String statusReason, boolean replied, String sourceEventId) {
+    }
+
+    /** What a later submission of an already-stored lead needs to know about it. */
+    record Stored(LeadStatus status, String health, int score, String sourceEventId) {
     }
 
     /** Stores the leads not yet known (by org + address); returns the ids actually inserted. */
@@ -21,9 +25,10 @@ public interface Leads {
     /** The status of each of these leads that exists. */
     Map<String, LeadStatus> statuses(Collection<String> leadIds);
 
-    Optional<Lead> find(String orgId, String leadId);
+    /** Each of these leads that exists, with what a resubmission is judged against. */
+    Map<String, Stored> stored(Collection<String> leadIds);
 
-    Optional<Lead> findByEmail(String orgId, String email);
+    Optional<Lead> find(String orgId, String leadId);
 
     /** Sets the status (and reason) if the lead exists; the caller has applied the transition rules. */
     void updateStatus(String leadId, LeadStatus status, String reason);

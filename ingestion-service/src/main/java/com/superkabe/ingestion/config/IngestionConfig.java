@@ -18,6 +18,11 @@ import com.superkabe.ingestion.application.Organizations;
 import com.superkabe.kit.kafka.Envelopes;
 import com.superkabe.kit.outbox.EventSink;
 import java.util.Map;
+import java.util.UUID;
+import com.superkabe.events.EventCodec;
+import com.superkabe.ingestion.adapter.in.kafka.IntakeTransactions;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -63,23 +68,46 @@ class IngestionConfig {
     }
 
     /**
-     * The intake topic's own container factory: batch listener (one transaction, one multi-row
-     * insert per poll), bigger polls, offsets committed per batch after the transaction. Errors
-     * are handled inside the listener (undecodable records go to the dead-letter topic one by one).
+     * The intake path's transactional producer. The transactional id prefix is unique per running
+     * instance (several may share a host, or a JVM in tests): with exactly-once v2 the broker fences
+     * by consumer group generation, so ids need not be stable across restarts.
+     */
+    @Bean
+    IntakeTransactions intakeTransactions(KafkaProperties kafka, EventCodec codec,
+            @Value("${superkabe.instance-id:${HOSTNAME:local}}") String instance) {
+        Map<String, Object> props = kafka.buildProducerProperties();
+        props.put("linger.ms", 10);
+        props.put("batch.size", 262144);
+        return new IntakeTransactions(props, "superkabe-ingestion-intake-" + instance + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "-", codec);
+    }
+
+    /**
+     * The intake topic's own container factory: batch listener (one database transaction, one
+     * multi-row insert per poll), bigger polls, and a Kafka transaction per poll that carries the
+     * decisions and the offsets. A poll that fails (database or broker unavailable) is rolled back
+     * and retried with backoff, without limit: records the service cannot handle are dead-lettered
+     * by the listener itself, so what remains is an outage, and skipping would lose leads.
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> intakeBatchFactory(KafkaProperties kafka,
+            IntakeTransactions transactions,
             @Value("${superkabe.ingestion.intake.concurrency:2}") int concurrency,
             @Value("${superkabe.ingestion.intake.max-poll-records:2000}") int maxPollRecords) {
         Map<String, Object> props = kafka.buildConsumerProperties();
         props.put("max.poll.records", maxPollRecords);
         props.put("fetch.min.bytes", 65536);
         props.put("fetch.max.wait.ms", 50);
+        props.put("isolation.level", "read_committed");
         ConcurrentKafkaListenerContainerFactory<String, byte[]> f = new ConcurrentKafkaListenerContainerFactory<>();
         f.setConsumerFactory(new DefaultKafkaConsumerFactory<>(props));
         f.setBatchListener(true);
         f.setConcurrency(concurrency);
         f.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        f.getContainerProperties().setKafkaAwareTransactionManager(transactions.manager());
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(30_000);
+        f.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(backOff));
         return f;
     }
 }

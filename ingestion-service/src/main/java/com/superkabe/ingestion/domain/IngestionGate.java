@@ -9,9 +9,15 @@ import java.util.Map;
 /**
  * Stage 1 of the two-stage protection: a lead that fails here is never stored as a valid lead.
  * Names must not carry CR/LF (header injection); the address is scored by {@link LeadHealth} and a
- * RED lead is rejected with the reasons that made it RED.
+ * RED lead is rejected with the reasons that made it RED. Field lengths are the stored lead's, so a
+ * lead that passes here is one the store can hold.
  */
 public final class IngestionGate {
+
+    /** The longest name, company or title a lead may carry. */
+    public static final int MAX_NAME = 256;
+    /** The longest campaign id. */
+    public static final int MAX_CAMPAIGN_ID = 64;
 
     private IngestionGate() {
     }
@@ -40,8 +46,12 @@ public final class IngestionGate {
         names.put("campaignId", lead.campaignId());
         List<LeadRejected.Reason> reasons = new ArrayList<>();
         names.forEach((field, value) -> {
+            int max = field.equals("campaignId") ? MAX_CAMPAIGN_ID : MAX_NAME;
             if (value != null && (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0)) {
                 reasons.add(new LeadRejected.Reason("header_injection", field, field + " contains CR or LF"));
+            } else if (value != null && value.length() > max) {
+                reasons.add(new LeadRejected.Reason("too_long", field,
+                        field + " has " + value.length() + " characters; at most " + max + " are allowed"));
             }
         });
         return reasons;

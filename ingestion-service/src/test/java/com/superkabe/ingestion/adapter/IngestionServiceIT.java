@@ -290,6 +290,26 @@ class IngestionServiceIT {
     }
 
     @Test
+    void anUnsubscribeFromAnyCampaignSuppressesTheAddressOrgWideEvenWhenTheSendDidNotNameTheLead() {
+        String email = "unsub-" + UUID.randomUUID() + "@example.com";
+        String leadId = authed(() -> http.post("/api/v1/leads", lead(email), "X-Api-Key", apiKey)).json().get("leadId")
+                .asString();
+        var snap = new com.superkabe.events.gate.LeadSnapshot(leadId, email, "Ada", null, null, null);
+        kafka.publish(event(new com.superkabe.events.gate.LeadGateAllowed(orgId, "c-1", snap, "ENFORCE", List.of())));
+        awaitStatus(leadId, "ACTIVE");
+
+        kafka.publish(event(new com.superkabe.events.send.EmailUnsubscribed(orgId, "s-" + leadId, "r-" + leadId,
+                "c-1", null, "mb-1", 1, email.toUpperCase(), "<m-1@example.com>", "ONE_CLICK")));
+
+        awaitStatus(leadId, "UNSUBSCRIBED");
+        var view = http.get("/api/v1/leads/" + leadId, "X-Api-Key", apiKey).json();
+        assertThat(view.get("suppressed").asBoolean()).isTrue();
+        TestHttp.Response again = http.post("/api/v1/leads", lead(email), "X-Api-Key", apiKey);
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("errors").get(0).get("message").asString()).contains("unsubscribed");
+    }
+
+    @Test
     void completesALeadWhenItsRunCompletes() {
         String email = "run-" + UUID.randomUUID() + "@example.com";
         String leadId = authed(() -> http.post("/api/v1/leads", lead(email), "X-Api-Key", apiKey)).json().get("leadId")

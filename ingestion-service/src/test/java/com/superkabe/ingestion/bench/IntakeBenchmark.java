@@ -19,6 +19,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -77,6 +80,11 @@ class IntakeBenchmark {
             System.out.printf("INGESTION BENCH intake topic: %d leads (published in %.1f s), %d decision events, %d "
                     + "stored, in %.1f s = %.0f leads/s (%.0f%% of bare); peak heap %d MB%n", n, published, seen,
                     stored, s, n / s, 100 * (n / s) / bare, peakHeapMb());
+            for (Timer t : app.getBean(MeterRegistry.class).find("superkabe_ingestion_intake_phase").timers()) {
+                System.out.printf("INGESTION BENCH   listener phase %-6s: %6.1f s over %d polls (mean %.1f ms)%n",
+                        t.getId().getTag("phase"), t.totalTime(TimeUnit.SECONDS), t.count(),
+                        t.mean(TimeUnit.MILLISECONDS));
+            }
         }
 
         Path csv = Files.createTempFile("bench", ".csv");
@@ -177,6 +185,7 @@ class IntakeBenchmark {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p);

@@ -99,4 +99,16 @@ class IngestionGateTest {
         assertThat(v).isInstanceOfSatisfying(Verdict.Rejected.class, r -> assertThat(r.reasons())
                 .extracting(LeadRejected.Reason::field).containsExactly("leadScore"));
     }
+
+    @Test
+    void rejectsANameLongerThanTheStoreHoldsNamingTheFieldAndTheLimit() {
+        Verdict v = judge(new LeadCandidate("o", "ada@acme.com", "A".repeat(257), null, null, "T".repeat(256),
+                "c".repeat(65)));
+
+        assertThat(v).isInstanceOfSatisfying(Verdict.Rejected.class, r -> {
+            assertThat(r.reasons()).extracting(LeadRejected.Reason::field).containsExactly("firstName", "campaignId");
+            assertThat(r.reasons()).extracting(LeadRejected.Reason::code).containsOnly("too_long");
+            assertThat(r.reasons().getFirst().detail()).contains("257").contains("256");
+        });
+    }
 }

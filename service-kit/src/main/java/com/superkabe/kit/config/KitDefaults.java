@@ -23,6 +23,8 @@ public class KitDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.consumer.group-id", service);
         d.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         d.put("spring.kafka.consumer.enable-auto-commit", "false");
+        // the intake path publishes in Kafka transactions; nobody may act on an aborted one
+        d.put("spring.kafka.consumer.isolation-level", "read_committed");
         d.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
         d.put("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
         d.put("spring.kafka.consumer.properties.metadata.max.age.ms", "2000");

@@ -30,6 +30,7 @@ public final class TestInfra {
             EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
             broker.brokerProperties(Map.of("auto.create.topics.enable", "true",
                     "group.initial.rebalance.delay.ms", "0",
+                    "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
                     "log.dir", System.getProperty("java.io.tmpdir") + "/superkabe-kafka-" + ProcessHandle.current().pid()));
             broker.afterPropertiesSet();
             kafka = broker;

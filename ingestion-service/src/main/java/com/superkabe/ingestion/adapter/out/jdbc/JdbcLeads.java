@@ -21,7 +21,7 @@ class JdbcLeads implements Leads {
 
     private static final int CHUNK = 1000;
     private static final String COLUMNS = "lead_id, org_id, email, first_name, last_name, company, title, "
-            + "campaign_id, health, score, status, channel, lead_score";
+            + "campaign_id, health, score, status, channel, lead_score, source_event_id";
     private static final String SELECT = "SELECT " + COLUMNS + ", status_reason, replied FROM lead ";
     private final JdbcClient jdbc;
 
@@ -35,13 +35,13 @@ class JdbcLeads implements Leads {
         for (int from = 0; from < leads.size(); from += CHUNK) {
             List<Lead> chunk = leads.subList(from, Math.min(leads.size(), from + CHUNK));
             StringBuilder sql = new StringBuilder("INSERT INTO lead(" + COLUMNS + ") VALUES ");
-            List<Object> params = new ArrayList<>(chunk.size() * 13);
+            List<Object> params = new ArrayList<>(chunk.size() * 14);
             for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
                 Lead l = chunk.get(i);
                 params.addAll(java.util.Arrays.asList(l.leadId(), l.orgId(), l.email(), l.firstName(), l.lastName(),
                         l.company(), l.title(), l.campaignId(), l.health(), l.score(), l.status(), l.channel(),
-                        l.leadScore()));
+                        l.leadScore(), l.sourceEventId()));
             }
             sql.append(" ON CONFLICT DO NOTHING RETURNING lead_id");
             inserted.addAll(jdbc.sql(sql.toString()).params(params).query(String.class).list());
@@ -58,14 +58,19 @@ class JdbcLeads implements Leads {
     }
 
     @Override
-    public Optional<Lead> find(String orgId, String leadId) {
-        return jdbc.sql(SELECT + "WHERE org_id = ? AND lead_id = ?").params(orgId, leadId)
-                .query(JdbcLeads::map).optional();
+    public Map<String, Stored> stored(Collection<String> leadIds) {
+        Map<String, Stored> out = new HashMap<>();
+        jdbc.sql("SELECT lead_id, status, health, score, source_event_id FROM lead WHERE lead_id IN (:ids)")
+                .param("ids", leadIds)
+                .query((rs, i) -> out.put(rs.getString(1), new Stored(LeadStatus.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getInt(4), rs.getString(5))))
+                .list();
+        return out;
     }
 
     @Override
-    public Optional<Lead> findByEmail(String orgId, String email) {
-        return jdbc.sql(SELECT + "WHERE org_id = ? AND email = ?").params(orgId, email)
+    public Optional<Lead> find(String orgId, String leadId) {
+        return jdbc.sql(SELECT + "WHERE org_id = ? AND lead_id = ?").params(orgId, leadId)
                 .query(JdbcLeads::map).optional();
     }
 
@@ -98,6 +103,6 @@ class JdbcLeads implements Leads {
         Integer ls = rs.wasNull() ? null : leadScore;
         return new Lead(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getString(11),
-                rs.getString(12), ls, rs.getString(14), rs.getBoolean(15));
+                rs.getString(12), ls, rs.getString(15), rs.getBoolean(16), rs.getString(14));
     }
 }

@@ -1,0 +1,66 @@
+package com.superkabe.ingestion.adapter.in.kafka;
+
+import com.superkabe.events.Envelope;
+import com.superkabe.events.EventCodec;
+import com.superkabe.events.WireRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+
+/**
+ * The intake topic's own transactional producer: the listener container begins a Kafka transaction
+ * per poll, the decisions are sent in it, and the poll's offsets commit with them (ADR 0012). It is
+ * deliberately not a Spring bean of producer-factory or transaction-manager type, so the
+ * application's default (non-transactional) producer and its JDBC transaction manager stay as they
+ * are for every other path.
+ */
+public final class IntakeTransactions implements DisposableBean {
+
+    private final DefaultKafkaProducerFactory<String, byte[]> producers;
+    private final KafkaTemplate<String, byte[]> template;
+    private final KafkaTransactionManager<String, byte[]> transactions;
+    private final EventCodec codec;
+
+    public IntakeTransactions(Map<String, Object> producerProperties, String transactionIdPrefix, EventCodec codec) {
+        this.producers = new DefaultKafkaProducerFactory<>(producerProperties);
+        this.producers.setTransactionIdPrefix(transactionIdPrefix);
+        this.template = new KafkaTemplate<>(producers);
+        this.transactions = new KafkaTransactionManager<>(producers);
+        this.codec = codec;
+    }
+
+    public KafkaTransactionManager<String, byte[]> manager() {
+        return transactions;
+    }
+
+    /** Sends the events in the current Kafka transaction; the commit flushes them and fails if any failed. */
+    public void sendAll(List<Envelope> events) {
+        for (Envelope e : events) {
+            WireRecord wire = codec.encode(e);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(wire.topic(), wire.key(), wire.value());
+            wire.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            template.send(record);
+        }
+    }
+
+    /** A record that cannot be handled, with its cause, in the same transaction as the poll's decisions. */
+    public void deadLetter(String topic, ConsumerRecord<String, byte[]> r, String cause) {
+        ProducerRecord<String, byte[]> dlt = new ProducerRecord<>(topic, r.key(), r.value());
+        r.headers().forEach(h -> dlt.headers().add(h));
+        dlt.headers().add("superkabe_dlt_cause", cause.getBytes(StandardCharsets.UTF_8));
+        dlt.headers().add("superkabe_dlt_origin", (r.topic() + "-" + r.partition() + "@" + r.offset())
+                .getBytes(StandardCharsets.UTF_8));
+        template.send(dlt);
+    }
+
+    @Override
+    public void destroy() {
+        producers.destroy();
+    }
+}

@@ -1,0 +1,186 @@
+package com.superkabe.ingestion.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.superkabe.events.Envelope;
+import com.superkabe.events.EventType;
+import com.superkabe.events.Service;
+import com.superkabe.events.lead.LeadAccepted;
+import com.superkabe.events.lead.LeadRejected;
+import com.superkabe.events.lead.LeadSubmitted;
+import com.superkabe.ingestion.domain.DomainLists;
+import com.superkabe.ingestion.domain.LeadStatus;
+import com.superkabe.ingestion.domain.MxCheck;
+import com.superkabe.ingestion.domain.QualityPolicy;
+import com.superkabe.kit.kafka.Envelopes;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The intake topic path has no inbox: a redelivered event must find the lead it created and announce
+ * it again under the same event id, and every other event for that address is a duplicate.
+ */
+class IntakeFromTopicTest {
+
+    private final InMemoryLeads leads = new InMemoryLeads();
+    private final IntakeService intake = new IntakeService(leads, new KnownOrganizations(new Organizations() {
+        @Override
+        public boolean exists(String orgId) {
+            return "org-1".equals(orgId);
+        }
+
+        @Override
+        public void insert(String orgId, String name) {
+        }
+    }), events -> {
+        throw new AssertionError("the topic path must not publish through the outbox");
+    }, new Envelopes(Service.INGESTION, Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC)),
+            new Inputs());
+
+    @Test
+    void aRedeliveredEventAnnouncesItsLeadAgainUnderTheSameEventId() {
+        Envelope submitted = submitted("e-1", "ada@acme.com");
+        Envelope first = intake.decideFromTopic(List.of(submitted)).events().getFirst();
+
+        List<Envelope> again = intake.decideFromTopic(List.of(submitted)).events();
+
+        assertThat(again).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(first.id());
+            assertThat(e.type()).isEqualTo(EventType.LEAD_ACCEPTED);
+            assertThat(e.payloadAs(LeadAccepted.class).leadId()).isEqualTo(first.payloadAs(LeadAccepted.class).leadId());
+        });
+        assertThat(leads.rows).hasSize(1);
+    }
+
+    @Test
+    void anotherEventForAStoredAddressIsADuplicateAndAnnouncesNothing() {
+        intake.decideFromTopic(List.of(submitted("e-1", "ada@acme.com")));
+
+        IntakeService.Decided d = intake.decideFromTopic(List.of(submitted("e-2", "ADA@acme.com")));
+
+        assertThat(d.events()).isEmpty();
+        assertThat(d.results()).singleElement().isInstanceOf(Submission.Duplicate.class);
+    }
+
+    @Test
+    void aRedeliveredEventAnnouncesTheOriginalDecisionEvenIfTheLeadWasSuppressedSince() {
+        Envelope submitted = submitted("e-1", "ada@acme.com");
+        intake.decideFromTopic(List.of(submitted));
+        leads.rows.values().forEach(r -> r.status = LeadStatus.BOUNCED);
+
+        List<Envelope> again = intake.decideFromTopic(List.of(submitted)).events();
+        List<Envelope> other = intake.decideFromTopic(List.of(submitted("e-9", "ada@acme.com"))).events();
+
+        assertThat(again).extracting(Envelope::type).containsExactly(EventType.LEAD_ACCEPTED);
+        assertThat(other).singleElement().satisfies(e -> assertThat(e.payloadAs(LeadRejected.class).reasons())
+                .extracting(LeadRejected.Reason::code).containsExactly("suppressed"));
+    }
+
+    @Test
+    void twoEventsForOneAddressInOnePollAcceptTheFirstOnly() {
+        IntakeService.Decided d = intake.decideFromTopic(List.of(submitted("e-1", "ada@acme.com"),
+                submitted("e-2", "ada@acme.com")));
+
+        assertThat(d.events()).extracting(Envelope::type).containsExactly(EventType.LEAD_ACCEPTED);
+        assertThat(d.results().get(1)).isInstanceOf(Submission.Duplicate.class);
+    }
+
+    private static Envelope submitted(String id, String email) {
+        return new Envelope(id, EventType.LEAD_SUBMITTED, "external", Instant.parse("2026-11-22T00:00:00Z"), "org-1",
+                null, id, -1, new LeadSubmitted("org-1", email, "Ada", null, null, null, "c-1"));
+    }
+
+    private static final class Row {
+        final Leads.Lead lead;
+        LeadStatus status = LeadStatus.HELD;
+
+        Row(Leads.Lead lead) {
+            this.lead = lead;
+        }
+    }
+
+    private static final class InMemoryLeads implements Leads {
+        final Map<String, Row> rows = new HashMap<>();
+
+        @Override
+        public Set<String> insertAll(List<Lead> batch) {
+            Set<String> inserted = new LinkedHashSet<>();
+            for (Lead l : batch) {
+                if (rows.putIfAbsent(l.leadId(), new Row(l)) == null) {
+                    inserted.add(l.leadId());
+                }
+            }
+            return inserted;
+        }
+
+        @Override
+        public Map<String, LeadStatus> statuses(Collection<String> ids) {
+            Map<String, LeadStatus> out = new HashMap<>();
+            ids.stream().filter(rows::containsKey).forEach(id -> out.put(id, rows.get(id).status));
+            return out;
+        }
+
+        @Override
+        public Map<String, Stored> stored(Collection<String> ids) {
+            Map<String, Stored> out = new HashMap<>();
+            ids.stream().filter(rows::containsKey).forEach(id -> {
+                Row r = rows.get(id);
+                out.put(id, new Stored(r.status, r.lead.health(), r.lead.score(), r.lead.sourceEventId()));
+            });
+            return out;
+        }
+
+        @Override
+        public Optional<Lead> find(String orgId, String leadId) {
+            return Optional.ofNullable(rows.get(leadId)).map(r -> r.lead);
+        }
+
+        @Override
+        public void updateStatus(String leadId, LeadStatus status, String reason) {
+            rows.get(leadId).status = status;
+        }
+
+        @Override
+        public void markReplied(String leadId) {
+        }
+
+        @Override
+        public void rememberRun(String runId, String leadId) {
+        }
+
+        @Override
+        public Optional<String> leadOfRun(String runId) {
+            return Optional.empty();
+        }
+    }
+
+    private static final class Inputs implements GateInputs {
+        @Override
+        public DomainLists lists() {
+            return new DomainLists(Set.of(), Set.of(), Set.of(), Set.of());
+        }
+
+        @Override
+        public QualityPolicy policy(String orgId) {
+            return QualityPolicy.DEFAULT;
+        }
+
+        @Override
+        public MxCheck mx() {
+            return MxCheck.DISABLED;
+        }
+
+        @Override
+        public void prefetchMx(Collection<String> asciiDomains) {
+        }
+    }
+}
