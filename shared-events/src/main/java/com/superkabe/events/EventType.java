@@ -23,6 +23,7 @@ import com.superkabe.events.run.RunEnrolled;
 import com.superkabe.events.run.RunFailed;
 import com.superkabe.events.run.RunReplied;
 import com.superkabe.events.run.RunStepAdvanced;
+import com.superkabe.events.run.RunSuppressed;
 import com.superkabe.events.run.SendRequested;
 import com.superkabe.events.send.EmailClicked;
 import com.superkabe.events.send.EmailOpened;
@@ -50,6 +51,7 @@ public enum EventType {
     RUN_COMPLETED("superkabe.run.completed.v1", RunCompleted.class, Topic.RUNS),
     RUN_REPLIED("superkabe.run.replied.v1", RunReplied.class, Topic.RUNS),
     RUN_FAILED("superkabe.run.failed.v1", RunFailed.class, Topic.RUNS),
+    RUN_SUPPRESSED("superkabe.run.suppressed.v1", RunSuppressed.class, Topic.RUNS),
     CLOCK_TICKED("superkabe.clock.ticked.v1", ClockTicked.class, Topic.CLOCK),
     MAILBOX_REGISTERED("superkabe.mailbox.registered.v1", MailboxRegistered.class, Topic.MAILBOXES),
     EMAIL_SENT("superkabe.email.sent.v1", EmailSent.class, Topic.SEND_OUTCOMES),

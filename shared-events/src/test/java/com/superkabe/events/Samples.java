@@ -25,6 +25,7 @@ import com.superkabe.events.run.RunEnrolled;
 import com.superkabe.events.run.RunFailed;
 import com.superkabe.events.run.RunReplied;
 import com.superkabe.events.run.RunStepAdvanced;
+import com.superkabe.events.run.RunSuppressed;
 import com.superkabe.events.run.SendRequested;
 import com.superkabe.events.send.EmailClicked;
 import com.superkabe.events.send.EmailOpened;
@@ -68,6 +69,8 @@ final class Samples {
             case RUN_COMPLETED -> new RunCompleted("org-1", "run-1", 12);
             case RUN_REPLIED -> new RunReplied("org-1", "run-1", "reply-1", 9);
             case RUN_FAILED -> new RunFailed("org-1", "run-1", 1, "template token {{company}} has no value", 9);
+            case RUN_SUPPRESSED -> new RunSuppressed("org-1", "run-2", 0, "UNSUBSCRIBED",
+                    "suppressed: unsubscribed in another campaign (campaign c-1, run run-1)", "run-1", 11);
             case CLOCK_TICKED -> new ClockTicked(7, Instant.parse("2026-01-01T00:07:00Z"), 60);
             case MAILBOX_REGISTERED -> new MailboxRegistered("org-1", "mb-1", "sales@acme.test", "acme.test",
                     "SMTP", 50, new MailboxRegistered.Endpoint("smtp.acme.test", 587, "STARTTLS", "sales", "v1:abc"),

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Port: the run read model. {@link #due}: runs due at the tick whose mailbox may send, by due tick,
- * then run id in code-point order.
+ * then run id in code-point order. {@link #activeFor}: an organization's non-terminal runs of an
+ * address ({@code Suppression.key}), in run id code-point order.
  */
 public interface RunViews {
 
@@ -15,4 +16,6 @@ public interface RunViews {
     List<RunView> due(long tick, int limit);
 
     List<RunView> byCampaign(String orgId, String campaignId);
+
+    List<RunView> activeFor(String orgId, String addressKey);
 }

@@ -8,15 +8,19 @@ import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailSent;
+import com.superkabe.events.send.EmailUnsubscribed;
 import com.superkabe.sequencer.domain.RunCommand;
 import com.superkabe.sequencer.domain.RunView;
+import com.superkabe.sequencer.domain.Suppression;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns the sequencer's ordered inputs (gate decisions, clock ticks, send outcomes, replies) into
- * run commands. It reads only its inputs, its read model and the logical clock, so replaying the
+ * Turns the sequencer's ordered inputs (gate decisions, clock ticks, send outcomes, unsubscribes,
+ * replies) into run commands. It reads only its inputs, its read model and the logical clock, so replaying the
  * recorded inputs into a fresh instance decides the same transitions.
  */
 public class SequencerService {
@@ -24,16 +28,20 @@ public class SequencerService {
     private static final Logger log = LoggerFactory.getLogger(SequencerService.class);
     /** Dispatch at most this many runs per tick; the rest stay due for the next tick. */
     static final int DISPATCH_BATCH = 1_000;
+    /** The send-failure kind that is a permanent failure of the address; it suppresses it org-wide. */
+    static final String HARD_BOUNCE = "HARD_BOUNCE";
 
     private final Campaigns campaigns;
     private final RunCommands runs;
     private final RunViews views;
     private final LogicalClock clock;
     private final MailboxAvailability mailboxes;
+    private final OrgSuppression suppression;
 
     public SequencerService(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
-                            MailboxAvailability mailboxes) {
+                            MailboxAvailability mailboxes, Suppressions suppressions) {
         this.mailboxes = mailboxes;
+        this.suppression = new OrgSuppression(suppressions, runs, views);
         this.campaigns = campaigns;
         this.runs = runs;
         this.views = views;
@@ -51,6 +59,8 @@ public class SequencerService {
             case EmailSent s -> sent(e, s);
             case EmailSendFailed f -> failed(e, f);
             case ReplyReceived r -> replied(e, r);
+            case EmailUnsubscribed u -> suppression.apply(new Suppression(u.orgId(), u.email(),
+                    Suppression.Cause.UNSUBSCRIBED, u.method(), u.runId(), u.campaignId(), clock.currentTick()), e);
             case MailboxStateChanged m -> mailboxes.set(m.mailboxId(), m.canSend());
             default -> {
             }
@@ -68,7 +78,8 @@ public class SequencerService {
         CampaignDef c = campaign.get();
         String runId = runId(c.campaignId(), allowed.lead().leadId());
         runs.execute(new RunCommand.Enroll(c.orgId(), runId, c.campaignId(), allowed.lead(), c.mailboxFor(runId),
-                c.steps().size(), c.delayBefore(0), clock.currentTick()), cause);
+                c.steps().size(), c.delayBefore(0), clock.currentTick(),
+                suppression.of(c.orgId(), allowed.lead().email()).orElse(null)), cause);
     }
 
     private void tick(Envelope cause, ClockTicked t) {
@@ -76,9 +87,11 @@ public class SequencerService {
             return;
         }
         clock.advanceTo(t.tick());
-        for (RunView due : views.due(t.tick(), DISPATCH_BATCH)) {
-            campaigns.find(due.campaignId()).ifPresent(c -> runs.execute(
-                    new RunCommand.Dispatch(due.runId(), c.steps().get(due.currentStep()), t.tick()), cause));
+        List<RunView> dueRuns = views.due(t.tick(), DISPATCH_BATCH);
+        Map<String, Suppression> suppressed = suppression.ofRuns(dueRuns);
+        for (RunView due : dueRuns) {
+            campaigns.find(due.campaignId()).ifPresent(c -> runs.execute(new RunCommand.Dispatch(due.runId(),
+                    c.steps().get(due.currentStep()), t.tick(), suppressed.get(due.runId())), cause));
         }
     }
 
@@ -89,9 +102,14 @@ public class SequencerService {
     }
 
     private void failed(Envelope cause, EmailSendFailed f) {
-        if (views.find(f.runId()).isPresent()) {
-            runs.execute(new RunCommand.RecordFailed(f.runId(), f.sendId(), f.step(),
-                    f.kind() + ": " + f.detail(), clock.currentTick()), cause);
+        Optional<RunView> run = Optional.ofNullable(f.runId()).flatMap(views::find);
+        run.ifPresent(v -> runs.execute(new RunCommand.RecordFailed(f.runId(), f.sendId(), f.step(),
+                f.kind() + ": " + f.detail(), clock.currentTick()), cause));
+        String address = f.recipient() != null && !f.recipient().isBlank() ? f.recipient()
+                : run.map(RunView::email).orElse(null);
+        if (HARD_BOUNCE.equals(f.kind()) && address != null) {
+            suppression.apply(new Suppression(f.orgId(), address, Suppression.Cause.BOUNCED,
+                    f.smtpCode() + " " + f.detail(), f.runId(), f.campaignId(), clock.currentTick()), cause);
         }
     }
 

@@ -10,6 +10,7 @@ import com.superkabe.sequencer.application.MailboxAvailability;
 import com.superkabe.sequencer.application.RunCommands;
 import com.superkabe.sequencer.application.RunViews;
 import com.superkabe.sequencer.application.SequencerService;
+import com.superkabe.sequencer.application.Suppressions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +23,8 @@ class SequencerConfig {
 
     @Bean
     SequencerService sequencerService(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
-                                      MailboxAvailability mailboxes) {
-        return new SequencerService(campaigns, runs, views, clock, mailboxes);
+                                      MailboxAvailability mailboxes, Suppressions suppressions) {
+        return new SequencerService(campaigns, runs, views, clock, mailboxes, suppressions);
     }
 
     @Bean

@@ -9,13 +9,28 @@ public sealed interface RunCommand {
 
     long tick();
 
-    /** Enrol an allowed lead; the first step is due at {@code tick + firstDelayTicks}. */
+    /**
+     * Enrol an allowed lead; the first step is due at {@code tick + firstDelayTicks}. {@code suppressed}:
+     * the organization's suppression of the lead's address, or null; a suppressed run ends at once.
+     */
     record Enroll(String orgId, String runId, String campaignId, LeadSnapshot lead, String mailboxId, int stepCount,
-                  long firstDelayTicks, long tick) implements RunCommand {
+                  long firstDelayTicks, long tick, Suppression suppressed) implements RunCommand {
+
+        public Enroll(String orgId, String runId, String campaignId, LeadSnapshot lead, String mailboxId, int stepCount,
+                      long firstDelayTicks, long tick) {
+            this(orgId, runId, campaignId, lead, mailboxId, stepCount, firstDelayTicks, tick, null);
+        }
     }
 
-    /** The clock reached {@code tick}: send the current step if it is due. */
-    record Dispatch(String runId, StepTemplate step, long tick) implements RunCommand {
+    /**
+     * The clock reached {@code tick}: send the current step if it is due. {@code suppressed}: the
+     * suppression of the run's address, or null; checked right before a send is requested.
+     */
+    record Dispatch(String runId, StepTemplate step, long tick, Suppression suppressed) implements RunCommand {
+
+        public Dispatch(String runId, StepTemplate step, long tick) {
+            this(runId, step, tick, null);
+        }
     }
 
     /** The current step's email was accepted; {@code nextDelayTicks} is the next step's delay, if any. */
@@ -28,5 +43,9 @@ public sealed interface RunCommand {
 
     /** The lead replied: stop. */
     record RecordReply(String runId, String replyId, long tick) implements RunCommand {
+    }
+
+    /** The address is suppressed in the organization (unsubscribe or hard bounce, here or elsewhere): stop. */
+    record Suppress(String runId, Suppression suppression, long tick) implements RunCommand {
     }
 }

@@ -7,6 +7,7 @@ import com.superkabe.events.run.RunEvent;
 import com.superkabe.events.run.RunFailed;
 import com.superkabe.events.run.RunReplied;
 import com.superkabe.events.run.RunStepAdvanced;
+import com.superkabe.events.run.RunSuppressed;
 import com.superkabe.events.run.SendRequested;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,9 @@ import java.util.Optional;
 /**
  * The run state machine as a pure decider. A command that is not valid in the run's state decides
  * nothing (an empty list): redelivered outcomes, late replies and early ticks are no-ops, and no
- * transition is ever skipped or applied out of order.
+ * transition is ever skipped or applied out of order. A suppressed recipient (unsubscribed or
+ * hard-bounced anywhere in the organization) ends the run from any non-terminal state, and is
+ * checked again at enrolment and right before a send is requested.
  */
 public final class RunDecider {
 
@@ -28,8 +31,7 @@ public final class RunDecider {
 
     public static List<RunEvent> decide(RunCommand command, Optional<RunState> current) {
         if (command instanceof RunCommand.Enroll e) {
-            return current.isPresent() ? List.of() : List.of(new RunEnrolled(e.orgId(), e.runId(), e.campaignId(),
-                    e.lead(), e.mailboxId(), e.stepCount(), e.tick() + e.firstDelayTicks(), e.tick()));
+            return current.isPresent() ? List.of() : enroll(e);
         }
         if (current.isEmpty() || current.get().status().terminal()) {
             return List.of();
@@ -44,13 +46,31 @@ public final class RunDecider {
             case RunCommand.RecordFailed f -> f.step() != s.currentStep() || !s.inFlight() ? List.of()
                     : List.of(new RunFailed(s.orgId(), s.runId(), f.step(), f.reason(), f.tick()));
             case RunCommand.RecordReply r -> List.of(new RunReplied(s.orgId(), s.runId(), r.replyId(), r.tick()));
+            case RunCommand.Suppress x -> x.suppression().covers(s) ? List.of(suppressed(s, x.suppression(), x.tick()))
+                    : List.of();
             case RunCommand.Enroll e -> List.of();
         };
+    }
+
+    private static List<RunEvent> enroll(RunCommand.Enroll e) {
+        RunEnrolled enrolled = new RunEnrolled(e.orgId(), e.runId(), e.campaignId(), e.lead(), e.mailboxId(),
+                e.stepCount(), e.tick() + e.firstDelayTicks(), e.tick());
+        RunState s = evolve(null, enrolled);
+        return e.suppressed() != null && e.suppressed().covers(s)
+                ? List.of(enrolled, suppressed(s, e.suppressed(), e.tick())) : List.of(enrolled);
+    }
+
+    private static RunSuppressed suppressed(RunState s, Suppression suppression, long tick) {
+        return new RunSuppressed(s.orgId(), s.runId(), s.currentStep(), suppression.cause().name(),
+                suppression.reasonFor(s), suppression.sourceRunId(), tick);
     }
 
     private static List<RunEvent> dispatch(RunCommand.Dispatch d, RunState s) {
         if (s.inFlight() || s.status() == RunStatus.PAUSED || d.tick() < s.dueTick()) {
             return List.of();
+        }
+        if (d.suppressed() != null && d.suppressed().covers(s)) {
+            return List.of(suppressed(s, d.suppressed(), d.tick()));
         }
         try {
             String subject = Templates.render(d.step().subject(), s.lead());
@@ -76,6 +96,8 @@ public final class RunDecider {
             case RunCompleted c -> s.withStatus(RunStatus.COMPLETED);
             case RunReplied r -> s.withStatus(RunStatus.REPLIED);
             case RunFailed f -> s.withStatus(RunStatus.FAILED);
+            case RunSuppressed x -> s.withStatus(Suppression.Cause.BOUNCED.name().equals(x.cause()) ? RunStatus.BOUNCED
+                    : RunStatus.UNSUBSCRIBED);
         };
     }
 }

@@ -3,9 +3,11 @@ package com.superkabe.sequencer.adapter;
 import com.superkabe.events.gate.LeadSnapshot;
 import com.superkabe.events.run.RunEnrolled;
 import com.superkabe.events.run.RunReplied;
+import com.superkabe.events.run.RunSuppressed;
 import com.superkabe.sequencer.adapter.out.axon.RunAggregate;
 import com.superkabe.sequencer.adapter.out.axon.RunCommandMessage;
 import com.superkabe.sequencer.domain.RunCommand;
+import com.superkabe.sequencer.domain.Suppression;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,5 +40,17 @@ class RunAggregateTest {
                 .when(new RunCommandMessage("run-1", new RunCommand.Dispatch("run-1",
                         new com.superkabe.sequencer.domain.StepTemplate("s", "b", 0), 9)))
                 .expectNoEvents();
+    }
+
+    @Test
+    void storesTheEnrolmentAndTheSuppressionOfAnAlreadySuppressedAddressTogether() {
+        Suppression unsubscribed = new Suppression("org-1", "ADA@example.com", Suppression.Cause.UNSUBSCRIBED, "LINK",
+                "run-9", "c-9", 2);
+        fixture.givenNoPriorActivity()
+                .when(new RunCommandMessage("run-1", new RunCommand.Enroll("org-1", "run-1", "c-1", ADA, "mb-1", 2, 0, 3,
+                        unsubscribed)))
+                .expectEvents(new RunEnrolled("org-1", "run-1", "c-1", ADA, "mb-1", 2, 3, 3),
+                        new RunSuppressed("org-1", "run-1", 0, "UNSUBSCRIBED",
+                                "suppressed: unsubscribed in another campaign (campaign c-9), run run-9", "run-9", 3));
     }
 }

@@ -14,8 +14,10 @@ import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.events.run.RunEvent;
 import com.superkabe.events.run.RunReplied;
+import com.superkabe.events.run.RunSuppressed;
 import com.superkabe.events.run.SendRequested;
 import com.superkabe.events.send.EmailSent;
+import com.superkabe.events.send.EmailUnsubscribed;
 import com.superkabe.kit.security.ApiKeys;
 import com.superkabe.kit.testing.KafkaProbe;
 import com.superkabe.kit.testing.TestHttp;
@@ -24,7 +26,10 @@ import com.superkabe.sequencer.SequencerApplication;
 import com.superkabe.sequencer.adapter.out.jdbc.RecordedHistory;
 import com.superkabe.sequencer.application.SequencerService;
 import com.superkabe.sequencer.application.replay.InMemoryRuns;
+import com.superkabe.sequencer.application.RunViews;
+import com.superkabe.sequencer.domain.RunCommand;
 import com.superkabe.sequencer.domain.RunDecider;
+import com.superkabe.sequencer.domain.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -125,6 +130,47 @@ class SequencerServiceIT {
     }
 
     @Test
+    void anUnsubscribeInOneCampaignEndsTheAddressesRunsInEveryCampaignAndTheReplayReproducesIt() {
+        String address = "ada-" + UUID.randomUUID() + "@example.com";
+        String campaignA = createCampaign();
+        String campaignB = createCampaign();
+        String runA = enroll(campaignA, "lead-ada-" + UUID.randomUUID(), address);
+        String runB = enroll(campaignB, "lead-ada-" + UUID.randomUUID(), address.toUpperCase(java.util.Locale.ROOT));
+        publishTick();
+        SendRequested firstA = awaitSend(runA, 0);
+        kafka.publish(origin(sent(firstA), firstA.tick()));
+        kafka.publish(origin(sent(awaitSend(runB, 0)), firstA.tick()));
+
+        kafka.publish(origin(new EmailUnsubscribed(ORG, firstA.sendId(), runA, campaignA, firstA.leadId(),
+                firstA.mailboxId(), 0, address, "<" + firstA.sendId() + "@acme.test>", "ONE_CLICK"), -1));
+
+        RunSuppressed endedA = awaitSuppressed(runA);
+        RunSuppressed endedB = awaitSuppressed(runB);
+        assertThat(endedA.reason()).isEqualTo("unsubscribed (ONE_CLICK)");
+        assertThat(endedB.reason()).isEqualTo("suppressed: unsubscribed in another campaign (campaign " + campaignA
+                + "), run " + runA);
+        assertThat(endedB.sourceRunId()).isEqualTo(runA);
+        String runC = enroll(createCampaign(), "lead-ada-" + UUID.randomUUID(), address);
+        assertThat(awaitSuppressed(runC).cause()).as("a later enrolment ends at once").isEqualTo("UNSUBSCRIBED");
+        publishTick();
+        publishTick();
+        publishTick();
+        assertThat(kafka.awaitEvents(Topic.SEND_REQUESTS.topicName(), e -> e.payload() instanceof SendRequested r
+                && (r.runId().equals(runC) || r.step() > 0 && (r.runId().equals(runA) || r.runId().equals(runB))), 1,
+                Duration.ofSeconds(3))).as("nothing more is sent to the address").isEmpty();
+        assertThat(app.getBean(RunViews.class).find(runB).orElseThrow().status()).isEqualTo(RunStatus.UNSUBSCRIBED);
+
+        RecordedHistory history = app.getBean(RecordedHistory.class);
+        assertThat(history.storedRunEvents().get(runB)).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("RunEnrolled", "SendRequested", "RunStepAdvanced", "RunSuppressed");
+        RecordedHistory.Verification replay = history.verify(new InMemoryRuns());
+        assertThat(replay.reproduced()).as("mismatched runs %s", replay.mismatchedRuns()).isTrue();
+        RecordedHistory.Verification blind = history.verify(new InMemoryRuns((command, state) ->
+                command instanceof RunCommand.Suppress ? List.of() : RunDecider.decide(command, state)));
+        assertThat(blind.mismatchedRuns()).as("a decider that ignores suppression is caught").contains(runA, runB);
+    }
+
+    @Test
     void refusesACampaignWithoutStepsNamingTheField() {
         TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/campaigns",
                 "{\"name\":\"x\",\"mailboxIds\":[\"mb-1\"],\"steps\":[]}", "X-Api-Key", KEY),
@@ -154,9 +200,13 @@ class SequencerServiceIT {
     }
 
     private static String enroll(String campaign, String leadId) {
+        return enroll(campaign, leadId, (leadId.contains("ada") ? "ada" : "bob") + "@example.com");
+    }
+
+    private static String enroll(String campaign, String leadId, String email) {
         String name = leadId.contains("ada") ? "Ada" : "Bob";
-        kafka.publish(origin(new LeadGateAllowed(ORG, campaign, new LeadSnapshot(leadId, name.toLowerCase()
-                + "@example.com", name, null, null, null), "ENFORCE", List.of()), -1));
+        kafka.publish(origin(new LeadGateAllowed(ORG, campaign, new LeadSnapshot(leadId, email, name, null, null,
+                null), "ENFORCE", List.of()), -1));
         String runId = SequencerService.runId(campaign, leadId);
         assertThat(kafka.awaitEvents(Topic.RUNS.topicName(), e -> e.type() == EventType.RUN_ENROLLED
                 && e.subject().equals(runId), 1, WAIT)).hasSize(1);
@@ -174,6 +224,13 @@ class SequencerServiceIT {
                 SendRequested r && r.runId().equals(runId) && r.step() == step, 1, WAIT);
         assertThat(sends).as("send of step %d for %s", step, runId).hasSize(1);
         return sends.getFirst().payloadAs(SendRequested.class);
+    }
+
+    private static RunSuppressed awaitSuppressed(String runId) {
+        List<Envelope> ended = kafka.awaitEvents(Topic.RUNS.topicName(), e -> e.payload() instanceof RunSuppressed x
+                && x.runId().equals(runId), 1, WAIT);
+        assertThat(ended).as("run %s suppressed", runId).hasSize(1);
+        return ended.getFirst().payloadAs(RunSuppressed.class);
     }
 
     private static EmailSent sent(SendRequested r) {

@@ -9,6 +9,7 @@ import com.superkabe.events.run.RunEvent;
 import com.superkabe.events.run.RunFailed;
 import com.superkabe.events.run.RunReplied;
 import com.superkabe.events.run.RunStepAdvanced;
+import com.superkabe.events.run.RunSuppressed;
 import com.superkabe.events.run.SendRequested;
 import java.util.List;
 import java.util.Optional;
@@ -135,5 +136,93 @@ class RunDeciderTest {
     @Test
     void decidesNothingForARunThatDoesNotExist() {
         assertThat(RunDecider.decide(new RunCommand.RecordReply("run-x", "r", 1), given())).isEmpty();
+    }
+
+    private static Suppression unsubscribed(String email, String sourceRun, String sourceCampaign) {
+        return new Suppression("org-1", email, Suppression.Cause.UNSUBSCRIBED, "ONE_CLICK", sourceRun, sourceCampaign, 6);
+    }
+
+    @Test
+    void endsTheRunWhenItsRecipientUnsubscribesEvenThoughItsStepIsAlreadyDue() {
+        List<RunEvent> events = RunDecider.decide(new RunCommand.Suppress("run-1",
+                unsubscribed("ada@example.com", "run-1", "c-1"), 7), given(ENROLLED));
+
+        assertThat(events).containsExactly(new RunSuppressed("org-1", "run-1", 0, "UNSUBSCRIBED",
+                "unsubscribed (ONE_CLICK)", "run-1", 7));
+        Optional<RunState> after = given(ENROLLED, events.getFirst());
+        assertThat(after.get().status()).isEqualTo(RunStatus.UNSUBSCRIBED);
+        assertThat(RunDecider.decide(new RunCommand.Dispatch("run-1", STEP_1, 8), after)).isEmpty();
+    }
+
+    @Test
+    void endsTheRunOnItsOwnUnsubscribeWhileASendIsInFlightAndIgnoresThatSendsLateOutcome() {
+        List<RunEvent> events = RunDecider.decide(new RunCommand.Suppress("run-1",
+                unsubscribed("someone-else@example.com", "run-1", "c-1"), 7), given(ENROLLED, requested(0, 5)));
+
+        assertThat(events).singleElement().isInstanceOf(RunSuppressed.class);
+        Optional<RunState> after = given(ENROLLED, requested(0, 5), events.getFirst());
+        assertThat(RunDecider.decide(new RunCommand.RecordSent("run-1", "s", 0, 3, 8), after)).isEmpty();
+    }
+
+    @Test
+    void endsARunOfTheSameAddressInAnotherCampaignSayingWhereTheRecipientUnsubscribed() {
+        List<RunEvent> events = RunDecider.decide(new RunCommand.Suppress("run-1",
+                unsubscribed(" ADA@Example.com", "run-9", "c-9"), 7), given(ENROLLED));
+
+        assertThat(events).containsExactly(new RunSuppressed("org-1", "run-1", 0, "UNSUBSCRIBED",
+                "suppressed: unsubscribed in another campaign (campaign c-9), run run-9", "run-9", 7));
+    }
+
+    @Test
+    void endsARunOfTheSameAddressAsBouncedWhenTheAddressHardBouncedElsewhere() {
+        Suppression bounced = new Suppression("org-1", "ada@example.com", Suppression.Cause.BOUNCED,
+                "550 5.1.1 user unknown", "run-9", "c-1", 6);
+
+        List<RunEvent> events = RunDecider.decide(new RunCommand.Suppress("run-1", bounced, 7), given(ENROLLED));
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(RunSuppressed.class, x -> {
+            assertThat(x.cause()).isEqualTo("BOUNCED");
+            assertThat(x.reason()).isEqualTo("suppressed: hard-bounced in another run of this campaign, run run-9");
+        });
+        assertThat(RunDecider.evolve(given(ENROLLED).get(), events.getFirst()).status()).isEqualTo(RunStatus.BOUNCED);
+    }
+
+    @Test
+    void leavesRunsOfAnotherAddressOrAnotherOrganizationAlone() {
+        Suppression otherOrg = new Suppression("org-2", "ada@example.com", Suppression.Cause.UNSUBSCRIBED, "LINK",
+                "run-9", "c-9", 6);
+
+        assertThat(RunDecider.decide(new RunCommand.Suppress("run-1", unsubscribed("bob@example.com", "run-9", "c-9"),
+                7), given(ENROLLED))).isEmpty();
+        assertThat(RunDecider.decide(new RunCommand.Suppress("run-1", otherOrg, 7), given(ENROLLED))).isEmpty();
+        assertThat(RunDecider.decide(new RunCommand.Dispatch("run-1", STEP_1, 5, otherOrg), given(ENROLLED)))
+                .singleElement().isInstanceOf(SendRequested.class);
+    }
+
+    @Test
+    void endsAnEnrolmentOfASuppressedAddressAtOnceWithTheReason() {
+        List<RunEvent> events = RunDecider.decide(new RunCommand.Enroll("org-1", "run-1", "c-1", ADA, "mb-1", 2, 0, 5,
+                unsubscribed("ada@example.com", "run-9", "c-9")), given());
+
+        assertThat(events).containsExactly(new RunEnrolled("org-1", "run-1", "c-1", ADA, "mb-1", 2, 5, 5),
+                new RunSuppressed("org-1", "run-1", 0, "UNSUBSCRIBED",
+                        "suppressed: unsubscribed in another campaign (campaign c-9), run run-9", "run-9", 5));
+    }
+
+    @Test
+    void endsTheRunInsteadOfSendingWhenTheDispatcherFindsTheAddressSuppressed() {
+        List<RunEvent> events = RunDecider.decide(new RunCommand.Dispatch("run-1", STEP_1, 5,
+                unsubscribed("ada@example.com", null, null)), given(ENROLLED));
+
+        assertThat(events).containsExactly(new RunSuppressed("org-1", "run-1", 0, "UNSUBSCRIBED",
+                "suppressed: address unsubscribed in this organization", null, 5));
+    }
+
+    @Test
+    void aSuppressedRunIsNotSuppressedTwice() {
+        RunSuppressed first = new RunSuppressed("org-1", "run-1", 0, "UNSUBSCRIBED", "unsubscribed (LINK)", "run-1", 6);
+
+        assertThat(RunDecider.decide(new RunCommand.Suppress("run-1", unsubscribed("ada@example.com", "run-9", "c-9"),
+                7), given(ENROLLED, first))).isEmpty();
     }
 }

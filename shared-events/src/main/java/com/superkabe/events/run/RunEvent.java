@@ -7,7 +7,8 @@ import com.superkabe.events.SuperkabeEvent;
  * carries the logical tick at which it was decided.
  */
 public sealed interface RunEvent extends SuperkabeEvent
-        permits RunEnrolled, SendRequested, RunStepAdvanced, RunCompleted, RunReplied, RunFailed {
+        permits RunEnrolled, SendRequested, RunStepAdvanced, RunCompleted, RunReplied, RunFailed,
+        RunSuppressed {
 
     String runId();
 

@@ -6,9 +6,12 @@ import com.superkabe.sequencer.application.LogicalClock;
 import com.superkabe.sequencer.application.MailboxAvailability;
 import com.superkabe.sequencer.application.RunCommands;
 import com.superkabe.sequencer.application.RunViews;
+import com.superkabe.sequencer.application.Suppressions;
 import com.superkabe.sequencer.domain.RunDecider;
 import com.superkabe.sequencer.domain.RunState;
 import com.superkabe.sequencer.domain.RunView;
+import com.superkabe.sequencer.domain.Suppression;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,10 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A fresh sequencer instance's runs, clock and read model held in memory: the same decider and
- * projection as production, without Axon or a database. The basis of replay and what-if.
+ * A fresh sequencer instance's runs, clock, read model and suppression view held in memory: the same
+ * decider and projection as production, without Axon or a database. The basis of replay and what-if.
  */
-public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, MailboxAvailability {
+public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, MailboxAvailability, Suppressions {
 
     /** The decision function; production's unless a what-if or a negative test swaps it. */
     public interface Decider {
@@ -33,6 +36,7 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     private final Map<String, List<RunEvent>> history = new LinkedHashMap<>();
     private long tick;
     private final java.util.Set<String> mailboxesThatCannotSend = new java.util.HashSet<>();
+    private final Map<Recipient, Suppression> suppressions = new HashMap<>();
 
     public InMemoryRuns() {
         this(RunDecider::decide);
@@ -76,6 +80,23 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     public List<RunView> byCampaign(String orgId, String campaignId) {
         return states.values().stream().filter(s -> s.orgId().equals(orgId) && s.campaignId().equals(campaignId))
                 .map(RunView::project).toList();
+    }
+
+    @Override
+    public List<RunView> activeFor(String orgId, String addressKey) {
+        return states.values().stream().filter(s -> !s.status().terminal() && s.orgId().equals(orgId)
+                        && Suppression.key(s.lead().email()).equals(addressKey))
+                .map(RunView::project).sorted(Comparator.comparing(RunView::runId)).toList();
+    }
+
+    @Override
+    public void add(Suppression suppression) {
+        suppressions.putIfAbsent(new Recipient(suppression.orgId(), suppression.address()), suppression);
+    }
+
+    @Override
+    public List<Suppression> find(Collection<Recipient> recipients) {
+        return recipients.stream().map(suppressions::get).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.superkabe.sequencer.adapter.out.jdbc;
 import com.superkabe.sequencer.application.RunViews;
 import com.superkabe.sequencer.domain.RunStatus;
 import com.superkabe.sequencer.domain.RunView;
+import com.superkabe.sequencer.domain.Suppression;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -23,11 +24,12 @@ public class JdbcRunViews implements RunViews {
     }
 
     public void upsert(RunView v) {
-        jdbc.sql("INSERT INTO run_view(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO "
+        jdbc.sql("INSERT INTO run_view(" + COLUMNS + ", email_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (run_id) DO "
                         + "UPDATE SET status = EXCLUDED.status, current_step = EXCLUDED.current_step, "
                         + "due_tick = EXCLUDED.due_tick, in_flight = EXCLUDED.in_flight")
                 .params(v.runId(), v.orgId(), v.campaignId(), v.leadId(), v.email(), v.mailboxId(), v.status().name(),
-                        v.currentStep(), v.dueTick(), v.inFlight())
+                        v.currentStep(), v.dueTick(), v.inFlight(), Suppression.key(v.email()))
                 .update();
     }
 
@@ -50,6 +52,13 @@ public class JdbcRunViews implements RunViews {
         return jdbc.sql("SELECT " + COLUMNS + " FROM run_view WHERE org_id = ? AND campaign_id = ? "
                         + "ORDER BY run_id COLLATE \"C\"")
                 .params(orgId, campaignId).query(JdbcRunViews::map).list();
+    }
+
+    @Override
+    public List<RunView> activeFor(String orgId, String addressKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM run_view WHERE org_id = ? AND email_key = ? "
+                        + "AND status IN ('ACTIVE', 'WAITING', 'PAUSED') ORDER BY run_id COLLATE \"C\"")
+                .params(orgId, addressKey).query(JdbcRunViews::map).list();
     }
 
     private static RunView map(ResultSet rs, int i) throws SQLException {
