@@ -7,7 +7,8 @@ import java.util.Optional;
 /** Port: leads in the gate, with their gate state (HELD, PAUSED, RETRYING, ACTIVE). */
 public interface GateLeads {
 
-    enum Status { HELD, PAUSED, RETRYING, ACTIVE }
+    /** NEW: not yet in the gate (never stored; the lead being admitted). */
+    enum Status { NEW, HELD, PAUSED, RETRYING, ACTIVE }
 
     record GateLead(String orgId, String campaignId, LeadSnapshot lead, Status status, int attempts) {
     }
@@ -19,8 +20,15 @@ public interface GateLeads {
         }
     }
 
-    /** Adds the leads as HELD in one statement; returns the keys of those new to the gate (not seen before). */
-    java.util.Set<String> admitAll(List<Admission> admissions);
+    /** The keys of those admissions whose (lead, campaign) the gate already has, in one statement. */
+    java.util.Set<String> known(List<Admission> admissions);
+
+    /**
+     * Stores a NEW lead with the state its first decision gave it. Buffered: all of a transaction's
+     * admissions are inserted in one statement before commit, and if another transaction admitted
+     * one of them meanwhile, the commit fails (and is retried), so a lead is decided once.
+     */
+    void admit(GateLead lead, Status status, int attempts, Long nextTick);
 
     Optional<GateLead> find(String leadId, String campaignId);
 

@@ -49,19 +49,23 @@ public class GateService {
     }
 
     /**
-     * A poll's worth of accepted leads: their campaigns locked in one statement, the leads admitted
-     * in one, then each new (lead, campaign) decided once — a duplicate in the batch is skipped.
+     * A poll's worth of accepted leads: their campaigns share-locked in one statement and their views
+     * read ahead in a few, the (lead, campaign) pairs the gate already has found in one, then each new
+     * pair decided once (a duplicate in the batch is skipped) and admitted with its resulting state.
      */
     public void onLeadsAccepted(List<Envelope> causes) {
         List<Envelope> targeted = causes.stream().filter(e -> e.payload() instanceof LeadAccepted a
                 && a.campaignId() != null && !a.campaignId().isBlank()).toList();
         List<GateLeads.Admission> admissions = targeted.stream().map(e -> admission(e.payloadAs(LeadAccepted.class)))
                 .toList();
-        campaigns.lockAll(admissions.stream().map(GateLeads.Admission::campaignId).collect(java.util.stream.Collectors.toSet()));
-        java.util.Set<String> admitted = new java.util.HashSet<>(leads.admitAll(admissions));
+        java.util.Set<String> campaignIds = admissions.stream().map(GateLeads.Admission::campaignId)
+                .collect(java.util.stream.Collectors.toSet());
+        campaigns.lockShared(campaignIds);
+        evaluator.prefetch(campaignIds);
+        java.util.Set<String> seen = new java.util.HashSet<>(leads.known(admissions));
         for (int i = 0; i < targeted.size(); i++) {
             GateLeads.Admission a = admissions.get(i);
-            if (admitted.remove(a.key())) {
+            if (seen.add(a.key())) {
                 evaluator.evaluate(Stamp.causedBy(envelopes, targeted.get(i)), 0,
                         LeadEvaluator.fresh(a.orgId(), a.campaignId(), a.lead()));
             }
@@ -142,8 +146,9 @@ public class GateService {
         }
         health.advanceTo(t.tick());
         List<GateLeads.GateLead> due = leads.dueRetries(t.tick(), RETRY_BATCH);
+        // all at once and sorted, like every other multi-campaign locker, so two lockers never deadlock
+        campaigns.lockAll(due.stream().map(GateLeads.GateLead::campaignId).toList());
         for (int i = 0; i < due.size(); i++) {
-            campaigns.lock(due.get(i).campaignId());
             evaluator.evaluate(Stamp.causedBy(envelopes, cause), i, due.get(i));
         }
     }

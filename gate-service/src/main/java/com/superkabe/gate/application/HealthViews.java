@@ -26,6 +26,12 @@ public interface HealthViews {
 
     Map<String, String> domainStates(String orgId, List<String> domains);
 
+    /**
+     * Reads ahead, in a few statements, what deciding a batch of the organization's leads will ask
+     * for: these mailboxes and the states of their domains.
+     */
+    void prefetch(String orgId, java.util.Collection<String> mailboxIds);
+
     Optional<String> mode(String orgId);
 
     void mode(String orgId, String mode);

@@ -39,6 +39,21 @@ public class LeadEvaluator {
         this.settings = settings;
     }
 
+    /**
+     * Reads ahead what deciding these campaigns' leads needs, a few statements for the whole batch,
+     * so that {@link #evaluate} finds it in the read caches instead of one query per campaign,
+     * mailbox list and domain whenever a cache entry has expired.
+     */
+    public void prefetch(java.util.Collection<String> campaignIds) {
+        campaigns.prefetch(campaignIds);
+        Map<String, List<String>> mailboxesByOrg = new java.util.HashMap<>();
+        for (String id : campaignIds) {
+            campaigns.find(id).ifPresent(c -> mailboxesByOrg.computeIfAbsent(c.orgId(), o -> new java.util.ArrayList<>())
+                    .addAll(c.mailboxIds()));
+        }
+        mailboxesByOrg.forEach(health::prefetch);
+    }
+
     public void evaluate(Stamp cause, int index, GateLeads.GateLead lead) {
         long tick = health.tick();
         GateView view = view(lead.orgId(), lead.campaignId(), tick);
@@ -71,7 +86,7 @@ public class LeadEvaluator {
 
     private void allow(Stamp cause, int index, GateLeads.GateLead lead, long tick, Mode mode,
                        GateDecision.Allowed allowed, GateDecision.Blocked observed) {
-        leads.update(lead.lead().leadId(), lead.campaignId(), GateLeads.Status.ACTIVE, lead.attempts(), null);
+        moveTo(lead, GateLeads.Status.ACTIVE, lead.attempts(), null);
         String reason = observed == null ? null : (mode == Mode.SUGGEST ? "Recommendation: block. " : "Observed: ")
                 + observed.reason();
         LeadGateAllowed event = new LeadGateAllowed(lead.orgId(), lead.campaignId(), lead.lead(), mode.name(),
@@ -92,10 +107,10 @@ public class LeadEvaluator {
         int attempts = lead.attempts();
         FailureClass fc = b.failureClass();
         switch (fc) {
-            case SYNC_ISSUE -> leads.update(lead.lead().leadId(), lead.campaignId(), GateLeads.Status.HELD, attempts, null);
+            case SYNC_ISSUE -> moveTo(lead, GateLeads.Status.HELD, attempts, null);
             case HEALTH_ISSUE -> {
                 reason = reason + " Manual intervention required: release the lead once the mailboxes recover.";
-                leads.update(lead.lead().leadId(), lead.campaignId(), GateLeads.Status.PAUSED, attempts, null);
+                moveTo(lead, GateLeads.Status.PAUSED, attempts, null);
             }
             case INFRA_ISSUE -> {
                 attempts++;
@@ -103,10 +118,10 @@ public class LeadEvaluator {
                     long next = settings.retry().nextAttemptTick(lead.lead().leadId(), attempts, tick);
                     reason = reason + " Attempt " + attempts + " of " + settings.retry().maxAttempts()
                             + "; next at tick " + next + ".";
-                    leads.update(lead.lead().leadId(), lead.campaignId(), GateLeads.Status.RETRYING, attempts, next);
+                    moveTo(lead, GateLeads.Status.RETRYING, attempts, next);
                 } else {
                     reason = reason + " Retries exhausted after " + attempts + " attempts; lead paused for an operator.";
-                    leads.update(lead.lead().leadId(), lead.campaignId(), GateLeads.Status.PAUSED, attempts, null);
+                    moveTo(lead, GateLeads.Status.PAUSED, attempts, null);
                 }
             }
         }
@@ -118,7 +133,16 @@ public class LeadEvaluator {
         events.publish(envelope);
     }
 
+    /** A NEW lead is stored with its first state (one insert); one the gate has is updated. */
+    private void moveTo(GateLeads.GateLead lead, GateLeads.Status status, int attempts, Long nextTick) {
+        if (lead.status() == GateLeads.Status.NEW) {
+            leads.admit(lead, status, attempts, nextTick);
+        } else {
+            leads.update(lead.lead().leadId(), lead.campaignId(), status, attempts, nextTick);
+        }
+    }
+
     static GateLeads.GateLead fresh(String orgId, String campaignId, LeadSnapshot lead) {
-        return new GateLeads.GateLead(orgId, campaignId, lead, GateLeads.Status.HELD, 0);
+        return new GateLeads.GateLead(orgId, campaignId, lead, GateLeads.Status.NEW, 0);
     }
 }

@@ -6,6 +6,7 @@ import com.superkabe.gate.application.GateLeads;
 import com.superkabe.gate.application.GateService;
 import com.superkabe.gate.application.HealthViews;
 import com.superkabe.gate.application.LeadEvaluator;
+import com.superkabe.gate.application.StoreOutages;
 import com.superkabe.kit.kafka.Envelopes;
 import com.superkabe.kit.outbox.EventSink;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,6 +21,11 @@ class GateConfig {
     LeadEvaluator leadEvaluator(CampaignViews campaigns, HealthViews health, GateLeads leads, Decisions decisions,
                                 EventSink events, GateProperties props) {
         return new LeadEvaluator(campaigns, health, leads, decisions, events, props.settings());
+    }
+
+    @Bean
+    StoreOutages storeOutages(GateProperties props) {
+        return new StoreOutages(props.storeRetryPolicy());
     }
 
     @Bean

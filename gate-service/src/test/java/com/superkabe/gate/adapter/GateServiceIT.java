@@ -17,6 +17,13 @@ import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.protection.ProtectionModeChanged;
 import com.superkabe.events.protection.ProtectionWatermark;
 import com.superkabe.gate.GateApplication;
+import com.superkabe.gate.application.CampaignViews;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.springframework.transaction.support.TransactionTemplate;
 import com.superkabe.kit.security.ApiKeys;
 import com.superkabe.kit.testing.KafkaProbe;
 import com.superkabe.kit.testing.TestHttp;
@@ -177,6 +184,47 @@ class GateServiceIT {
                 .contains("Invalid LeadAccepted payload"));
         assertThat(kafka.awaitEvents(Topic.GATE_DECISIONS.topicName(), e -> e.subject().equals(lead)
                 && e.type() == EventType.LEAD_GATE_ALLOWED, 1, WAIT)).hasSize(1);
+    }
+
+    @Test
+    void admissionsShareTheirCampaignsLockButNeverOverlapAConfigurationChangeOfTheCampaign() throws Exception {
+        CampaignViews views = gate.getBean(CampaignViews.class);
+        TransactionTemplate tx = gate.getBean(TransactionTemplate.class);
+        String campaign = id("c");
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // an admission holding the campaign lets another admission in, but not a configuration change
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
+            Future<?> admission = threads.submit(() -> tx.executeWithoutResult(s -> {
+                views.lockShared(List.of(campaign));
+                holding.countDown();
+                await(done);
+            }));
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(threads.submit(() -> tx.executeWithoutResult(s -> views.lockShared(List.of(campaign))))
+                    .get(10, TimeUnit.SECONDS)).isNull();
+            Future<Long> change = threads.submit(() -> tx.execute(s -> {
+                views.lock(campaign);
+                return System.nanoTime();
+            }));
+            Thread.sleep(500);
+            assertThat(change.isDone()).as("the change waits for the admission to commit").isFalse();
+            long committed = System.nanoTime();
+            done.countDown();
+            admission.get(10, TimeUnit.SECONDS);
+            assertThat(change.get(10, TimeUnit.SECONDS)).isGreaterThan(committed);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A fresh organization with its own API key, mailboxes and mode, so tests do not see each other. */

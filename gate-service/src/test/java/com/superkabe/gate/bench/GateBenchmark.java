@@ -33,11 +33,13 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * 10,000 mailboxes (on 1,000 domains) in the view, (1) the sustained decision rate for a burst of
  * leads, and (2) enrollment-to-decision latency at a paced 1,000 leads/s. Prints figures; asserts
  * nothing. Run: {@code mvn -f gate-service test -Dtest=GateBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (sizes: -Dbench.burst=20000 -Dbench.paced=10000).
+ * (sizes: -Dbench.burst=20000 -Dbench.paced=10000; -Dbench.orgs=10 spreads the campaigns over ten
+ * organizations, so over several partitions and both lead consumers).
  */
 class GateBenchmark {
 
-    private static final String ORG = "org-bench";
+    /** Leads are keyed by organization: one organization is one partition and one lead consumer. */
+    private static final int ORGS = Integer.getInteger("bench.orgs", 1);
 
     @Test
     void measure() throws Exception {
@@ -68,12 +70,15 @@ class GateBenchmark {
                 kafka.publishAsync(lead(campaigns.get(i % campaigns.size())));
             }
             kafka.flush();
+            JdbcClient jdbc = gate.getBean(JdbcClient.class);
+            DbActivity before = DbActivity.read(jdbc);
             long backlogStart = System.nanoTime();
             leads.resume();
             drain(decisions, burst, null);
             double backlogSeconds = (System.nanoTime() - backlogStart) / 1e9;
             System.out.printf("GATE BENCH backlog: %d decisions in %.1f s = %.0f decisions/s (leads waiting on the topic)%n",
                     burst, backlogSeconds, burst / backlogSeconds);
+            System.out.printf("GATE BENCH backlog database work: %s%n", DbActivity.read(jdbc).minus(before));
 
             List<Long> latencies = new ArrayList<>();
             long t0 = System.nanoTime();
@@ -106,12 +111,12 @@ class GateBenchmark {
                 String id = "mb-" + c + "-" + m;
                 String domain = "d" + c + ".test";
                 mailboxes.add(id);
-                kafka.publishAsync(origin(new MailboxRegistered(ORG, id, id + "@" + domain, domain, "SMTP", 50, null,
+                kafka.publishAsync(origin(new MailboxRegistered(org(c), id, id + "@" + domain, domain, "SMTP", 50, null,
                         null)));
             }
             String campaign = "c-" + c;
             campaigns.add(campaign);
-            kafka.publishAsync(origin(new CampaignCreated(ORG, campaign, campaign, "ACTIVE", 2, mailboxes)));
+            kafka.publishAsync(origin(new CampaignCreated(org(c), campaign, campaign, "ACTIVE", 2, mailboxes)));
         }
         kafka.flush();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -151,9 +156,14 @@ class GateBenchmark {
         return at < 0 ? decisionCeTime : Long.parseLong(leadId.substring(at + 1));
     }
 
+    private static String org(int campaign) {
+        return "org-bench-" + campaign % ORGS;
+    }
+
     private static Envelope lead(String campaign) {
         String leadId = "lead-" + UUID.randomUUID() + "@" + System.currentTimeMillis();
-        return origin(new LeadAccepted(ORG, leadId, "x@example.com", "X", null, null, null, campaign, "GREEN", 100,
+        String org = org(Integer.parseInt(campaign.substring("c-".length())));
+        return origin(new LeadAccepted(org, leadId, "x@example.com", "X", null, null, null, campaign, "GREEN", 100,
                 "api"));
     }
 

@@ -16,6 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 class JdbcCampaignViews implements CampaignViews {
 
+    private static final String EXCLUSIVE = "x:";
+    private static final String SHARED = "s:";
     private final JdbcClient jdbc;
     private final ReadCache<String, CampaignView> cache = new ReadCache<>(Duration.ofSeconds(1), 100_000);
 
@@ -26,17 +28,29 @@ class JdbcCampaignViews implements CampaignViews {
     /** Taken once per campaign per transaction: a batch of a campaign's leads pays for one lock. */
     @Override
     public void lock(String campaignId) {
-        if (locked().add(campaignId)) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("campaign:" + campaignId).query().singleRow();
-        }
+        lockAll(List.of(campaignId));
     }
 
     @Override
     public void lockAll(java.util.Collection<String> campaignIds) {
-        String[] fresh = campaignIds.stream().filter(locked()::add).sorted().map(c -> "campaign:" + c)
-                .toArray(String[]::new);
+        take(campaignIds, EXCLUSIVE, "pg_advisory_xact_lock");
+    }
+
+    @Override
+    public void lockShared(java.util.Collection<String> campaignIds) {
+        take(campaignIds, SHARED, "pg_advisory_xact_lock_shared");
+    }
+
+    /**
+     * One statement for every campaign not yet held in this mode (an exclusive lock covers a shared
+     * one), in sorted order so that two lockers of overlapping campaigns cannot deadlock.
+     */
+    private void take(java.util.Collection<String> campaignIds, String mode, String function) {
+        Set<String> held = locked();
+        String[] fresh = campaignIds.stream().distinct().filter(c -> !held.contains(EXCLUSIVE + c))
+                .filter(c -> held.add(mode + c)).sorted().map(c -> "campaign:" + c).toArray(String[]::new);
         if (fresh.length > 0) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(c)) FROM (SELECT c FROM unnest(?::text[]) AS c ORDER BY c) s")
+            jdbc.sql("SELECT " + function + "(hashtext(c)) FROM (SELECT c FROM unnest(?::text[]) AS c ORDER BY c) s")
                     .param(fresh).query().listOfRows();
         }
     }
@@ -49,6 +63,23 @@ class JdbcCampaignViews implements CampaignViews {
                 .query((rs, i) -> new CampaignView(rs.getString(1), rs.getString(2), rs.getString(3),
                         split(rs.getString(4))))
                 .optional());
+    }
+
+    @Override
+    public void prefetch(java.util.Collection<String> campaignIds) {
+        List<String> missing = campaignIds.stream().distinct().filter(id -> cache.peek(id).isEmpty()).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, Long> versions = new java.util.HashMap<>();
+        missing.forEach(id -> versions.put(id, cache.version(id)));
+        java.util.Map<String, CampaignView> loaded = new java.util.HashMap<>();
+        jdbc.sql("SELECT org_id, campaign_id, status, mailbox_ids FROM campaign_view WHERE campaign_id = ANY(?)")
+                .param(missing.toArray(String[]::new))
+                .query((rs, i) -> loaded.put(rs.getString(2), new CampaignView(rs.getString(1), rs.getString(2),
+                        rs.getString(3), split(rs.getString(4)))))
+                .list();
+        missing.forEach(id -> cache.put(id, Optional.ofNullable(loaded.get(id)), versions.get(id)));
     }
 
     @Override

@@ -18,8 +18,12 @@ class JdbcGateLeads implements GateLeads {
     private record Update(String leadId, String campaignId, Status status, int attempts, Long nextTick) {
     }
 
+    private record Admitted(GateLead lead, Update state) {
+    }
+
     private final JdbcClient jdbc;
     private final TransactionBuffer<Update> updates;
+    private final TransactionBuffer<Admitted> admissions = new TransactionBuffer<>(this::insert);
 
     JdbcGateLeads(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -35,21 +39,43 @@ class JdbcGateLeads implements GateLeads {
     }
 
     @Override
-    public java.util.Set<String> admitAll(List<Admission> admissions) {
+    public java.util.Set<String> known(List<Admission> admissions) {
         if (admissions.isEmpty()) {
             return java.util.Set.of();
         }
-        java.util.function.Function<java.util.function.Function<Admission, String>, String[]> column =
-                f -> admissions.stream().map(f).toArray(String[]::new);
-        return new java.util.HashSet<>(jdbc.sql("INSERT INTO gate_lead(lead_id, campaign_id, org_id, email, first_name, "
-                        + "last_name, company, title, status) SELECT l, c, o, e, f, n, co, t, 'HELD' FROM unnest(?::text[], "
-                        + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(l, c, o, e, f, n, "
-                        + "co, t) ON CONFLICT DO NOTHING RETURNING lead_id || '|' || campaign_id")
-                .params(column.apply(a -> a.lead().leadId()), column.apply(Admission::campaignId),
-                        column.apply(Admission::orgId), column.apply(a -> a.lead().email()),
-                        column.apply(a -> a.lead().firstName()), column.apply(a -> a.lead().lastName()),
-                        column.apply(a -> a.lead().company()), column.apply(a -> a.lead().title()))
+        return new java.util.HashSet<>(jdbc.sql("SELECT g.lead_id || '|' || g.campaign_id FROM gate_lead g "
+                        + "JOIN unnest(?::text[], ?::text[]) AS u(l, c) ON g.lead_id = u.l AND g.campaign_id = u.c")
+                .params(admissions.stream().map(a -> a.lead().leadId()).toArray(String[]::new),
+                        admissions.stream().map(Admission::campaignId).toArray(String[]::new))
                 .query(String.class).list());
+    }
+
+    @Override
+    public void admit(GateLead lead, Status status, int attempts, Long nextTick) {
+        admissions.add(new Admitted(lead, new Update(lead.lead().leadId(), lead.campaignId(), status, attempts, nextTick)));
+    }
+
+    private void insert(List<Admitted> pending) {
+        java.util.function.Function<java.util.function.Function<Admitted, String>, String[]> column =
+                f -> pending.stream().map(f).toArray(String[]::new);
+        int inserted = jdbc.sql("INSERT INTO gate_lead(lead_id, campaign_id, org_id, email, first_name, last_name, company, "
+                        + "title, status, attempts, next_tick) SELECT * FROM unnest(?::text[], ?::text[], ?::text[], "
+                        + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[]) "
+                        + "ON CONFLICT DO NOTHING")
+                .params(column.apply(a -> a.lead().lead().leadId()), column.apply(a -> a.lead().campaignId()),
+                        column.apply(a -> a.lead().orgId()), column.apply(a -> a.lead().lead().email()),
+                        column.apply(a -> a.lead().lead().firstName()), column.apply(a -> a.lead().lead().lastName()),
+                        column.apply(a -> a.lead().lead().company()), column.apply(a -> a.lead().lead().title()),
+                        column.apply(a -> a.state().status().name()),
+                        pending.stream().map(a -> a.state().attempts()).toArray(Integer[]::new),
+                        pending.stream().map(a -> a.state().nextTick()).toArray(Long[]::new))
+                .update();
+        if (inserted != pending.size()) {
+            // another transaction admitted one of these leads since known(): roll back, so that the
+            // retry finds it known and skips it instead of publishing a second first decision
+            throw new IllegalStateException((pending.size() - inserted) + " of " + pending.size()
+                    + " leads were admitted concurrently; the batch is retried");
+        }
     }
 
     @Override

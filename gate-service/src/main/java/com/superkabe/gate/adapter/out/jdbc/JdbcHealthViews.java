@@ -88,30 +88,58 @@ class JdbcHealthViews implements HealthViews {
     @Override
     public Map<String, MailboxHealth> mailboxes(List<String> mailboxIds, long tick) {
         Map<String, MailboxHealth> result = new HashMap<>();
-        List<String> missing = new java.util.ArrayList<>();
+        // loaded rows are used directly: one this transaction wrote is never cached, so peek misses it
+        Map<String, Row> loaded = load(mailboxIds);
         for (String id : mailboxIds) {
-            rows.peek(id).ifPresentOrElse(row -> row.ifPresent(r -> result.put(id, health(r, tick))), () -> missing.add(id));
-        }
-        if (!missing.isEmpty()) {
-            Map<String, Long> versions = new HashMap<>();
-            missing.forEach(id -> versions.put(id, rows.version(id)));
-            Map<String, Row> loaded = new HashMap<>();
-            jdbc.sql("SELECT m.mailbox_id, m.domain, m.state, m.trigger, m.outcome_window, m.send_ticks, m.daily_limit, "
-                            + "(SELECT count(*) FROM mailbox_view w WHERE w.domain = m.domain AND w.state = 'warning') "
-                            + "FROM mailbox_view m WHERE m.mailbox_id IN (:ids) AND m.domain IS NOT NULL")
-                    .param("ids", missing)
-                    .query((rs, i) -> loaded.put(rs.getString(1), new Row(rs.getString(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8))))
-                    .list();
-            for (String id : missing) {
-                Row row = loaded.get(id);
-                rows.put(id, java.util.Optional.ofNullable(row), versions.get(id));
-                if (row != null) {
-                    result.put(id, health(row, tick));
-                }
-            }
+            Optional.ofNullable(loaded.get(id)).or(() -> rows.peek(id).flatMap(row -> row))
+                    .ifPresent(r -> result.put(id, health(r, tick)));
         }
         return result;
+    }
+
+    @Override
+    public void prefetch(String orgId, java.util.Collection<String> mailboxIds) {
+        Map<String, Row> read = load(mailboxIds);
+        List<String> missing = mailboxIds.stream().distinct()
+                .map(id -> Optional.ofNullable(read.get(id)).or(() -> rows.peek(id).flatMap(row -> row)))
+                .flatMap(Optional::stream).map(Row::domain).distinct().map(d -> orgId + "/" + d)
+                .filter(key -> domains.peek(key).isEmpty()).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<String, Long> versions = new HashMap<>();
+        missing.forEach(key -> versions.put(key, domains.version(key)));
+        Map<String, String> loaded = new HashMap<>();
+        jdbc.sql("SELECT domain, state FROM domain_view WHERE domain = ANY(?)").param(missing.toArray(String[]::new))
+                .query((rs, i) -> loaded.put(rs.getString(1), rs.getString(2))).list();
+        missing.forEach(key -> domains.put(key, Optional.ofNullable(loaded.get(key)), versions.get(key)));
+    }
+
+    /**
+     * Loads into the cache, in one query, the rows of those mailboxes it lacks, each with the number
+     * of its domain's mailboxes in warning (counted once per domain, not once per mailbox).
+     */
+    private Map<String, Row> load(java.util.Collection<String> mailboxIds) {
+        List<String> missing = mailboxIds.stream().distinct().filter(id -> rows.peek(id).isEmpty()).toList();
+        if (missing.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> versions = new HashMap<>();
+        missing.forEach(id -> versions.put(id, rows.version(id)));
+        Map<String, Row> loaded = new HashMap<>();
+        jdbc.sql("WITH m AS (SELECT mailbox_id, domain, state, trigger, outcome_window, send_ticks, daily_limit "
+                        + "FROM mailbox_view WHERE mailbox_id = ANY(?) AND domain IS NOT NULL), "
+                        + "w AS (SELECT domain, count(*) AS n FROM mailbox_view WHERE state = 'warning' "
+                        + "AND domain IN (SELECT domain FROM m) GROUP BY domain) "
+                        + "SELECT m.*, coalesce(w.n, 0) FROM m LEFT JOIN w ON w.domain = m.domain")
+                .param(missing.toArray(String[]::new))
+                .query((rs, i) -> loaded.put(rs.getString(1), new Row(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8))))
+                .list();
+        for (String id : missing) {
+            rows.put(id, Optional.ofNullable(loaded.get(id)), versions.get(id));
+        }
+        return loaded;
     }
 
     private static MailboxHealth health(Row r, long tick) {
