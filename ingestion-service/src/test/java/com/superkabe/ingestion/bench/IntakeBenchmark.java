@@ -16,7 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import com.superkabe.events.EventIds;
+import com.superkabe.ingestion.application.Leads;
+import org.springframework.transaction.support.TransactionTemplate;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +42,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Load driver, prints figures, asserts nothing. (1) The bare ceiling: consume N records and produce
- * N records on the same embedded broker, no database. (2) N leads (90% valid and unique, 5%
+ * N records on the same embedded broker, no database; and the store ceiling: the accepted leads'
+ * rows inserted as the intake path inserts them, no Kafka. (2) N leads (90% valid and unique, 5%
  * duplicates, 5% refused) published on the intake topic, timed until every decision event is on
  * superkabe.leads and every accepted lead is stored. (3) An N-row CSV upload end to end. Peak heap
  * is the whole JVM's (broker, PostgreSQL client side, service, driver). Run:
@@ -49,6 +54,9 @@ class IntakeBenchmark {
     @Test
     void measure() throws Exception {
         int n = Integer.getInteger("bench.leads", 1_000_000);
+        // "org": every record keyed by the organization, as the topic's contract says (one partition);
+        // "address": keyed by address, spreading one organization over the topic's six partitions
+        boolean byAddress = "address".equals(System.getProperty("bench.keys", "org"));
         ConfigurableApplicationContext app = IngestionApplication.builder().run(TestInfra.args(
                 "--logging.level.root=WARN", "--superkabe.admin-token=bench"));
         TestHttp http = TestHttp.of(app);
@@ -67,8 +75,8 @@ class IntakeBenchmark {
         try (KafkaProducer<String, byte[]> producer = producer(bootstrap);
              KafkaConsumer<String, byte[]> decisions = consumer(bootstrap, Topic.LEADS.topicName())) {
             for (int i = 0; i < n; i++) {
-                producer.send(new ProducerRecord<>(Topic.LEAD_INTAKE.topicName(), orgId,
-                        leadJson(orgId, "k", i).getBytes(StandardCharsets.UTF_8)));
+                producer.send(new ProducerRecord<>(Topic.LEAD_INTAKE.topicName(),
+                        byAddress ? email("k", i) : orgId, leadJson(orgId, "k", i).getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
             double published = (System.nanoTime() - start) / 1e9;
@@ -77,7 +85,8 @@ class IntakeBenchmark {
             long seen = count(decisions, expected, "intake");
             long stored = waitStored(jdbc, orgId, "kafka");
             double s = (System.nanoTime() - start) / 1e9;
-            System.out.printf("INGESTION BENCH intake topic: %d leads (published in %.1f s), %d decision events, %d "
+            System.out.printf("INGESTION BENCH intake topic, keyed by " + (byAddress ? "address" : "organization")
+                    + ": %d leads (published in %.1f s), %d decision events, %d "
                     + "stored, in %.1f s = %.0f leads/s (%.0f%% of bare); peak heap %d MB%n", n, published, seen,
                     stored, s, n / s, 100 * (n / s) / bare, peakHeapMb());
             for (Timer t : app.getBean(MeterRegistry.class).find("superkabe_ingestion_intake_phase").timers()) {
@@ -86,6 +95,10 @@ class IntakeBenchmark {
                         t.mean(TimeUnit.MILLISECONDS));
             }
         }
+
+        double store = storeCeiling(app, n - n / 20 - n / 40);
+        System.out.printf("INGESTION BENCH store ceiling (lead rows inserted %d per transaction, one thread, no "
+                + "Kafka, no judging): %.0f rows/s%n", POLL, store);
 
         Path csv = Files.createTempFile("bench", ".csv");
         try (BufferedWriter w = Files.newBufferedWriter(csv)) {
@@ -112,11 +125,34 @@ class IntakeBenchmark {
         app.close();
     }
 
-    private static String leadJson(String orgId, String prefix, int i) {
-        String email = i % 20 == 0 ? "dup" + (i / 40) + "@bench.example.com"
+    private static String email(String prefix, int i) {
+        return i % 20 == 0 ? "dup" + (i / 40) + "@bench.example.com"
                 : i % 20 == 1 ? (i % 40 == 1 ? "bad" + i + "@@x" : "x" + i + "@mailinator.com")
                 : prefix + i + "@bench" + (i % 5000) + ".example.com";
+    }
+
+    private static String leadJson(String orgId, String prefix, int i) {
+        String email = email(prefix, i);
         return "{\"orgId\":\"" + orgId + "\",\"email\":\"" + email + "\",\"firstName\":\"F\",\"company\":\"C\"}";
+    }
+
+    private static final int POLL = 1700;
+
+    /** What PostgreSQL alone allows: the accepted leads' rows, inserted the way the intake path does. */
+    private static double storeCeiling(ConfigurableApplicationContext app, int rows) {
+        Leads leads = app.getBean(Leads.class);
+        TransactionTemplate tx = app.getBean(TransactionTemplate.class);
+        long start = System.nanoTime();
+        for (int from = 0; from < rows; from += POLL) {
+            List<Leads.Lead> chunk = new ArrayList<>(POLL);
+            for (int i = from; i < Math.min(rows, from + POLL); i++) {
+                String email = "ceiling" + i + "@bench" + (i % 5000) + ".example.com";
+                chunk.add(new Leads.Lead(EventIds.derive("lead/ceiling/" + email), "ceiling", email, "F", null, "C",
+                        null, null, "GREEN", 100, "HELD", "kafka", null, null, false, EventIds.derive("ceiling/" + i)));
+            }
+            tx.executeWithoutResult(s -> leads.insertAll(chunk));
+        }
+        return rows / ((System.nanoTime() - start) / 1e9);
     }
 
     /** Consume N, produce N to another topic, wait for every ack. */
