@@ -1,14 +1,24 @@
 package com.superkabe.sequencer.application;
 
 import com.superkabe.sequencer.domain.StepTemplate;
+import com.superkabe.sequencer.domain.dispatch.CampaignRules;
 import java.util.List;
 
-/** A campaign's configuration: its mailbox pool and its sequence of steps. */
+/**
+ * A campaign's configuration: its mailbox pool, its sequence of steps and its sending rules (window,
+ * daily limits, send gap; {@link CampaignRules#UNLIMITED} when none were given).
+ */
 public record CampaignDef(String orgId, String campaignId, String name, String status, List<String> mailboxIds,
-                          List<StepTemplate> steps) {
+                          List<StepTemplate> steps, CampaignRules rules) {
     public CampaignDef {
         mailboxIds = List.copyOf(mailboxIds);
         steps = List.copyOf(steps);
+        rules = rules == null ? CampaignRules.UNLIMITED : rules;
+    }
+
+    public CampaignDef(String orgId, String campaignId, String name, String status, List<String> mailboxIds,
+                       List<StepTemplate> steps) {
+        this(orgId, campaignId, name, status, mailboxIds, steps, CampaignRules.UNLIMITED);
     }
 
     /** Sticky mailbox choice: a pure function of the run id, so replay picks the same one. */

@@ -1,11 +1,24 @@
 package com.superkabe.sequencer.application;
 
+import com.superkabe.sequencer.domain.dispatch.MailboxLimits;
+import java.util.Collection;
+import java.util.Map;
+
 /**
- * Port: which mailboxes the protection layer lets send. The dispatcher never picks a run whose
- * mailbox cannot send; the run stays due and goes out on the first tick after the mailbox recovers.
- * Protection always wins (seed 002).
+ * Port: which mailboxes the protection layer lets send, and the limits that apply to each. The
+ * dispatcher never picks a run whose mailbox cannot send; the run stays due and goes out on the
+ * first tick after the mailbox recovers. Protection always wins (seed 002).
  */
 public interface MailboxAvailability {
 
     void set(String mailboxId, boolean canSend);
+
+    /** The mailbox's registered daily send limit ({@code MailboxRegistered.dailyLimit}). */
+    void setDailyLimit(String mailboxId, int dailyLimit);
+
+    /** Protection's warmup limit for the mailbox's phase, or null when it imposes none. */
+    void setWarmupLimit(String mailboxId, Integer warmupLimit);
+
+    /** The limits of each mailbox known here; a mailbox without any is absent. */
+    Map<String, MailboxLimits> limits(Collection<String> mailboxIds);
 }

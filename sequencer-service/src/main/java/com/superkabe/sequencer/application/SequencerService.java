@@ -4,7 +4,9 @@ import com.superkabe.events.Envelope;
 import com.superkabe.events.EventIds;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.gate.LeadGateAllowed;
+import com.superkabe.events.mailbox.MailboxRegistered;
 import com.superkabe.events.protection.MailboxStateChanged;
+import com.superkabe.events.protection.MailboxWarmupLimitSet;
 import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailSent;
@@ -12,21 +14,20 @@ import com.superkabe.events.send.EmailUnsubscribed;
 import com.superkabe.sequencer.domain.RunCommand;
 import com.superkabe.sequencer.domain.RunView;
 import com.superkabe.sequencer.domain.Suppression;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns the sequencer's ordered inputs (gate decisions, clock ticks, send outcomes, unsubscribes,
- * replies) into run commands. It reads only its inputs, its read model and the logical clock, so replaying the
+ * replies, mailbox registrations, states and warmup limits) into run commands; a tick's dispatch
+ * goes through the {@link Dispatcher} (windows, daily caps, send gap). It reads only its inputs, its read model and the logical clock, so replaying the
  * recorded inputs into a fresh instance decides the same transitions.
  */
 public class SequencerService {
 
     private static final Logger log = LoggerFactory.getLogger(SequencerService.class);
-    /** Dispatch at most this many runs per tick; the rest stay due for the next tick. */
+    /** Dispatch at most this many runs per tick (caps and windows aside); the rest stay due for the next tick. */
     static final int DISPATCH_BATCH = 1_000;
     /** The send-failure kind that is a permanent failure of the address; it suppresses it org-wide. */
     static final String HARD_BOUNCE = "HARD_BOUNCE";
@@ -37,11 +38,13 @@ public class SequencerService {
     private final LogicalClock clock;
     private final MailboxAvailability mailboxes;
     private final OrgSuppression suppression;
+    private final Dispatcher dispatcher;
 
     public SequencerService(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
-                            MailboxAvailability mailboxes, Suppressions suppressions) {
+                            MailboxAvailability mailboxes, Suppressions suppressions, SendLedger ledger) {
         this.mailboxes = mailboxes;
         this.suppression = new OrgSuppression(suppressions, runs, views);
+        this.dispatcher = new Dispatcher(campaigns, runs, views, mailboxes, ledger, suppression);
         this.campaigns = campaigns;
         this.runs = runs;
         this.views = views;
@@ -62,6 +65,8 @@ public class SequencerService {
             case EmailUnsubscribed u -> suppression.apply(new Suppression(u.orgId(), u.email(),
                     Suppression.Cause.UNSUBSCRIBED, u.method(), u.runId(), u.campaignId(), clock.currentTick()), e);
             case MailboxStateChanged m -> mailboxes.set(m.mailboxId(), m.canSend());
+            case MailboxWarmupLimitSet w -> mailboxes.setWarmupLimit(w.mailboxId(), w.limited() ? w.dailyLimit() : null);
+            case MailboxRegistered m when m.dailyLimit() > 0 -> mailboxes.setDailyLimit(m.mailboxId(), m.dailyLimit());
             default -> {
             }
         }
@@ -87,12 +92,7 @@ public class SequencerService {
             return;
         }
         clock.advanceTo(t.tick());
-        List<RunView> dueRuns = views.due(t.tick(), DISPATCH_BATCH);
-        Map<String, Suppression> suppressed = suppression.ofRuns(dueRuns);
-        for (RunView due : dueRuns) {
-            campaigns.find(due.campaignId()).ifPresent(c -> runs.execute(new RunCommand.Dispatch(due.runId(),
-                    c.steps().get(due.currentStep()), t.tick(), suppressed.get(due.runId())), cause));
-        }
+        dispatcher.dispatch(cause, t, DISPATCH_BATCH);
     }
 
     private void sent(Envelope cause, EmailSent s) {

@@ -9,6 +9,7 @@ import com.superkabe.sequencer.application.LogicalClock;
 import com.superkabe.sequencer.application.MailboxAvailability;
 import com.superkabe.sequencer.application.RunCommands;
 import com.superkabe.sequencer.application.RunViews;
+import com.superkabe.sequencer.application.SendLedger;
 import com.superkabe.sequencer.application.SequencerService;
 import com.superkabe.sequencer.application.Suppressions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,8 +24,8 @@ class SequencerConfig {
 
     @Bean
     SequencerService sequencerService(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
-                                      MailboxAvailability mailboxes, Suppressions suppressions) {
-        return new SequencerService(campaigns, runs, views, clock, mailboxes, suppressions);
+                                      MailboxAvailability mailboxes, Suppressions suppressions, SendLedger ledger) {
+        return new SequencerService(campaigns, runs, views, clock, mailboxes, suppressions, ledger);
     }
 
     @Bean

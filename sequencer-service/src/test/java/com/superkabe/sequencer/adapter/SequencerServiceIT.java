@@ -26,12 +26,14 @@ import com.superkabe.sequencer.SequencerApplication;
 import com.superkabe.sequencer.adapter.out.jdbc.RecordedHistory;
 import com.superkabe.sequencer.application.SequencerService;
 import com.superkabe.sequencer.application.replay.InMemoryRuns;
+import com.superkabe.sequencer.application.replay.Replayer;
 import com.superkabe.sequencer.application.RunViews;
 import com.superkabe.sequencer.domain.RunCommand;
 import com.superkabe.sequencer.domain.RunDecider;
 import com.superkabe.sequencer.domain.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,6 +56,7 @@ class SequencerServiceIT {
     private static final String ORG = "org-seq-" + UUID.randomUUID();
     private static final String KEY = "sk_test_" + UUID.randomUUID();
     private static long tick;
+    private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
     @BeforeAll
     static void start() {
@@ -171,6 +174,59 @@ class SequencerServiceIT {
     }
 
     @Test
+    void aCampaignWithADailyLimitOfTwoSendsTwoOfThreeDueLeadsOnDayOneAndTheThirdAfterMidnightInItsTimeZone() {
+        String mailbox = "mb-" + UUID.randomUUID();
+        String campaign = createCampaign(mailbox, Map.of("dailyLimit", 2, "scheduleTimezone", "America/New_York"));
+        List<String> leads = List.of(enroll(campaign, "lead-ada-" + UUID.randomUUID()),
+                enroll(campaign, "lead-bob-" + UUID.randomUUID()), enroll(campaign, "lead-bob-" + UUID.randomUUID()));
+        ZoneId newYork = ZoneId.of("America/New_York");
+        Instant midnight = instantOf(tick).atZone(newYork).toLocalDate().plusDays(1).atStartOfDay(newYork).toInstant();
+        tick = Duration.between(EPOCH, midnight).toMinutes() - 3;
+
+        publishTick();
+        long dayOne = tick;
+        List<SendRequested> first = awaitSends(campaign, 2, WAIT);
+        publishTick();
+        assertThat(awaitSends(campaign, 3, Duration.ofSeconds(3))).as("the cap holds the third lead at 23:59")
+                .hasSize(2);
+        publishTick();
+        assertThat(instantOf(tick).atZone(newYork).toLocalTime()).isEqualTo(java.time.LocalTime.MIDNIGHT);
+        List<SendRequested> all = awaitSends(campaign, 3, WAIT);
+
+        assertThat(first).allMatch(r -> r.tick() == dayOne && r.mailboxId().equals(mailbox));
+        assertThat(all).extracting(SendRequested::tick).containsExactly(dayOne, dayOne, tick);
+        assertThat(all).extracting(SendRequested::runId).containsExactlyInAnyOrderElementsOf(leads);
+        RecordedHistory history = app.getBean(RecordedHistory.class);
+        RecordedHistory.Verification replay = history.verify(new InMemoryRuns());
+        assertThat(replay.reproduced()).as("mismatched runs %s", replay.mismatchedRuns()).isTrue();
+        List<SendRequested> replayed = Replayer.replay(history.inputs(), history.campaigns()).values().stream()
+                .flatMap(List::stream).filter(e -> e instanceof SendRequested r && r.campaignId().equals(campaign))
+                .map(SendRequested.class::cast).sorted(java.util.Comparator.comparingLong(SendRequested::tick)
+                        .thenComparing(SendRequested::runId)).toList();
+        assertThat(replayed).isEqualTo(all);
+    }
+
+    @Test
+    void refusesAScheduleWithAnUnknownTimeZoneNamingTheFieldAndShowsTheRulesOfAValidOne() {
+        String body = TestHttp.json(Map.of("name", "x", "mailboxIds", List.of("mb-1"), "scheduleTimezone", "Mars/Olympus",
+                "steps", List.of(Map.of("subject", "Hi", "body", "b", "delayTicks", 0))));
+        TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/campaigns", body, "X-Api-Key", KEY),
+                x -> x.status() != 401, WAIT);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("scheduleTimezone");
+
+        String campaign = createCampaign("mb-1", Map.of("scheduleTimezone", "Europe/Paris", "scheduleStartTime", "22:00",
+                "scheduleEndTime", "06:00", "scheduleDays", List.of("MON", "friday"), "sendGapMinutes", 5,
+                "mailboxDailyLimits", Map.of("mb-1", 40)));
+        TestHttp.Response got = http.get("/api/v1/campaigns/" + campaign, "X-Api-Key", KEY);
+        assertThat(got.status()).isEqualTo(200);
+        assertThat(got.json().get("scheduleTimezone").asString()).isEqualTo("Europe/Paris");
+        assertThat(got.json().get("scheduleStartTime").asString()).isEqualTo("22:00");
+        assertThat(got.json().get("scheduleDays").get(1).asString()).isEqualTo("FRIDAY");
+        assertThat(got.json().get("mailboxDailyLimits").get("mb-1").asInt()).isEqualTo(40);
+    }
+
+    @Test
     void refusesACampaignWithoutStepsNamingTheField() {
         TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/campaigns",
                 "{\"name\":\"x\",\"mailboxIds\":[\"mb-1\"],\"steps\":[]}", "X-Api-Key", KEY),
@@ -190,9 +246,15 @@ class SequencerServiceIT {
     }
 
     private static String createCampaign(String mailbox) {
-        String body = TestHttp.json(Map.of("name", "Q4", "status", "ACTIVE", "mailboxIds", List.of(mailbox),
+        return createCampaign(mailbox, Map.of());
+    }
+
+    private static String createCampaign(String mailbox, Map<String, Object> rules) {
+        Map<String, Object> fields = new java.util.HashMap<>(rules);
+        fields.putAll(Map.of("name", "Q4", "status", "ACTIVE", "mailboxIds", List.of(mailbox),
                 "steps", List.of(Map.of("subject", "Hello {{firstName}}", "body", "Hi {{firstName}}", "delayTicks", 0),
                         Map.of("subject", "Following up", "body", "Bump", "delayTicks", 2))));
+        String body = TestHttp.json(fields);
         TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/campaigns", body, "X-Api-Key", KEY),
                 x -> x.status() != 401, WAIT);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -215,8 +277,19 @@ class SequencerServiceIT {
 
     private static void publishTick() {
         tick++;
-        kafka.publish(origin(new ClockTicked(tick, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60 * tick), 60),
-                tick));
+        kafka.publish(origin(new ClockTicked(tick, instantOf(tick), 60), tick));
+    }
+
+    private static Instant instantOf(long t) {
+        return EPOCH.plusSeconds(60 * t);
+    }
+
+    private static List<SendRequested> awaitSends(String campaign, int count, Duration wait) {
+        return kafka.awaitEvents(Topic.SEND_REQUESTS.topicName(), e -> e.payload() instanceof SendRequested r
+                        && r.campaignId().equals(campaign), count, wait).stream()
+                .map(e -> e.payloadAs(SendRequested.class))
+                .sorted(java.util.Comparator.comparingLong(SendRequested::tick).thenComparing(SendRequested::runId))
+                .toList();
     }
 
     private static SendRequested awaitSend(String runId, int step) {

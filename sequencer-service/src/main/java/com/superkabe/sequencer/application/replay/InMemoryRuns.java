@@ -6,11 +6,14 @@ import com.superkabe.sequencer.application.LogicalClock;
 import com.superkabe.sequencer.application.MailboxAvailability;
 import com.superkabe.sequencer.application.RunCommands;
 import com.superkabe.sequencer.application.RunViews;
+import com.superkabe.sequencer.application.SendLedger;
 import com.superkabe.sequencer.application.Suppressions;
 import com.superkabe.sequencer.domain.RunDecider;
 import com.superkabe.sequencer.domain.RunState;
 import com.superkabe.sequencer.domain.RunView;
 import com.superkabe.sequencer.domain.Suppression;
+import com.superkabe.sequencer.domain.dispatch.MailboxLimits;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +27,8 @@ import java.util.Optional;
  * A fresh sequencer instance's runs, clock, read model and suppression view held in memory: the same
  * decider and projection as production, without Axon or a database. The basis of replay and what-if.
  */
-public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, MailboxAvailability, Suppressions {
+public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, MailboxAvailability, Suppressions,
+        SendLedger {
 
     /** The decision function; production's unless a what-if or a negative test swaps it. */
     public interface Decider {
@@ -37,6 +41,8 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     private long tick;
     private final java.util.Set<String> mailboxesThatCannotSend = new java.util.HashSet<>();
     private final Map<Recipient, Suppression> suppressions = new HashMap<>();
+    private final Map<String, MailboxLimits> limits = new HashMap<>();
+    private final List<SendLedger.Entry> ledger = new ArrayList<>();
 
     public InMemoryRuns() {
         this(RunDecider::decide);
@@ -69,9 +75,11 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     }
 
     @Override
-    public List<RunView> due(long atTick, int limit) {
+    public List<RunView> due(long atTick, DueCursor after, int limit) {
         return states.values().stream().map(RunView::project).filter(v -> v.dispatchable(atTick))
                 .filter(v -> !mailboxesThatCannotSend.contains(v.mailboxId()))
+                .filter(v -> after == null || v.dueTick() > after.dueTick()
+                        || v.dueTick() == after.dueTick() && v.runId().compareTo(after.runId()) > 0)
                 .sorted(Comparator.comparingLong(RunView::dueTick).thenComparing(RunView::runId))
                 .limit(limit).toList();
     }
@@ -116,6 +124,56 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
         } else {
             mailboxesThatCannotSend.add(mailboxId);
         }
+    }
+
+    @Override
+    public void setDailyLimit(String mailboxId, int dailyLimit) {
+        limits.merge(mailboxId, new MailboxLimits(dailyLimit, null), (old, x) -> new MailboxLimits(dailyLimit,
+                old.warmupLimit()));
+    }
+
+    @Override
+    public void setWarmupLimit(String mailboxId, Integer warmupLimit) {
+        limits.merge(mailboxId, new MailboxLimits(null, warmupLimit), (old, x) -> new MailboxLimits(old.dailyLimit(),
+                warmupLimit));
+    }
+
+    @Override
+    public Map<String, MailboxLimits> limits(Collection<String> mailboxIds) {
+        Map<String, MailboxLimits> known = new HashMap<>();
+        mailboxIds.stream().filter(limits::containsKey).forEach(m -> known.put(m, limits.get(m)));
+        return known;
+    }
+
+    @Override
+    public void record(SendLedger.Entry entry) {
+        ledger.add(entry);
+    }
+
+    @Override
+    public int sentByMailbox(String mailboxId, Instant from, Instant to) {
+        return count(e -> e.mailboxId().equals(mailboxId), from, to);
+    }
+
+    @Override
+    public int sentByCampaign(String campaignId, Instant from, Instant to) {
+        return count(e -> e.campaignId().equals(campaignId), from, to);
+    }
+
+    @Override
+    public int sentByCampaignAndMailbox(String campaignId, String mailboxId, Instant from, Instant to) {
+        return count(e -> e.campaignId().equals(campaignId) && e.mailboxId().equals(mailboxId), from, to);
+    }
+
+    @Override
+    public Optional<Instant> lastSendAt(String mailboxId) {
+        return ledger.stream().filter(e -> e.mailboxId().equals(mailboxId)).map(SendLedger.Entry::at)
+                .max(Comparator.naturalOrder());
+    }
+
+    private int count(java.util.function.Predicate<SendLedger.Entry> which, Instant from, Instant to) {
+        return (int) ledger.stream().filter(which)
+                .filter(e -> !e.at().isBefore(from) && e.at().isBefore(to)).count();
     }
 
     /** Every run's events, in the order they were decided. */

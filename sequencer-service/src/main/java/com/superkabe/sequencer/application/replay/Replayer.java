@@ -35,7 +35,7 @@ public final class Replayer {
                 return Optional.ofNullable(byId.get(campaignId));
             }
         };
-        SequencerService sequencer = new SequencerService(campaigns, runs, runs, runs, runs, runs);
+        SequencerService sequencer = new SequencerService(campaigns, runs, runs, runs, runs, runs, runs);
         inputs.forEach(sequencer::onInput);
         return runs.history();
     }

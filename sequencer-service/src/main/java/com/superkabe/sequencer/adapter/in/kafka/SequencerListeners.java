@@ -8,7 +8,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The sequencer's single ordered input queue (seed 003): records from its five input topics are
+ * The sequencer's single ordered input queue (seed 003): records from its six input topics are
  * handled one at a time, each in its own transaction, and the inbox records them in that order —
  * the order a replay feeds them back in.
  */
@@ -29,7 +29,8 @@ class SequencerListeners {
             "#{T(com.superkabe.events.Topic).CLOCK.topicName()}",
             "#{T(com.superkabe.events.Topic).SEND_OUTCOMES.topicName()}",
             "#{T(com.superkabe.events.Topic).REPLIES.topicName()}",
-            "#{T(com.superkabe.events.Topic).MAILBOX_STATES.topicName()}"})
+            "#{T(com.superkabe.events.Topic).MAILBOX_STATES.topicName()}",
+            "#{T(com.superkabe.events.Topic).MAILBOXES.topicName()}"})
     void onInput(ConsumerRecord<String, byte[]> record) {
         queue.lock();
         try {

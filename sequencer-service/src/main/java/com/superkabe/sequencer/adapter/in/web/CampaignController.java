@@ -45,14 +45,15 @@ class CampaignController {
         List<StepTemplate> steps = body.steps().stream()
                 .map(s -> new StepTemplate(s.subject(), s.body(), s.delayTicks())).toList();
         CampaignDef campaign = new CampaignDef(org.value(), campaignId, body.name(),
-                body.status() == null ? "ACTIVE" : body.status(), body.mailboxIds(), steps);
+                body.status() == null ? "ACTIVE" : body.status(), body.mailboxIds(), steps,
+                CampaignRulesMapper.rules(body));
         tx.executeWithoutResult(s -> service.create(campaign));
         return Map.of("campaignId", campaignId, "status", campaign.status());
     }
 
     @GetMapping("/{campaignId}")
-    CampaignDef get(OrgId org, @PathVariable String campaignId) {
-        return owned(org, campaignId);
+    CampaignResponse get(OrgId org, @PathVariable String campaignId) {
+        return CampaignResponse.of(owned(org, campaignId));
     }
 
     @GetMapping("/{campaignId}/runs")

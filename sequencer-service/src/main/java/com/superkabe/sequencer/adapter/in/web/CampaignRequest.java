@@ -1,6 +1,7 @@
 package com.superkabe.sequencer.adapter.in.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -8,12 +9,28 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 
-/** The body of {@code POST /api/v1/campaigns}. */
+/**
+ * The body of {@code POST /api/v1/campaigns}. The sending rules are optional (seed 002): a schedule
+ * ({@code scheduleTimezone} IANA zone, {@code scheduleStartTime}/{@code scheduleEndTime} "HH:mm",
+ * end exclusive, start after end for an overnight window, {@code scheduleDays} e.g. MON..FRI),
+ * {@code dailyLimit} for the whole campaign, {@code mailboxDailyLimits} per mailbox of the campaign
+ * (CampaignAccount.daily_limit_override) and {@code sendGapMinutes} between sends of one mailbox.
+ * {@link CampaignRulesMapper} checks what annotations cannot.
+ */
 public record CampaignRequest(@NotBlank @Size(max = 256) String name,
                               @Pattern(regexp = "ACTIVE|DRAFT", message = "must be ACTIVE or DRAFT") String status,
                               @NotEmpty List<@NotBlank String> mailboxIds,
-                              @NotEmpty @Size(max = 20) List<@Valid @NotNull Step> steps) {
+                              @NotEmpty @Size(max = 20) List<@Valid @NotNull Step> steps,
+                              @Size(max = 64) String scheduleTimezone,
+                              String scheduleStartTime,
+                              String scheduleEndTime,
+                              @Size(max = 7) List<String> scheduleDays,
+                              @Min(value = 1, message = "must be at least 1") Integer dailyLimit,
+                              Map<String, Integer> mailboxDailyLimits,
+                              @Min(0) @Max(value = 1440, message = "must be at most 1440 (one day)")
+                              Integer sendGapMinutes) {
 
     /** One step; {@code delayTicks} is counted from the previous step's send (from enrolment for the first). */
     public record Step(@NotBlank @Size(max = 998) @Pattern(regexp = "[^\\r\\n]*", message = "must not contain CR or LF")

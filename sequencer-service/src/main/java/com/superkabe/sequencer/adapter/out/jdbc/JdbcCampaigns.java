@@ -3,9 +3,21 @@ package com.superkabe.sequencer.adapter.out.jdbc;
 import com.superkabe.sequencer.application.CampaignDef;
 import com.superkabe.sequencer.application.Campaigns;
 import com.superkabe.sequencer.domain.StepTemplate;
+import com.superkabe.sequencer.domain.dispatch.CampaignRules;
+import com.superkabe.sequencer.domain.dispatch.SendWindow;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,13 +32,24 @@ class JdbcCampaigns implements Campaigns {
 
     @Override
     public void insert(CampaignDef c) {
-        jdbc.sql("INSERT INTO campaign(campaign_id, org_id, name, status, mailbox_ids) VALUES (?, ?, ?, ?, ?)")
-                .params(c.campaignId(), c.orgId(), c.name(), c.status(), String.join(",", c.mailboxIds())).update();
+        CampaignRules r = c.rules();
+        SendWindow w = r.window();
+        jdbc.sql("INSERT INTO campaign(campaign_id, org_id, name, status, mailbox_ids, schedule_timezone, "
+                        + "schedule_start_time, schedule_end_time, schedule_days, daily_limit, send_gap_minutes) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.campaignId(), c.orgId(), c.name(), c.status(), String.join(",", c.mailboxIds()),
+                        w.zone().getId(), w.start() == null ? null : Time.valueOf(w.start()),
+                        w.end() == null ? null : Time.valueOf(w.end()),
+                        w.days().stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(",")),
+                        r.dailyLimit(), r.sendGapMinutes())
+                .update();
         for (int i = 0; i < c.steps().size(); i++) {
             StepTemplate s = c.steps().get(i);
             jdbc.sql("INSERT INTO campaign_step(campaign_id, step_no, subject, body, delay_ticks) VALUES (?, ?, ?, ?, ?)")
                     .params(c.campaignId(), i, s.subject(), s.body(), s.delayTicks()).update();
         }
+        r.mailboxDailyLimits().forEach((mailbox, limit) -> jdbc.sql("INSERT INTO campaign_mailbox_limit(campaign_id, "
+                + "mailbox_id, daily_limit) VALUES (?, ?, ?)").params(c.campaignId(), mailbox, limit).update());
     }
 
     @Override
@@ -35,10 +58,30 @@ class JdbcCampaigns implements Campaigns {
                         + "ORDER BY step_no")
                 .param(campaignId)
                 .query((rs, i) -> new StepTemplate(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
-        return jdbc.sql("SELECT org_id, campaign_id, name, status, mailbox_ids FROM campaign WHERE campaign_id = ?")
+        Map<String, Integer> mailboxLimits = new LinkedHashMap<>();
+        jdbc.sql("SELECT mailbox_id, daily_limit FROM campaign_mailbox_limit WHERE campaign_id = ?").param(campaignId)
+                .query((rs, i) -> mailboxLimits.put(rs.getString(1), rs.getInt(2))).list();
+        return jdbc.sql("SELECT org_id, campaign_id, name, status, mailbox_ids, schedule_timezone, schedule_start_time, "
+                        + "schedule_end_time, schedule_days, daily_limit, send_gap_minutes FROM campaign "
+                        + "WHERE campaign_id = ?")
                 .param(campaignId)
                 .query((rs, i) -> new CampaignDef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Arrays.asList(rs.getString(5).split(",")), steps))
+                        Arrays.asList(rs.getString(5).split(",")), steps,
+                        new CampaignRules(window(rs), rs.getObject(10, Integer.class), mailboxLimits, rs.getInt(11))))
                 .optional();
+    }
+
+    private static SendWindow window(ResultSet rs) throws SQLException {
+        String zone = rs.getString(6);
+        if (zone == null) {
+            return SendWindow.ALWAYS;
+        }
+        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        Arrays.stream(rs.getString(9).split(",")).map(DayOfWeek::valueOf).forEach(days::add);
+        return new SendWindow(ZoneId.of(zone), time(rs.getTime(7)), time(rs.getTime(8)), days);
+    }
+
+    private static LocalTime time(Time t) {
+        return t == null ? null : t.toLocalTime();
     }
 }

@@ -1,6 +1,10 @@
 package com.superkabe.sequencer.adapter.out.jdbc;
 
 import com.superkabe.sequencer.application.MailboxAvailability;
+import com.superkabe.sequencer.domain.dispatch.MailboxLimits;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,5 +21,34 @@ class JdbcMailboxAvailability implements MailboxAvailability {
     public void set(String mailboxId, boolean canSend) {
         jdbc.sql("INSERT INTO mailbox_availability(mailbox_id, can_send) VALUES (?, ?) "
                 + "ON CONFLICT (mailbox_id) DO UPDATE SET can_send = EXCLUDED.can_send").params(mailboxId, canSend).update();
+    }
+
+    @Override
+    public void setDailyLimit(String mailboxId, int dailyLimit) {
+        jdbc.sql("INSERT INTO mailbox_availability(mailbox_id, daily_limit) VALUES (?, ?) "
+                + "ON CONFLICT (mailbox_id) DO UPDATE SET daily_limit = EXCLUDED.daily_limit")
+                .params(mailboxId, dailyLimit).update();
+    }
+
+    @Override
+    public void setWarmupLimit(String mailboxId, Integer warmupLimit) {
+        jdbc.sql("INSERT INTO mailbox_availability(mailbox_id, warmup_limit) VALUES (?, ?) "
+                + "ON CONFLICT (mailbox_id) DO UPDATE SET warmup_limit = EXCLUDED.warmup_limit")
+                .params(mailboxId, warmupLimit).update();
+    }
+
+    @Override
+    public Map<String, MailboxLimits> limits(Collection<String> mailboxIds) {
+        Map<String, MailboxLimits> known = new HashMap<>();
+        if (mailboxIds.isEmpty()) {
+            return known;
+        }
+        jdbc.sql("SELECT mailbox_id, daily_limit, warmup_limit FROM mailbox_availability "
+                        + "WHERE mailbox_id = ANY(?) AND (daily_limit IS NOT NULL OR warmup_limit IS NOT NULL)")
+                .param(mailboxIds.toArray(String[]::new))
+                .query((rs, i) -> known.put(rs.getString(1), new MailboxLimits(
+                        rs.getObject(2, Integer.class), rs.getObject(3, Integer.class))))
+                .list();
+        return known;
     }
 }

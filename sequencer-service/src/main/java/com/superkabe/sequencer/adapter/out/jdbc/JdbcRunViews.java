@@ -40,11 +40,14 @@ public class JdbcRunViews implements RunViews {
     }
 
     @Override
-    public List<RunView> due(long tick, int limit) {
+    public List<RunView> due(long tick, DueCursor after, int limit) {
+        long afterTick = after == null ? Long.MIN_VALUE : after.dueTick();
+        String afterRun = after == null ? "" : after.runId();
         return jdbc.sql("SELECT " + COLUMNS + " FROM run_view WHERE status IN ('ACTIVE', 'WAITING') AND NOT in_flight "
-                        + "AND due_tick <= ? AND mailbox_id NOT IN (SELECT mailbox_id FROM mailbox_availability "
+                        + "AND due_tick <= ? AND (due_tick > ? OR due_tick = ? AND run_id COLLATE \"C\" > ?) "
+                        + "AND mailbox_id NOT IN (SELECT mailbox_id FROM mailbox_availability "
                         + "WHERE NOT can_send) ORDER BY due_tick, run_id COLLATE \"C\" LIMIT ?")
-                .params(tick, limit).query(JdbcRunViews::map).list();
+                .params(tick, afterTick, afterTick, afterRun, limit).query(JdbcRunViews::map).list();
     }
 
     @Override

@@ -1,0 +1,99 @@
+package com.superkabe.sequencer.adapter.in.web;
+
+import com.superkabe.kit.web.ApiProblem;
+import com.superkabe.sequencer.domain.dispatch.CampaignRules;
+import com.superkabe.sequencer.domain.dispatch.SendWindow;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns a request's sending rules into {@link CampaignRules}, refusing bad ones with a problem naming the field. */
+final class CampaignRulesMapper {
+
+    private CampaignRulesMapper() {
+    }
+
+    static CampaignRules rules(CampaignRequest body) {
+        Map<String, Integer> perMailbox = body.mailboxDailyLimits() == null ? Map.of() : body.mailboxDailyLimits();
+        perMailbox.forEach((mailbox, limit) -> {
+            if (!body.mailboxIds().contains(mailbox)) {
+                throw ApiProblem.invalid("mailboxDailyLimits",
+                        "mailbox '" + mailbox + "' is not one of this campaign's mailboxIds");
+            }
+            if (limit == null || limit < 1) {
+                throw ApiProblem.invalid("mailboxDailyLimits", "the limit of mailbox '" + mailbox + "' must be at least 1");
+            }
+        });
+        return new CampaignRules(window(body), body.dailyLimit(), perMailbox,
+                body.sendGapMinutes() == null ? 0 : body.sendGapMinutes());
+    }
+
+    private static SendWindow window(CampaignRequest b) {
+        if (b.scheduleTimezone() == null && b.scheduleStartTime() == null && b.scheduleEndTime() == null
+                && b.scheduleDays() == null) {
+            return SendWindow.ALWAYS;
+        }
+        if (b.scheduleTimezone() == null || b.scheduleTimezone().isBlank()) {
+            throw ApiProblem.invalid("scheduleTimezone", "is required with a schedule (an IANA zone, e.g. Europe/Paris)");
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(b.scheduleTimezone());
+        } catch (DateTimeException e) {
+            throw ApiProblem.invalid("scheduleTimezone", "'" + b.scheduleTimezone() + "' is not a valid time zone id");
+        }
+        LocalTime start = time("scheduleStartTime", b.scheduleStartTime());
+        LocalTime end = time("scheduleEndTime", b.scheduleEndTime());
+        if ((start == null) != (end == null)) {
+            throw ApiProblem.invalid(start == null ? "scheduleStartTime" : "scheduleEndTime",
+                    "scheduleStartTime and scheduleEndTime are given together or not at all");
+        }
+        if (start != null && start.equals(end)) {
+            throw ApiProblem.invalid("scheduleEndTime",
+                    "must differ from scheduleStartTime (omit both for the whole day; start after end is overnight)");
+        }
+        return new SendWindow(zone, start, end, days(b.scheduleDays()));
+    }
+
+    private static LocalTime time(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid(field, "'" + value + "' is not a time of day HH:mm");
+        }
+    }
+
+    private static Set<DayOfWeek> days(List<String> names) {
+        if (names == null) {
+            return EnumSet.allOf(DayOfWeek.class);
+        }
+        if (names.isEmpty()) {
+            throw ApiProblem.invalid("scheduleDays", "must name at least one day");
+        }
+        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String name : names) {
+            days.add(day(name));
+        }
+        return days;
+    }
+
+    private static DayOfWeek day(String name) {
+        String n = name == null ? "" : name.strip().toUpperCase(Locale.ROOT);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (n.length() >= 3 && d.name().startsWith(n) && (n.length() == 3 || n.equals(d.name()))) {
+                return d;
+            }
+        }
+        throw ApiProblem.invalid("scheduleDays", "'" + name + "' is not a day (MON..SUN or MONDAY..SUNDAY)");
+    }
+}

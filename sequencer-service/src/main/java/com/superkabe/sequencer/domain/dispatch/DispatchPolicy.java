@@ -1,0 +1,132 @@
+package com.superkabe.sequencer.domain.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dispatcher's rules for one tick (seed 002, "Sending Window & Daily Caps"), as a pure function
+ * of the logical instant, the campaigns' rules, the mailboxes' limits and what was already sent.
+ * A due run is held when its campaign's window is closed, when any of the four daily caps that
+ * apply to it is used up (the smallest remaining capacity wins), or when its mailbox sent less than
+ * the campaign's send gap (plus a deterministic jitter) ago. A held run keeps its sticky mailbox and
+ * is simply considered again at the next tick. Runs are considered in the order given (due tick,
+ * then run id), so the same inputs always pick the same runs.
+ */
+public final class DispatchPolicy {
+
+    /** A due run: which campaign it belongs to and which mailbox it is stuck to. */
+    public record Candidate(String runId, String campaignId, String mailboxId) {
+    }
+
+    /** Jitter is at most this fraction of the gap ("a small random jitter"), in whole seconds. */
+    static final int JITTER_DIVISOR = 5;
+
+    private final Instant now;
+    private final Map<String, CampaignRules> campaigns;
+    private final Map<String, MailboxLimits> mailboxes;
+    private final Map<String, Integer> mailboxSent;
+    private final Map<String, Integer> campaignSent;
+    private final Map<String, Integer> pairSent;
+    private final Map<String, Instant> lastSendAt;
+
+    public DispatchPolicy(Instant now, Map<String, CampaignRules> campaigns, Map<String, MailboxLimits> mailboxes,
+                          Usage usage) {
+        this.now = now;
+        this.campaigns = Map.copyOf(campaigns);
+        this.mailboxes = Map.copyOf(mailboxes);
+        this.mailboxSent = new HashMap<>(usage.mailboxSentToday());
+        this.campaignSent = new HashMap<>(usage.campaignSentToday());
+        this.pairSent = new HashMap<>(usage.campaignMailboxSentToday());
+        this.lastSendAt = new HashMap<>(usage.lastSendAt());
+    }
+
+    /** The day a mailbox's caps count in: its UTC calendar day (mailboxes carry no time zone). */
+    public static SendWindow.Day mailboxDay(Instant now) {
+        return SendWindow.Day.of(now, java.time.ZoneOffset.UTC);
+    }
+
+    /** Considers every candidate in order, counting each dispatched one as sent. */
+    public List<Verdict> decide(List<Candidate> due) {
+        List<Verdict> verdicts = new ArrayList<>(due.size());
+        for (Candidate c : due) {
+            Verdict v = consider(c);
+            if (v instanceof Verdict.Send) {
+                sent(c);
+            }
+            verdicts.add(v);
+        }
+        return verdicts;
+    }
+
+    /** Whether {@code c} may be sent now. Does not count it: call {@link #sent} once it really was. */
+    public Verdict consider(Candidate c) {
+        CampaignRules rules = campaigns.getOrDefault(c.campaignId(), CampaignRules.UNLIMITED);
+        MailboxLimits limits = mailboxes.getOrDefault(c.mailboxId(), MailboxLimits.NONE);
+        if (!rules.window().isOpen(now)) {
+            return new Verdict.Hold(c.runId(), c.mailboxId(), HoldReason.WINDOW_CLOSED);
+        }
+        int mailboxCount = mailboxSent.getOrDefault(c.mailboxId(), 0);
+        long smallest = Long.MAX_VALUE;
+        HoldReason exhausted = null;
+        // Protection first: when several caps are used up, the reason names the one that wins anyway.
+        long[] remaining = {
+            remaining(limits.warmupLimit(), mailboxCount),
+            remaining(limits.dailyLimit(), mailboxCount),
+            remaining(rules.dailyLimit(), campaignSent.getOrDefault(c.campaignId(), 0)),
+            remaining(rules.mailboxDailyLimits().get(c.mailboxId()),
+                    pairSent.getOrDefault(Usage.pair(c.campaignId(), c.mailboxId()), 0))};
+        HoldReason[] reasons = {HoldReason.WARMUP_LIMIT, HoldReason.MAILBOX_DAILY_LIMIT,
+            HoldReason.CAMPAIGN_DAILY_LIMIT, HoldReason.CAMPAIGN_MAILBOX_LIMIT};
+        for (int i = 0; i < remaining.length; i++) {
+            if (remaining[i] <= 0 && exhausted == null) {
+                exhausted = reasons[i];
+            }
+            smallest = Math.min(smallest, remaining[i]);
+        }
+        if (exhausted != null) {
+            return new Verdict.Hold(c.runId(), c.mailboxId(), exhausted);
+        }
+        Instant last = lastSendAt.get(c.mailboxId());
+        if (rules.sendGapMinutes() > 0 && last != null
+                && now.isBefore(last.plus(gapAfter(c.mailboxId(), last, rules.sendGapMinutes())))) {
+            return new Verdict.Hold(c.runId(), c.mailboxId(), HoldReason.SEND_GAP);
+        }
+        return new Verdict.Send(c.runId(), c.mailboxId(), smallest);
+    }
+
+    /** Counts a send of {@code c} at this tick against every cap and the mailbox's gap. */
+    public void sent(Candidate c) {
+        mailboxSent.merge(c.mailboxId(), 1, Integer::sum);
+        campaignSent.merge(c.campaignId(), 1, Integer::sum);
+        pairSent.merge(Usage.pair(c.campaignId(), c.mailboxId()), 1, Integer::sum);
+        lastSendAt.put(c.mailboxId(), now);
+    }
+
+    /**
+     * The spacing required after a mailbox's send at {@code lastSend}: the gap plus a jitter of up to
+     * a fifth of it. The jitter is a hash of the mailbox and that send's instant, so it is fixed the
+     * moment the send happens, is the same for every run waiting on the mailbox, and replays exactly.
+     */
+    public static Duration gapAfter(String mailboxId, Instant lastSend, int gapMinutes) {
+        long maxJitterSeconds = gapMinutes * 60L / JITTER_DIVISOR;
+        long jitter = maxJitterSeconds == 0 ? 0
+                : Math.floorMod(mix(mailboxId.hashCode() * 0x9E3779B97F4A7C15L ^ lastSend.getEpochSecond()),
+                        maxJitterSeconds + 1);
+        return Duration.ofMinutes(gapMinutes).plusSeconds(jitter);
+    }
+
+    private static long remaining(Integer limit, int used) {
+        return limit == null ? Long.MAX_VALUE : (long) limit - used;
+    }
+
+    /** SplitMix64's finaliser: spreads nearby inputs (consecutive instants) over the whole range. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,17 @@
+package com.superkabe.sequencer.domain.dispatch;
+
+/** Why a due run was not dispatched at this tick; it stays due, on its own mailbox. */
+public enum HoldReason {
+    /** The campaign's sending window is closed in its time zone. */
+    WINDOW_CLOSED,
+    /** Protection's warmup limit for the mailbox's recovery phase is used up today. */
+    WARMUP_LIMIT,
+    /** The mailbox's daily send limit across all campaigns is used up today. */
+    MAILBOX_DAILY_LIMIT,
+    /** The campaign's daily limit (all its mailboxes together) is used up today. */
+    CAMPAIGN_DAILY_LIMIT,
+    /** This campaign's override for this mailbox is used up today. */
+    CAMPAIGN_MAILBOX_LIMIT,
+    /** The mailbox sent less than send_gap_minutes (plus jitter) ago. */
+    SEND_GAP
+}

@@ -1,0 +1,137 @@
+package com.superkabe.sequencer.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.superkabe.events.Envelope;
+import com.superkabe.events.EventType;
+import com.superkabe.events.SuperkabeEvent;
+import com.superkabe.events.clock.ClockTicked;
+import com.superkabe.events.gate.LeadGateAllowed;
+import com.superkabe.events.gate.LeadSnapshot;
+import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.protection.MailboxWarmupLimitSet;
+import com.superkabe.events.run.RunEvent;
+import com.superkabe.events.run.SendRequested;
+import com.superkabe.sequencer.application.replay.InMemoryRuns;
+import com.superkabe.sequencer.application.replay.Replayer;
+import com.superkabe.sequencer.domain.StepTemplate;
+import com.superkabe.sequencer.domain.dispatch.CampaignRules;
+import com.superkabe.sequencer.domain.dispatch.SendWindow;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Given ordered inputs, when the sequencer handles the ticks, then windows and caps hold and release runs. */
+class DispatcherTest {
+
+    private static final List<StepTemplate> STEPS = List.of(new StepTemplate("Hi", "b", 0));
+    private static final SendWindow NINE_TO_FIVE_NEW_YORK = new SendWindow(ZoneId.of("America/New_York"),
+            LocalTime.of(9, 0), LocalTime.of(17, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+
+    private final List<Envelope> inputs = new ArrayList<>();
+    private long tick;
+
+    @Test
+    void leadsDueOutsideTheWindowAccumulateAndAllGoOutOnTheFirstTickOfTheNextWindow() {
+        CampaignDef c = campaign("c-1", List.of("mb-1", "mb-2"), new CampaignRules(NINE_TO_FIVE_NEW_YORK, null,
+                Map.of(), 0));
+        enroll("c-1", "lead-1");
+        enroll("c-1", "lead-2");
+        tickAt("2026-03-06T22:30:00Z"); // Friday 17:30 in New York
+        tickAt("2026-03-07T15:00:00Z"); // Saturday 10:00
+        tickAt("2026-03-09T12:59:00Z"); // Monday 08:59 EDT
+        tickAt("2026-03-09T13:00:00Z"); // Monday 09:00 EDT
+
+        List<SendRequested> sends = sends(Replayer.replay(inputs, List.of(c)));
+
+        assertThat(sends).hasSize(2).allMatch(s -> s.tick() == tick);
+    }
+
+    @Test
+    void aRegisteredMailboxLimitAndAWarmupLimitHoldLeadsAndTheySendOnTheNextDayOnTheirOwnMailbox() {
+        CampaignDef c = campaign("c-1", List.of("mb-1"), CampaignRules.UNLIMITED);
+        input(new MailboxRegistered("org-1", "mb-1", "a@acme.test", "acme.test", "SMTP", 3, null, null));
+        input(new MailboxWarmupLimitSet("org-1", "mb-1", "restricted_send", true, 1, 0, "restricted send"));
+        for (int i = 0; i < 4; i++) {
+            enroll("c-1", "lead-" + i);
+        }
+        tickAt("2026-03-03T10:00:00Z");
+        tickAt("2026-03-03T10:01:00Z");
+        tickAt("2026-03-04T00:00:00Z");
+        input(new MailboxWarmupLimitSet("org-1", "mb-1", "healthy", false, -1, 0, "graduated"));
+        tickAt("2026-03-04T00:01:00Z");
+        tickAt("2026-03-04T00:02:00Z");
+
+        List<SendRequested> sends = sends(Replayer.replay(inputs, List.of(c)));
+
+        assertThat(sends).extracting(SendRequested::tick).containsExactly(1L, 3L, 4L, 4L);
+        assertThat(sends).allMatch(s -> s.mailboxId().equals("mb-1"));
+    }
+
+    @Test
+    void runsHeldByACapDoNotStarveAnotherCampaignsRunsDueLater() {
+        CampaignDef capped = campaign("c-capped", List.of("mb-1"), new CampaignRules(SendWindow.ALWAYS, 1, Map.of(),
+                0));
+        CampaignDef other = campaign("c-other", List.of("mb-2"), CampaignRules.UNLIMITED);
+        for (int i = 0; i < Dispatcher.PAGE + 100; i++) {
+            enroll("c-capped", "lead-" + i);
+        }
+        tickAt("2026-03-03T10:00:00Z");
+        enroll("c-other", "lead-late");
+        tickAt("2026-03-03T10:01:00Z");
+
+        List<SendRequested> sends = sends(Replayer.replay(inputs, List.of(capped, other)));
+
+        assertThat(sends).extracting(SendRequested::campaignId).containsExactly("c-capped", "c-other");
+    }
+
+    @Test
+    void replayingTheSameInputsTwiceDecidesTheSameSends() {
+        CampaignDef c = campaign("c-1", List.of("mb-1", "mb-2"), new CampaignRules(NINE_TO_FIVE_NEW_YORK, 3,
+                Map.of("mb-1", 1), 7));
+        for (int i = 0; i < 6; i++) {
+            enroll("c-1", "lead-" + i);
+        }
+        for (int m = 0; m < 60; m++) {
+            tickAt(Instant.parse("2026-03-09T12:50:00Z").plusSeconds(60L * m).toString());
+        }
+
+        List<SendRequested> first = sends(Replayer.replay(inputs, List.of(c), new InMemoryRuns()));
+        List<SendRequested> second = sends(Replayer.replay(inputs, List.of(c), new InMemoryRuns()));
+
+        assertThat(first).hasSize(3).isEqualTo(second);
+    }
+
+    private static CampaignDef campaign(String id, List<String> mailboxes, CampaignRules rules) {
+        return new CampaignDef("org-1", id, id, "ACTIVE", mailboxes, STEPS, rules);
+    }
+
+    private static List<SendRequested> sends(Map<String, List<RunEvent>> history) {
+        return history.values().stream().flatMap(List::stream).filter(SendRequested.class::isInstance)
+                .map(SendRequested.class::cast)
+                .sorted(java.util.Comparator.comparingLong(SendRequested::tick).thenComparing(SendRequested::runId))
+                .toList();
+    }
+
+    private void enroll(String campaign, String leadId) {
+        input(new LeadGateAllowed("org-1", campaign, new LeadSnapshot(leadId, leadId + "@example.com", "Ada", null,
+                null, null), "ENFORCE", List.of()));
+    }
+
+    private void tickAt(String instant) {
+        tick++;
+        input(new ClockTicked(tick, Instant.parse(instant), 60));
+    }
+
+    private void input(SuperkabeEvent payload) {
+        String id = "in-" + inputs.size();
+        inputs.add(new Envelope(id, EventType.of(payload), "test", Instant.EPOCH, payload.orgId(), null, id, -1,
+                payload));
+    }
+}
