@@ -9,6 +9,7 @@ import com.superkabe.events.run.RunReplied;
 import com.superkabe.events.EventIds;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailUnsubscribed;
+import com.superkabe.events.send.RecipientFailure;
 import com.superkabe.ingestion.domain.EmailSyntax;
 import com.superkabe.ingestion.domain.LeadStatus;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
 /**
  * Keeps the org-wide Lead's status from other services' facts: the execution gate (allowed →
  * ACTIVE, blocked for HEALTH_ISSUE → PAUSED), the sequencer's runs (completed → COMPLETED; a
- * reply is noted, the status stays), and send outcomes (a hard bounce → BOUNCED, an unsubscribe →
+ * reply is noted, the status stays), and send outcomes (a hard bounce saying the address cannot
+ * receive → BOUNCED — not one aimed at the sender, see {@link RecipientFailure}; an unsubscribe →
  * UNSUBSCRIBED; both suppress the address organization-wide). Events of other kinds are ignored.
  */
 public class LeadStatusProjector {
@@ -41,7 +43,7 @@ public class LeadStatusProjector {
             case RunCompleted c -> leads.leadOfRun(c.runId())
                     .ifPresent(id -> move(id, LeadStatus.COMPLETED, "sequence finished (run " + c.runId() + ")"));
             case RunReplied r -> leads.leadOfRun(r.runId()).ifPresent(leads::markReplied);
-            case EmailSendFailed f when "HARD_BOUNCE".equals(f.kind()) && f.leadId() != null ->
+            case EmailSendFailed f when RecipientFailure.addressCannotReceive(f) && f.leadId() != null ->
                     move(f.leadId(), LeadStatus.BOUNCED, "hard bounce " + f.smtpCode() + ": " + f.detail());
             case EmailUnsubscribed u -> move(leadOf(u), LeadStatus.UNSUBSCRIBED,
                     "unsubscribed (" + u.method().toLowerCase() + ") from message " + u.messageId());

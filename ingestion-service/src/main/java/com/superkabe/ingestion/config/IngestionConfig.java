@@ -77,6 +77,9 @@ class IngestionConfig {
             @Value("${superkabe.instance-id:${HOSTNAME:local}}") String instance) {
         Map<String, Object> props = kafka.buildProducerProperties();
         props.put("linger.ms", 10);
+        // a crashed instance's open transaction holds read_committed consumers of superkabe.leads
+        // back until the broker aborts it: keep that short, yet above a slow poll's processing time
+        props.put("transaction.timeout.ms", 30_000);
         props.put("batch.size", 262144);
         return new IntakeTransactions(props, "superkabe-ingestion-intake-" + instance + "-"
                 + UUID.randomUUID().toString().substring(0, 8) + "-", codec);

@@ -9,6 +9,7 @@ import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.protection.MailboxWarmupLimitSet;
 import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.events.send.EmailSendFailed;
+import com.superkabe.events.send.RecipientFailure;
 import com.superkabe.events.send.EmailSent;
 import com.superkabe.events.send.EmailUnsubscribed;
 import com.superkabe.sequencer.domain.RunCommand;
@@ -107,7 +108,9 @@ public class SequencerService {
                 f.kind() + ": " + f.detail(), clock.currentTick()), cause));
         String address = f.recipient() != null && !f.recipient().isBlank() ? f.recipient()
                 : run.map(RunView::email).orElse(null);
-        if (HARD_BOUNCE.equals(f.kind()) && address != null) {
+        // only a bounce that says the address cannot receive suppresses it; a 5xx for the sender's own
+        // fault or reputation (5.7.x, 5.3.4, …) must not blacklist the recipient in every campaign
+        if (RecipientFailure.addressCannotReceive(f) && address != null) {
             suppression.apply(new Suppression(f.orgId(), address, Suppression.Cause.BOUNCED,
                     f.smtpCode() + " " + f.detail(), f.runId(), f.campaignId(), clock.currentTick()), cause);
         }

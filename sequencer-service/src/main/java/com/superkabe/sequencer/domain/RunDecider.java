@@ -73,7 +73,7 @@ public final class RunDecider {
             return List.of(suppressed(s, d.suppressed(), d.tick()));
         }
         try {
-            String subject = Templates.render(d.step().subject(), s.lead());
+            String subject = Templates.render(d.step().subject(), s.lead(), false);
             String body = Templates.render(d.step().body(), s.lead());
             String toName = String.join(" ", java.util.stream.Stream.of(s.lead().firstName(), s.lead().lastName())
                     .filter(n -> n != null && !n.isBlank()).toList());

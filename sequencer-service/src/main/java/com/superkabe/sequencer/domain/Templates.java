@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  * Token replacement: {@code {{firstName}}}, {@code {{lastName}}}, {@code {{company}}},
  * {@code {{title}}}, {@code {{email}}}, with an optional fallback {@code {{company|your team}}}.
  * A token with no value and no fallback is an error (fail closed), never an empty hole in a mail.
+ * Lead values come from outside (intake, CSV, Clay): in an HTML body they are escaped, so a
+ * company named {@code <a href=…>} is text, not a link the send adapter would sign and track.
  */
 public final class Templates {
 
@@ -26,7 +28,12 @@ public final class Templates {
         }
     }
 
+    /** A subject, or a body: an HTML body (one that starts with a tag) gets its lead values escaped. */
     public static String render(String template, LeadSnapshot lead) {
+        return render(template, lead, template.stripLeading().startsWith("<"));
+    }
+
+    public static String render(String template, LeadSnapshot lead, boolean html) {
         Map<String, String> values = new java.util.HashMap<>();
         put(values, "firstName", lead.firstName());
         put(values, "lastName", lead.lastName());
@@ -37,6 +44,9 @@ public final class Templates {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = values.get(m.group(1));
+            if (value != null && html) {
+                value = escapeHtml(value);
+            }
             if (value == null) {
                 if (m.group(2) == null) {
                     throw new MissingToken("template token {{" + m.group(1) + "}} has no value for this lead");
@@ -46,6 +56,22 @@ public final class Templates {
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String escapeHtml(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
         return out.toString();
     }
 

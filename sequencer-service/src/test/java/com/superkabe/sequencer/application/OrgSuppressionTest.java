@@ -99,6 +99,22 @@ class OrgSuppressionTest {
         assertThat(history.get(RUN_C)).noneMatch(RunSuppressed.class::isInstance);
     }
 
+    @Test
+    void aPermanentRejectionAimedAtTheSenderFailsItsRunButSuppressesNobody() {
+        enroll("org-1", "c-a", "lead-1", "ada@example.com");
+        enroll("org-1", "c-b", "lead-2", "ada@example.com");
+        tick(1);
+        input(new EmailSendFailed("org-1", sendIdOf(RUN_A), RUN_A, "c-a", "lead-1", "mb-1", 0, "ada@example.com",
+                "HARD_BOUNCE", 554, "5.7.1 Client host blocked using zen.spamhaus.org", 1));
+        enroll("org-1", "c-c", "lead-3", "ada@example.com");
+
+        Map<String, List<RunEvent>> history = Replayer.replay(inputs, CAMPAIGNS, runs);
+
+        assertThat(last(history, RUN_A)).isInstanceOf(RunFailed.class);
+        assertThat(history.get(RUN_B)).noneMatch(RunSuppressed.class::isInstance);
+        assertThat(history.get(RUN_C)).noneMatch(RunSuppressed.class::isInstance);
+    }
+
     private static String sendIdOf(String runId) {
         return com.superkabe.sequencer.domain.RunDecider.sendId(runId, 0);
     }

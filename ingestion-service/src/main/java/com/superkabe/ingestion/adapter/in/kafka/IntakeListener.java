@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.NonTransientDataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -164,12 +164,16 @@ class IntakeListener {
     private Outcome decide(List<Envelope> events, List<ConsumerRecord<String, byte[]>> sources) {
         try {
             return new Outcome(tx.execute(s -> intake.decideFromTopic(events).events()), Map.of());
-        } catch (NonTransientDataAccessException refused) {
+        } catch (DataIntegrityViolationException refused) {
             return oneByOne(events, sources);
         }
     }
 
-    /** The database refused the poll: find the record it refuses, keep every other one. */
+    /**
+     * The database refused the poll's data (integrity or data exception: SQLSTATE 22/23): find the
+     * record it refuses, keep every other one. Anything else — a lost connection, a full disk, a
+     * read-only standby — is an outage and propagates, so the poll is rolled back and retried.
+     */
     private Outcome oneByOne(List<Envelope> events, List<ConsumerRecord<String, byte[]>> sources) {
         List<Envelope> decisions = new ArrayList<>();
         Map<ConsumerRecord<String, byte[]>, RuntimeException> refusedRecords = new LinkedHashMap<>();
@@ -177,7 +181,7 @@ class IntakeListener {
             Envelope e = events.get(i);
             try {
                 decisions.addAll(tx.execute(s -> intake.decideFromTopic(List.of(e)).events()));
-            } catch (NonTransientDataAccessException refused) {
+            } catch (DataIntegrityViolationException refused) {
                 refusedRecords.put(sources.get(i), refused);
             }
         }
