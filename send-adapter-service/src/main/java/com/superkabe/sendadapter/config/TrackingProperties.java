@@ -28,7 +28,7 @@ public record TrackingProperties(String baseUrl, String secret, List<String> pre
         clickTracking = clickTracking == null || clickTracking;
     }
 
-    /** The signing key first, then the accepted previous keys. */
+    /** The signing key first, then the accepted previous keys, then the derived key it replaced. */
     List<byte[]> keys(String platformKey) {
         List<byte[]> keys = new ArrayList<>();
         if (secret == null || secret.isBlank()) {
@@ -42,6 +42,11 @@ public record TrackingProperties(String baseUrl, String secret, List<String> pre
         }
         for (int i = 0; i < previousSecrets.size(); i++) {
             keys.add(key("superkabe.tracking.previous-secrets[" + i + "]", previousSecrets.get(i)));
+        }
+        if (secret != null && !secret.isBlank() && platformKey != null && !platformKey.isBlank()) {
+            // links issued before an explicit secret was configured (unsubscribe links among them)
+            // were signed with the derived key and stay in inboxes for 180 days
+            keys.add(derive(platformKey));
         }
         return keys;
     }

@@ -26,8 +26,19 @@ class TrackingPropertiesTest {
         TrackingProperties props = new TrackingProperties("https://t.acme.test", SECRET,
                 List.of("", "an-older-secret-also-at-least-32-bytes"), false, false);
 
-        assertThat(props.keys("platform-key")).extracting(String::new)
+        assertThat(props.keys("")).extracting(String::new)
                 .containsExactly(SECRET, "an-older-secret-also-at-least-32-bytes");
+    }
+
+    @Test
+    void movingFromTheDerivedKeyToAnExplicitSecretKeepsLinksAlreadySentValid() {
+        byte[] derived = new TrackingProperties("https://t.acme.test", null, null, null, null).keys("platform-key")
+                .getFirst();
+
+        List<byte[]> keys = new TrackingProperties("https://t.acme.test", SECRET, null, null, null).keys("platform-key");
+
+        assertThat(new String(keys.getFirst())).isEqualTo(SECRET);
+        assertThat(keys.getLast()).isEqualTo(derived);
     }
 
     @Test
