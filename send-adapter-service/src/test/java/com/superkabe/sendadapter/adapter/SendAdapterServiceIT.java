@@ -35,8 +35,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SendAdapterServiceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String ORG = "org-send-" + UUID.randomUUID();
-    private static final String KEY = "sk_" + UUID.randomUUID();
+    private static String ORG;
+    private static String KEY;
+    private static SmtpMailboxFixture fixture;
     private static GreenMail smtp;
     private static ConfigurableApplicationContext app;
     private static KafkaProbe kafka;
@@ -45,27 +46,21 @@ class SendAdapterServiceIT {
 
     @BeforeAll
     static void start() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        smtp.setUser("sales@acme.test", "sales@acme.test", "pw");
-        app = SendAdapterApplication.builder().run(TestInfra.args());
-        kafka = new KafkaProbe(TestInfra.kafka().getBrokersAsString());
-        http = TestHttp.of(app);
-        kafka.publish(origin(new OrganizationRegistered(ORG, "Acme", ApiKeys.sha256(KEY))));
-        String body = TestHttp.json(Map.of("address", "sales@acme.test", "provider", "SMTP", "dailyLimit", 50,
-                "smtp", Map.of("host", "127.0.0.1", "port", smtp.getSmtp().getPort(), "security", "NONE",
-                        "username", "sales@acme.test", "password", "pw")));
-        TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/mailboxes", body, "X-Api-Key", KEY),
-                x -> x.status() != 401, WAIT);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        mailboxId = r.json().get("mailboxId").asString();
+        GreenMail server = SmtpMailboxFixture.smtpServer();
+        fixture = new SmtpMailboxFixture(SendAdapterApplication.builder().run(TestInfra.args()), server, WAIT);
+        smtp = fixture.smtp;
+        app = fixture.app;
+        kafka = fixture.kafka;
+        http = fixture.http;
+        mailboxId = fixture.mailboxId;
+        ORG = fixture.org;
+        KEY = fixture.key;
     }
+
 
     @AfterAll
     static void stop() {
-        kafka.close();
-        app.close();
-        smtp.stop();
+        fixture.close();
     }
 
     @Test
@@ -82,8 +77,8 @@ class SendAdapterServiceIT {
     @Test
     void deliversASendRequestOnceWithTheEngineMessageIdEvenWhenRequestedTwice() throws Exception {
         SendRequested request = request(mailboxId, "ada-" + UUID.randomUUID() + "@example.com");
-        kafka.publish(origin(request));
-        kafka.publish(origin(request));
+        kafka.publish(SmtpMailboxFixture.origin(request));
+        kafka.publish(SmtpMailboxFixture.origin(request));
 
         List<Envelope> outcomes = kafka.awaitEvents(Topic.SEND_OUTCOMES.topicName(),
                 e -> e.subject().equals(request.sendId()), 2, Duration.ofSeconds(8));
@@ -108,7 +103,7 @@ class SendAdapterServiceIT {
         SendRequested request = request(mailboxId, "interrupted-" + UUID.randomUUID() + "@example.com");
         app.getBean(JdbcClient.class).sql("INSERT INTO send_attempt(send_id, mailbox_id, state, message_id) "
                 + "VALUES (?, ?, 'ATTEMPTING', ?)").params(request.sendId(), mailboxId, "<x@acme.test>").update();
-        kafka.publish(origin(request));
+        kafka.publish(SmtpMailboxFixture.origin(request));
 
         List<Envelope> outcomes = kafka.awaitEvents(Topic.SEND_OUTCOMES.topicName(),
                 e -> e.subject().equals(request.sendId()), 1, WAIT);
@@ -126,7 +121,7 @@ class SendAdapterServiceIT {
     @Test
     void failsASendForAMailboxThatIsNotRegisteredWithAConfigurationOutcome() {
         SendRequested request = request("mbx_unknown", "x-" + UUID.randomUUID() + "@example.com");
-        kafka.publish(origin(request));
+        kafka.publish(SmtpMailboxFixture.origin(request));
 
         assertThat(kafka.awaitEvents(Topic.SEND_OUTCOMES.topicName(), e -> e.subject().equals(request.sendId()), 1,
                 WAIT)).singleElement().satisfies(e -> assertThat(e.payloadAs(EmailSendFailed.class).kind())
@@ -147,10 +142,5 @@ class SendAdapterServiceIT {
         String sendId = UUID.randomUUID().toString();
         return new SendRequested(ORG, "run-" + sendId, sendId, "c-1", "lead-1", mailbox, 0, to, "Ada Lovelace",
                 "Hello Ada", "Hi Ada,\nquick question.", 3);
-    }
-
-    private static Envelope origin(SuperkabeEvent payload) {
-        String id = UUID.randomUUID().toString();
-        return new Envelope(id, EventType.of(payload), "test", Instant.now(), payload.orgId(), null, id, -1, payload);
     }
 }

@@ -48,8 +48,9 @@ class TrackingIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Duration QUIET = Duration.ofSeconds(3);
     private static final String BASE = "https://track.acme.test";
-    private static final String ORG = "org-track-" + UUID.randomUUID();
-    private static final String KEY = "sk_" + UUID.randomUUID();
+    private static String ORG;
+    private static String KEY;
+    private static SmtpMailboxFixture fixture;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static GreenMail smtp;
     private static ConfigurableApplicationContext app;
@@ -60,28 +61,23 @@ class TrackingIT {
 
     @BeforeAll
     static void start() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        smtp.setUser("sales@acme.test", "sales@acme.test", "pw");
-        app = SendAdapterApplication.builder().run(TestInfra.args("--superkabe.tracking.base-url=" + BASE));
-        kafka = new KafkaProbe(TestInfra.kafka().getBrokersAsString());
-        http = TestHttp.of(app);
+        GreenMail server = SmtpMailboxFixture.smtpServer();
+        fixture = new SmtpMailboxFixture(SendAdapterApplication.builder()
+                .run(TestInfra.args("--superkabe.tracking.base-url=" + BASE)), server, WAIT);
+        smtp = fixture.smtp;
+        app = fixture.app;
+        kafka = fixture.kafka;
+        http = fixture.http;
+        mailboxId = fixture.mailboxId;
         port = app.getEnvironment().getProperty("local.server.port");
-        kafka.publish(origin(new OrganizationRegistered(ORG, "Acme", ApiKeys.sha256(KEY))));
-        String body = TestHttp.json(Map.of("address", "sales@acme.test", "provider", "SMTP", "dailyLimit", 50,
-                "smtp", Map.of("host", "127.0.0.1", "port", smtp.getSmtp().getPort(), "security", "NONE",
-                        "username", "sales@acme.test", "password", "pw")));
-        TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/mailboxes", body, "X-Api-Key", KEY),
-                x -> x.status() != 401, WAIT);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        mailboxId = r.json().get("mailboxId").asString();
+        ORG = fixture.org;
+        KEY = fixture.key;
     }
+
 
     @AfterAll
     static void stop() {
-        kafka.close();
-        app.close();
-        smtp.stop();
+        fixture.close();
     }
 
     @Test
@@ -154,7 +150,7 @@ class TrackingIT {
     }
 
     private static MimeMessage deliver(SendRequested request) throws Exception {
-        kafka.publish(origin(request));
+        kafka.publish(SmtpMailboxFixture.origin(request));
         assertThat(kafka.awaitEvents(Topic.SEND_OUTCOMES.topicName(), e -> e.type() == EventType.EMAIL_SENT
                 && e.subject().equals(request.sendId()), 1, WAIT)).hasSize(1);
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
@@ -186,10 +182,5 @@ class TrackingIT {
         String sendId = UUID.randomUUID().toString();
         return new SendRequested(ORG, "run-" + sendId, sendId, "c-1", "lead-1", mailboxId, 0,
                 "ada-" + sendId + "@example.com", "Ada Lovelace", "Hello Ada", body, 3);
-    }
-
-    private static Envelope origin(SuperkabeEvent payload) {
-        String id = UUID.randomUUID().toString();
-        return new Envelope(id, EventType.of(payload), "test", Instant.now(), payload.orgId(), null, id, -1, payload);
     }
 }

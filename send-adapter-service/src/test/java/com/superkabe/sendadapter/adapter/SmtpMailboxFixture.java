@@ -1,0 +1,71 @@
+package com.superkabe.sendadapter.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.superkabe.events.Envelope;
+import com.superkabe.events.EventType;
+import com.superkabe.events.SuperkabeEvent;
+import com.superkabe.events.organization.OrganizationRegistered;
+import com.superkabe.kit.security.ApiKeys;
+import com.superkabe.kit.testing.KafkaProbe;
+import com.superkabe.kit.testing.TestHttp;
+import com.superkabe.kit.testing.TestInfra;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What the send adapter's integration tests share: a real SMTP server (GreenMail) with one user, the
+ * service on the embedded broker and database, an organization with an API key, and one SMTP
+ * mailbox registered through the API.
+ */
+final class SmtpMailboxFixture implements AutoCloseable {
+
+    static final String ADDRESS = "sales@acme.test";
+    final String org = "org-" + UUID.randomUUID();
+    final String key = "sk_" + UUID.randomUUID();
+    final GreenMail smtp;
+    final ConfigurableApplicationContext app;
+    final KafkaProbe kafka;
+    final TestHttp http;
+    final String mailboxId;
+
+    SmtpMailboxFixture(ConfigurableApplicationContext app, GreenMail smtp, Duration wait) {
+        this.smtp = smtp;
+        this.app = app;
+        this.kafka = new KafkaProbe(TestInfra.kafka().getBrokersAsString());
+        this.http = TestHttp.of(app);
+        kafka.publish(origin(new OrganizationRegistered(org, "Acme", ApiKeys.sha256(key))));
+        String body = TestHttp.json(Map.of("address", ADDRESS, "provider", "SMTP", "dailyLimit", 50,
+                "smtp", Map.of("host", "127.0.0.1", "port", smtp.getSmtp().getPort(), "security", "NONE",
+                        "username", ADDRESS, "password", "pw")));
+        TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/mailboxes", body, "X-Api-Key", key),
+                x -> x.status() != 401, wait);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        this.mailboxId = r.json().get("mailboxId").asString();
+    }
+
+    /** A started GreenMail SMTP server on a free loopback port with the mailbox's user. */
+    static GreenMail smtpServer() {
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        smtp.setUser(ADDRESS, ADDRESS, "pw");
+        return smtp;
+    }
+
+    static Envelope origin(SuperkabeEvent payload) {
+        String id = UUID.randomUUID().toString();
+        return new Envelope(id, EventType.of(payload), "test", Instant.now(), payload.orgId(), null, id, -1, payload);
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+        app.close();
+        smtp.stop();
+    }
+}
