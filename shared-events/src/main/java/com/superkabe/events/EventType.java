@@ -17,6 +17,8 @@ import com.superkabe.events.protection.ProtectionModeChanged;
 import com.superkabe.events.protection.ProtectionRecommended;
 import com.superkabe.events.protection.ProtectionWatermark;
 import com.superkabe.events.protection.ProviderSpikeDetected;
+import com.superkabe.events.reply.ComplaintReceived;
+import com.superkabe.events.reply.EmailBounced;
 import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.events.run.RunCompleted;
 import com.superkabe.events.run.RunEnrolled;
@@ -60,6 +62,8 @@ public enum EventType {
     EMAIL_CLICKED("superkabe.email.clicked.v1", EmailClicked.class, Topic.SEND_OUTCOMES),
     EMAIL_UNSUBSCRIBED("superkabe.email.unsubscribed.v1", EmailUnsubscribed.class, Topic.SEND_OUTCOMES),
     REPLY_RECEIVED("superkabe.reply.received.v1", ReplyReceived.class, Topic.REPLIES),
+    EMAIL_BOUNCED("superkabe.email.bounced.v1", EmailBounced.class, Topic.REPLIES),
+    COMPLAINT_RECEIVED("superkabe.email.complained.v1", ComplaintReceived.class, Topic.REPLIES),
     MAILBOX_STATE_CHANGED("superkabe.mailbox.state-changed.v1", MailboxStateChanged.class, Topic.MAILBOX_STATES),
     MAILBOX_WARMUP_LIMIT_SET("superkabe.mailbox.warmup-limit-set.v1", MailboxWarmupLimitSet.class,
             Topic.MAILBOX_STATES),

@@ -19,6 +19,8 @@ import com.superkabe.events.protection.ProtectionModeChanged;
 import com.superkabe.events.protection.ProtectionRecommended;
 import com.superkabe.events.protection.ProtectionWatermark;
 import com.superkabe.events.protection.ProviderSpikeDetected;
+import com.superkabe.events.reply.ComplaintReceived;
+import com.superkabe.events.reply.EmailBounced;
 import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.events.run.RunCompleted;
 import com.superkabe.events.run.RunEnrolled;
@@ -87,6 +89,12 @@ final class Samples {
                     "ada@example.com", "<send-1@acme.test>", "ONE_CLICK");
             case REPLY_RECEIVED -> new ReplyReceived("org-1", "reply-1", "mb-1", "send-1", "run-1", "lead-1",
                     "<send-1@acme.test>", "ada@example.com", "Re: Hello Ada");
+            case EMAIL_BOUNCED -> new EmailBounced("org-1", "bounce-1", "mb-1", "send-1", "run-1", "c-1", "lead-1",
+                    "ada@example.com", "HARD", "5.1.1", 550, "userunknown", "550 5.1.1 <ada@example.com>: user unknown",
+                    "<dsn-1@mx.acme.test>",
+                    "<send-1@acme.test>");
+            case COMPLAINT_RECEIVED -> new ComplaintReceived("org-1", "complaint-1", "mb-1", "send-1", "run-1", "c-1",
+                    "lead-1", "ada@example.com", "abuse", "<arf-1@fbl.example.com>", "<send-1@acme.test>");
             case MAILBOX_STATE_CHANGED -> new MailboxStateChanged("org-1", "mb-1", "acme.test", "warning", "paused",
                     "bounce_threshold", "Exceeded 5 bounces within 100 sends", "ENFORCE", true, "system", false, null,
                     42, 1482, false, false);

@@ -1,5 +1,6 @@
 package com.superkabe.replypoller.application;
 
+import com.superkabe.events.Envelope;
 import com.superkabe.events.EventIds;
 import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.kit.kafka.Envelopes;
@@ -7,7 +8,7 @@ import com.superkabe.kit.outbox.EventSink;
 import com.superkabe.replypoller.domain.Classification;
 import com.superkabe.replypoller.domain.InboxMessage;
 import com.superkabe.replypoller.domain.MessageIds;
-import com.superkabe.replypoller.domain.ReplyMatcher;
+import com.superkabe.replypoller.domain.InboxClassifier;
 import com.superkabe.replypoller.domain.SentMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashSet;
@@ -21,9 +22,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One poll of every inbox. Each reply becomes exactly one ReplyReceived: recording its Message-ID
- * as processed and publishing the event commit together. Unmatched messages are left for the next
- * poll; a mailbox that cannot be read is logged and skipped, never stopping the others.
+ * One poll of every inbox. Each reply becomes exactly one ReplyReceived, each bounce one
+ * EmailBounced per failed recipient, each feedback report one ComplaintReceived; an auto-reply
+ * publishes nothing (it must not stop the sequence) and is counted. Recording the Message-ID as
+ * processed and publishing commit together. Unmatched messages are left for the next poll; a
+ * mailbox that cannot be read is logged and skipped, never stopping the others.
  */
 public class InboxPoller {
 
@@ -39,6 +42,7 @@ public class InboxPoller {
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
     private final int maxMessages;
+    private final AutomatedMailEvents automated;
 
     public InboxPoller(Mailboxes mailboxes, SentMessages sent, ProcessedReplies processed, MailReader reader,
                        EventSink events, Envelopes envelopes, TransactionTemplate tx, MeterRegistry meters,
@@ -52,6 +56,7 @@ public class InboxPoller {
         this.tx = tx;
         this.meters = meters;
         this.maxMessages = maxMessages;
+        this.automated = new AutomatedMailEvents(envelopes);
     }
 
     public void pollAll() {
@@ -77,7 +82,7 @@ public class InboxPoller {
         Set<String> referenced = new HashSet<>();
         for (InboxMessage m : messages) {
             MessageIds.normalise(m.messageId()).ifPresent(ownIds::add);
-            referenced.addAll(ReplyMatcher.candidates(m));
+            referenced.addAll(InboxClassifier.referencedIds(m));
         }
         Set<String> done = ownIds.isEmpty() ? Set.of() : processed.processedAmong(mailbox.mailboxId(), ownIds);
         Map<String, SentMessage> known = referenced.isEmpty() ? Map.of() : sent.findAll(referenced);
@@ -87,10 +92,47 @@ public class InboxPoller {
                 count("messages", "already_processed");
                 continue;
             }
-            switch (ReplyMatcher.classify(m, mailbox.orgId(), id -> Optional.ofNullable(known.get(id)))) {
+            switch (InboxClassifier.classify(m, mailbox.orgId(), id -> Optional.ofNullable(known.get(id)))) {
                 case Classification.Reply r -> publish(mailbox, r);
+                case Classification.Bounce b -> record(mailbox, b.dsnMessageId(), "bounce",
+                        automated.bounces(mailbox, b), () -> log.info("Mailbox {}: bounce {} for {} (send {})",
+                                mailbox.mailboxId(), b.dsnMessageId(), b.recipients(),
+                                b.original() == null ? "unknown" : b.original().sendId()));
+                case Classification.FeedbackReport f -> record(mailbox, f.reportMessageId(), "complaint",
+                        List.of(automated.complaint(mailbox, f)), () -> log.info("Mailbox {}: {} complaint {}",
+                                mailbox.mailboxId(), f.feedbackType(), f.reportMessageId()));
+                case Classification.AutoReply a -> record(mailbox, a.messageId(), "auto_reply", List.of(),
+                        () -> autoReply(mailbox, a));
                 case Classification.Unmatched u -> count("messages", "unmatched");
             }
+        }
+    }
+
+    private void autoReply(PolledMailbox mailbox, Classification.AutoReply a) {
+        meters.counter(METRIC + "auto_replies").increment();
+        log.info("Mailbox {}: auto-reply {} ({}) to send {}; the sequence goes on", mailbox.mailboxId(),
+                a.messageId(), a.signal(), a.answered() == null ? "unknown" : a.answered().sendId());
+    }
+
+    /**
+     * Marks a machine-written message processed and publishes its events in one transaction, so a
+     * bounce yields its events once however often it is polled; {@code then} runs only the first time.
+     */
+    private void record(PolledMailbox mailbox, String messageId, String outcome, List<Envelope> toPublish,
+                        Runnable then) {
+        Boolean first = tx.execute(status -> {
+            if (!processed.markProcessed(mailbox.mailboxId(), messageId,
+                    EventIds.derive(mailbox.mailboxId() + "/" + messageId))) {
+                return false;
+            }
+            toPublish.forEach(events::publish);
+            return true;
+        });
+        if (Boolean.TRUE.equals(first)) {
+            then.run();
+            count("messages", outcome);
+        } else {
+            count("messages", "already_processed");
         }
     }
 

@@ -39,6 +39,7 @@ public class MailboxDirectory {
             log.warn("EmailSent {} has no usable Message-ID or run; replies to it cannot be matched", s.sendId());
             return;
         }
-        sent.record(new SentMessage(id.get(), s.orgId(), s.mailboxId(), s.sendId(), s.runId(), s.leadId()));
+        sent.record(new SentMessage(id.get(), s.orgId(), s.mailboxId(), s.sendId(), s.runId(), s.leadId(),
+                s.campaignId(), s.recipient()));
     }
 }

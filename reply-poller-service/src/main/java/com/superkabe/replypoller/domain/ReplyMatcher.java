@@ -20,14 +20,21 @@ public final class ReplyMatcher {
         if (ownId.isEmpty()) {
             return new Classification.Unmatched("no Message-ID");
         }
+        return answered(message, mailboxOrgId, sent)
+                .<Classification>map(s -> new Classification.Reply(ownId.get(), s, message.fromAddress(),
+                        message.subject()))
+                .orElseGet(() -> new Classification.Unmatched("references no message we sent"));
+    }
+
+    /** The message of this organization that the message answers, if any. */
+    public static Optional<SentMessage> answered(InboxMessage message, String mailboxOrgId, SentMessageLookup sent) {
         for (String candidate : candidates(message)) {
             Optional<SentMessage> answered = sent.find(candidate).filter(s -> s.orgId().equals(mailboxOrgId));
             if (answered.isPresent()) {
-                return new Classification.Reply(ownId.get(), answered.get(), message.fromAddress(),
-                        message.subject());
+                return answered;
             }
         }
-        return new Classification.Unmatched("references no message we sent");
+        return Optional.empty();
     }
 
     /** The ids a message refers to, in the order they are tried. */

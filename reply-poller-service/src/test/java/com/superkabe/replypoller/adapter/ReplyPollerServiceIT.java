@@ -11,6 +11,7 @@ import com.superkabe.events.EventType;
 import com.superkabe.events.SuperkabeEvent;
 import com.superkabe.events.Topic;
 import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.reply.EmailBounced;
 import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.events.send.EmailSent;
 import com.superkabe.kit.secrets.SecretBox;
@@ -24,8 +25,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,6 +55,7 @@ class ReplyPollerServiceIT {
         mail.setUser("sales@acme.test", "pw");
         mail.setUser("ops@acme.test", "pw");
         mail.setUser("support@acme.test", "pw");
+        mail.setUser("bounces@acme.test", "pw");
         poller = startPoller();
         kafka = new KafkaProbe(TestInfra.kafka().getBrokersAsString());
     }
@@ -126,6 +130,52 @@ class ReplyPollerServiceIT {
         assertThat(awaitReplies("mb-a-wrong-password", 1, Duration.ofMillis(200))).isEmpty();
     }
 
+    @Test
+    void turnsARealDsnIntoOneHardEmailBouncedAndAnOutOfOfficeIntoNothingThatStopsTheSequence() throws Exception {
+        kafka.publish(origin(mailbox("mb-bounces", "bounces@acme.test", "pw", mail.getImap().getPort())));
+        kafka.publish(origin(new EmailSent("org-1", "send-b", "run-b", "c-1", "lead-b", "mb-bounces", 0,
+                "gone@lead.test", "<send-b@acme.test>", 1)));
+        kafka.publish(origin(new EmailSent("org-1", "send-o", "run-o", "c-1", "lead-o", "mb-bounces", 0,
+                "away@lead.test", "<send-o@acme.test>", 1)));
+        // Gmail's real DSN (Sisimai rfc3464-63), rewritten to report a message we sent
+        String dsn = new String(getClass().getResourceAsStream("/corpus/bounces/eml/rfc3464-63.eml").readAllBytes(),
+                StandardCharsets.ISO_8859_1)
+                .replace("144493c0-8548-4b2b-987f-ae719df82545@Spark", "send-b@acme.test")
+                .replace("libsisimai-2@googlegroups.com", "gone@lead.test");
+        mail.getUserManager().getUserByEmail("bounces@acme.test").deliver(new MimeMessage(
+                Session.getInstance(new Properties()), new ByteArrayInputStream(dsn.getBytes(StandardCharsets.ISO_8859_1))));
+        deliver("bounces@acme.test", "<oof-1@lead.test>", "<send-o@acme.test>", "<send-o@acme.test>",
+                "Automatic reply: hello", "Auto-Submitted", "auto-replied");
+
+        List<Envelope> bounces = kafka.awaitEvents(Topic.REPLIES.topicName(), e -> e.type() == EventType.EMAIL_BOUNCED
+                && e.payloadAs(EmailBounced.class).mailboxId().equals("mb-bounces"), 1, Duration.ofSeconds(30));
+
+        assertThat(bounces).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("mb-bounces");
+            assertThat(e.payload()).isInstanceOfSatisfying(EmailBounced.class, b -> {
+                assertThat(b.bounceId()).isEqualTo(EventIds.derive(
+                        "bounce/mb-bounces/5e5e0c55.1c69fb81.a8edb.8c4e.GMR@mx.google.com/gone@lead.test"));
+                assertThat(b.bounceClass()).isEqualTo("HARD");
+                assertThat(b.status()).isEqualTo("5.1.1");
+                assertThat(b.smtpCode()).isEqualTo(550);
+                assertThat(b.reason()).isEqualTo("userunknown");
+                assertThat(b.recipient()).isEqualTo("gone@lead.test");
+                assertThat(b.sendId()).isEqualTo("send-b");
+                assertThat(b.runId()).isEqualTo("run-b");
+                assertThat(b.campaignId()).isEqualTo("c-1");
+                assertThat(b.leadId()).isEqualTo("lead-b");
+                assertThat(b.originalMessageId()).isEqualTo("<send-b@acme.test>");
+                assertThat(b.dsnMessageId()).isEqualTo("<5e5e0c55.1c69fb81.a8edb.8c4e.GMR@mx.google.com>");
+            });
+        });
+        Thread.sleep(POLL.multipliedBy(6).toMillis());
+        assertThat(counter("superkabe_replypoller_auto_replies")).isEqualTo(1);
+        assertThat(awaitReplies("mb-bounces", 1, Duration.ofMillis(500))).as("neither is a reply").isEmpty();
+        assertThat(kafka.awaitEvents(Topic.REPLIES.topicName(), e -> e.type() == EventType.EMAIL_BOUNCED
+                && e.payloadAs(EmailBounced.class).mailboxId().equals("mb-bounces"), 2, Duration.ofSeconds(1)))
+                .as("re-polling publishes no duplicate").hasSize(1);
+    }
+
     private static ConfigurableApplicationContext startPoller() {
         return ReplyPollerApplication.builder().run(TestInfra.args("--superkabe.poll.interval=" + POLL.toMillis() + "ms",
                 "--superkabe.poll.connect-timeout=2s", "--superkabe.poll.read-timeout=5s"));
@@ -134,6 +184,11 @@ class ReplyPollerServiceIT {
     private static List<Envelope> awaitReplies(String mailboxId, int count, Duration timeout) {
         return kafka.awaitEvents(Topic.REPLIES.topicName(), e -> e.type() == EventType.REPLY_RECEIVED
                 && e.payloadAs(ReplyReceived.class).mailboxId().equals(mailboxId), count, timeout);
+    }
+
+    private static double counter(String name) {
+        Counter c = poller.getBean(MeterRegistry.class).find(name).counter();
+        return c == null ? 0 : c.count();
     }
 
     private static double counter(String name, String outcome) {
@@ -152,8 +207,8 @@ class ReplyPollerServiceIT {
     }
 
     /** Delivers a message over GreenMail's SMTP server, keeping the Message-ID we chose. */
-    private static void deliver(String to, String messageId, String inReplyTo, String references, String subject)
-            throws MessagingException {
+    private static void deliver(String to, String messageId, String inReplyTo, String references, String subject,
+                                String... extraHeaders) throws MessagingException {
         Properties p = new Properties();
         p.put("mail.smtp.host", "127.0.0.1");
         p.put("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
@@ -172,6 +227,9 @@ class ReplyPollerServiceIT {
         }
         if (references != null) {
             m.setHeader("References", references);
+        }
+        for (int i = 0; i + 1 < extraHeaders.length; i += 2) {
+            m.setHeader(extraHeaders[i], extraHeaders[i + 1]);
         }
         Transport.send(m);
     }

@@ -3,7 +3,9 @@ package com.superkabe.replypoller.adapter.out.imap;
 import com.superkabe.kit.secrets.SecretBox;
 import com.superkabe.replypoller.application.MailReader;
 import com.superkabe.replypoller.application.PolledMailbox;
+import com.superkabe.replypoller.domain.AutomatedMail;
 import com.superkabe.replypoller.domain.InboxMessage;
+import com.superkabe.replypoller.domain.MailContent;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FetchProfile;
@@ -13,24 +15,30 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads inbox headers over IMAP with Angus Mail: {@code imaps} for TLS, {@code imap} for NONE and
  * STARTTLS (then required), bounded connect/read timeouts, INBOX opened read-only and headers
- * fetched with PEEK, so nothing in the user's mailbox changes. The password is decrypted only here,
+ * fetched with PEEK (bodies only of machine-written-looking messages), so nothing in the user's
+ * mailbox changes. The password is decrypted only here,
  * for the connection, and never logged.
  */
 public class ImapMailReader implements MailReader {
 
     private static final Logger log = LoggerFactory.getLogger(ImapMailReader.class);
+
+    /** Larger messages are classified on their headers only: bounces and auto-replies are small. */
+    private static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
 
     private final SecretBox secrets;
     private final Duration connectTimeout;
@@ -103,16 +111,14 @@ public class ImapMailReader implements MailReader {
         Message[] messages = inbox.getMessages(Math.max(1, count - max + 1), count);
         FetchProfile profile = new FetchProfile();
         profile.add(FetchProfile.Item.ENVELOPE);
-        profile.add("Message-ID");
-        profile.add("In-Reply-To");
-        profile.add("References");
+        profile.add(FetchProfile.Item.SIZE);
+        profile.add(IMAPFolder.FetchProfileItem.HEADERS);
         inbox.fetch(messages, profile);
         List<InboxMessage> read = new ArrayList<>(messages.length);
         for (Message m : messages) {
             try {
-                read.add(new InboxMessage(header(m, "Message-ID"), header(m, "In-Reply-To"), header(m, "References"),
-                        from(m), m.getSubject()));
-            } catch (MessagingException e) {
+                read.add(read(m));
+            } catch (MessagingException | IOException e) {
                 log.debug("Mailbox {}: message {} unreadable, skipped: {}", mailboxId, m.getMessageNumber(),
                         e.getMessage());
             }
@@ -120,9 +126,20 @@ public class ImapMailReader implements MailReader {
         return read;
     }
 
-    private static String header(Message m, String name) throws MessagingException {
-        String[] values = m.getHeader(name);
-        return values == null || values.length == 0 ? null : values[0];
+    /**
+     * Headers of every message; the body only of those that look machine-written (a bounce or an
+     * auto-reply must be read to be classified), so an inbox of ordinary mail costs headers only.
+     */
+    private static InboxMessage read(Message m) throws MessagingException, IOException {
+        MailContent headers = MimeContent.headersOnly(m);
+        String subject = m.getSubject();
+        if (AutomatedMail.worthReadingBody(headers, subject) && m.getSize() <= MAX_BODY_BYTES) {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
+            m.writeTo(raw);
+            return MimeContent.parse(raw.toByteArray());
+        }
+        return new InboxMessage(MimeContent.header(m, "Message-ID"), MimeContent.header(m, "In-Reply-To"),
+                MimeContent.header(m, "References"), from(m), subject, headers);
     }
 
     private static String from(Message m) throws MessagingException {

@@ -1,0 +1,171 @@
+package com.superkabe.replypoller.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the failed recipients in a bounce: from the RFC 3464 delivery-status part when there is
+ * one, otherwise from the plain text MTAs write (Postfix "&lt;a@b&gt;: ... said: 550 5.1.1",
+ * Exim's indented address list and X-Failed-Recipients, qmail "(#5.1.1)", Gmail and Office 365
+ * notices). A report whose recipients were all delivered, relayed, expanded or only delayed is
+ * not a bounce.
+ */
+public final class BounceParser {
+
+    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+\\-=/!#$&'*?^`{|}~]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}");
+    private static final Pattern LISTED = Pattern.compile("(?m)^\\s*<?(" + ADDRESS.pattern() + ")>?\\s*(:|$|\\.{3}|\\()");
+    private static final Pattern EMBEDDED_RECIPIENT = Pattern.compile(
+            "(?im)^(?:final|original)-recipient:\\s*(?:rfc822;)?\\s*<?(" + ADDRESS.pattern() + ")");
+    private static final int WINDOW = 700;
+
+    private BounceParser() {
+    }
+
+    /** The failed recipients, or empty when the message reports no failure. */
+    public static List<BouncedRecipient> recipients(MailContent c) {
+        List<MailPart> dsn = new ArrayList<>(c.partsOf("message/delivery-status"));
+        dsn.addAll(c.partsOf("message/global-delivery-status"));
+        if (!dsn.isEmpty()) {
+            List<BouncedRecipient> found = new ArrayList<>();
+            for (MailPart p : dsn) {
+                found.addAll(fromReport(DeliveryStatus.parse(p.text()), humanText(c)));
+            }
+            return found;
+        }
+        return fromText(c);
+    }
+
+    /** The failure of a known recipient, read from a plain-text bounce that does not name it. */
+    public static List<BouncedRecipient> forRecipient(MailContent c, String recipient) {
+        String text = humanText(c);
+        return List.of(recipient(recipient.toLowerCase(Locale.ROOT), DeliveryStatus.status(text),
+                DeliveryStatus.replyCode(text), text.substring(0, Math.min(text.length(), WINDOW)), text));
+    }
+
+    private static List<BouncedRecipient> fromReport(DeliveryStatus.Report report, String human) {
+        List<BouncedRecipient> found = new ArrayList<>();
+        for (Map<String, String> r : report.recipients()) {
+            String action = r.getOrDefault("Action", "failed").toLowerCase(Locale.ROOT).trim();
+            String status = DeliveryStatus.status(r.get("Status"));
+            if (!action.startsWith("fail") && !(action.isEmpty() && status != null && status.startsWith("5"))) {
+                continue;
+            }
+            String recipient = Optional.ofNullable(DeliveryStatus.address(r.get("Final-Recipient")))
+                    .orElse(DeliveryStatus.address(r.get("Original-Recipient")));
+            if (recipient == null) {
+                continue;
+            }
+            String diagnostic = r.getOrDefault("Diagnostic-Code", "");
+            diagnostic = diagnostic.substring(diagnostic.indexOf(';') + 1).trim();
+            String explained = diagnostic.isEmpty() ? window(human, recipient) : diagnostic;
+            if (status == null || status.endsWith(".0.0")) {
+                status = Optional.ofNullable(DeliveryStatus.status(explained)).orElse(status);
+            }
+            found.add(recipient(recipient, status, DeliveryStatus.replyCode(explained), explained, human));
+        }
+        return found;
+    }
+
+    private static List<BouncedRecipient> fromText(MailContent c) {
+        String text = humanText(c);
+        Set<String> addresses = new LinkedHashSet<>();
+        c.header("X-Failed-Recipients").ifPresent(v -> collect(ADDRESS.matcher(v), 0, addresses));
+        if (addresses.isEmpty()) {
+            collect(EMBEDDED_RECIPIENT.matcher(text), 1, addresses);
+        }
+        if (addresses.isEmpty()) {
+            collect(LISTED.matcher(text), 1, addresses);
+        }
+        Set<String> own = ownAddresses(c);
+        addresses.removeIf(a -> own.contains(a) || isDaemon(a));
+        if (addresses.isEmpty()) {
+            collect(ADDRESS.matcher(text), 0, addresses);
+            addresses.removeIf(a -> own.contains(a) || isDaemon(a));
+            addresses.retainAll(addresses.stream().limit(1).toList());
+        }
+        List<BouncedRecipient> found = new ArrayList<>();
+        for (String a : addresses) {
+            String w = window(text, a, addresses);
+            String status = Optional.ofNullable(DeliveryStatus.status(w)).orElse(DeliveryStatus.status(text));
+            int code = DeliveryStatus.replyCode(w);
+            found.add(recipient(a, status, code == 0 ? DeliveryStatus.replyCode(text) : code, w, text));
+        }
+        return found;
+    }
+
+    /**
+     * {@code diagnostic} is the recipient's own text; {@code context} the whole notice, read for
+     * the reason only when the diagnostic names none, and for the SMTP transcript.
+     */
+    private static BouncedRecipient recipient(String address, String status, int code, String diagnostic,
+                                              String context) {
+        String reason = BounceReasons.reason(status, code, diagnostic, context);
+        String effectiveStatus = status != null ? status : code >= 400 ? code / 100 + ".0.0" : null;
+        return new BouncedRecipient(address, BounceReasons.classOf(reason, effectiveStatus, code), status, code,
+                reason, diagnostic.strip());
+    }
+
+    /**
+     * The text around the first mention of the address, where MTAs put its diagnostic: from the
+     * start of its line to the next failed address (or a fixed length).
+     */
+    private static String window(String text, String address, Set<String> others) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf(address.toLowerCase(Locale.ROOT));
+        if (at < 0) {
+            return text.substring(0, Math.min(text.length(), WINDOW));
+        }
+        int from = Math.max(Math.max(0, at - 200), lower.lastIndexOf('\n', at) + 1);
+        int to = Math.min(text.length(), at + WINDOW);
+        for (String other : others) {
+            int next = lower.indexOf(other, at + address.length());
+            if (!other.equals(address) && next > at && next < to) {
+                to = lower.lastIndexOf('\n', next) > at ? lower.lastIndexOf('\n', next) : next;
+            }
+        }
+        return text.substring(from, to);
+    }
+
+    private static String window(String text, String address) {
+        return window(text, address, Set.of());
+    }
+
+    /** Everything but the returned original, which would mention unrelated addresses and codes. */
+    private static String humanText(MailContent c) {
+        StringBuilder b = new StringBuilder();
+        for (MailPart p : c.parts()) {
+            if (!p.mimeType().startsWith("message/rfc822") && !p.mimeType().equals("text/rfc822-headers")
+                    && !p.mimeType().contains("delivery-status") && !p.mimeType().equals("text/html")) {
+                b.append(p.text()).append('\n');
+            }
+        }
+        return b.isEmpty() ? c.allText() : b.toString();
+    }
+
+    private static Set<String> ownAddresses(MailContent c) {
+        Set<String> own = new LinkedHashSet<>();
+        for (String h : List.of("From", "To", "Return-Path", "Delivered-To", "Sender")) {
+            c.header(h).ifPresent(v -> collect(ADDRESS.matcher(v), 0, own));
+        }
+        return own;
+    }
+
+    static boolean isDaemon(String address) {
+        String local = address.substring(0, address.indexOf('@'));
+        return local.matches("(?i)(mailer-daemon|postmaster|root|mail-daemon|noreply|no-reply|mailerdaemon"
+                + "|bounces?|double-bounce|mdaemon)");
+    }
+
+    private static void collect(Matcher m, int group, Set<String> into) {
+        while (m.find()) {
+            into.add(m.group(group).toLowerCase(Locale.ROOT).replaceAll("\\.$", ""));
+        }
+    }
+}
