@@ -8,6 +8,8 @@ import com.superkabe.events.mailbox.MailboxRegistered;
 import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.protection.MailboxWarmupLimitSet;
 import com.superkabe.events.reply.ReplyReceived;
+import com.superkabe.events.reply.ComplaintReceived;
+import com.superkabe.events.reply.EmailBounced;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.RecipientFailure;
 import com.superkabe.events.send.EmailSent;
@@ -63,6 +65,10 @@ public class SequencerService {
             case EmailSent s -> sent(e, s);
             case EmailSendFailed f -> failed(e, f);
             case ReplyReceived r -> replied(e, r);
+            case EmailBounced b -> bouncedLater(e, b);
+            case ComplaintReceived c when c.recipient() != null && !c.recipient().isBlank() -> suppression.apply(new Suppression(c.orgId(), c.recipient(),
+                    Suppression.Cause.UNSUBSCRIBED, "spam complaint (" + c.feedbackType() + ")", c.runId(),
+                    c.campaignId(), clock.currentTick()), e);
             case EmailUnsubscribed u -> suppression.apply(new Suppression(u.orgId(), u.email(),
                     Suppression.Cause.UNSUBSCRIBED, u.method(), u.runId(), u.campaignId(), clock.currentTick()), e);
             case MailboxStateChanged m -> mailboxes.set(m.mailboxId(), m.canSend());
@@ -113,6 +119,20 @@ public class SequencerService {
         if (RecipientFailure.addressCannotReceive(f) && address != null) {
             suppression.apply(new Suppression(f.orgId(), address, Suppression.Cause.BOUNCED,
                     f.smtpCode() + " " + f.detail(), f.runId(), f.campaignId(), clock.currentTick()), cause);
+        }
+    }
+
+    /**
+     * A bounce found in the mailbox after the message was accepted (RFC 3464). Like a bounce at SMTP
+     * time, only one saying the address cannot receive ends the run and suppresses the address
+     * org-wide; a soft one, or one aimed at the sender, changes nothing here (protection counts it).
+     */
+    private void bouncedLater(Envelope cause, EmailBounced b) {
+        String statusText = (b.status() == null ? "" : b.status()) + " " + (b.diagnostic() == null ? "" : b.diagnostic());
+        if ("HARD".equals(b.bounceClass()) && RecipientFailure.addressCannotReceive(b.smtpCode(), statusText)) {
+            suppression.apply(new Suppression(b.orgId(), b.recipient(), Suppression.Cause.BOUNCED,
+                    "bounced after delivery: " + statusText.strip(), b.runId(), b.campaignId(), clock.currentTick()),
+                    cause);
         }
     }
 

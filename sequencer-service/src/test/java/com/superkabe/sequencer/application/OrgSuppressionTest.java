@@ -12,6 +12,8 @@ import com.superkabe.events.run.RunEvent;
 import com.superkabe.events.run.RunFailed;
 import com.superkabe.events.run.RunSuppressed;
 import com.superkabe.events.run.SendRequested;
+import com.superkabe.events.reply.ComplaintReceived;
+import com.superkabe.events.reply.EmailBounced;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailUnsubscribed;
 import com.superkabe.sequencer.application.replay.InMemoryRuns;
@@ -113,6 +115,49 @@ class OrgSuppressionTest {
         assertThat(last(history, RUN_A)).isInstanceOf(RunFailed.class);
         assertThat(history.get(RUN_B)).noneMatch(RunSuppressed.class::isInstance);
         assertThat(history.get(RUN_C)).noneMatch(RunSuppressed.class::isInstance);
+    }
+
+    @Test
+    void aHardBounceFoundInTheMailboxAfterDeliveryEndsTheRunAndTheAddressesOtherRuns() {
+        enroll("org-1", "c-a", "lead-1", "ada@example.com");
+        enroll("org-1", "c-b", "lead-2", "ada@example.com");
+        tick(1);
+        input(new EmailBounced("org-1", "b-1", "mb-1", sendIdOf(RUN_A), RUN_A, "c-a", "lead-1", "Ada@Example.com",
+                "HARD", "5.1.1", 550, "userunknown", "The email account that you tried to reach does not exist",
+                "<dsn-1@mx.example.com>", "<m-1@acme.test>"));
+
+        Map<String, List<RunEvent>> history = Replayer.replay(inputs, CAMPAIGNS, runs);
+
+        assertThat(last(history, RUN_A)).isInstanceOfSatisfying(RunSuppressed.class,
+                x -> assertThat(x.cause()).isEqualTo("BOUNCED"));
+        assertThat(last(history, RUN_B)).isInstanceOfSatisfying(RunSuppressed.class,
+                x -> assertThat(x.cause()).isEqualTo("BOUNCED"));
+    }
+
+    @Test
+    void aSoftBounceFoundInTheMailboxSuppressesNobody() {
+        enroll("org-1", "c-a", "lead-1", "ada@example.com");
+        tick(1);
+        input(new EmailBounced("org-1", "b-2", "mb-1", sendIdOf(RUN_A), RUN_A, "c-a", "lead-1", "ada@example.com",
+                "SOFT", "4.2.2", 452, "mailboxfull", "mailbox full", "<dsn-2@mx.example.com>", "<m-1@acme.test>"));
+
+        Map<String, List<RunEvent>> history = Replayer.replay(inputs, CAMPAIGNS, runs);
+
+        assertThat(history.get(RUN_A)).noneMatch(RunSuppressed.class::isInstance);
+    }
+
+    @Test
+    void aSpamComplaintSuppressesTheAddressLikeAnUnsubscribe() {
+        enroll("org-1", "c-a", "lead-1", "ada@example.com");
+        enroll("org-1", "c-b", "lead-2", "ada@example.com");
+        tick(1);
+        input(new ComplaintReceived("org-1", "cp-1", "mb-1", sendIdOf(RUN_A), RUN_A, "c-a", "lead-1",
+                "ada@example.com", "abuse", "<arf-1@isp.test>", "<m-1@acme.test>"));
+
+        Map<String, List<RunEvent>> history = Replayer.replay(inputs, CAMPAIGNS, runs);
+
+        assertThat(last(history, RUN_B)).isInstanceOfSatisfying(RunSuppressed.class,
+                x -> assertThat(x.cause()).isEqualTo("UNSUBSCRIBED"));
     }
 
     private static String sendIdOf(String runId) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class TemplatesTest {
 
     private static final LeadSnapshot LEAD = new LeadSnapshot("lead-1", "ada@acme.test", "Ada",
-            "O'Brien & Co", "<a href=\\"https://evil.test\\">click</a>", null);
+            "O'Brien & Co", "<a href=\"https://evil.test\">click</a>", null);
 
     @Test
     void anHtmlBodyGetsItsLeadValuesEscapedSoLeadDataCannotAddMarkupOrLinks() {
