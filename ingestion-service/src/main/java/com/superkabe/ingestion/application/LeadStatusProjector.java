@@ -7,6 +7,8 @@ import com.superkabe.events.run.RunCompleted;
 import com.superkabe.events.run.RunEnrolled;
 import com.superkabe.events.run.RunReplied;
 import com.superkabe.events.EventIds;
+import com.superkabe.events.reply.ComplaintReceived;
+import com.superkabe.events.reply.EmailBounced;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailUnsubscribed;
 import com.superkabe.events.send.RecipientFailure;
@@ -18,7 +20,8 @@ import java.util.List;
  * Keeps the org-wide Lead's status from other services' facts: the execution gate (allowed →
  * ACTIVE, blocked for HEALTH_ISSUE → PAUSED), the sequencer's runs (completed → COMPLETED; a
  * reply is noted, the status stays), and send outcomes (a hard bounce saying the address cannot
- * receive → BOUNCED — not one aimed at the sender, see {@link RecipientFailure}; an unsubscribe →
+ * receive → BOUNCED — not one aimed at the sender, see {@link RecipientFailure} — whether at SMTP
+ * time or found in the mailbox later (a DSN); an unsubscribe or a spam complaint →
  * UNSUBSCRIBED; both suppress the address organization-wide). Events of other kinds are ignored.
  */
 public class LeadStatusProjector {
@@ -45,21 +48,32 @@ public class LeadStatusProjector {
             case RunReplied r -> leads.leadOfRun(r.runId()).ifPresent(leads::markReplied);
             case EmailSendFailed f when RecipientFailure.addressCannotReceive(f) && f.leadId() != null ->
                     move(f.leadId(), LeadStatus.BOUNCED, "hard bounce " + f.smtpCode() + ": " + f.detail());
-            case EmailUnsubscribed u -> move(leadOf(u), LeadStatus.UNSUBSCRIBED,
+            case EmailUnsubscribed u -> move(leadOf(u.leadId(), u.orgId(), u.email()), LeadStatus.UNSUBSCRIBED,
                     "unsubscribed (" + u.method().toLowerCase() + ") from message " + u.messageId());
+            case EmailBounced b when "HARD".equals(b.bounceClass())
+                    && RecipientFailure.addressCannotReceive(b.smtpCode(), statusText(b)) ->
+                    move(leadOf(b.leadId(), b.orgId(), b.recipient()), LeadStatus.BOUNCED,
+                            "bounced after delivery: " + statusText(b).strip());
+            case ComplaintReceived c when c.recipient() != null ->
+                    move(leadOf(c.leadId(), c.orgId(), c.recipient()), LeadStatus.UNSUBSCRIBED,
+                            "spam complaint (" + c.feedbackType() + ")");
             default -> {
                 // not a lead-status fact
             }
         }
     }
 
-    /** The unsubscribed lead: named by the send, or else found by the recipient's address in the org. */
-    private static String leadOf(EmailUnsubscribed u) {
-        if (u.leadId() != null && !u.leadId().isBlank()) {
-            return u.leadId();
+    /** The lead an engagement names, or else the one its recipient's address has in the org. */
+    private static String leadOf(String leadId, String orgId, String email) {
+        if (leadId != null && !leadId.isBlank()) {
+            return leadId;
         }
-        EmailSyntax.Result address = EmailSyntax.check(u.email());
-        return EventIds.derive("lead/" + u.orgId() + "/" + (address.valid() ? address.address() : u.email()));
+        EmailSyntax.Result address = EmailSyntax.check(email);
+        return EventIds.derive("lead/" + orgId + "/" + (address.valid() ? address.address() : email));
+    }
+
+    private static String statusText(EmailBounced b) {
+        return (b.status() == null ? "" : b.status()) + " " + (b.diagnostic() == null ? "" : b.diagnostic());
     }
 
     private void move(String leadId, LeadStatus target, String reason) {

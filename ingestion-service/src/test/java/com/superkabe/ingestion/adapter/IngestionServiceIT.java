@@ -310,6 +310,27 @@ class IngestionServiceIT {
     }
 
     @Test
+    void aBounceFoundInTheMailboxLaterSuppressesOnlyWhenItSaysTheAddressCannotReceive() {
+        String blocked = "dsn-blocked-" + UUID.randomUUID() + "@example.com";
+        String unknown = "dsn-unknown-" + UUID.randomUUID() + "@example.com";
+        String blockedId = authed(() -> http.post("/api/v1/leads", lead(blocked), "X-Api-Key", apiKey)).json()
+                .get("leadId").asString();
+        String unknownId = authed(() -> http.post("/api/v1/leads", lead(unknown), "X-Api-Key", apiKey)).json()
+                .get("leadId").asString();
+
+        kafka.publish(event(new com.superkabe.events.reply.EmailBounced(orgId, "b-" + blockedId, "mb-1", null, null,
+                null, null, blocked, "HARD", "5.7.1", 554, "blocked", "Client host blocked using a DNSBL",
+                "<dsn-a@mx.example.com>", "<m-a@acme.test>")));
+        kafka.publish(event(new com.superkabe.events.reply.EmailBounced(orgId, "b-" + unknownId, "mb-1", null, null,
+                null, null, unknown, "HARD", "5.1.1", 550, "userunknown", "user unknown", "<dsn-u@mx.example.com>",
+                "<m-u@acme.test>")));
+
+        awaitStatus(unknownId, "BOUNCED");
+        assertThat(http.get("/api/v1/leads/" + blockedId, "X-Api-Key", apiKey).json().get("status").asString())
+                .isEqualTo("HELD");
+    }
+
+    @Test
     void completesALeadWhenItsRunCompletes() {
         String email = "run-" + UUID.randomUUID() + "@example.com";
         String leadId = authed(() -> http.post("/api/v1/leads", lead(email), "X-Api-Key", apiKey)).json().get("leadId")

@@ -21,7 +21,8 @@ class LeadStatusListener {
     @KafkaListener(id = "ingestion-lead-status", idIsGroup = false, topics = {
             "#{T(com.superkabe.events.Topic).GATE_DECISIONS.topicName()}",
             "#{T(com.superkabe.events.Topic).RUNS.topicName()}",
-            "#{T(com.superkabe.events.Topic).SEND_OUTCOMES.topicName()}"})
+            "#{T(com.superkabe.events.Topic).SEND_OUTCOMES.topicName()}",
+            "#{T(com.superkabe.events.Topic).REPLIES.topicName()}"})
     void on(ConsumerRecord<String, byte[]> record) {
         inbound.handle(record, projector::on);
     }
