@@ -5,6 +5,7 @@ import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.mailbox.MailboxRegistered;
 import com.superkabe.events.protection.ProtectionWatermark;
 import com.superkabe.events.protection.ProviderSpikeDetected;
+import com.superkabe.events.reply.EmailBounced;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.SendOutcome;
 import com.superkabe.protection.domain.BounceRule;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public class ProtectionService {
 
     private static final Logger log = LoggerFactory.getLogger(ProtectionService.class);
+    /** counted_sends key of a send already counted as a bounce (at SMTP time or by a DSN). */
+    private static final String BOUNCED = "bounced:";
 
     private final ProtectionStore store;
     private final Policies policies;
@@ -75,30 +78,66 @@ public class ProtectionService {
             meters.counter("superkabe_protection_outcomes", "kind", "repeated_send").increment();
             return;
         }
-        Optional<MailboxState> known = store.mailbox(o.mailboxId());
-        if (known.isPresent() && !known.get().orgId().equals(o.orgId())) {
+        String kind = o instanceof EmailSendFailed f ? f.kind() : "SENT";
+        OutcomeClass cls = BounceRule.classify(kind, o instanceof EmailSendFailed f ? f.detail() : null);
+        if (isBounce(cls) && !store.firstCount(o.mailboxId(), BOUNCED + o.sendId())) {
+            log.info("Outcome {}: send {} of mailbox {} already counted as bounced (DSN); not counted again",
+                    cause.id(), o.sendId(), o.mailboxId());
+            meters.counter("superkabe_protection_outcomes", "kind", "repeated_send").increment();
+            return;
+        }
+        record(cause, o.orgId(), o.mailboxId(), cls, recipient(o), Math.max(store.currentTick(), o.requestTick()));
+    }
+
+    /**
+     * An asynchronous bounce (a DSN the reply poller found, ADR 0015): the same path as a send
+     * outcome, classified on its status by {@link BounceRule#classifyDsn}. The inbox dedupes the
+     * event id (the poller derives it from mailbox, DSN and recipient, so a re-polled DSN repeats
+     * it); a permanent bounce of a matched send also counts once per send, whether it was first
+     * reported at SMTP time or by another DSN. A DSN for a send counted as sent still counts
+     * (ADR 0010 §2): the window gets one more entry.
+     */
+    public void onBounce(Envelope cause) {
+        EmailBounced b = cause.payloadAs(EmailBounced.class);
+        OutcomeClass cls = BounceRule.classifyDsn(b.status(), b.smtpCode(), b.diagnostic(), b.bounceClass());
+        String key = isBounce(cls) && b.sendId() != null ? BOUNCED + b.sendId() : "dsn:" + b.bounceId();
+        if (!store.firstCount(b.mailboxId(), key)) {
+            log.info("Bounce {} ({}) of mailbox {} was counted before; not counted again", cause.id(), key,
+                    b.mailboxId());
+            meters.counter("superkabe_protection_outcomes", "kind", "repeated_bounce").increment();
+            return;
+        }
+        record(cause, b.orgId(), b.mailboxId(), cls, b.recipient(), store.currentTick());
+    }
+
+    private static boolean isBounce(OutcomeClass cls) {
+        return cls == OutcomeClass.COUNTED_BOUNCE || cls == OutcomeClass.EXCLUDED_BOUNCE;
+    }
+
+    /** One classified outcome of a mailbox, decided on under its domain's and its own lock. */
+    private void record(Envelope cause, String orgId, String mailboxId, OutcomeClass cls, String recipient,
+                        long tick) {
+        Optional<MailboxState> known = store.mailbox(mailboxId);
+        if (known.isPresent() && !known.get().orgId().equals(orgId)) {
             log.warn("Outcome {} names organization {} but mailbox {} belongs to another; ignored", cause.id(),
-                    o.orgId(), o.mailboxId());
+                    orgId, mailboxId);
             meters.counter("superkabe_protection_outcomes", "kind", "foreign").increment();
             return;
         }
         known.filter(MailboxState::registered).ifPresent(m -> store.lock(domainKey(m.orgId(), m.domain())));
-        MailboxState current = lockAndLoad(o.mailboxId(), o.orgId());
+        MailboxState current = lockAndLoad(mailboxId, orgId);
         if (!current.registered()) {
             log.warn("Outcome {} for mailbox {} that is not registered (yet): windowed, decided on at registration",
-                    cause.id(), o.mailboxId());
+                    cause.id(), mailboxId);
         }
-        String kind = o instanceof EmailSendFailed f ? f.kind() : "SENT";
-        OutcomeClass cls = BounceRule.classify(kind, o instanceof EmailSendFailed f ? f.detail() : null);
         meters.counter("superkabe_protection_outcomes", "kind", cls.name().toLowerCase(Locale.ROOT)).increment();
-        long tick = Math.max(store.currentTick(), o.requestTick());
-        MailboxCommand.RecordOutcome cmd = new MailboxCommand.RecordOutcome(cls, RecipientEsp.ofRecipient(
-                recipient(o)), tick, false);
-        ProtectionPolicy policy = policies.policy(o.orgId());
+        MailboxCommand.RecordOutcome cmd = new MailboxCommand.RecordOutcome(cls, RecipientEsp.ofRecipient(recipient),
+                tick, false);
+        ProtectionPolicy policy = policies.policy(orgId);
         MailboxDecision d = MailboxDecider.decide(current, cmd, policy);
         Emitter em = emitters.causedBy(cause);
         if (d.pauseBreached()) {
-            d = correlate(current, d, cmd, policy, em);
+            correlate(current, d, cmd, policy, em);
         } else {
             applier.mailbox(d, tick, em, true);
         }

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * enhanced status says the fault is the platform's own message or protocol (5.3.4 size, 5.5.x
  * syntax, 5.6.x content encoding, 5.7.0/5.7.8/5.7.9 our authentication) — that is a
  * configuration problem, not reputation. TRANSIENT, AMBIGUOUS and CONFIGURATION never count and
- * never enter the window. DSN bounces from the reply poller enter through the same rule with
- * kind HARD_BOUNCE (5.x.x DSN status) or TRANSIENT (4.x.x "delayed").
+ * never enter the window. Asynchronous bounces (DSNs from the reply poller, ADR 0015) enter
+ * through {@link #classifyDsn}: permanent ones are judged exactly like a HARD_BOUNCE, temporary
+ * ones like a TRANSIENT failure.
  */
 public final class BounceRule {
 
@@ -30,6 +31,41 @@ public final class BounceRule {
             case "HARD_BOUNCE" -> platformFault(detail) ? OutcomeClass.EXCLUDED_BOUNCE : OutcomeClass.COUNTED_BOUNCE;
             default -> OutcomeClass.FAILURE;
         };
+    }
+
+    /**
+     * An asynchronous bounce, judged on its enhanced status and not on the poller's HARD/SOFT class
+     * (a 5.7.1 block is SOFT for the address but still burns the sender). The status decides
+     * whether it is permanent; without one, the SMTP reply code; without either, the class (the
+     * poller calls a bounce HARD only when it read a permanent result). A permanent bounce is then
+     * a HARD_BOUNCE with the status as its detail, so the platform-fault exclusions apply
+     * unchanged; a temporary one is a FAILURE that never enters the window.
+     */
+    public static OutcomeClass classifyDsn(String status, int smtpCode, String diagnostic, String bounceClass) {
+        String enhanced = firstStatus(status);
+        if (enhanced == null) {
+            enhanced = firstStatus(diagnostic);
+        }
+        char permanence;
+        if (enhanced != null) {
+            permanence = enhanced.charAt(0);
+        } else if (smtpCode >= 200 && smtpCode < 600) {
+            permanence = (char) ('0' + smtpCode / 100);
+        } else {
+            permanence = "HARD".equals(bounceClass) ? '5' : '4';
+        }
+        if (permanence != '5') {
+            return OutcomeClass.FAILURE;
+        }
+        return classify("HARD_BOUNCE", enhanced != null ? enhanced : diagnostic);
+    }
+
+    private static String firstStatus(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = ENHANCED.matcher(text);
+        return m.find() ? m.group() : null;
     }
 
     private static boolean platformFault(String detail) {

@@ -12,6 +12,7 @@ import com.superkabe.events.organization.OrganizationRegistered;
 import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.protection.MailboxWarmupLimitSet;
 import com.superkabe.events.protection.ProtectionWatermark;
+import com.superkabe.events.reply.EmailBounced;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailSent;
 import com.superkabe.kit.security.ApiKeys;
@@ -153,6 +154,50 @@ class ProtectionServiceIT {
                         Duration.ofSeconds(10)).stream()
                 .map(e -> ((MailboxWarmupLimitSet) e.payload()).dailyLimit()).toList();
         assertThat(limits).startsWith(0, 10, 50);
+    }
+
+    @Test
+    void countsAsynchronousBouncesByTheirStatusOncePerDsnAndPausesAtTheFifth() {
+        kafka.publish(origin(mailbox("org-1", "mb-dsn", "dsn.test")));
+        await(ACME_KEY, "/api/v1/mailboxes/mb-dsn", v -> v.get("registered").asBoolean());
+        outcomes("mb-dsn", "d-a", 20, false);
+        await(ACME_KEY, "/api/v1/mailboxes/mb-dsn", v -> v.get("sends").asLong() == 20);
+        Envelope first = origin(dsn("mb-dsn", "d-1", "5.1.1", 550, "HARD"));
+        kafka.publish(first);
+        kafka.publish(first); // the same DSN polled twice: the poller derives the same event id
+        kafka.publish(origin(dsn("mb-dsn", "d-1", "5.1.1", 550, "HARD"))); // and a replay under a new id
+        kafka.publish(origin(dsn("mb-dsn", "d-2", "4.2.2", 452, "SOFT"))); // temporary: never counts
+        kafka.publish(origin(dsn("mb-dsn", "d-3", "5.7.8", 535, "SOFT"))); // our authentication: excluded
+        kafka.publish(origin(dsn("mb-dsn", "d-4", "5.1.1", 550, "HARD")));
+        kafka.publish(origin(dsn("mb-dsn", "d-5", "5.7.1", 550, "SOFT"))); // a block counts whatever its class
+        kafka.publish(origin(dsn("mb-dsn", "d-6", null, 0, "SOFT"))); // no status, no code, SOFT: never counts
+
+        JsonNode warned = await(ACME_KEY, "/api/v1/mailboxes/mb-dsn", v -> v.get("failures").asLong() == 2);
+        assertThat(warned.get("windowBounces").asInt()).isEqualTo(3);
+        assertThat(warned.get("state").asString()).isEqualTo("warning");
+
+        kafka.publish(origin(dsn("mb-dsn", "d-7", "5.1.1", 550, "HARD")));
+        kafka.publish(origin(dsn("mb-dsn", "d-8", "5.2.1", 550, "HARD")));
+
+        JsonNode paused = await(ACME_KEY, "/api/v1/mailboxes/mb-dsn", v -> v.get("state").asString()
+                .equals("paused"));
+        assertThat(paused.get("windowBounces").asInt()).isEqualTo(5);
+        List<String> path = http.get("/api/v1/mailboxes/mb-dsn/transitions", "X-Api-Key", ACME_KEY).json()
+                .valueStream().map(t -> t.get("to").asString() + ":" + t.get("trigger").asString()).toList();
+        assertThat(path).containsExactly("healthy:registered", "warning:bounce_threshold", "paused:bounce_threshold");
+    }
+
+    @Test
+    void countsADsnForASendAlreadyBouncedAtSmtpTimeOnce() {
+        kafka.publish(origin(mailbox("org-1", "mb-dsn2", "dsn2.test")));
+        kafka.publish(origin(failed("mb-dsn2", "x-1", "HARD_BOUNCE")));
+        await(ACME_KEY, "/api/v1/mailboxes/mb-dsn2", v -> v.get("bounces").asLong() == 1);
+        kafka.publish(origin(dsn("mb-dsn2", "x-1", "5.1.1", 550, "HARD")));
+        kafka.publish(origin(dsn("mb-dsn2", "x-2", "4.4.7", 0, "SOFT"))); // processed after the two above
+
+        JsonNode view = await(ACME_KEY, "/api/v1/mailboxes/mb-dsn2", v -> v.get("failures").asLong() == 1);
+        assertThat(view.get("bounces").asLong()).isEqualTo(1);
+        assertThat(view.get("windowBounces").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -326,6 +371,14 @@ class ProtectionServiceIT {
     static EmailSendFailed failed(String mailboxId, String sendId, String kind) {
         return new EmailSendFailed("org-1", sendId, "run-" + sendId, "c-1", "lead-" + sendId, mailboxId, 0,
                 "ada@lead.test", kind, "HARD_BOUNCE".equals(kind) ? 550 : 421, "5.1.1 user unknown", TICK.get());
+    }
+
+    /** An asynchronous bounce of the send, as the reply poller publishes it (ADR 0015). */
+    static EmailBounced dsn(String mailboxId, String sendId, String status, int smtpCode, String bounceClass) {
+        return new EmailBounced("org-1", "bounce-" + mailboxId + "-" + sendId, mailboxId, sendId, "run-" + sendId,
+                "c-1", "lead-" + sendId, "ada@lead.test", bounceClass, status, smtpCode, "undefined",
+                status == null ? "delivery failed" : smtpCode + " " + status + " delivery failed",
+                "<dsn-" + sendId + "@mx.lead.test>", "<" + sendId + "@acme.test>");
     }
 
     static Envelope origin(SuperkabeEvent payload) {

@@ -37,6 +37,16 @@ class GoldenHistoryTest {
         assertMatchesGolden("walk-and-relapse", POLICY);
     }
 
+    /** Asynchronous bounces (ADR 0015) enter the same ordered path, judged on their status. */
+    @Test
+    void replayingRecordedDsnBouncesGivesTheRecordedDecisions() throws IOException {
+        if (Boolean.getBoolean("history.write")) {
+            Files.write(DIR.resolve("dsn-bounces.expected.txt"), new HistoryReplay(POLICY).replay(read("dsn-bounces")),
+                    StandardCharsets.UTF_8);
+        }
+        assertMatchesGolden("dsn-bounces", POLICY);
+    }
+
     @Test
     void replayIsDeterministic() throws IOException {
         List<SuperkabeEvent> input = read("walk-and-relapse");

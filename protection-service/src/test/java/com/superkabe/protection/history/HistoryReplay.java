@@ -4,6 +4,7 @@ import com.superkabe.events.EventType;
 import com.superkabe.events.SuperkabeEvent;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.reply.EmailBounced;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailSent;
 import com.superkabe.protection.domain.BounceRule;
@@ -61,6 +62,9 @@ final class HistoryReplay {
             case EmailSent s -> outcome(s.orgId(), s.mailboxId(), OutcomeClass.CLEAN, s.recipient(), s.requestTick());
             case EmailSendFailed f -> outcome(f.orgId(), f.mailboxId(), BounceRule.classify(f.kind(), f.detail()),
                     f.recipient(), f.requestTick());
+            // an asynchronous bounce carries no tick: it is decided at the current one, as in the service
+            case EmailBounced b -> outcome(b.orgId(), b.mailboxId(), BounceRule.classifyDsn(b.status(), b.smtpCode(),
+                    b.diagnostic(), b.bounceClass()), b.recipient(), tick);
             case ClockTicked t -> onTick(t.tick());
             default -> throw new IllegalArgumentException("not an input of protection: " + EventType.of(e));
         }

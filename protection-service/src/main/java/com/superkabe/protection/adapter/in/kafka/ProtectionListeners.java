@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Feeds registrations, send outcomes (a poll per transaction) and clock ticks to protection. */
+/**
+ * Feeds registrations, send outcomes (a poll per transaction), asynchronous bounces and clock ticks
+ * to protection.
+ */
 @Component
 class ProtectionListeners {
 
@@ -67,6 +70,22 @@ class ProtectionListeners {
             });
             protection.lockAll(mailboxIds);
         }
+    }
+
+    /**
+     * Asynchronous bounces (DSNs the reply poller found, ADR 0015) count like SMTP-time bounces;
+     * replies and complaints on the same topic are not protection's inputs. A record per
+     * transaction: bounces are rare next to send outcomes, and the two locks a bounce takes (its
+     * domain's, then its mailbox's) follow the batches' order, so they cannot deadlock with them.
+     */
+    @KafkaListener(id = "protection-replies", idIsGroup = false,
+            topics = "#{T(com.superkabe.events.Topic).REPLIES.topicName()}")
+    void onReplies(ConsumerRecord<String, byte[]> record) {
+        inbound.handle(record, e -> {
+            if (e.type() == EventType.EMAIL_BOUNCED) {
+                protection.onBounce(e);
+            }
+        });
     }
 
     @KafkaListener(id = "protection-clock", idIsGroup = false,
