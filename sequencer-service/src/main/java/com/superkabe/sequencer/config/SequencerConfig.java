@@ -35,7 +35,7 @@ class SequencerConfig {
 
     @Bean
     ClockTicker clockTicker(JdbcClient jdbc, TransactionTemplate tx, EventSink events, Envelopes envelopes,
-                            ClockProperties props) {
-        return new ClockTicker(jdbc, tx, events, envelopes, props);
+                            ClockProperties props, java.time.Clock wall) {
+        return new ClockTicker(jdbc, tx, events, envelopes, props, wall);
     }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * {@code {{title}}}, {@code {{email}}}, with an optional fallback {@code {{company|your team}}}.
  * A token with no value and no fallback is an error (fail closed), never an empty hole in a mail.
  * Lead values come from outside (intake, CSV, Clay): in an HTML body they are escaped, so a
- * company named {@code <a href=…>} is text, not a link the send adapter would sign and track.
+ * company named {@code <a href=…>} is text, not a link the send adapter would sign and track; in a
+ * plain-text body their angle brackets are dropped, so a value cannot make the body look like HTML.
  */
 public final class Templates {
 
@@ -44,8 +45,9 @@ public final class Templates {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = values.get(m.group(1));
-            if (value != null && html) {
-                value = escapeHtml(value);
+            if (value != null) {
+                // in plain text, angle brackets are dropped: a value must not turn the body into HTML
+                value = html ? escapeHtml(value) : value.replace("<", "").replace(">", "");
             }
             if (value == null) {
                 if (m.group(2) == null) {

@@ -26,6 +26,13 @@ class TemplatesTest {
     }
 
     @Test
+    void aPlainTextBodyStartingWithALeadValueCannotBeTurnedIntoHtmlByIt() {
+        String body = Templates.render("{{company}}, quick question", LEAD);
+
+        assertThat(body).doesNotContain("<").doesNotContain(">").startsWith("a href=");
+    }
+
+    @Test
     void aFallbackWrittenByTheCampaignAuthorIsInsertedAsWritten() {
         assertThat(Templates.render("<p>{{title|<b>your team</b>}}</p>", LEAD)).isEqualTo("<p><b>your team</b></p>");
     }

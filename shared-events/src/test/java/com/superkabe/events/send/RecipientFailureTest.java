@@ -18,6 +18,11 @@ class RecipientFailureTest {
             "535|5.7.8 Username and Password not accepted|false",
             "550|5.7.1 Message rejected as spam|false",
             "550|No such user here|true",
+            "550|smtp; 550 5.1.1 <ada@acme.test>... User unknown|true",
+            "550|550-5.1.1 The email account that you tried to reach does not exist|true",
+            "553|5.1.8 Sender address rejected: Domain not found|false",
+            "550|5.1.7 Invalid sender address|false",
+            "554|client host [5.1.20.4] blocked using zen.spamhaus.org|false",
             "550|Requested action not taken: mailbox unavailable|false",
             "550|Message rejected due to content restrictions|false",
             "554|Transaction failed|false"})

@@ -66,6 +66,10 @@ final class CampaignRulesMapper {
         if (value == null) {
             return null;
         }
+        if (!value.matches("\\d{2}:\\d{2}")) {
+            // the store keeps minutes; finer values could pass the start ≠ end check and then collide
+            throw ApiProblem.invalid(field, "'" + value + "' is not a time of day HH:mm");
+        }
         try {
             return LocalTime.parse(value);
         } catch (DateTimeParseException e) {
