@@ -155,13 +155,17 @@ class GateServiceIT {
         awaitMailboxState(org, "healthy");
         kafka.publish(origin(new ProtectionWatermark(tick)));
         publishTicks(8);
+        awaitGateClock(tick); // the clock and the leads are consumed by different listeners
         String lead = id("lead");
         kafka.publish(origin(accepted(org.id, lead, campaign)));
-        assertThat(decisions(lead, 1)).singleElement().satisfies(e -> assertThat(e.payload())
-                .isInstanceOfSatisfying(LeadGateBlocked.class, b -> assertThat(b.failureClass()).isEqualTo("INFRA_ISSUE")));
-
-        // protection catches up (and, for the other tests, stays ahead of the clock)
-        kafka.publish(origin(new ProtectionWatermark(tick + 1_000_000)));
+        try {
+            assertThat(decisions(lead, 1)).singleElement().satisfies(e -> assertThat(e.payload())
+                    .isInstanceOfSatisfying(LeadGateBlocked.class, b -> assertThat(b.failureClass())
+                            .isEqualTo("INFRA_ISSUE")));
+        } finally {
+            // protection catches up (and, for the other tests, stays ahead of the clock)
+            kafka.publish(origin(new ProtectionWatermark(tick + 1_000_000)));
+        }
         publishTicks(3);
 
         assertRetriedAsInfraIssueUntilAllowed(lead);
@@ -303,6 +307,20 @@ class GateServiceIT {
         assertThat(all.getLast().type()).isEqualTo(EventType.LEAD_GATE_ALLOWED);
         assertThat(all.subList(0, all.size() - 1)).isNotEmpty().allSatisfy(e -> assertThat(e.payloadAs(LeadGateBlocked.class)
                 .failureClass()).isEqualTo("INFRA_ISSUE"));
+    }
+
+    private static void awaitGateClock(long atLeast) {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = gate.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (jdbc.sql("SELECT tick FROM gate_clock WHERE id = 1").query(Long.class).single() < atLeast) {
+            assertThat(System.nanoTime()).as("the gate's clock reaches tick %d", atLeast).isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static void publishTicks(int n) {
