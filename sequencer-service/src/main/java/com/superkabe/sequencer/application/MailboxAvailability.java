@@ -13,8 +13,14 @@ public interface MailboxAvailability {
 
     void set(String mailboxId, boolean canSend);
 
-    /** The mailbox's registered daily send limit ({@code MailboxRegistered.dailyLimit}). */
-    void setDailyLimit(String mailboxId, int dailyLimit);
+    /**
+     * A registered mailbox: its organization (the first registration's is kept, so another org cannot
+     * claim it) and its daily send limit ({@code MailboxRegistered.dailyLimit}; null keeps the known one).
+     */
+    void register(String orgId, String mailboxId, Integer dailyLimit);
+
+    /** The organization of each mailbox registered here; an unknown mailbox is absent. */
+    Map<String, String> owners(Collection<String> mailboxIds);
 
     /** Protection's warmup limit for the mailbox's phase, or null when it imposes none. */
     void setWarmupLimit(String mailboxId, Integer warmupLimit);

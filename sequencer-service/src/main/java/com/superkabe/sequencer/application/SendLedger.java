@@ -1,27 +1,40 @@
 package com.superkabe.sequencer.application;
 
+import com.superkabe.sequencer.domain.dispatch.SendWindow;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Port: the sends this sequencer requested (one entry per {@code SendRequested}, written in the
  * same transaction), from which the daily caps and the send gap are counted. Being derived from the
- * sequencer's own decisions, replaying the inputs rebuilds it exactly. Ranges are [from, to).
+ * sequencer's own decisions, replaying the inputs rebuilds it exactly. Ranges are [from, to). Each
+ * read answers for many keys at once, so a page of due runs costs one query per kind of usage.
  */
 public interface SendLedger {
 
-    /** One requested send, at the tick's logical instant. */
-    record Entry(String runId, String campaignId, String mailboxId, long tick, Instant at) {
+    /**
+     * One requested send, at the tick's logical instant; {@code nextSendAt}: the instant before which
+     * its mailbox may not send again, fixed now by the sending campaign's gap and jitter.
+     */
+    record Entry(String runId, String campaignId, String mailboxId, long tick, Instant at, Instant nextSendAt) {
+    }
+
+    /** A mailbox's sends in a day, its latest send and the latest next-send instant, since some instant. */
+    record MailboxUsage(int sentInDay, Instant lastSendAt, Instant nextSendAt) {
     }
 
     void record(Entry entry);
 
-    int sentByMailbox(String mailboxId, Instant from, Instant to);
+    /**
+     * Usage of each mailbox that sent at or after {@code since} (absent: none since): sends in
+     * {@code day}, and the latest send and next-send instants at or after {@code since}.
+     */
+    Map<String, MailboxUsage> mailboxUsage(Collection<String> mailboxIds, Instant since, SendWindow.Day day);
 
-    int sentByCampaign(String campaignId, Instant from, Instant to);
+    /** Sends of each campaign in its own day (absent: none). */
+    Map<String, Integer> sentByCampaign(Map<String, SendWindow.Day> days);
 
-    int sentByCampaignAndMailbox(String campaignId, String mailboxId, Instant from, Instant to);
-
-    /** The latest logical instant the mailbox sent at, if it ever did. */
-    Optional<Instant> lastSendAt(String mailboxId);
+    /** Sends of each (campaign, mailbox) in the campaign's day (absent: none). */
+    Map<CampaignMailbox, Integer> sentByPair(Map<CampaignMailbox, SendWindow.Day> days);
 }

@@ -45,9 +45,16 @@ public class SequencerService {
 
     public SequencerService(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
                             MailboxAvailability mailboxes, Suppressions suppressions, SendLedger ledger) {
+        this(campaigns, runs, views, clock, mailboxes, suppressions, ledger, DispatchPaging.DEFAULT);
+    }
+
+    /** With the dispatcher's page size and scan limit given (tests pass the limit cheaply). */
+    public SequencerService(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
+                            MailboxAvailability mailboxes, Suppressions suppressions, SendLedger ledger,
+                            DispatchPaging paging) {
         this.mailboxes = mailboxes;
         this.suppression = new OrgSuppression(suppressions, runs, views);
-        this.dispatcher = new Dispatcher(campaigns, runs, views, mailboxes, ledger, suppression);
+        this.dispatcher = new Dispatcher(campaigns, runs, views, mailboxes, ledger, suppression, paging);
         this.campaigns = campaigns;
         this.runs = runs;
         this.views = views;
@@ -73,7 +80,8 @@ public class SequencerService {
                     Suppression.Cause.UNSUBSCRIBED, u.method(), u.runId(), u.campaignId(), clock.currentTick()), e);
             case MailboxStateChanged m -> mailboxes.set(m.mailboxId(), m.canSend());
             case MailboxWarmupLimitSet w -> mailboxes.setWarmupLimit(w.mailboxId(), w.limited() ? w.dailyLimit() : null);
-            case MailboxRegistered m when m.dailyLimit() > 0 -> mailboxes.setDailyLimit(m.mailboxId(), m.dailyLimit());
+            case MailboxRegistered m -> mailboxes.register(m.orgId(), m.mailboxId(),
+                    m.dailyLimit() > 0 ? m.dailyLimit() : null);
             default -> {
             }
         }

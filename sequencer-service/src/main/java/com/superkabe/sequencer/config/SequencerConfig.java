@@ -4,6 +4,7 @@ import com.superkabe.kit.kafka.Envelopes;
 import com.superkabe.kit.outbox.EventSink;
 import com.superkabe.sequencer.adapter.out.jdbc.ClockTicker;
 import com.superkabe.sequencer.application.CampaignService;
+import com.superkabe.sequencer.application.DispatchPaging;
 import com.superkabe.sequencer.application.Campaigns;
 import com.superkabe.sequencer.application.LogicalClock;
 import com.superkabe.sequencer.application.MailboxAvailability;
@@ -12,6 +13,7 @@ import com.superkabe.sequencer.application.RunViews;
 import com.superkabe.sequencer.application.SendLedger;
 import com.superkabe.sequencer.application.SequencerService;
 import com.superkabe.sequencer.application.Suppressions;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +26,11 @@ class SequencerConfig {
 
     @Bean
     SequencerService sequencerService(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
-                                      MailboxAvailability mailboxes, Suppressions suppressions, SendLedger ledger) {
-        return new SequencerService(campaigns, runs, views, clock, mailboxes, suppressions, ledger);
+                                      MailboxAvailability mailboxes, Suppressions suppressions, SendLedger ledger,
+                                      @Value("${superkabe.sequencer.dispatch.page-size:500}") int pageSize,
+                                      @Value("${superkabe.sequencer.dispatch.scan-limit:20000}") int scanLimit) {
+        return new SequencerService(campaigns, runs, views, clock, mailboxes, suppressions, ledger,
+                new DispatchPaging(pageSize, scanLimit));
     }
 
     @Bean

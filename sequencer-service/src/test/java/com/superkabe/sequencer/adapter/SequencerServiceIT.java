@@ -9,6 +9,7 @@ import com.superkabe.events.Topic;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.gate.LeadGateAllowed;
 import com.superkabe.events.gate.LeadSnapshot;
+import com.superkabe.events.mailbox.MailboxRegistered;
 import com.superkabe.events.organization.OrganizationRegistered;
 import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.reply.ReplyReceived;
@@ -23,6 +24,7 @@ import com.superkabe.kit.testing.KafkaProbe;
 import com.superkabe.kit.testing.TestHttp;
 import com.superkabe.kit.testing.TestInfra;
 import com.superkabe.sequencer.SequencerApplication;
+import com.superkabe.sequencer.adapter.out.jdbc.JdbcRunViews;
 import com.superkabe.sequencer.adapter.out.jdbc.RecordedHistory;
 import com.superkabe.sequencer.application.SequencerService;
 import com.superkabe.sequencer.application.replay.InMemoryRuns;
@@ -60,7 +62,9 @@ class SequencerServiceIT {
 
     @BeforeAll
     static void start() {
-        app = SequencerApplication.builder().run(TestInfra.args("--superkabe.clock.enabled=false"));
+        app = SequencerApplication.builder().run(TestInfra.args("--superkabe.clock.enabled=false",
+                // pages of two, so a tick's later pages run the due query with blocked campaigns, mailboxes and pairs
+                "--superkabe.sequencer.dispatch.page-size=2"));
         kafka = new KafkaProbe(TestInfra.kafka().getBrokersAsString());
         http = TestHttp.of(app);
         kafka.publish(origin(new OrganizationRegistered(ORG, "Acme", ApiKeys.sha256(KEY)), -1));
@@ -204,6 +208,66 @@ class SequencerServiceIT {
                 .map(SendRequested.class::cast).sorted(java.util.Comparator.comparingLong(SendRequested::tick)
                         .thenComparing(SendRequested::runId)).toList();
         assertThat(replayed).isEqualTo(all);
+    }
+
+    @Test
+    void onOneTickACampaignCapAnOverrideAndASendGapEachLetOneSendThroughAndTheReplayDecidesTheSame() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String capped = createCampaign("mb-cap-" + suffix, Map.of("dailyLimit", 1));
+        String overridden = createCampaign("mb-ovr-" + suffix, Map.of("mailboxDailyLimits", Map.of("mb-ovr-" + suffix, 1)));
+        String spaced = createCampaign("mb-gap-" + suffix, Map.of("sendGapMinutes", 30));
+        for (String campaign : List.of(capped, overridden, spaced)) {
+            for (int i = 0; i < 3; i++) {
+                enroll(campaign, "lead-bob-" + UUID.randomUUID());
+            }
+        }
+
+        publishTick();
+
+        for (String campaign : List.of(capped, overridden, spaced)) {
+            assertThat(awaitSends(campaign, 1, WAIT)).hasSize(1);
+        }
+        for (String campaign : List.of(capped, overridden, spaced)) {
+            assertThat(awaitSends(campaign, 2, Duration.ofSeconds(2))).as("held for the rest of the tick").hasSize(1);
+        }
+        RecordedHistory.Verification replay = app.getBean(RecordedHistory.class).verify(new InMemoryRuns());
+        assertThat(replay.reproduced()).as("mismatched runs %s", replay.mismatchedRuns()).isTrue();
+    }
+
+    @Test
+    void theDueQuerysKeysetIsAnIndexConditionOnTheDueIndex() {
+        String[] none = new String[0];
+        String plan = app.getBean(org.springframework.transaction.support.TransactionTemplate.class).execute(s -> {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            return String.join("\n", jdbc.sql("EXPLAIN " + JdbcRunViews.DUE_QUERY)
+                    .params(1_000L, 5L, "r-5", none, none, none, none, 500).query(String.class).list());
+        });
+
+        assertThat(plan).contains("run_view_due");
+        assertThat(plan.lines().filter(l -> l.contains("Index Cond")).toList()).as(plan)
+                .anyMatch(l -> l.contains("ROW(") && l.contains("due_tick"));
+    }
+
+    @Test
+    void refusesACampaignListingAMailboxRegisteredByAnotherOrganizationNamingMailboxIds() {
+        String mailbox = "mb-theirs-" + UUID.randomUUID();
+        kafka.publish(origin(new MailboxRegistered("org-other-" + UUID.randomUUID(), mailbox, "a@other.test",
+                "other.test", "SMTP", 30, null, null), -1));
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (jdbc.sql("SELECT count(*) FROM mailbox_availability WHERE mailbox_id = ? AND org_id IS NOT NULL")
+                .param(mailbox).query(Long.class).single() == 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
+        String body = TestHttp.json(Map.of("name", "x", "mailboxIds", List.of(mailbox),
+                "steps", List.of(Map.of("subject", "Hi", "body", "b", "delayTicks", 0))));
+
+        TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/campaigns", body, "X-Api-Key", KEY),
+                x -> x.status() != 401, WAIT);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("mailboxIds");
     }
 
     @Test

@@ -79,7 +79,7 @@ class DispatcherTest {
         CampaignDef capped = campaign("c-capped", List.of("mb-1"), new CampaignRules(SendWindow.ALWAYS, 1, Map.of(),
                 0));
         CampaignDef other = campaign("c-other", List.of("mb-2"), CampaignRules.UNLIMITED);
-        for (int i = 0; i < Dispatcher.PAGE + 100; i++) {
+        for (int i = 0; i < DispatchPaging.DEFAULT.page() + 100; i++) {
             enroll("c-capped", "lead-" + i);
         }
         tickAt("2026-03-03T10:00:00Z");
@@ -108,6 +108,114 @@ class DispatcherTest {
         assertThat(first).hasSize(3);
         assertThat(first).filteredOn(r -> r.mailboxId().equals("mb-1")).hasSizeLessThanOrEqualTo(1);
         assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void moreHeldRunsThanTheScanLimitDoNotStopALaterDueRunOfAnotherCampaignFromBeingSentOnTheSameTick() {
+        DispatchPaging small = new DispatchPaging(10, 50);
+        CampaignDef capped = campaign("c-capped", List.of("mb-1", "mb-2"), new CampaignRules(SendWindow.ALWAYS, 1,
+                Map.of(), 0));
+        CampaignDef other = campaign("c-other", List.of("mb-3"), CampaignRules.UNLIMITED);
+        for (int i = 0; i < small.scanLimit() + 20; i++) {
+            enroll("c-capped", "lead-" + i);
+        }
+        tickAt("2026-03-03T10:00:00Z");
+        enroll("c-other", "lead-late");
+        tickAt("2026-03-03T10:01:00Z");
+
+        List<SendRequested> sends = sends(Replayer.replay(inputs, List.of(capped, other), new InMemoryRuns(), small));
+
+        assertThat(sends).extracting(SendRequested::campaignId, SendRequested::tick)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("c-capped", 1L),
+                        org.assertj.core.groups.Tuple.tuple("c-other", 2L));
+    }
+
+    @Test
+    void aMailboxSharedWithAGapThirtyCampaignWaitsThatGapBeforeAGapZeroCampaignSendsFromIt() {
+        CampaignDef spaced = campaign("c-spaced", List.of("mb-1"), new CampaignRules(SendWindow.ALWAYS, null,
+                Map.of(), 30));
+        CampaignDef burst = campaign("c-burst", List.of("mb-1"), CampaignRules.UNLIMITED);
+        enroll("c-spaced", "lead-spaced");
+        tickAt("2026-03-03T10:00:00Z");
+        enroll("c-burst", "lead-burst");
+        for (int m = 1; m <= 40; m++) {
+            tickAt(Instant.parse("2026-03-03T10:00:00Z").plusSeconds(60L * m).toString());
+        }
+
+        List<SendRequested> sends = sends(Replayer.replay(inputs, List.of(spaced, burst)));
+
+        assertThat(sends).extracting(SendRequested::campaignId).containsExactly("c-spaced", "c-burst");
+        assertThat(sends.get(1).tick() - sends.get(0).tick()).as("ticks of a minute between the two sends")
+                .isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void aTickReadsTheLedgerWithOneQueryPerKindOfUsageWhateverTheNumberOfMailboxesAndCampaigns() {
+        List<CampaignDef> defs = new ArrayList<>();
+        for (int c = 0; c < 5; c++) {
+            List<String> mailboxes = List.of("mb-" + c + "-a", "mb-" + c + "-b", "mb-" + c + "-c");
+            defs.add(campaign("c-" + c, mailboxes, new CampaignRules(SendWindow.ALWAYS, 100,
+                    Map.of(mailboxes.getFirst(), 50), 0)));
+            for (int l = 0; l < 10; l++) {
+                enroll("c-" + c, "lead-" + c + "-" + l);
+            }
+        }
+        tickAt("2026-03-03T10:00:00Z");
+        InMemoryRuns runs = new InMemoryRuns();
+        CountingLedger ledger = new CountingLedger(runs);
+        Map<String, CampaignDef> byId = new java.util.HashMap<>();
+        defs.forEach(d -> byId.put(d.campaignId(), d));
+        Campaigns campaigns = new Campaigns() {
+            @Override
+            public void insert(CampaignDef campaign) {
+            }
+
+            @Override
+            public java.util.Optional<CampaignDef> find(String campaignId) {
+                return java.util.Optional.ofNullable(byId.get(campaignId));
+            }
+        };
+        SequencerService sequencer = new SequencerService(campaigns, runs, runs, runs, runs, runs, ledger);
+
+        inputs.forEach(sequencer::onInput);
+
+        assertThat(sends(runs.history())).hasSize(50);
+        assertThat(ledger.reads).as("mailboxes, campaigns, overrides: one read each for the tick's one page")
+                .isEqualTo(3);
+    }
+
+    /** Counts the ledger reads of a tick. */
+    private static final class CountingLedger implements SendLedger {
+        private final SendLedger delegate;
+        int reads;
+
+        CountingLedger(SendLedger delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void record(Entry entry) {
+            delegate.record(entry);
+        }
+
+        @Override
+        public Map<String, MailboxUsage> mailboxUsage(java.util.Collection<String> mailboxIds, Instant since,
+                                                      SendWindow.Day day) {
+            reads++;
+            return delegate.mailboxUsage(mailboxIds, since, day);
+        }
+
+        @Override
+        public Map<String, Integer> sentByCampaign(Map<String, SendWindow.Day> days) {
+            reads++;
+            return delegate.sentByCampaign(days);
+        }
+
+        @Override
+        public Map<CampaignMailbox, Integer> sentByPair(Map<CampaignMailbox, SendWindow.Day> days) {
+            reads++;
+            return delegate.sentByPair(days);
+        }
     }
 
     private static CampaignDef campaign(String id, List<String> mailboxes, CampaignRules rules) {

@@ -2,6 +2,7 @@ package com.superkabe.sequencer.application.replay;
 
 import com.superkabe.events.Envelope;
 import com.superkabe.events.run.RunEvent;
+import com.superkabe.sequencer.application.CampaignMailbox;
 import com.superkabe.sequencer.application.LogicalClock;
 import com.superkabe.sequencer.application.MailboxAvailability;
 import com.superkabe.sequencer.application.RunCommands;
@@ -13,6 +14,7 @@ import com.superkabe.sequencer.domain.RunState;
 import com.superkabe.sequencer.domain.RunView;
 import com.superkabe.sequencer.domain.Suppression;
 import com.superkabe.sequencer.domain.dispatch.MailboxLimits;
+import com.superkabe.sequencer.domain.dispatch.SendWindow;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.ArrayList;
@@ -43,6 +45,7 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     private final Map<Recipient, Suppression> suppressions = new HashMap<>();
     private final Map<String, MailboxLimits> limits = new HashMap<>();
     private final List<SendLedger.Entry> ledger = new ArrayList<>();
+    private final Map<String, String> owners = new HashMap<>();
 
     public InMemoryRuns() {
         this(RunDecider::decide);
@@ -75,9 +78,10 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     }
 
     @Override
-    public List<RunView> due(long atTick, DueCursor after, int limit) {
+    public List<RunView> due(long atTick, DueCursor after, Blocked blocked, int limit) {
         return states.values().stream().map(RunView::project).filter(v -> v.dispatchable(atTick))
                 .filter(v -> !mailboxesThatCannotSend.contains(v.mailboxId()))
+                .filter(v -> !blocked.blocks(v))
                 .filter(v -> after == null || v.dueTick() > after.dueTick()
                         || v.dueTick() == after.dueTick() && v.runId().compareTo(after.runId()) > 0)
                 .sorted(Comparator.comparingLong(RunView::dueTick).thenComparing(RunView::runId))
@@ -127,9 +131,19 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     }
 
     @Override
-    public void setDailyLimit(String mailboxId, int dailyLimit) {
-        limits.merge(mailboxId, new MailboxLimits(dailyLimit, null), (old, x) -> new MailboxLimits(dailyLimit,
-                old.warmupLimit()));
+    public void register(String orgId, String mailboxId, Integer dailyLimit) {
+        owners.putIfAbsent(mailboxId, orgId);
+        if (dailyLimit != null) {
+            limits.merge(mailboxId, new MailboxLimits(dailyLimit, null), (old, x) -> new MailboxLimits(dailyLimit,
+                    old.warmupLimit()));
+        }
+    }
+
+    @Override
+    public Map<String, String> owners(Collection<String> mailboxIds) {
+        Map<String, String> known = new HashMap<>();
+        mailboxIds.stream().filter(owners::containsKey).forEach(m -> known.put(m, owners.get(m)));
+        return known;
     }
 
     @Override
@@ -151,29 +165,42 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     }
 
     @Override
-    public int sentByMailbox(String mailboxId, Instant from, Instant to) {
-        return count(e -> e.mailboxId().equals(mailboxId), from, to);
+    public Map<String, MailboxUsage> mailboxUsage(Collection<String> mailboxIds, Instant since, SendWindow.Day day) {
+        Map<String, MailboxUsage> usage = new HashMap<>();
+        for (String m : mailboxIds) {
+            List<SendLedger.Entry> recent = ledger.stream()
+                    .filter(e -> e.mailboxId().equals(m) && !e.at().isBefore(since)).toList();
+            if (!recent.isEmpty()) {
+                usage.put(m, new MailboxUsage((int) recent.stream().filter(e -> in(day, e.at())).count(),
+                        recent.stream().map(SendLedger.Entry::at).max(Comparator.naturalOrder()).orElseThrow(),
+                        recent.stream().map(SendLedger.Entry::nextSendAt).max(Comparator.naturalOrder()).orElseThrow()));
+            }
+        }
+        return usage;
     }
 
     @Override
-    public int sentByCampaign(String campaignId, Instant from, Instant to) {
-        return count(e -> e.campaignId().equals(campaignId), from, to);
+    public Map<String, Integer> sentByCampaign(Map<String, SendWindow.Day> days) {
+        Map<String, Integer> sent = new HashMap<>();
+        days.forEach((c, day) -> count(e -> e.campaignId().equals(c), day).ifPresent(n -> sent.put(c, n)));
+        return sent;
     }
 
     @Override
-    public int sentByCampaignAndMailbox(String campaignId, String mailboxId, Instant from, Instant to) {
-        return count(e -> e.campaignId().equals(campaignId) && e.mailboxId().equals(mailboxId), from, to);
+    public Map<CampaignMailbox, Integer> sentByPair(Map<CampaignMailbox, SendWindow.Day> days) {
+        Map<CampaignMailbox, Integer> sent = new HashMap<>();
+        days.forEach((p, day) -> count(e -> e.campaignId().equals(p.campaignId())
+                && e.mailboxId().equals(p.mailboxId()), day).ifPresent(n -> sent.put(p, n)));
+        return sent;
     }
 
-    @Override
-    public Optional<Instant> lastSendAt(String mailboxId) {
-        return ledger.stream().filter(e -> e.mailboxId().equals(mailboxId)).map(SendLedger.Entry::at)
-                .max(Comparator.naturalOrder());
+    private java.util.OptionalInt count(java.util.function.Predicate<SendLedger.Entry> which, SendWindow.Day day) {
+        int n = (int) ledger.stream().filter(which).filter(e -> in(day, e.at())).count();
+        return n == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(n);
     }
 
-    private int count(java.util.function.Predicate<SendLedger.Entry> which, Instant from, Instant to) {
-        return (int) ledger.stream().filter(which)
-                .filter(e -> !e.at().isBefore(from) && e.at().isBefore(to)).count();
+    private static boolean in(SendWindow.Day day, Instant at) {
+        return !at.isBefore(day.from()) && at.isBefore(day.to());
     }
 
     /** Every run's events, in the order they were decided. */

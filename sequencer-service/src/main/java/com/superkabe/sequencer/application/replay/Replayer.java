@@ -4,6 +4,7 @@ import com.superkabe.events.Envelope;
 import com.superkabe.events.run.RunEvent;
 import com.superkabe.sequencer.application.CampaignDef;
 import com.superkabe.sequencer.application.Campaigns;
+import com.superkabe.sequencer.application.DispatchPaging;
 import com.superkabe.sequencer.application.SequencerService;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,12 @@ public final class Replayer {
 
     public static Map<String, List<RunEvent>> replay(List<Envelope> inputs, List<CampaignDef> campaignDefs,
                                                      InMemoryRuns runs) {
+        return replay(inputs, campaignDefs, runs, DispatchPaging.DEFAULT);
+    }
+
+    /** With the dispatcher's paging given: production's must be used when the scan limit can bind. */
+    public static Map<String, List<RunEvent>> replay(List<Envelope> inputs, List<CampaignDef> campaignDefs,
+                                                     InMemoryRuns runs, DispatchPaging paging) {
         Map<String, CampaignDef> byId = new HashMap<>();
         campaignDefs.forEach(c -> byId.put(c.campaignId(), c));
         Campaigns campaigns = new Campaigns() {
@@ -35,7 +42,7 @@ public final class Replayer {
                 return Optional.ofNullable(byId.get(campaignId));
             }
         };
-        SequencerService sequencer = new SequencerService(campaigns, runs, runs, runs, runs, runs, runs);
+        SequencerService sequencer = new SequencerService(campaigns, runs, runs, runs, runs, runs, runs, paging);
         inputs.forEach(sequencer::onInput);
         return runs.history();
     }

@@ -11,8 +11,9 @@ import java.util.Map;
  * The dispatcher's rules for one tick (seed 002, "Sending Window & Daily Caps"), as a pure function
  * of the logical instant, the campaigns' rules, the mailboxes' limits and what was already sent.
  * A due run is held when its campaign's window is closed, when any of the four daily caps that
- * apply to it is used up (the smallest remaining capacity wins), or when its mailbox sent less than
- * the campaign's send gap (plus a deterministic jitter) ago. A held run keeps its sticky mailbox and
+ * apply to it is used up (the smallest remaining capacity wins), or when its mailbox is still within
+ * a send gap: the gap a send fixed for its mailbox when it happened (whichever campaign sent), or the
+ * candidate's own campaign's gap since the mailbox's last send; the longer wins. A held run keeps its sticky mailbox and
  * is simply considered again at the next tick. Runs are considered in the order given (due tick,
  * then run id), so the same inputs always pick the same runs.
  */
@@ -21,6 +22,9 @@ public final class DispatchPolicy {
     /** A due run: which campaign it belongs to and which mailbox it is stuck to. */
     public record Candidate(String runId, String campaignId, String mailboxId) {
     }
+
+    /** How far a hold reaches for the rest of the tick: everything of the campaign, the mailbox, or the pair. */
+    public enum Scope { CAMPAIGN, MAILBOX, PAIR }
 
     /** Jitter is at most this fraction of the gap ("a small random jitter"), in whole seconds. */
     static final int JITTER_DIVISOR = 5;
@@ -32,16 +36,32 @@ public final class DispatchPolicy {
     private final Map<String, Integer> campaignSent;
     private final Map<String, Integer> pairSent;
     private final Map<String, Instant> lastSendAt;
+    private final Map<String, Instant> nextSendAt;
 
     public DispatchPolicy(Instant now, Map<String, CampaignRules> campaigns, Map<String, MailboxLimits> mailboxes,
                           Usage usage) {
         this.now = now;
-        this.campaigns = Map.copyOf(campaigns);
-        this.mailboxes = Map.copyOf(mailboxes);
+        this.campaigns = new HashMap<>(campaigns);
+        this.mailboxes = new HashMap<>(mailboxes);
         this.mailboxSent = new HashMap<>(usage.mailboxSentToday());
         this.campaignSent = new HashMap<>(usage.campaignSentToday());
         this.pairSent = new HashMap<>(usage.campaignMailboxSentToday());
         this.lastSendAt = new HashMap<>(usage.lastSendAt());
+        this.nextSendAt = new HashMap<>(usage.nextSendAt());
+    }
+
+    /**
+     * Adds what a later page brought: rules, limits and usage of campaigns, mailboxes and pairs not
+     * seen yet in this tick. Known entries are kept, since they already count this tick's sends.
+     */
+    public void learn(Map<String, CampaignRules> moreCampaigns, Map<String, MailboxLimits> moreMailboxes, Usage usage) {
+        moreCampaigns.forEach(campaigns::putIfAbsent);
+        moreMailboxes.forEach(mailboxes::putIfAbsent);
+        usage.mailboxSentToday().forEach(mailboxSent::putIfAbsent);
+        usage.campaignSentToday().forEach(campaignSent::putIfAbsent);
+        usage.campaignMailboxSentToday().forEach(pairSent::putIfAbsent);
+        usage.lastSendAt().forEach(lastSendAt::putIfAbsent);
+        usage.nextSendAt().forEach(nextSendAt::putIfAbsent);
     }
 
     /** The day a mailbox's caps count in: its UTC calendar day (mailboxes carry no time zone). */
@@ -90,12 +110,47 @@ public final class DispatchPolicy {
         if (exhausted != null) {
             return new Verdict.Hold(c.runId(), c.mailboxId(), exhausted);
         }
-        Instant last = lastSendAt.get(c.mailboxId());
-        if (rules.sendGapMinutes() > 0 && last != null
-                && now.isBefore(last.plus(gapAfter(c.mailboxId(), last, rules.sendGapMinutes())))) {
+        if (mailboxSpacing(c.mailboxId()) || ownGapSpacing(c, rules)) {
             return new Verdict.Hold(c.runId(), c.mailboxId(), HoldReason.SEND_GAP);
         }
         return new Verdict.Send(c.runId(), c.mailboxId(), smallest);
+    }
+
+    /**
+     * Which due runs the hold of {@code c} for {@code reason} also holds for the rest of this tick:
+     * windows do not move within a tick, counts and gaps only grow, so these are held anyway.
+     */
+    public Scope scope(Candidate c, HoldReason reason) {
+        return switch (reason) {
+            case WINDOW_CLOSED, CAMPAIGN_DAILY_LIMIT -> Scope.CAMPAIGN;
+            case WARMUP_LIMIT, MAILBOX_DAILY_LIMIT -> Scope.MAILBOX;
+            case CAMPAIGN_MAILBOX_LIMIT -> Scope.PAIR;
+            case SEND_GAP -> mailboxSpacing(c.mailboxId()) ? Scope.MAILBOX : Scope.PAIR;
+        };
+    }
+
+    /** The gap an earlier send fixed for the mailbox, whichever campaign made it, is not over. */
+    private boolean mailboxSpacing(String mailboxId) {
+        Instant next = nextSendAt.get(mailboxId);
+        return next != null && now.isBefore(next);
+    }
+
+    /** The candidate's own campaign's gap since the mailbox's last send is not over. */
+    private boolean ownGapSpacing(Candidate c, CampaignRules rules) {
+        Instant last = lastSendAt.get(c.mailboxId());
+        return rules.sendGapMinutes() > 0 && last != null
+                && now.isBefore(last.plus(gapAfter(c.mailboxId(), last, rules.sendGapMinutes())));
+    }
+
+    /** The instant before which a mailbox that sent at {@code at} for a campaign with this gap may not send again. */
+    public static Instant nextSendAt(String mailboxId, Instant at, int gapMinutes) {
+        return gapMinutes == 0 ? at : at.plus(gapAfter(mailboxId, at, gapMinutes));
+    }
+
+    /** The instant before which the mailbox may not send again after a send of {@code c} now. */
+    public Instant nextSendAfterSending(Candidate c) {
+        return nextSendAt(c.mailboxId(), now,
+                campaigns.getOrDefault(c.campaignId(), CampaignRules.UNLIMITED).sendGapMinutes());
     }
 
     /** Counts a send of {@code c} at this tick against every cap and the mailbox's gap. */
@@ -104,6 +159,7 @@ public final class DispatchPolicy {
         campaignSent.merge(c.campaignId(), 1, Integer::sum);
         pairSent.merge(Usage.pair(c.campaignId(), c.mailboxId()), 1, Integer::sum);
         lastSendAt.put(c.mailboxId(), now);
+        nextSendAt.merge(c.mailboxId(), nextSendAfterSending(c), (a, b) -> a.isAfter(b) ? a : b);
     }
 
     /**

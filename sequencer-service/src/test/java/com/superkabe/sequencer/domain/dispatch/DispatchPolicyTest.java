@@ -181,6 +181,30 @@ class DispatchPolicyTest {
         assertThat(burst).allMatch(Verdict.Send.class::isInstance);
     }
 
+    @Test
+    void aMailboxSharedWithAGapThirtyCampaignHoldsAGapZeroCampaignsRunUntilThatGapIsOver() {
+        campaigns.put("c-spaced", new CampaignRules(SendWindow.ALWAYS, null, Map.of(), 30));
+        Instant last = Instant.parse("2026-03-03T12:00:00Z");
+        alreadySent("c-spaced", "mb-1", last.toString());
+        Instant next = DispatchPolicy.nextSendAt("mb-1", last, 30);
+
+        assertThat(reason(at(last.plusSeconds(60), due("r-1", "c-burst", "mb-1")))).isEqualTo(HoldReason.SEND_GAP);
+        assertThat(reason(at(next.minusSeconds(1), due("r-1", "c-burst", "mb-1")))).isEqualTo(HoldReason.SEND_GAP);
+        assertThat(at(next, due("r-1", "c-burst", "mb-1")).getFirst()).isInstanceOf(Verdict.Send.class);
+    }
+
+    @Test
+    void withinOneTickASendOfAGapCampaignHoldsTheNextRunOfAnyCampaignOnThatMailbox() {
+        campaigns.put("c-spaced", new CampaignRules(SendWindow.ALWAYS, null, Map.of(), 30));
+
+        List<Verdict> verdicts = at("2026-03-03T12:00:00Z", due("r-1", "c-spaced", "mb-1"),
+                due("r-2", "c-burst", "mb-1"), due("r-3", "c-burst", "mb-2"));
+
+        assertThat(verdicts.get(0)).isInstanceOf(Verdict.Send.class);
+        assertThat(verdicts.get(1)).isEqualTo(new Verdict.Hold("r-2", "mb-1", HoldReason.SEND_GAP));
+        assertThat(verdicts.get(2)).isInstanceOf(Verdict.Send.class);
+    }
+
     private void alreadySent(String campaignId, String mailboxId, String... instants) {
         for (String at : instants) {
             sent.add(new Sent(campaignId, mailboxId, Instant.parse(at)));
@@ -202,6 +226,7 @@ class DispatchPolicyTest {
         Map<String, Integer> byCampaign = new HashMap<>();
         Map<String, Integer> byPair = new HashMap<>();
         Map<String, Instant> last = new HashMap<>();
+        Map<String, Instant> next = new HashMap<>();
         for (Sent s : sent) {
             SendWindow.Day campaignDay = campaigns.getOrDefault(s.campaignId(), CampaignRules.UNLIMITED).window()
                     .dayOf(now);
@@ -213,8 +238,10 @@ class DispatchPolicyTest {
                 byPair.merge(Usage.pair(s.campaignId(), s.mailboxId()), 1, Integer::sum);
             }
             last.merge(s.mailboxId(), s.at(), (a, b) -> a.isAfter(b) ? a : b);
+            next.merge(s.mailboxId(), DispatchPolicy.nextSendAt(s.mailboxId(), s.at(), campaigns.getOrDefault(
+                    s.campaignId(), CampaignRules.UNLIMITED).sendGapMinutes()), (a, b) -> a.isAfter(b) ? a : b);
         }
-        return new DispatchPolicy(now, campaigns, mailboxes, new Usage(byMailbox, byCampaign, byPair, last))
+        return new DispatchPolicy(now, campaigns, mailboxes, new Usage(byMailbox, byCampaign, byPair, last, next))
                 .decide(List.of(due));
     }
 

@@ -5,9 +5,11 @@ import com.superkabe.kit.web.ApiProblem;
 import com.superkabe.sequencer.application.CampaignDef;
 import com.superkabe.sequencer.application.CampaignService;
 import com.superkabe.sequencer.application.Campaigns;
+import com.superkabe.sequencer.application.MailboxAvailability;
 import com.superkabe.sequencer.application.RunViews;
 import com.superkabe.sequencer.domain.RunView;
 import com.superkabe.sequencer.domain.StepTemplate;
+import com.superkabe.sequencer.domain.dispatch.CampaignRules;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,11 @@ class CampaignController {
     private final Campaigns campaigns;
     private final RunViews runs;
     private final TransactionTemplate tx;
+    private final MailboxAvailability mailboxes;
 
-    CampaignController(CampaignService service, Campaigns campaigns, RunViews runs, TransactionTemplate tx) {
+    CampaignController(CampaignService service, Campaigns campaigns, RunViews runs, TransactionTemplate tx,
+                       MailboxAvailability mailboxes) {
+        this.mailboxes = mailboxes;
         this.service = service;
         this.campaigns = campaigns;
         this.runs = runs;
@@ -44,9 +49,10 @@ class CampaignController {
         String campaignId = "cmp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         List<StepTemplate> steps = body.steps().stream()
                 .map(s -> new StepTemplate(s.subject(), s.body(), s.delayTicks())).toList();
+        CampaignRules rules = CampaignRulesMapper.rules(body);
+        MailboxOwnership.check(org.value(), body.mailboxIds(), mailboxes);
         CampaignDef campaign = new CampaignDef(org.value(), campaignId, body.name(),
-                body.status() == null ? "ACTIVE" : body.status(), body.mailboxIds(), steps,
-                CampaignRulesMapper.rules(body));
+                body.status() == null ? "ACTIVE" : body.status(), body.mailboxIds(), steps, rules);
         tx.executeWithoutResult(s -> service.create(campaign));
         return Map.of("campaignId", campaignId, "status", campaign.status());
     }

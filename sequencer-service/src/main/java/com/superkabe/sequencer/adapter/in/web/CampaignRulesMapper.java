@@ -20,9 +20,16 @@ final class CampaignRulesMapper {
     private CampaignRulesMapper() {
     }
 
+    /** The longest mailbox id the store keeps (run_view, campaign_mailbox_limit: VARCHAR(64)). */
+    static final int MAX_MAILBOX_ID = 64;
+
     static CampaignRules rules(CampaignRequest body) {
         Map<String, Integer> perMailbox = body.mailboxDailyLimits() == null ? Map.of() : body.mailboxDailyLimits();
         perMailbox.forEach((mailbox, limit) -> {
+            if (mailbox.length() > MAX_MAILBOX_ID) {
+                throw ApiProblem.invalid("mailboxDailyLimits", "a mailbox id must be at most " + MAX_MAILBOX_ID
+                        + " characters");
+            }
             if (!body.mailboxIds().contains(mailbox)) {
                 throw ApiProblem.invalid("mailboxDailyLimits",
                         "mailbox '" + mailbox + "' is not one of this campaign's mailboxIds");
@@ -31,6 +38,9 @@ final class CampaignRulesMapper {
                 throw ApiProblem.invalid("mailboxDailyLimits", "the limit of mailbox '" + mailbox + "' must be at least 1");
             }
         });
+        if (body.mailboxIds().stream().anyMatch(m -> m.length() > MAX_MAILBOX_ID)) {
+            throw ApiProblem.invalid("mailboxIds", "a mailbox id must be at most " + MAX_MAILBOX_ID + " characters");
+        }
         return new CampaignRules(window(body), body.dailyLimit(), perMailbox,
                 body.sendGapMinutes() == null ? 0 : body.sendGapMinutes());
     }

@@ -7,7 +7,6 @@ import com.superkabe.sequencer.domain.dispatch.CampaignRules;
 import com.superkabe.sequencer.domain.dispatch.SendWindow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Time;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -38,8 +37,7 @@ class JdbcCampaigns implements Campaigns {
                         + "schedule_start_time, schedule_end_time, schedule_days, daily_limit, send_gap_minutes) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.campaignId(), c.orgId(), c.name(), c.status(), String.join(",", c.mailboxIds()),
-                        w.zone().getId(), w.start() == null ? null : Time.valueOf(w.start()),
-                        w.end() == null ? null : Time.valueOf(w.end()),
+                        w.zone().getId(), w.start(), w.end(),
                         w.days().stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(",")),
                         r.dailyLimit(), r.sendGapMinutes())
                 .update();
@@ -78,10 +76,7 @@ class JdbcCampaigns implements Campaigns {
         }
         EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         Arrays.stream(rs.getString(9).split(",")).map(DayOfWeek::valueOf).forEach(days::add);
-        return new SendWindow(ZoneId.of(zone), time(rs.getTime(7)), time(rs.getTime(8)), days);
-    }
-
-    private static LocalTime time(Time t) {
-        return t == null ? null : t.toLocalTime();
+        return new SendWindow(ZoneId.of(zone), rs.getObject(7, LocalTime.class),
+                rs.getObject(8, LocalTime.class), days);
     }
 }

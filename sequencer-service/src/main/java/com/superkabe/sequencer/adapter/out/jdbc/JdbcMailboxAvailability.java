@@ -24,10 +24,24 @@ class JdbcMailboxAvailability implements MailboxAvailability {
     }
 
     @Override
-    public void setDailyLimit(String mailboxId, int dailyLimit) {
-        jdbc.sql("INSERT INTO mailbox_availability(mailbox_id, daily_limit) VALUES (?, ?) "
-                + "ON CONFLICT (mailbox_id) DO UPDATE SET daily_limit = EXCLUDED.daily_limit")
-                .params(mailboxId, dailyLimit).update();
+    public void register(String orgId, String mailboxId, Integer dailyLimit) {
+        jdbc.sql("INSERT INTO mailbox_availability(mailbox_id, org_id, daily_limit) VALUES (?, ?, ?) "
+                + "ON CONFLICT (mailbox_id) DO UPDATE SET "
+                + "org_id = coalesce(mailbox_availability.org_id, EXCLUDED.org_id), "
+                + "daily_limit = coalesce(EXCLUDED.daily_limit, mailbox_availability.daily_limit)")
+                .params(mailboxId, orgId, dailyLimit).update();
+    }
+
+    @Override
+    public Map<String, String> owners(Collection<String> mailboxIds) {
+        Map<String, String> owners = new HashMap<>();
+        if (mailboxIds.isEmpty()) {
+            return owners;
+        }
+        jdbc.sql("SELECT mailbox_id, org_id FROM mailbox_availability WHERE mailbox_id = ANY(?) AND org_id IS NOT NULL")
+                .param(mailboxIds.toArray(String[]::new))
+                .query((rs, i) -> owners.put(rs.getString(1), rs.getString(2))).list();
+        return owners;
     }
 
     @Override

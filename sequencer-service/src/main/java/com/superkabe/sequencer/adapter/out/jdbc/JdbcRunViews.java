@@ -1,5 +1,6 @@
 package com.superkabe.sequencer.adapter.out.jdbc;
 
+import com.superkabe.sequencer.application.CampaignMailbox;
 import com.superkabe.sequencer.application.RunViews;
 import com.superkabe.sequencer.domain.RunStatus;
 import com.superkabe.sequencer.domain.RunView;
@@ -17,6 +18,17 @@ public class JdbcRunViews implements RunViews {
 
     private static final String COLUMNS = "run_id, org_id, campaign_id, lead_id, email, mailbox_id, status, "
             + "current_step, due_tick, in_flight";
+    /**
+     * The due query; public so a test can check its plan: the keyset must be an index condition.
+     * Parameters: tick, after (due tick, run id), blocked campaigns, mailboxes, pairs (two arrays), limit.
+     */
+    public static final String DUE_QUERY = "SELECT " + COLUMNS + " FROM run_view "
+            + "WHERE status IN ('ACTIVE', 'WAITING') AND NOT in_flight "
+            + "AND due_tick <= ? AND (due_tick, run_id COLLATE \"C\") > (?, ? COLLATE \"C\") "
+            + "AND campaign_id <> ALL(?) AND mailbox_id <> ALL(?) "
+            + "AND (campaign_id, mailbox_id) NOT IN (SELECT * FROM unnest(?::text[], ?::text[])) "
+            + "AND mailbox_id NOT IN (SELECT mailbox_id FROM mailbox_availability WHERE NOT can_send) "
+            + "ORDER BY due_tick, run_id COLLATE \"C\" LIMIT ?";
     private final JdbcClient jdbc;
 
     JdbcRunViews(JdbcClient jdbc) {
@@ -39,15 +51,22 @@ public class JdbcRunViews implements RunViews {
                 .query(JdbcRunViews::map).optional();
     }
 
+    /**
+     * The keyset is a row comparison on exactly the columns and collation of index {@code run_view_due}
+     * (due_tick, run_id COLLATE "C"), so it is an index condition. Blocked campaigns, mailboxes and
+     * pairs are filtered out here, as {@code InMemoryRuns} does.
+     */
     @Override
-    public List<RunView> due(long tick, DueCursor after, int limit) {
+    public List<RunView> due(long tick, DueCursor after, Blocked blocked, int limit) {
         long afterTick = after == null ? Long.MIN_VALUE : after.dueTick();
         String afterRun = after == null ? "" : after.runId();
-        return jdbc.sql("SELECT " + COLUMNS + " FROM run_view WHERE status IN ('ACTIVE', 'WAITING') AND NOT in_flight "
-                        + "AND due_tick <= ? AND (due_tick > ? OR due_tick = ? AND run_id COLLATE \"C\" > ?) "
-                        + "AND mailbox_id NOT IN (SELECT mailbox_id FROM mailbox_availability "
-                        + "WHERE NOT can_send) ORDER BY due_tick, run_id COLLATE \"C\" LIMIT ?")
-                .params(tick, afterTick, afterTick, afterRun, limit).query(JdbcRunViews::map).list();
+        List<CampaignMailbox> pairs = List.copyOf(blocked.pairs());
+        return jdbc.sql(DUE_QUERY)
+                .params(tick, afterTick, afterRun, blocked.campaignIds().toArray(String[]::new),
+                        blocked.mailboxIds().toArray(String[]::new),
+                        pairs.stream().map(CampaignMailbox::campaignId).toArray(String[]::new),
+                        pairs.stream().map(CampaignMailbox::mailboxId).toArray(String[]::new), limit)
+                .query(JdbcRunViews::map).list();
     }
 
     @Override

@@ -1,12 +1,24 @@
 package com.superkabe.sequencer.adapter.out.jdbc;
 
+import com.superkabe.sequencer.application.CampaignMailbox;
 import com.superkabe.sequencer.application.SendLedger;
-import java.sql.Timestamp;
+import com.superkabe.sequencer.domain.dispatch.SendWindow;
 import java.time.Instant;
-import java.util.Optional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The send ledger. Instants are bound as UTC {@link OffsetDateTime}s, never {@code java.sql.Timestamp},
+ * so nothing depends on the JVM's default time zone. Each read is one query for all the keys of a page;
+ * per-key day bounds travel as parallel arrays (ISO instants, cast to timestamptz) through unnest.
+ */
 @Repository
 class JdbcSendLedger implements SendLedger {
 
@@ -18,32 +30,60 @@ class JdbcSendLedger implements SendLedger {
 
     @Override
     public void record(Entry e) {
-        jdbc.sql("INSERT INTO send_ledger(run_id, campaign_id, mailbox_id, tick, sent_at) VALUES (?, ?, ?, ?, ?)")
-                .params(e.runId(), e.campaignId(), e.mailboxId(), e.tick(), Timestamp.from(e.at())).update();
+        jdbc.sql("INSERT INTO send_ledger(run_id, campaign_id, mailbox_id, tick, sent_at, next_send_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .params(e.runId(), e.campaignId(), e.mailboxId(), e.tick(), utc(e.at()), utc(e.nextSendAt())).update();
     }
 
     @Override
-    public int sentByMailbox(String mailboxId, Instant from, Instant to) {
-        return jdbc.sql("SELECT count(*) FROM send_ledger WHERE mailbox_id = ? AND sent_at >= ? AND sent_at < ?")
-                .params(mailboxId, Timestamp.from(from), Timestamp.from(to)).query(Integer.class).single();
+    public Map<String, MailboxUsage> mailboxUsage(Collection<String> mailboxIds, Instant since, SendWindow.Day day) {
+        Map<String, MailboxUsage> usage = new HashMap<>();
+        jdbc.sql("SELECT mailbox_id, count(*) FILTER (WHERE sent_at >= ? AND sent_at < ?), max(sent_at), "
+                        + "max(coalesce(next_send_at, sent_at)) FROM send_ledger "
+                        + "WHERE mailbox_id = ANY(?) AND sent_at >= ? GROUP BY mailbox_id")
+                .params(utc(day.from()), utc(day.to()), mailboxIds.toArray(String[]::new), utc(since))
+                .query((rs, i) -> usage.put(rs.getString(1), new MailboxUsage(rs.getInt(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getObject(4, OffsetDateTime.class).toInstant())))
+                .list();
+        return usage;
     }
 
     @Override
-    public int sentByCampaign(String campaignId, Instant from, Instant to) {
-        return jdbc.sql("SELECT count(*) FROM send_ledger WHERE campaign_id = ? AND sent_at >= ? AND sent_at < ?")
-                .params(campaignId, Timestamp.from(from), Timestamp.from(to)).query(Integer.class).single();
+    public Map<String, Integer> sentByCampaign(Map<String, SendWindow.Day> days) {
+        List<String> ids = new ArrayList<>(days.keySet());
+        Map<String, Integer> sent = new HashMap<>();
+        jdbc.sql("SELECT d.campaign_id, count(*) FROM unnest(?::text[], ?::text[], ?::text[]) AS d(campaign_id, f, t) "
+                        + "JOIN send_ledger l ON l.campaign_id = d.campaign_id "
+                        + "AND l.sent_at >= d.f::timestamptz AND l.sent_at < d.t::timestamptz GROUP BY d.campaign_id")
+                .params(ids.toArray(String[]::new), bounds(ids.stream().map(days::get).toList(), true),
+                        bounds(ids.stream().map(days::get).toList(), false))
+                .query((rs, i) -> sent.put(rs.getString(1), rs.getInt(2))).list();
+        return sent;
     }
 
     @Override
-    public int sentByCampaignAndMailbox(String campaignId, String mailboxId, Instant from, Instant to) {
-        return jdbc.sql("SELECT count(*) FROM send_ledger WHERE campaign_id = ? AND mailbox_id = ? "
-                        + "AND sent_at >= ? AND sent_at < ?")
-                .params(campaignId, mailboxId, Timestamp.from(from), Timestamp.from(to)).query(Integer.class).single();
+    public Map<CampaignMailbox, Integer> sentByPair(Map<CampaignMailbox, SendWindow.Day> days) {
+        List<CampaignMailbox> pairs = new ArrayList<>(days.keySet());
+        Map<CampaignMailbox, Integer> sent = new HashMap<>();
+        jdbc.sql("SELECT d.campaign_id, d.mailbox_id, count(*) "
+                        + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS d(campaign_id, mailbox_id, f, t) "
+                        + "JOIN send_ledger l ON l.campaign_id = d.campaign_id AND l.mailbox_id = d.mailbox_id "
+                        + "AND l.sent_at >= d.f::timestamptz AND l.sent_at < d.t::timestamptz "
+                        + "GROUP BY d.campaign_id, d.mailbox_id")
+                .params(pairs.stream().map(CampaignMailbox::campaignId).toArray(String[]::new),
+                        pairs.stream().map(CampaignMailbox::mailboxId).toArray(String[]::new),
+                        bounds(pairs.stream().map(days::get).toList(), true),
+                        bounds(pairs.stream().map(days::get).toList(), false))
+                .query((rs, i) -> sent.put(new CampaignMailbox(rs.getString(1), rs.getString(2)), rs.getInt(3))).list();
+        return sent;
     }
 
-    @Override
-    public Optional<Instant> lastSendAt(String mailboxId) {
-        return jdbc.sql("SELECT max(sent_at) FROM send_ledger WHERE mailbox_id = ?").param(mailboxId)
-                .query((rs, i) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
+    private static String[] bounds(List<SendWindow.Day> days, boolean from) {
+        return days.stream().map(d -> (from ? d.from() : d.to()).toString()).toArray(String[]::new);
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
     }
 }
