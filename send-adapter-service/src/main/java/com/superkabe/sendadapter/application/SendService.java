@@ -52,9 +52,9 @@ public class SendService {
             }
             case DELIVER -> {
                 Optional<Mailbox> mailbox = mailboxes.find(r.mailboxId()).filter(m -> m.orgId().equals(r.orgId()));
-                if (mailbox.isEmpty() || mailbox.get().smtp() == null) {
+                if (mailbox.isEmpty() || !mailbox.get().canSend()) {
                     Delivery d = new Delivery("CONFIGURATION", 0, "mailbox " + r.mailboxId()
-                            + " is not registered for this organization with SMTP settings");
+                            + " is not registered for this organization with sending settings");
                     attempts.claim(r, "-", AttemptState.FAILED);
                     attempts.settle(r.sendId(), AttemptState.FAILED, d);
                     publish(cause, r, d, null);

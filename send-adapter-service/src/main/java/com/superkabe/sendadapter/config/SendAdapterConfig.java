@@ -3,6 +3,9 @@ package com.superkabe.sendadapter.config;
 import com.superkabe.kit.kafka.Envelopes;
 import com.superkabe.kit.outbox.EventSink;
 import com.superkabe.kit.secrets.SecretBox;
+import com.superkabe.sendadapter.adapter.out.ProviderMailTransport;
+import com.superkabe.sendadapter.adapter.out.gmail.GmailMailTransport;
+import com.superkabe.sendadapter.adapter.out.graph.GraphMailTransport;
 import com.superkabe.sendadapter.adapter.out.smtp.SmtpMailTransport;
 import com.superkabe.sendadapter.application.MailTransport;
 import com.superkabe.sendadapter.application.MailboxService;
@@ -14,18 +17,23 @@ import com.superkabe.sendadapter.application.TrackingLinks;
 import com.superkabe.sendadapter.application.TrackingService;
 import com.superkabe.sendadapter.domain.TrackingTokens;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties({SmtpProperties.class, TrackingProperties.class})
+@EnableConfigurationProperties({SmtpProperties.class, TrackingProperties.class, GraphProperties.class,
+        GmailProperties.class})
 class SendAdapterConfig {
 
     @Bean
-    MailTransport mailTransport(SecretBox secrets, SmtpProperties props, Clock clock) {
-        return new SmtpMailTransport(secrets, props, clock);
+    MailTransport mailTransport(SecretBox secrets, SmtpProperties smtp, GraphProperties graph, GmailProperties gmail,
+                                Clock clock) {
+        return new ProviderMailTransport(Map.of("SMTP", new SmtpMailTransport(secrets, smtp, clock),
+                "GRAPH", new GraphMailTransport(secrets, graph, clock),
+                "GMAIL", new GmailMailTransport(secrets, gmail, clock)));
     }
 
     @Bean

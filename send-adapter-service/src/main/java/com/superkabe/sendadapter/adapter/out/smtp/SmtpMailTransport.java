@@ -1,22 +1,20 @@
 package com.superkabe.sendadapter.adapter.out.smtp;
 
 import com.superkabe.kit.secrets.SecretBox;
+import com.superkabe.sendadapter.adapter.out.mime.MimeComposer;
 import com.superkabe.sendadapter.application.MailTransport;
 import com.superkabe.sendadapter.application.Mailbox;
 import com.superkabe.sendadapter.application.OutgoingEmail;
 import com.superkabe.sendadapter.config.SmtpProperties;
 import com.superkabe.sendadapter.domain.Delivery;
 import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
-import java.util.Date;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -101,24 +99,7 @@ public class SmtpMailTransport implements MailTransport {
 
     private MimeMessage compose(Session session, OutgoingEmail email) throws MessagingException,
             UnsupportedEncodingException {
-        MimeMessage message = new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", email.messageId());
-            }
-        };
-        message.setFrom(new InternetAddress(email.fromAddress()));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.toAddress(),
-                email.toName() == null || email.toName().isBlank() ? null : email.toName(), "UTF-8"));
-        message.setSubject(email.subject(), "UTF-8");
-        message.setText(email.body(), "UTF-8", email.html() ? "html" : "plain");
-        if (email.unsubscribeUrl() != null) {
-            // RFC 8058: the provider POSTs "List-Unsubscribe=One-Click" to the URL; no mailto is offered
-            message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
-            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        }
-        message.setSentDate(Date.from(clock.instant()));
-        return message;
+        return MimeComposer.compose(session, email, clock.instant());
     }
 
     private Properties sessionProperties(String protocol, Mailbox.Endpoint smtp) {

@@ -1,0 +1,100 @@
+package com.superkabe.sendadapter.adapter.out.api;
+
+import com.superkabe.sendadapter.domain.Delivery;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * OAuth2 access tokens from a token endpoint (RFC 6749 form POST), cached per credential until a minute
+ * before they expire. No send has happened when a token is fetched, so every failure here is TRANSIENT
+ * (endpoint unreachable, 429, 5xx) or CONFIGURATION (invalid_client, invalid_grant ...), never AMBIGUOUS.
+ */
+public final class OAuthTokens {
+
+    /** A bearer token, or why there is none. */
+    public record Token(String value, Delivery failure) {
+        public static Token failed(String kind, String detail) {
+            return new Token(null, new Delivery(kind, 0, detail));
+        }
+    }
+
+    private record Cached(String value, Instant expires) {
+    }
+
+    private static final Duration MARGIN = Duration.ofSeconds(60);
+
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public OAuthTokens(HttpClient http, Duration timeout, Clock clock) {
+        this.http = http;
+        this.timeout = timeout;
+        this.clock = clock;
+    }
+
+    public Optional<String> cached(String key) {
+        Cached c = cache.get(key);
+        return c != null && clock.instant().isBefore(c.expires()) ? Optional.of(c.value()) : Optional.empty();
+    }
+
+    /** Forgets a token the API refused, so the next call fetches a new one. */
+    public void forget(String key) {
+        cache.remove(key);
+    }
+
+    public Token fetch(String key, URI tokenUri, Map<String, String> form) {
+        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> r;
+        try {
+            r = http.send(HttpRequest.newBuilder(tokenUri).timeout(timeout)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return Token.failed("TRANSIENT", "token endpoint unreachable: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Token.failed("TRANSIENT", "interrupted while fetching a token");
+        }
+        JsonNode answer = parse(r.body());
+        if (r.statusCode() == 200 && answer.path("access_token").isString()) {
+            String value = answer.path("access_token").asString();
+            cache.put(key, new Cached(value, clock.instant().plusSeconds(answer.path("expires_in").asLong(0))
+                    .minus(MARGIN)));
+            return new Token(value, null);
+        }
+        String detail = ("token endpoint HTTP " + r.statusCode() + " " + answer.path("error").asString("") + " "
+                + answer.path("error_description").asString("")).strip();
+        return Token.failed(r.statusCode() == 429 || r.statusCode() >= 500 ? "TRANSIENT" : "CONFIGURATION", detail);
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return json.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (JacksonException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    public static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

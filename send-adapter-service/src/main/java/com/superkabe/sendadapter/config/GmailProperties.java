@@ -1,0 +1,26 @@
+package com.superkabe.sendadapter.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The Gmail API ({@code superkabe.providers.gmail.*}): {@code baseUrl} is the API origin, {@code tokenUrl}
+ * Google's OAuth2 token endpoint (refresh-token grant). Retries of 429/503 as for Graph.
+ */
+@ConfigurationProperties("superkabe.providers.gmail")
+public record GmailProperties(String baseUrl, String tokenUrl, Duration connectTimeout, Duration requestTimeout,
+                              Duration maxRetryWait, Integer maxAttempts) {
+    public GmailProperties {
+        baseUrl = strip(baseUrl == null || baseUrl.isBlank() ? "https://gmail.googleapis.com" : baseUrl);
+        tokenUrl = tokenUrl == null || tokenUrl.isBlank() ? "https://oauth2.googleapis.com/token" : tokenUrl.strip();
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+        requestTimeout = requestTimeout == null ? Duration.ofSeconds(30) : requestTimeout;
+        maxRetryWait = maxRetryWait == null ? Duration.ofSeconds(10) : maxRetryWait;
+        maxAttempts = maxAttempts == null || maxAttempts < 1 ? 3 : maxAttempts;
+    }
+
+    private static String strip(String url) {
+        String s = url.strip();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,29 @@
+package com.superkabe.sendadapter.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Microsoft Graph ({@code superkabe.providers.graph.*}): {@code baseUrl} is the API origin,
+ * {@code tokenUrl} the OAuth2 token endpoint with a {@code {tenant}} placeholder. A 429/503 is retried
+ * in place at most {@code maxAttempts} times in all, and only when its Retry-After is no longer than
+ * {@code maxRetryWait}: the wait holds the mailbox's partition.
+ */
+@ConfigurationProperties("superkabe.providers.graph")
+public record GraphProperties(String baseUrl, String tokenUrl, Duration connectTimeout, Duration requestTimeout,
+                              Duration maxRetryWait, Integer maxAttempts) {
+    public GraphProperties {
+        baseUrl = strip(baseUrl == null || baseUrl.isBlank() ? "https://graph.microsoft.com" : baseUrl);
+        tokenUrl = tokenUrl == null || tokenUrl.isBlank()
+                ? "https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token" : tokenUrl.strip();
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+        requestTimeout = requestTimeout == null ? Duration.ofSeconds(30) : requestTimeout;
+        maxRetryWait = maxRetryWait == null ? Duration.ofSeconds(10) : maxRetryWait;
+        maxAttempts = maxAttempts == null || maxAttempts < 1 ? 3 : maxAttempts;
+    }
+
+    private static String strip(String url) {
+        String s = url.strip();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}
