@@ -1,6 +1,7 @@
 package com.superkabe.sequencer.application;
 
 import com.superkabe.events.campaign.CampaignCreated;
+import com.superkabe.events.campaign.CampaignStatusChanged;
 import com.superkabe.kit.kafka.Envelopes;
 import com.superkabe.kit.outbox.EventSink;
 
@@ -15,6 +16,21 @@ public class CampaignService {
         this.campaigns = campaigns;
         this.events = events;
         this.envelopes = envelopes;
+    }
+
+    /**
+     * Sets the campaign's status and tells the other services; the gate holds new leads of a paused
+     * campaign, and this service's dispatcher reads the event back through its ordered input queue
+     * (so a replay pauses at the same tick). Returns false for an unknown campaign.
+     */
+    public boolean changeStatus(CampaignDef campaign, String to) {
+        return campaigns.changeStatus(campaign.campaignId(), to).map(change -> {
+            if (!change.from().equals(to)) {
+                events.publish(envelopes.origin("campaign/" + campaign.campaignId() + "/status/" + change.version(),
+                        -1, new CampaignStatusChanged(campaign.orgId(), campaign.campaignId(), change.from(), to)));
+            }
+            return true;
+        }).orElse(false);
     }
 
     public void create(CampaignDef campaign) {

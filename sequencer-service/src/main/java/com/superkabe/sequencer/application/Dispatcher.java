@@ -61,6 +61,8 @@ class Dispatcher {
         TickUsage.Loaded loaded = new TickUsage.Loaded();
         DispatchPolicy policy = new DispatchPolicy(now, Map.of(), Map.of(), Usage.NONE);
         Blocking blocking = new Blocking();
+        // a paused campaign's runs are left out of the due query: they stay due for its resumption
+        blocking.campaigns.addAll(campaigns.dispatchPaused());
         RunViews.DueCursor cursor = null;
         int dispatched = 0;
         int scanned = 0;

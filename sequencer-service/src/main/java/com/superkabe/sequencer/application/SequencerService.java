@@ -2,6 +2,7 @@ package com.superkabe.sequencer.application;
 
 import com.superkabe.events.Envelope;
 import com.superkabe.events.EventIds;
+import com.superkabe.events.campaign.CampaignStatusChanged;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.gate.LeadGateAllowed;
 import com.superkabe.events.mailbox.MailboxRegistered;
@@ -80,6 +81,9 @@ public class SequencerService {
                     Suppression.Cause.UNSUBSCRIBED, u.method(), u.runId(), u.campaignId(), clock.currentTick()), e);
             case MailboxStateChanged m -> mailboxes.set(m.mailboxId(), m.canSend());
             case MailboxWarmupLimitSet w -> mailboxes.setWarmupLimit(w.mailboxId(), w.limited() ? w.dailyLimit() : null);
+            case CampaignStatusChanged c -> campaigns.find(c.campaignId())
+                    .filter(d -> d.orgId().equals(c.orgId()))
+                    .ifPresent(d -> campaigns.setDispatchPaused(c.campaignId(), "PAUSED".equals(c.to())));
             case MailboxRegistered m -> mailboxes.register(m.orgId(), m.mailboxId(),
                     m.dailyLimit() > 0 ? m.dailyLimit() : null);
             default -> {

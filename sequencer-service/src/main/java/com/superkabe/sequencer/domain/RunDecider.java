@@ -73,14 +73,18 @@ public final class RunDecider {
             return List.of(suppressed(s, d.suppressed(), d.tick()));
         }
         try {
-            String subject = Templates.render(d.step().subject(), s.lead(), false);
-            String body = Templates.render(d.step().body(), s.lead());
+            // spintax first, then tokens: a lead value is never spun, and its braces stay text
+            int variant = d.step().variantFor(s.runId(), s.currentStep());
+            String seed = s.runId() + "/" + s.currentStep();
+            String subject = Templates.render(Spintax.spin(d.step().subjectOf(variant), seed + "/subject"), s.lead(),
+                    false);
+            String body = Templates.render(Spintax.spin(d.step().bodyOf(variant), seed + "/body"), s.lead());
             String toName = String.join(" ", java.util.stream.Stream.of(s.lead().firstName(), s.lead().lastName())
                     .filter(n -> n != null && !n.isBlank()).toList());
             return List.of(new SendRequested(s.orgId(), s.runId(), sendId(s.runId(), s.currentStep()), s.campaignId(),
                     s.lead().leadId(), s.mailboxId(), s.currentStep(), s.lead().email(), toName, subject, body,
                     d.tick()));
-        } catch (Templates.MissingToken | IllegalArgumentException ex) {
+        } catch (Templates.MissingToken | IllegalArgumentException ex) { // incl. Spintax.Malformed: fail closed
             return List.of(new RunFailed(s.orgId(), s.runId(), s.currentStep(), ex.getMessage(), d.tick()));
         }
     }

@@ -33,6 +33,8 @@ import com.superkabe.sequencer.application.RunViews;
 import com.superkabe.sequencer.domain.RunCommand;
 import com.superkabe.sequencer.domain.RunDecider;
 import com.superkabe.sequencer.domain.RunStatus;
+import com.superkabe.sequencer.domain.Spintax;
+import com.superkabe.sequencer.domain.StepTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -232,6 +234,106 @@ class SequencerServiceIT {
         }
         RecordedHistory.Verification replay = app.getBean(RecordedHistory.class).verify(new InMemoryRuns());
         assertThat(replay.reproduced()).as("mismatched runs %s", replay.mismatchedRuns()).isTrue();
+    }
+
+    @Test
+    void aStepWithTwoWeightedVariantsAndSpintaxSendsWhatTheDeterministicChoicePredictsAndTheReplayReproducesIt() {
+        List<StepTemplate.Variant> variants = List.of(
+                new StepTemplate.Variant("{Hi|Hello} {{firstName}}, {quick|short} question", "Body A {one|two}", 3),
+                new StepTemplate.Variant("{Hey|Yo} {{firstName}}", "Body B {three|four}", 1));
+        StepTemplate step = new StepTemplate(variants.getFirst().subject(), variants.getFirst().body(), 0, variants);
+        String mailbox = "mb-ab-" + UUID.randomUUID();
+        Map<String, Object> fields = Map.of("name", "AB", "status", "ACTIVE", "mailboxIds", List.of(mailbox),
+                "steps", List.of(Map.of("delayTicks", 0, "variants", variants.stream().map(v -> Map.of("subject",
+                        v.subject(), "body", v.body(), "weight", v.weight())).toList())));
+        TestHttp.Response created = TestHttp.until(() -> http.post("/api/v1/campaigns", TestHttp.json(fields),
+                "X-Api-Key", KEY), x -> x.status() != 401, WAIT);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String campaign = created.json().get("campaignId").asString();
+        List<String> runs = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> enroll(campaign, "lead-ada-" + UUID.randomUUID())).toList();
+
+        publishTick();
+
+        List<SendRequested> sent = awaitSends(campaign, runs.size(), WAIT);
+        assertThat(sent).hasSize(runs.size());
+        for (SendRequested r : sent) {
+            int variant = step.variantFor(r.runId(), 0);
+            String seed = r.runId() + "/0/";
+            assertThat(r.subjectLine()).isEqualTo(Spintax.spin(step.subjectOf(variant), seed + "subject")
+                    .replace("{{firstName}}", "Ada"));
+            assertThat(r.body()).isEqualTo(Spintax.spin(step.bodyOf(variant), seed + "body"));
+            TestHttp.Response run = http.get("/api/v1/runs/" + r.runId(), "X-Api-Key", KEY);
+            assertThat(run.json().get("transitions").get(1).get("variant").asInt()).as(run.body()).isEqualTo(variant);
+        }
+        RecordedHistory history = app.getBean(RecordedHistory.class);
+        RecordedHistory.Verification replay = history.verify(new InMemoryRuns());
+        assertThat(replay.reproduced()).as("mismatched runs %s", replay.mismatchedRuns()).isTrue();
+        assertThat(Replayer.replay(history.inputs(), history.campaigns()).values().stream().flatMap(List::stream)
+                .filter(e -> e instanceof SendRequested r && r.campaignId().equals(campaign))
+                .map(e -> ((SendRequested) e).subjectLine()).sorted().toList())
+                .isEqualTo(sent.stream().map(SendRequested::subjectLine).sorted().toList());
+    }
+
+    @Test
+    void refusesAVariantWithAZeroWeightNamingTheVariantsWeight() {
+        String body = TestHttp.json(Map.of("name", "x", "mailboxIds", List.of("mb-1"), "steps", List.of(
+                Map.of("subject", "Hi", "body", "b", "delayTicks", 0),
+                Map.of("delayTicks", 0, "variants", List.of(Map.of("subject", "A", "body", "b", "weight", 0))))));
+
+        TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/campaigns", body, "X-Api-Key", KEY),
+                x -> x.status() != 401, WAIT);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("steps[1].variants[0].weight");
+    }
+
+    @Test
+    void aCampaignPausedThroughTheApiDispatchesNothingItsRunsStayDueAndTheyGoOutAfterItIsResumed() throws Exception {
+        String campaign = createCampaign("mb-pause-" + UUID.randomUUID());
+        String run = enroll(campaign, "lead-ada-" + UUID.randomUUID());
+
+        assertThat(patchStatus(campaign, "PAUSED")).isEqualTo(200);
+        assertThat(kafka.awaitEvents(Topic.CAMPAIGNS.topicName(), e -> e.payload() instanceof
+                com.superkabe.events.campaign.CampaignStatusChanged c && c.campaignId().equals(campaign)
+                && "PAUSED".equals(c.to()) && "ACTIVE".equals(c.from()), 1, WAIT)).hasSize(1);
+        awaitPaused(campaign, true);
+        publishTick();
+        assertThat(kafka.awaitEvents(Topic.SEND_REQUESTS.topicName(), e -> e.payload() instanceof SendRequested r
+                && r.runId().equals(run), 1, Duration.ofSeconds(3))).as("a paused campaign sends nothing").isEmpty();
+        assertThat(app.getBean(RunViews.class).find(run).orElseThrow().status()).isEqualTo(RunStatus.ACTIVE);
+
+        assertThat(patchStatus(campaign, "ACTIVE")).isEqualTo(200);
+        awaitPaused(campaign, false);
+        publishTick();
+
+        assertThat(awaitSend(run, 0).tick()).isEqualTo(tick);
+        assertThat(http.get("/api/v1/campaigns/" + campaign, "X-Api-Key", KEY).json().get("status").asString())
+                .isEqualTo("ACTIVE");
+        RecordedHistory.Verification replay = app.getBean(RecordedHistory.class).verify(new InMemoryRuns());
+        assertThat(replay.reproduced()).as("mismatched runs %s", replay.mismatchedRuns()).isTrue();
+        assertThat(patchStatus(campaign, "DRAFT")).isEqualTo(400);
+        assertThat(patchStatus("cmp_unknown", "PAUSED")).isEqualTo(404);
+    }
+
+    private static int patchStatus(String campaign, String status) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                        + app.getEnvironment().getProperty("local.server.port") + "/api/v1/campaigns/" + campaign))
+                .header("Content-Type", "application/json").header("X-Api-Key", KEY)
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status + "\"}"))
+                .build();
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+            return client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+    }
+
+    private static void awaitPaused(String campaign, boolean paused) {
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while ((jdbc.sql("SELECT count(*) FROM campaign_dispatch_pause WHERE campaign_id = ?").param(campaign)
+                .query(Long.class).single() > 0) != paused && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.superkabe.events.Envelope;
 import com.superkabe.events.EventType;
 import com.superkabe.events.SuperkabeEvent;
+import com.superkabe.events.campaign.CampaignStatusChanged;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.gate.LeadGateAllowed;
 import com.superkabe.events.gate.LeadSnapshot;
@@ -150,6 +151,26 @@ class DispatcherTest {
     }
 
     @Test
+    void aPausedCampaignsRunsStayDueAndGoOutOnTheFirstTickAfterItIsResumedWhileOtherCampaignsSend() {
+        CampaignDef paused = campaign("c-paused", List.of("mb-1"), CampaignRules.UNLIMITED);
+        CampaignDef other = campaign("c-other", List.of("mb-2"), CampaignRules.UNLIMITED);
+        enroll("c-paused", "lead-1");
+        enroll("c-other", "lead-2");
+        input(new CampaignStatusChanged("org-1", "c-paused", "ACTIVE", "PAUSED"));
+        input(new CampaignStatusChanged("org-2", "c-other", "ACTIVE", "PAUSED")); // another org's: ignored
+        tickAt("2026-03-03T10:00:00Z");
+        tickAt("2026-03-03T10:01:00Z");
+        input(new CampaignStatusChanged("org-1", "c-paused", "PAUSED", "ACTIVE"));
+        tickAt("2026-03-03T10:02:00Z");
+
+        List<SendRequested> sends = sends(Replayer.replay(inputs, List.of(paused, other)));
+
+        assertThat(sends).extracting(SendRequested::campaignId, SendRequested::tick)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("c-other", 1L),
+                        org.assertj.core.groups.Tuple.tuple("c-paused", 3L));
+    }
+
+    @Test
     void aTickReadsTheLedgerWithOneQueryPerKindOfUsageWhateverTheNumberOfMailboxesAndCampaigns() {
         List<CampaignDef> defs = new ArrayList<>();
         for (int c = 0; c < 5; c++) {
@@ -163,18 +184,7 @@ class DispatcherTest {
         tickAt("2026-03-03T10:00:00Z");
         InMemoryRuns runs = new InMemoryRuns();
         CountingLedger ledger = new CountingLedger(runs);
-        Map<String, CampaignDef> byId = new java.util.HashMap<>();
-        defs.forEach(d -> byId.put(d.campaignId(), d));
-        Campaigns campaigns = new Campaigns() {
-            @Override
-            public void insert(CampaignDef campaign) {
-            }
-
-            @Override
-            public java.util.Optional<CampaignDef> find(String campaignId) {
-                return java.util.Optional.ofNullable(byId.get(campaignId));
-            }
-        };
+        Campaigns campaigns = new com.superkabe.sequencer.application.replay.InMemoryCampaigns(defs);
         SequencerService sequencer = new SequencerService(campaigns, runs, runs, runs, runs, runs, ledger);
 
         inputs.forEach(sequencer::onInput);

@@ -6,10 +6,8 @@ import com.superkabe.sequencer.application.CampaignDef;
 import com.superkabe.sequencer.application.Campaigns;
 import com.superkabe.sequencer.application.DispatchPaging;
 import com.superkabe.sequencer.application.SequencerService;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Feeds recorded inputs, in their recorded order, into a fresh in-memory sequencer. */
 public final class Replayer {
@@ -29,19 +27,7 @@ public final class Replayer {
     /** With the dispatcher's paging given: production's must be used when the scan limit can bind. */
     public static Map<String, List<RunEvent>> replay(List<Envelope> inputs, List<CampaignDef> campaignDefs,
                                                      InMemoryRuns runs, DispatchPaging paging) {
-        Map<String, CampaignDef> byId = new HashMap<>();
-        campaignDefs.forEach(c -> byId.put(c.campaignId(), c));
-        Campaigns campaigns = new Campaigns() {
-            @Override
-            public void insert(CampaignDef campaign) {
-                byId.put(campaign.campaignId(), campaign);
-            }
-
-            @Override
-            public Optional<CampaignDef> find(String campaignId) {
-                return Optional.ofNullable(byId.get(campaignId));
-            }
-        };
+        Campaigns campaigns = new InMemoryCampaigns(campaignDefs);
         SequencerService sequencer = new SequencerService(campaigns, runs, runs, runs, runs, runs, runs, paging);
         inputs.forEach(sequencer::onInput);
         return runs.history();

@@ -30,7 +30,8 @@ class SequencerListeners {
             "#{T(com.superkabe.events.Topic).SEND_OUTCOMES.topicName()}",
             "#{T(com.superkabe.events.Topic).REPLIES.topicName()}",
             "#{T(com.superkabe.events.Topic).MAILBOX_STATES.topicName()}",
-            "#{T(com.superkabe.events.Topic).MAILBOXES.topicName()}"})
+            "#{T(com.superkabe.events.Topic).MAILBOXES.topicName()}",
+            "#{T(com.superkabe.events.Topic).CAMPAIGNS.topicName()}"})
     void onInput(ConsumerRecord<String, byte[]> record) {
         queue.lock();
         try {

@@ -11,12 +11,15 @@ import com.superkabe.sequencer.domain.RunView;
 import com.superkabe.sequencer.domain.StepTemplate;
 import com.superkabe.sequencer.domain.dispatch.CampaignRules;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,14 +50,28 @@ class CampaignController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> create(OrgId org, @Valid @RequestBody CampaignRequest body) {
         String campaignId = "cmp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        List<StepTemplate> steps = body.steps().stream()
-                .map(s -> new StepTemplate(s.subject(), s.body(), s.delayTicks())).toList();
+        List<StepTemplate> steps = StepsMapper.steps(body.steps());
         CampaignRules rules = CampaignRulesMapper.rules(body);
         MailboxOwnership.check(org.value(), body.mailboxIds(), mailboxes);
         CampaignDef campaign = new CampaignDef(org.value(), campaignId, body.name(),
                 body.status() == null ? "ACTIVE" : body.status(), body.mailboxIds(), steps, rules);
         tx.executeWithoutResult(s -> service.create(campaign));
         return Map.of("campaignId", campaignId, "status", campaign.status());
+    }
+
+    /** Pause or resume: {@code {"status": "ACTIVE" | "PAUSED"}}; a paused campaign's runs stay due. */
+    @PatchMapping("/{campaignId}")
+    Map<String, String> changeStatus(OrgId org, @PathVariable String campaignId,
+                                     @Valid @RequestBody StatusRequest body) {
+        CampaignDef campaign = owned(org, campaignId);
+        if (!Boolean.TRUE.equals(tx.execute(s -> service.changeStatus(campaign, body.status())))) {
+            throw ApiProblem.notFound("Campaign", campaignId);
+        }
+        return Map.of("campaignId", campaignId, "status", body.status());
+    }
+
+    record StatusRequest(@NotNull @Pattern(regexp = "ACTIVE|PAUSED", message = "must be ACTIVE or PAUSED")
+                         String status) {
     }
 
     @GetMapping("/{campaignId}")

@@ -32,10 +32,26 @@ public record CampaignRequest(@NotBlank @Size(max = 256) String name,
                               @Min(0) @Max(value = 1440, message = "must be at most 1440 (one day)")
                               Integer sendGapMinutes) {
 
-    /** One step; {@code delayTicks} is counted from the previous step's send (from enrolment for the first). */
-    public record Step(@NotBlank @Size(max = 998) @Pattern(regexp = "[^\\r\\n]*", message = "must not contain CR or LF")
+    /**
+     * One step; {@code delayTicks} is counted from the previous step's send (from enrolment for the first).
+     * {@code subject} and {@code body} are required unless {@code variants} (A/B) are given; subjects
+     * and bodies may use spintax. {@link StepsMapper} checks what annotations cannot.
+     */
+    public record Step(@Size(max = 998) @Pattern(regexp = "[^\\r\\n]*", message = "must not contain CR or LF")
                        String subject,
-                       @NotNull @Size(max = 100_000) String body,
-                       @Min(0) long delayTicks) {
+                       @Size(max = 100_000) String body,
+                       @Min(0) long delayTicks,
+                       @Size(max = 10) List<@Valid @NotNull Variant> variants) {
+
+        public Step(String subject, String body, long delayTicks) {
+            this(subject, body, delayTicks, null);
+        }
+    }
+
+    /** One A/B variant of a step; {@code weight} (default 1) is its share of the step's runs. */
+    public record Variant(@NotBlank @Size(max = 998) @Pattern(regexp = "[^\\r\\n]*",
+                                  message = "must not contain CR or LF") String subject,
+                          @NotBlank @Size(max = 100_000) String body,
+                          @Min(value = 1, message = "must be at least 1") Integer weight) {
     }
 }

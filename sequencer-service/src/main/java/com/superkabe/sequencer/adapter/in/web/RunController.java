@@ -4,6 +4,7 @@ import com.superkabe.kit.security.OrgId;
 import com.superkabe.kit.web.ApiProblem;
 import com.superkabe.sequencer.application.RunViews;
 import com.superkabe.sequencer.domain.RunView;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,11 +28,18 @@ class RunController {
     Map<String, Object> get(OrgId org, @PathVariable String runId) {
         RunView run = runs.find(runId).filter(r -> r.orgId().equals(org.value()))
                 .orElseThrow(() -> ApiProblem.notFound("Run", runId));
-        List<Map<String, Object>> transitions = jdbc.sql("SELECT event_type, tick, status, event_id FROM run_transition "
-                        + "WHERE run_id = ? ORDER BY seq")
+        List<Map<String, Object>> transitions = jdbc.sql("SELECT event_type, tick, status, event_id, variant "
+                        + "FROM run_transition WHERE run_id = ? ORDER BY seq")
                 .param(runId)
-                .query((rs, i) -> Map.<String, Object>of("type", rs.getString(1), "tick", rs.getLong(2),
-                        "status", rs.getString(3), "eventId", rs.getString(4)))
+                .query((rs, i) -> {
+                    Map<String, Object> t = new LinkedHashMap<>(Map.of("type", rs.getString(1), "tick", rs.getLong(2),
+                            "status", rs.getString(3), "eventId", rs.getString(4)));
+                    Integer variant = rs.getObject(5, Integer.class);
+                    if (variant != null) {
+                        t.put("variant", variant); // the A/B variant this send was rendered from
+                    }
+                    return t;
+                })
                 .list();
         return Map.of("run", run, "transitions", transitions);
     }

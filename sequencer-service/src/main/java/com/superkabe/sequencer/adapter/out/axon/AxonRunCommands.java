@@ -4,6 +4,7 @@ import com.superkabe.events.Envelope;
 import com.superkabe.events.EventCodec;
 import com.superkabe.events.EventType;
 import com.superkabe.events.run.RunEvent;
+import com.superkabe.events.run.SendRequested;
 import com.superkabe.kit.kafka.Envelopes;
 import com.superkabe.kit.outbox.EventSink;
 import com.superkabe.sequencer.adapter.out.jdbc.JdbcRunViews;
@@ -48,13 +49,26 @@ public class AxonRunCommands implements RunCommands {
         for (int i = 0; i < outcome.events().size(); i++) {
             RunEvent event = outcome.events().get(i);
             Envelope envelope = envelopes.causedBy(cause, command.runId(), i, event.tick(), event);
-            jdbc.sql("INSERT INTO run_transition(run_id, event_type, tick, status, event_id, payload) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO run_transition(run_id, event_type, tick, status, event_id, payload, variant) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")
                     .params(command.runId(), EventType.of(event).wireName(), event.tick(), outcome.state().status().name(),
-                            envelope.id(), new String(codec.toJson(event), StandardCharsets.UTF_8))
+                            envelope.id(), new String(codec.toJson(event), StandardCharsets.UTF_8),
+                            variant(command, event))
                     .update();
             events.publish(envelope);
         }
         return outcome.events();
+    }
+
+    /**
+     * The A/B variant a send was rendered from, for analytics: the decider's choice is a pure
+     * function of (run, step), so it is recomputed here rather than carried in the event.
+     */
+    private static Integer variant(RunCommand command, RunEvent event) {
+        if (command instanceof RunCommand.Dispatch d && event instanceof SendRequested r) {
+            int variant = d.step().variantFor(r.runId(), r.step());
+            return variant < 0 ? null : variant;
+        }
+        return null;
     }
 }

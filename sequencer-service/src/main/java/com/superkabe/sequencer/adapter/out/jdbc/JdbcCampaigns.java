@@ -10,12 +10,15 @@ import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,6 +48,12 @@ class JdbcCampaigns implements Campaigns {
             StepTemplate s = c.steps().get(i);
             jdbc.sql("INSERT INTO campaign_step(campaign_id, step_no, subject, body, delay_ticks) VALUES (?, ?, ?, ?, ?)")
                     .params(c.campaignId(), i, s.subject(), s.body(), s.delayTicks()).update();
+            for (int v = 0; v < s.variants().size(); v++) {
+                StepTemplate.Variant variant = s.variants().get(v);
+                jdbc.sql("INSERT INTO campaign_step_variant(campaign_id, step_no, variant_no, subject, body, weight) "
+                                + "VALUES (?, ?, ?, ?, ?, ?)")
+                        .params(c.campaignId(), i, v, variant.subject(), variant.body(), variant.weight()).update();
+            }
         }
         r.mailboxDailyLimits().forEach((mailbox, limit) -> jdbc.sql("INSERT INTO campaign_mailbox_limit(campaign_id, "
                 + "mailbox_id, daily_limit) VALUES (?, ?, ?)").params(c.campaignId(), mailbox, limit).update());
@@ -52,10 +61,17 @@ class JdbcCampaigns implements Campaigns {
 
     @Override
     public Optional<CampaignDef> find(String campaignId) {
-        List<StepTemplate> steps = jdbc.sql("SELECT subject, body, delay_ticks FROM campaign_step WHERE campaign_id = ? "
-                        + "ORDER BY step_no")
+        Map<Integer, List<StepTemplate.Variant>> variants = new HashMap<>();
+        jdbc.sql("SELECT step_no, subject, body, weight FROM campaign_step_variant WHERE campaign_id = ? "
+                        + "ORDER BY step_no, variant_no")
                 .param(campaignId)
-                .query((rs, i) -> new StepTemplate(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+                .query((rs, i) -> variants.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+                        .add(new StepTemplate.Variant(rs.getString(2), rs.getString(3), rs.getInt(4)))).list();
+        List<StepTemplate> steps = jdbc.sql("SELECT subject, body, delay_ticks, step_no FROM campaign_step "
+                        + "WHERE campaign_id = ? ORDER BY step_no")
+                .param(campaignId)
+                .query((rs, i) -> new StepTemplate(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        variants.getOrDefault(rs.getInt(4), List.of()))).list();
         Map<String, Integer> mailboxLimits = new LinkedHashMap<>();
         jdbc.sql("SELECT mailbox_id, daily_limit FROM campaign_mailbox_limit WHERE campaign_id = ?").param(campaignId)
                 .query((rs, i) -> mailboxLimits.put(rs.getString(1), rs.getInt(2))).list();
@@ -67,6 +83,29 @@ class JdbcCampaigns implements Campaigns {
                         Arrays.asList(rs.getString(5).split(",")), steps,
                         new CampaignRules(window(rs), rs.getObject(10, Integer.class), mailboxLimits, rs.getInt(11))))
                 .optional();
+    }
+
+    @Override
+    public Optional<StatusChange> changeStatus(String campaignId, String status) {
+        return jdbc.sql("SELECT status, status_version FROM campaign WHERE campaign_id = ? FOR UPDATE")
+                .param(campaignId)
+                .query((rs, i) -> new StatusChange(rs.getString(1), rs.getInt(2) + 1)).optional()
+                .map(change -> {
+                    jdbc.sql("UPDATE campaign SET status = ?, status_version = ? WHERE campaign_id = ?")
+                            .params(status, change.version(), campaignId).update();
+                    return change;
+                });
+    }
+
+    @Override
+    public void setDispatchPaused(String campaignId, boolean paused) {
+        jdbc.sql(paused ? "INSERT INTO campaign_dispatch_pause(campaign_id) VALUES (?) ON CONFLICT DO NOTHING"
+                : "DELETE FROM campaign_dispatch_pause WHERE campaign_id = ?").param(campaignId).update();
+    }
+
+    @Override
+    public Set<String> dispatchPaused() {
+        return Set.copyOf(jdbc.sql("SELECT campaign_id FROM campaign_dispatch_pause").query(String.class).list());
     }
 
     private static SendWindow window(ResultSet rs) throws SQLException {

@@ -1,0 +1,63 @@
+package com.superkabe.sequencer.adapter.in.web;
+
+import com.superkabe.kit.web.ApiProblem;
+import com.superkabe.sequencer.domain.Spintax;
+import com.superkabe.sequencer.domain.StepTemplate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps the request's steps to templates, with what annotations cannot check: a step needs its own
+ * subject and body or at least one variant, and every subject and body must be valid spintax, so a
+ * malformed template is a 400 naming the field now rather than failed runs later.
+ */
+final class StepsMapper {
+
+    private StepsMapper() {
+    }
+
+    static List<StepTemplate> steps(List<CampaignRequest.Step> steps) {
+        List<StepTemplate> out = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            out.add(step("steps[" + i + "]", steps.get(i)));
+        }
+        return out;
+    }
+
+    private static StepTemplate step(String field, CampaignRequest.Step s) {
+        if (s.variants() == null) {
+            if (s.subject() == null || s.subject().isBlank()) {
+                throw ApiProblem.invalid(field + ".subject", "must not be blank");
+            }
+            if (s.body() == null) {
+                throw ApiProblem.invalid(field + ".body", "must not be null");
+            }
+            spintax(field + ".subject", s.subject());
+            spintax(field + ".body", s.body());
+            return new StepTemplate(s.subject(), s.body(), s.delayTicks());
+        }
+        if (s.variants().isEmpty()) {
+            throw ApiProblem.invalid(field + ".variants", "must have at least one variant");
+        }
+        List<StepTemplate.Variant> variants = new ArrayList<>();
+        for (int v = 0; v < s.variants().size(); v++) {
+            CampaignRequest.Variant variant = s.variants().get(v);
+            spintax(field + ".variants[" + v + "].subject", variant.subject());
+            spintax(field + ".variants[" + v + "].body", variant.body());
+            variants.add(new StepTemplate.Variant(variant.subject(), variant.body(),
+                    variant.weight() == null ? 1 : variant.weight()));
+        }
+        // the step's own text is what a reader of the campaign sees first: variant 0 unless given
+        String subject = s.subject() == null || s.subject().isBlank() ? variants.getFirst().subject() : s.subject();
+        String body = s.body() == null ? variants.getFirst().body() : s.body();
+        return new StepTemplate(subject, body, s.delayTicks(), variants);
+    }
+
+    private static void spintax(String field, String template) {
+        try {
+            Spintax.check(template);
+        } catch (Spintax.Malformed e) {
+            throw ApiProblem.invalid(field, e.getMessage());
+        }
+    }
+}

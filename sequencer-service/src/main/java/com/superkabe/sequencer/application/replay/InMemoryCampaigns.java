@@ -1,0 +1,53 @@
+package com.superkabe.sequencer.application.replay;
+
+import com.superkabe.sequencer.application.CampaignDef;
+import com.superkabe.sequencer.application.Campaigns;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Campaign definitions for replay and what-if. Nothing is paused at the start: pauses come only from
+ * the recorded CampaignStatusChanged inputs, as in production, so they apply at the same tick.
+ */
+public final class InMemoryCampaigns implements Campaigns {
+
+    private final Map<String, CampaignDef> byId = new HashMap<>();
+    private final Set<String> paused = new HashSet<>();
+
+    public InMemoryCampaigns(List<CampaignDef> definitions) {
+        definitions.forEach(this::insert);
+    }
+
+    @Override
+    public void insert(CampaignDef campaign) {
+        byId.put(campaign.campaignId(), campaign);
+    }
+
+    @Override
+    public Optional<CampaignDef> find(String campaignId) {
+        return Optional.ofNullable(byId.get(campaignId));
+    }
+
+    @Override
+    public Optional<StatusChange> changeStatus(String campaignId, String status) {
+        throw new UnsupportedOperationException("replay takes recorded inputs, not API calls");
+    }
+
+    @Override
+    public void setDispatchPaused(String campaignId, boolean pause) {
+        if (pause) {
+            paused.add(campaignId);
+        } else {
+            paused.remove(campaignId);
+        }
+    }
+
+    @Override
+    public Set<String> dispatchPaused() {
+        return Set.copyOf(paused);
+    }
+}
