@@ -17,6 +17,7 @@ public final class InMemoryCampaigns implements Campaigns {
 
     private final Map<String, CampaignDef> byId = new HashMap<>();
     private final Set<String> paused = new HashSet<>();
+    private final Map<String, Integer> statusVersions = new HashMap<>();
 
     public InMemoryCampaigns(List<CampaignDef> definitions) {
         definitions.forEach(this::insert);
@@ -34,7 +35,11 @@ public final class InMemoryCampaigns implements Campaigns {
 
     @Override
     public Optional<StatusChange> changeStatus(String campaignId, String status) {
-        throw new UnsupportedOperationException("replay takes recorded inputs, not API calls");
+        return find(campaignId).map(c -> {
+            byId.put(campaignId, new CampaignDef(c.orgId(), c.campaignId(), c.name(), status, c.mailboxIds(),
+                    c.steps(), c.rules()));
+            return new StatusChange(c.status(), statusVersions.merge(campaignId, 1, Integer::sum));
+        });
     }
 
     @Override
