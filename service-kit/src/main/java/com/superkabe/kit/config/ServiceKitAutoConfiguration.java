@@ -88,6 +88,13 @@ public class ServiceKitAutoConfiguration {
         return new Outbox(jdbc, codec, () -> relay.getObject().nudge());
     }
 
+    /** Sends a record to this service's dead-letter topic with the cause in its headers. */
+    @Bean
+    DeadLetterPublishingRecoverer superkabeDeadLetters(KafkaTemplate<String, byte[]> kafka, KitProperties props) {
+        String dlt = props.service().deadLetterTopic();
+        return new DeadLetterPublishingRecoverer(kafka, (record, ex) -> new TopicPartition(dlt, -1));
+    }
+
     /**
      * Transient failures (a database restart, a lock timeout) get {@code superkabe.kafka.retries}
      * exponentially backed-off retries — 5 by default, 0.5 s doubling to 10 s, about half a minute in
@@ -95,11 +102,8 @@ public class ServiceKitAutoConfiguration {
      * cause in its headers. Undecodable records skip the retries. Either way the partition flows on.
      */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, KitProperties props,
+    DefaultErrorHandler kafkaErrorHandler(DeadLetterPublishingRecoverer recoverer,
                                           @Value("${superkabe.kafka.retries:5}") long retries) {
-        String dlt = props.service().deadLetterTopic();
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
-                (record, ex) -> new TopicPartition(dlt, -1));
         org.springframework.kafka.support.ExponentialBackOffWithMaxRetries backOff =
                 new org.springframework.kafka.support.ExponentialBackOffWithMaxRetries((int) retries);
         backOff.setInitialInterval(500);

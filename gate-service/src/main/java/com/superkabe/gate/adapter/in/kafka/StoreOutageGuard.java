@@ -2,17 +2,14 @@ package com.superkabe.gate.adapter.in.kafka;
 
 import com.superkabe.gate.application.StoreOutages;
 import com.superkabe.gate.domain.StoreOutage;
-import com.superkabe.kit.config.KitProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -34,12 +31,11 @@ class StoreOutageGuard {
     private final KafkaListenerEndpointRegistry registry;
     private final DeadLetterPublishingRecoverer deadLetters;
 
-    StoreOutageGuard(StoreOutages outages, KafkaListenerEndpointRegistry registry, KafkaTemplate<String, byte[]> kafka,
-                     KitProperties kit, MeterRegistry meters) {
+    StoreOutageGuard(StoreOutages outages, KafkaListenerEndpointRegistry registry,
+                     DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
         this.outages = outages;
         this.registry = registry;
-        String dlt = kit.service().deadLetterTopic();
-        this.deadLetters = new DeadLetterPublishingRecoverer(kafka, (record, ex) -> new TopicPartition(dlt, -1));
+        this.deadLetters = deadLetters;
         Gauge.builder("superkabe_gate_store_unavailable", outages, StoreOutages::unavailable)
                 .description("Gate inputs waiting for the gate's own database to be reachable again").register(meters);
     }
