@@ -82,8 +82,9 @@ class GateStoreOutageIT {
                 assertThat(decisionsFor(lead, 1, Duration.ofSeconds(3))).as("no decision while the store is down")
                         .isEmpty();
                 assertThat(deadLettered(accepted.id(), Duration.ofSeconds(1))).as("not dead-lettered").isEmpty();
+                // the lead listener waits; another listener may wait too if a record reached it meanwhile
                 assertThat(gate.getBean(MeterRegistry.class).get("superkabe_gate_store_unavailable").gauge().value())
-                        .isEqualTo(1.0);
+                        .isGreaterThanOrEqualTo(1.0);
             } finally {
                 bringDatabaseBack(admin);
             }
