@@ -48,9 +48,15 @@ public final class EventSchemas {
             node.set("items", schemaOf(p.getActualTypeArguments()[0]));
         } else if (type == String.class) {
             node.put("type", "string");
-        } else if (type == int.class || type == long.class) {
+        } else if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
             node.put("type", "integer");
-        } else if (type == boolean.class) {
+        } else if (type instanceof Class<?> e && e.isEnum()) {
+            node.put("type", "string");
+            var values = node.putArray("enum");
+            for (Object constant : e.getEnumConstants()) {
+                values.add(((Enum<?>) constant).name());
+            }
+        } else if (type == boolean.class || type == Boolean.class) {
             node.put("type", "boolean");
         } else if (type == Instant.class) {
             node.put("type", "string");

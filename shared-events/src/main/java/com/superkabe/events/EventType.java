@@ -22,7 +22,13 @@ import com.superkabe.events.reply.EmailBounced;
 import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.events.run.RunCompleted;
 import com.superkabe.events.run.RunEnrolled;
+import com.superkabe.events.mailbox.MailboxConnectionChanged;
+import com.superkabe.events.organization.OrganizationMailingAddressSet;
 import com.superkabe.events.run.RunFailed;
+import com.superkabe.events.run.RunMailboxAssigned;
+import com.superkabe.events.run.RunPaused;
+import com.superkabe.events.run.RunResumed;
+import com.superkabe.events.run.RunSendRetryScheduled;
 import com.superkabe.events.run.RunReplied;
 import com.superkabe.events.run.RunStepAdvanced;
 import com.superkabe.events.run.RunSuppressed;
@@ -74,7 +80,15 @@ public enum EventType {
             Topic.PROTECTION_ALERTS),
     PROVIDER_SPIKE_DETECTED("superkabe.protection.provider-spike-detected.v1", ProviderSpikeDetected.class,
             Topic.PROTECTION_ALERTS),
-    PROTECTION_WATERMARK("superkabe.protection.watermark.v1", ProtectionWatermark.class, Topic.PROTECTION_MODES);
+    PROTECTION_WATERMARK("superkabe.protection.watermark.v1", ProtectionWatermark.class, Topic.PROTECTION_MODES),
+    ORGANIZATION_MAILING_ADDRESS_SET("superkabe.organization.mailing-address-set.v1",
+            OrganizationMailingAddressSet.class, Topic.ORGANIZATIONS),
+    MAILBOX_CONNECTION_CHANGED("superkabe.mailbox.connection-changed.v1", MailboxConnectionChanged.class,
+            Topic.MAILBOXES),
+    RUN_SEND_RETRY_SCHEDULED("superkabe.run.send-retry-scheduled.v1", RunSendRetryScheduled.class, Topic.RUNS),
+    RUN_MAILBOX_ASSIGNED("superkabe.run.mailbox-assigned.v1", RunMailboxAssigned.class, Topic.RUNS),
+    RUN_PAUSED("superkabe.run.paused.v1", RunPaused.class, Topic.RUNS),
+    RUN_RESUMED("superkabe.run.resumed.v1", RunResumed.class, Topic.RUNS);
 
     private final String wireName;
     private final Class<? extends SuperkabeEvent> recordType;

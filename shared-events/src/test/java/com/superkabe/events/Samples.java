@@ -29,6 +29,13 @@ import com.superkabe.events.run.RunReplied;
 import com.superkabe.events.run.RunStepAdvanced;
 import com.superkabe.events.run.RunSuppressed;
 import com.superkabe.events.run.SendRequested;
+import com.superkabe.events.run.RunMailboxAssigned;
+import com.superkabe.events.run.RunPaused;
+import com.superkabe.events.run.RunResumed;
+import com.superkabe.events.run.RunSendRetryScheduled;
+import com.superkabe.events.mailbox.MailboxConnectionChanged;
+import com.superkabe.events.organization.OrganizationMailingAddressSet;
+import com.superkabe.events.send.SendFailureClass;
 import com.superkabe.events.send.EmailClicked;
 import com.superkabe.events.send.EmailOpened;
 import com.superkabe.events.send.EmailSendFailed;
@@ -110,6 +117,18 @@ final class Samples {
             case PROVIDER_SPIKE_DETECTED -> new ProviderSpikeDetected("org-1", "GMAIL", "mb-1", 4, 5,
                     "5 of 5 bounces on GMAIL, shared by 4 mailboxes", 42);
             case PROTECTION_WATERMARK -> new ProtectionWatermark(42);
+            case ORGANIZATION_MAILING_ADDRESS_SET -> new OrganizationMailingAddressSet("org-1",
+                    "Acme Inc., 1 Main St, Springfield, IL 62701, USA");
+            case MAILBOX_CONNECTION_CHANGED -> new MailboxConnectionChanged("org-1", "mb-1", false,
+                    "535 5.7.8 SMTP authentication failed");
+            case RUN_SEND_RETRY_SCHEDULED -> new RunSendRetryScheduled("org-1", "run-1", 0, 1,
+                    SendFailureClass.TRANSIENT, "mb-1", "451 4.7.1 greylisted, try again later", 22, 7);
+            case RUN_MAILBOX_ASSIGNED -> new RunMailboxAssigned("org-1", "run-1", "mb-1", "mb-2",
+                    "mb-1 could not send for 1440 ticks (paused)", 9);
+            case RUN_PAUSED -> new RunPaused("org-1", "run-1", 0, "send outcome unknown after reconciliation", "system",
+                    9);
+            case RUN_RESUMED -> new RunResumed("org-1", "run-1", 0, "RESEND", "apikey:9f86d081",
+                    "not in the Sent folder", 10, 10);
         };
     }
 }

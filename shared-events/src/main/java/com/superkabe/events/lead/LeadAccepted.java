@@ -6,11 +6,12 @@ import java.util.List;
 /**
  * A lead passed the ingestion gate and is stored in the organization's Lead table (status held).
  * Optional: {@code warnings}, the checks that lowered a YELLOW lead's health score (null or empty
- * for GREEN).
+ * for GREEN); {@code esp}, the recipient's mailbox provider from the domain's MX hosts (ADR 0019;
+ * absent when not resolved).
  */
 public record LeadAccepted(String orgId, String leadId, String email, String firstName, String lastName,
                            String company, String title, String campaignId, String health, int score,
-                           String channel, List<LeadRejected.Reason> warnings)
+                           String channel, List<LeadRejected.Reason> warnings, RecipientEsp esp)
         implements LeadEvent {
     public LeadAccepted {
         Require.text(orgId, "orgId");
@@ -20,10 +21,18 @@ public record LeadAccepted(String orgId, String leadId, String email, String fir
         warnings = warnings == null ? null : List.copyOf(warnings);
     }
 
+    /** The shape before the recipient's ESP was carried. */
+    public LeadAccepted(String orgId, String leadId, String email, String firstName, String lastName,
+                        String company, String title, String campaignId, String health, int score, String channel,
+                        List<LeadRejected.Reason> warnings) {
+        this(orgId, leadId, email, firstName, lastName, company, title, campaignId, health, score, channel, warnings,
+                null);
+    }
+
     /** The version-1 shape without the optional fields. */
     public LeadAccepted(String orgId, String leadId, String email, String firstName, String lastName,
                         String company, String title, String campaignId, String health, int score, String channel) {
-        this(orgId, leadId, email, firstName, lastName, company, title, campaignId, health, score, channel, null);
+        this(orgId, leadId, email, firstName, lastName, company, title, campaignId, health, score, channel, null, null);
     }
 
     @Override

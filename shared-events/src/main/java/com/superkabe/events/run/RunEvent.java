@@ -8,7 +8,7 @@ import com.superkabe.events.SuperkabeEvent;
  */
 public sealed interface RunEvent extends SuperkabeEvent
         permits RunEnrolled, SendRequested, RunStepAdvanced, RunCompleted, RunReplied, RunFailed,
-        RunSuppressed {
+        RunSuppressed, RunSendRetryScheduled, RunMailboxAssigned, RunPaused, RunResumed {
 
     String runId();
 
