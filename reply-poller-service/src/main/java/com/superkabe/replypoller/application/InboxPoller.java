@@ -11,12 +11,15 @@ import com.superkabe.replypoller.domain.MessageIds;
 import com.superkabe.replypoller.domain.InboxClassifier;
 import com.superkabe.replypoller.domain.SentMessage;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * EmailBounced per failed recipient, each feedback report one ComplaintReceived; an auto-reply
  * publishes nothing (it must not stop the sequence) and is counted. Recording the Message-ID as
  * processed and publishing commit together. Unmatched messages are left for the next poll; a
- * mailbox that cannot be read is logged and skipped, never stopping the others.
+ * mailbox that cannot be read is logged and skipped, never stopping the others. An API inbox (ADR 0021)
+ * is read from its saved cursor, which moves on only after the messages it covered were handled; a
+ * mailbox its provider throttled is not asked again before the Retry-After has passed.
  */
 public class InboxPoller {
 
@@ -37,20 +42,25 @@ public class InboxPoller {
     private final SentMessages sent;
     private final ProcessedReplies processed;
     private final MailReader reader;
+    private final InboxCursors cursors;
     private final EventSink events;
     private final Envelopes envelopes;
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
     private final int maxMessages;
     private final AutomatedMailEvents automated;
+    private final Clock clock;
+    private final Map<String, Instant> throttledUntil = new ConcurrentHashMap<>();
 
     public InboxPoller(Mailboxes mailboxes, SentMessages sent, ProcessedReplies processed, MailReader reader,
-                       EventSink events, Envelopes envelopes, TransactionTemplate tx, MeterRegistry meters,
-                       int maxMessages) {
+                       InboxCursors cursors, EventSink events, Envelopes envelopes, TransactionTemplate tx,
+                       MeterRegistry meters, int maxMessages, Clock clock) {
         this.mailboxes = mailboxes;
         this.sent = sent;
         this.processed = processed;
         this.reader = reader;
+        this.cursors = cursors;
+        this.clock = clock;
         this.events = events;
         this.envelopes = envelopes;
         this.tx = tx;
@@ -60,11 +70,20 @@ public class InboxPoller {
     }
 
     public void pollAll() {
-        for (PolledMailbox mailbox : mailboxes.withImap()) {
+        for (PolledMailbox mailbox : mailboxes.readable()) {
+            Instant until = throttledUntil.get(mailbox.mailboxId());
+            if (until != null && clock.instant().isBefore(until)) {
+                count("polls", "throttled");
+                continue;
+            }
+            throttledUntil.remove(mailbox.mailboxId());
             try {
                 poll(mailbox);
                 count("polls", "ok");
             } catch (MailReader.MailboxUnreachable e) {
+                if (e.kind() == MailReader.MailboxUnreachable.Kind.THROTTLED) {
+                    throttledUntil.put(mailbox.mailboxId(), clock.instant().plus(e.retryAfter()));
+                }
                 log.warn("Mailbox {}: inbox not readable ({}): {}", mailbox.mailboxId(), e.kind(), e.getMessage());
                 count("polls", "failed");
                 count("errors", e.kind().name().toLowerCase(Locale.ROOT));
@@ -77,7 +96,16 @@ public class InboxPoller {
     }
 
     private void poll(PolledMailbox mailbox) throws MailReader.MailboxUnreachable {
-        List<InboxMessage> messages = reader.read(mailbox, maxMessages);
+        String from = mailbox.readThroughApi() ? cursors.find(mailbox.mailboxId()).orElse(null) : null;
+        MailReader.Inbox inbox = reader.read(mailbox, from, maxMessages);
+        handle(mailbox, inbox.messages());
+        if (inbox.cursor() != null && !inbox.cursor().equals(from)) {
+            // only now: a crash before this line re-reads the same messages, and processed_message dedupes them
+            cursors.save(mailbox.mailboxId(), inbox.cursor());
+        }
+    }
+
+    private void handle(PolledMailbox mailbox, List<InboxMessage> messages) {
         Set<String> ownIds = new HashSet<>();
         Set<String> referenced = new HashSet<>();
         for (InboxMessage m : messages) {

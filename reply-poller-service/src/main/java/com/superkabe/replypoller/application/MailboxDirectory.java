@@ -29,7 +29,7 @@ public class MailboxDirectory {
                 : new PolledMailbox.Imap(e.host(), e.port(), e.security() == null ? "TLS" : e.security(),
                         e.username() == null || e.username().isBlank() ? m.address() : e.username(),
                         e.passwordSecret());
-        mailboxes.save(new PolledMailbox(m.mailboxId(), m.orgId(), m.address(), imap));
+        mailboxes.save(new PolledMailbox(m.mailboxId(), m.orgId(), m.address(), m.provider(), imap, null));
     }
 
     public void onEmailSent(Envelope cause) {

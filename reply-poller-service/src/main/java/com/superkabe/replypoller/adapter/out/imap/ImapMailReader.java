@@ -37,9 +37,6 @@ public class ImapMailReader implements MailReader {
 
     private static final Logger log = LoggerFactory.getLogger(ImapMailReader.class);
 
-    /** Larger messages are classified on their headers only: bounces and auto-replies are small. */
-    private static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
-
     private final SecretBox secrets;
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -51,8 +48,12 @@ public class ImapMailReader implements MailReader {
     }
 
     @Override
-    public List<InboxMessage> read(PolledMailbox mailbox, int maxMessages) throws MailboxUnreachable {
+    public Inbox read(PolledMailbox mailbox, String cursor, int maxMessages) throws MailboxUnreachable {
         PolledMailbox.Imap imap = mailbox.imap();
+        if (imap == null) {
+            throw new MailboxUnreachable(MailboxUnreachable.Kind.CREDENTIALS, "no IMAP endpoint and no "
+                    + mailbox.providerName() + " inbox access registered", null);
+        }
         String password = password(imap);
         String security = imap.security() == null ? "TLS" : imap.security().toUpperCase(Locale.ROOT);
         String protocol = "TLS".equals(security) ? "imaps" : "imap";
@@ -62,7 +63,7 @@ public class ImapMailReader implements MailReader {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
             try {
-                return newest(inbox, maxMessages, mailbox.mailboxId());
+                return new Inbox(newest(inbox, maxMessages, mailbox.mailboxId()), null);
             } finally {
                 inbox.close(false);
             }
@@ -133,7 +134,7 @@ public class ImapMailReader implements MailReader {
     private static InboxMessage read(Message m) throws MessagingException, IOException {
         MailContent headers = MimeContent.headersOnly(m);
         String subject = m.getSubject();
-        if (AutomatedMail.worthReadingBody(headers, subject) && m.getSize() <= MAX_BODY_BYTES) {
+        if (AutomatedMail.worthReadingBody(headers, subject) && m.getSize() <= MimeContent.MAX_BODY_BYTES) {
             ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
             m.writeTo(raw);
             return MimeContent.parse(raw.toByteArray());

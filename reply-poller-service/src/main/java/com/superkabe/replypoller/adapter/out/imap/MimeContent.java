@@ -1,5 +1,6 @@
 package com.superkabe.replypoller.adapter.out.imap;
 
+import com.superkabe.replypoller.domain.AutomatedMail;
 import com.superkabe.replypoller.domain.InboxMessage;
 import com.superkabe.replypoller.domain.MailContent;
 import com.superkabe.replypoller.domain.MailPart;
@@ -37,11 +38,30 @@ public final class MimeContent {
     private static final int MAX_DEPTH = 8;
     private static final int MAX_PART_CHARS = 200_000;
 
+    /** Larger messages are classified on their headers only: bounces and auto-replies are small. */
+    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
     private MimeContent() {
     }
 
     public static InboxMessage parse(byte[] raw) throws MessagingException {
         return of(new MimeMessage(SESSION, new ByteArrayInputStream(raw)));
+    }
+
+    /**
+     * A whole message fetched through an API, seen exactly as the IMAP reader sees it: the body is kept
+     * only when the headers look machine-written and the message is at most 2 MiB, so an API mailbox
+     * and an IMAP mailbox classify the same message the same way.
+     */
+    public static InboxMessage asPolled(byte[] raw) throws MessagingException {
+        MimeMessage m = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+        MailContent headers = headersOnly(m);
+        String subject = subject(m);
+        if (raw.length <= MAX_BODY_BYTES && AutomatedMail.worthReadingBody(headers, subject)) {
+            return of(m);
+        }
+        return new InboxMessage(header(m, "Message-ID"), header(m, "In-Reply-To"), header(m, "References"),
+                from(m), subject, headers);
     }
 
     /** Headers and body of a message; its body is read in full. */
