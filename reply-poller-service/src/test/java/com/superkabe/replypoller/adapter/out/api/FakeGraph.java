@@ -83,7 +83,8 @@ final class FakeGraph extends FakeProvider {
         } else if (path.equals(user + "/mailFolders/inbox/messages/delta")) {
             delta(x, user, q);
         } else if (path.startsWith(user + "/messages/") && path.endsWith("/$value")) {
-            String id = path.substring((user + "/messages/").length(), path.length() - "/$value".length());
+            String id = java.net.URLDecoder.decode(path.substring((user + "/messages/").length(),
+                    path.length() - "/$value".length()), StandardCharsets.UTF_8);
             Stored m = inbox.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
             if (m == null) {
                 error(x, 404, "ErrorItemNotFound");
