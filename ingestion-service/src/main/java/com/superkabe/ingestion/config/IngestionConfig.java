@@ -13,6 +13,8 @@ import com.superkabe.ingestion.application.IntakeService;
 import com.superkabe.ingestion.application.KnownOrganizations;
 import com.superkabe.ingestion.application.LeadStatusProjector;
 import com.superkabe.ingestion.application.Leads;
+import com.superkabe.ingestion.application.MailingAddressService;
+import com.superkabe.ingestion.application.MailingAddresses;
 import com.superkabe.ingestion.application.OrganizationService;
 import com.superkabe.ingestion.application.Organizations;
 import com.superkabe.kit.kafka.Envelopes;
@@ -65,6 +67,12 @@ class IngestionConfig {
     @Bean
     OrganizationService organizationService(Organizations organizations, EventSink events, Envelopes envelopes) {
         return new OrganizationService(organizations, events, envelopes);
+    }
+
+    @Bean
+    MailingAddressService mailingAddressService(MailingAddresses addresses, EventSink events, Envelopes envelopes,
+                                                TransactionTemplate tx) {
+        return new MailingAddressService(addresses, events, envelopes, tx);
     }
 
     /**
