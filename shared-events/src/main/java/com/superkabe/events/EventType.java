@@ -2,6 +2,7 @@ package com.superkabe.events;
 
 import com.superkabe.events.campaign.CampaignCreated;
 import com.superkabe.events.campaign.CampaignStatusChanged;
+import com.superkabe.events.campaign.RunResolveRequested;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.gate.LeadGateAllowed;
 import com.superkabe.events.gate.LeadGateBlocked;
@@ -88,7 +89,8 @@ public enum EventType {
     RUN_SEND_RETRY_SCHEDULED("superkabe.run.send-retry-scheduled.v1", RunSendRetryScheduled.class, Topic.RUNS),
     RUN_MAILBOX_ASSIGNED("superkabe.run.mailbox-assigned.v1", RunMailboxAssigned.class, Topic.RUNS),
     RUN_PAUSED("superkabe.run.paused.v1", RunPaused.class, Topic.RUNS),
-    RUN_RESUMED("superkabe.run.resumed.v1", RunResumed.class, Topic.RUNS);
+    RUN_RESUMED("superkabe.run.resumed.v1", RunResumed.class, Topic.RUNS),
+    RUN_RESOLVE_REQUESTED("superkabe.run.resolve-requested.v1", RunResolveRequested.class, Topic.CAMPAIGNS);
 
     private final String wireName;
     private final Class<? extends SuperkabeEvent> recordType;
