@@ -55,8 +55,8 @@ public class GraphMailReader implements MailReader {
         ApiSession session = new ApiSession(API, api.http, api.timeout, fresh -> token(mailbox, fresh));
         Round round = cursor == null ? null : round(session, link(cursor), true);
         if (cursor != null && round == null) {
-            log.info("Mailbox {}: Graph delta token has expired; full sync of the inbox's last {}",
-                    mailbox.mailboxId(), resyncLookback);
+            log.info("Mailbox {}: Graph delta token has expired; full sync of the inbox's last {} hours",
+                    mailbox.mailboxId(), resyncLookback.toHours());
         }
         if (round == null) {
             round = round(session, initial(mailbox), false);

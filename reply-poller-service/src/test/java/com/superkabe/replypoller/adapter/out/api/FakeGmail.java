@@ -53,9 +53,13 @@ final class FakeGmail extends FakeProvider {
         return historyId;
     }
 
-    /** History older than now is dropped: an earlier startHistoryId gets 404. */
-    void expireHistory() {
-        oldestKeptHistory = historyId + 1;
+    /**
+     * History up to now is dropped while the account moves on (other changes advance the historyId), so
+     * every startHistoryId handed out before gets 404; the profile's new historyId is valid.
+     */
+    synchronized void expireHistory() {
+        historyId += 100;
+        oldestKeptHistory = historyId;
     }
 
     @Override
