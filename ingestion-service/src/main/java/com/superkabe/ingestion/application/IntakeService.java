@@ -6,10 +6,12 @@ import com.superkabe.events.SuperkabeEvent;
 import com.superkabe.events.lead.LeadAccepted;
 import com.superkabe.events.lead.LeadRejected;
 import com.superkabe.events.lead.LeadSubmitted;
+import com.superkabe.events.lead.RecipientEsp;
 import com.superkabe.ingestion.domain.EmailSyntax;
 import com.superkabe.ingestion.domain.IngestionGate;
 import com.superkabe.ingestion.domain.LeadCandidate;
 import com.superkabe.ingestion.domain.LeadStatus;
+import com.superkabe.ingestion.domain.RecipientEsps;
 import com.superkabe.ingestion.domain.Verdict;
 import com.superkabe.kit.kafka.Envelopes;
 import java.util.ArrayList;
@@ -98,6 +100,7 @@ public class IntakeService {
         List<Envelope> out = new ArrayList<>(batch.size());
         List<Leads.Lead> rows = new ArrayList<>();
         List<Integer> rowItems = new ArrayList<>();
+        List<RecipientEsp> rowEsps = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             LeadCandidate lead = batch.get(i);
             Verdict verdict = organizations.exists(lead.orgId()) ? judge(lead) : unknownOrganization(lead);
@@ -110,16 +113,22 @@ public class IntakeService {
                             lead.campaignId(), a.health(), a.score(), LeadStatus.HELD.name(), channel,
                             lead.leadScore(), null, false, sources == null ? null : sources.get(i)));
                     rowItems.add(i);
+                    rowEsps.add(esp(a.email()));
                     results.set(i, new Submission.Accepted(rows.getLast().leadId(), a.health(), a.score(), a.warnings()));
                 }
             }
         }
-        store(rows, rowItems, batch, results, channel, stamp, out);
+        store(new Rows(rows, rowItems, rowEsps), batch, results, channel, stamp, out);
         return new Decided(results, out);
     }
 
-    private void store(List<Leads.Lead> rows, List<Integer> rowItems, List<LeadCandidate> batch,
-                       List<Submission> results, String channel, Stamp stamp, List<Envelope> out) {
+    /** The accepted leads of a batch: their rows, their items' indexes and their recipients' ESPs. */
+    private record Rows(List<Leads.Lead> leads, List<Integer> items, List<RecipientEsp> esps) {
+    }
+
+    private void store(Rows acceptedRows, List<LeadCandidate> batch, List<Submission> results, String channel,
+                       Stamp stamp, List<Envelope> out) {
+        List<Leads.Lead> rows = acceptedRows.leads();
         Set<String> inserted = rows.isEmpty() ? Set.of() : leads.insertAll(rows);
         Set<String> existing = new LinkedHashSet<>();
         for (Leads.Lead row : rows) {
@@ -131,11 +140,13 @@ public class IntakeService {
         Set<String> announced = new HashSet<>();
         for (int k = 0; k < rows.size(); k++) {
             Leads.Lead row = rows.get(k);
-            int i = rowItems.get(k);
+            int i = acceptedRows.items().get(k);
+            RecipientEsp esp = acceptedRows.esps().get(k);
             Leads.Stored before = stored.get(row.leadId());
             if (before != null && row.sourceEventId() != null && row.sourceEventId().equals(before.sourceEventId())) {
                 if (announced.add(row.leadId())) {
-                    out.add(stamp.apply(i, accepted(row, before.health(), before.score(), results.get(i), channel)));
+                    out.add(stamp.apply(i,
+                            accepted(row, before.health(), before.score(), results.get(i), channel, esp)));
                 } else {
                     results.set(i, new Submission.Duplicate(row.leadId()));
                 }
@@ -146,16 +157,26 @@ public class IntakeService {
             } else if (!inserted.contains(row.leadId()) || !announced.add(row.leadId())) {
                 results.set(i, new Submission.Duplicate(row.leadId()));
             } else {
-                out.add(stamp.apply(i, accepted(row, row.health(), row.score(), results.get(i), channel)));
+                out.add(stamp.apply(i, accepted(row, row.health(), row.score(), results.get(i), channel, esp)));
             }
         }
     }
 
-    private static LeadAccepted accepted(Leads.Lead row, String health, int score, Submission result, String channel) {
+    private static LeadAccepted accepted(Leads.Lead row, String health, int score, Submission result, String channel,
+                                         RecipientEsp esp) {
         List<LeadRejected.Reason> warnings = ((Submission.Accepted) result).warnings();
         return new LeadAccepted(row.orgId(), row.leadId(), row.email(), row.firstName(), row.lastName(),
                 row.company(), row.title(), row.campaignId(), health, score, channel,
-                warnings.isEmpty() ? null : warnings);
+                warnings.isEmpty() ? null : warnings, esp);
+    }
+
+    /**
+     * Decided here, in the shell, from the MX answer the batch prefetched into the per-domain cache,
+     * so the event carries it and no decision downstream asks DNS.
+     */
+    private RecipientEsp esp(String normalisedEmail) {
+        String domain = normalisedEmail.substring(normalisedEmail.lastIndexOf('@') + 1);
+        return RecipientEsps.of(domain, inputs.mx().lookup(domain));
     }
 
     private Verdict judge(LeadCandidate lead) {

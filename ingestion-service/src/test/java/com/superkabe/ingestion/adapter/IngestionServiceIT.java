@@ -7,6 +7,7 @@ import com.superkabe.events.EventType;
 import com.superkabe.events.Topic;
 import com.superkabe.events.lead.LeadAccepted;
 import com.superkabe.events.lead.LeadRejected;
+import com.superkabe.events.lead.RecipientEsp;
 import com.superkabe.ingestion.IngestionApplication;
 import com.superkabe.kit.testing.KafkaProbe;
 import com.superkabe.kit.testing.TestHttp;
@@ -73,6 +74,7 @@ class IngestionServiceIT {
                 assertThat(a.orgId()).isEqualTo(orgId);
                 assertThat(a.campaignId()).isEqualTo("c-1");
                 assertThat(a.channel()).isEqualTo("api");
+                assertThat(a.esp()).as("mx.example.com is no known provider").isEqualTo(RecipientEsp.OTHER);
             });
             assertThat(e.orgId()).isEqualTo(orgId);
         });

@@ -8,9 +8,11 @@ import com.superkabe.events.Service;
 import com.superkabe.events.lead.LeadAccepted;
 import com.superkabe.events.lead.LeadRejected;
 import com.superkabe.events.lead.LeadSubmitted;
+import com.superkabe.events.lead.RecipientEsp;
 import com.superkabe.ingestion.domain.DomainLists;
 import com.superkabe.ingestion.domain.LeadStatus;
 import com.superkabe.ingestion.domain.MxCheck;
+import com.superkabe.ingestion.domain.MxResult;
 import com.superkabe.ingestion.domain.QualityPolicy;
 import com.superkabe.kit.kafka.Envelopes;
 import java.time.Clock;
@@ -44,7 +46,7 @@ class IntakeFromTopicTest {
     }), events -> {
         throw new AssertionError("the topic path must not publish through the outbox");
     }, new Envelopes(Service.INGESTION, Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC)),
-            new Inputs());
+            new Inputs(MxCheck.DISABLED));
 
     @Test
     void aRedeliveredEventAnnouncesItsLeadAgainUnderTheSameEventId() {
@@ -92,6 +94,39 @@ class IntakeFromTopicTest {
 
         assertThat(d.events()).extracting(Envelope::type).containsExactly(EventType.LEAD_ACCEPTED);
         assertThat(d.results().get(1)).isInstanceOf(Submission.Duplicate.class);
+    }
+
+    @Test
+    void anAcceptedLeadCarriesTheProviderOfItsDomainsExchangers() {
+        IntakeService withMx = new IntakeService(new InMemoryLeads(), new KnownOrganizations(new Organizations() {
+            @Override
+            public boolean exists(String orgId) {
+                return true;
+            }
+
+            @Override
+            public void insert(String orgId, String name) {
+            }
+        }), events -> {
+        }, new Envelopes(Service.INGESTION, Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC)),
+                new Inputs(d -> d.equals("acme.com")
+                        ? MxResult.found(d, List.of("1 aspmx.l.google.com.", "5 alt1.aspmx.l.google.com."))
+                        : new MxResult(MxResult.Status.UNKNOWN, "DNS did not answer")));
+
+        List<Envelope> events = withMx.decideFromTopic(List.of(submitted("e-1", "ada@acme.com"),
+                submitted("e-2", "bob@slow.test"))).events();
+
+        assertThat(events).extracting(e -> e.payloadAs(LeadAccepted.class).esp())
+                .containsExactly(RecipientEsp.GOOGLE, RecipientEsp.UNKNOWN);
+    }
+
+    @Test
+    void withoutTheMxCheckAConsumerDomainStillNamesItsProvider() {
+        List<Envelope> events = intake.decideFromTopic(List.of(submitted("e-1", "ada@GMail.com"),
+                submitted("e-2", "bob@acme.com"))).events();
+
+        assertThat(events).extracting(e -> e.payloadAs(LeadAccepted.class).esp())
+                .containsExactly(RecipientEsp.GOOGLE, RecipientEsp.UNKNOWN);
     }
 
     private static Envelope submitted(String id, String email) {
@@ -163,7 +198,7 @@ class IntakeFromTopicTest {
         }
     }
 
-    private static final class Inputs implements GateInputs {
+    private record Inputs(MxCheck mx) implements GateInputs {
         @Override
         public DomainLists lists() {
             return new DomainLists(Set.of(), Set.of(), Set.of(), Set.of());
@@ -172,11 +207,6 @@ class IntakeFromTopicTest {
         @Override
         public QualityPolicy policy(String orgId) {
             return QualityPolicy.DEFAULT;
-        }
-
-        @Override
-        public MxCheck mx() {
-            return MxCheck.DISABLED;
         }
 
         @Override

@@ -76,7 +76,7 @@ final class DomainInsights implements MxCheck {
     private MxResult ask(String domain) {
         DnsAnswer a = dns.mx(domain);
         return switch (a.status()) {
-            case FOUND -> new MxResult(MxResult.Status.FOUND, domain + " has MX " + String.join(", ", a.records()));
+            case FOUND -> MxResult.found(domain, a.records());
             case NOT_FOUND -> new MxResult(MxResult.Status.NOT_FOUND, domain + " has no MX record (" + a.detail() + ")");
             case UNKNOWN -> new MxResult(MxResult.Status.UNKNOWN, a.detail());
         };
