@@ -74,7 +74,7 @@ public class GateService {
 
     private static GateLeads.Admission admission(LeadAccepted lead) {
         return new GateLeads.Admission(lead.orgId(), lead.campaignId(), new LeadSnapshot(lead.leadId(), lead.email(),
-                lead.firstName(), lead.lastName(), lead.company(), lead.title()));
+                lead.firstName(), lead.lastName(), lead.company(), lead.title(), lead.health(), lead.esp()));
     }
 
     public void onCampaignCreated(Envelope cause) {

@@ -11,6 +11,7 @@ import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.gate.LeadGateAllowed;
 import com.superkabe.events.gate.LeadGateBlocked;
 import com.superkabe.events.lead.LeadAccepted;
+import com.superkabe.events.lead.RecipientEsp;
 import com.superkabe.events.mailbox.MailboxRegistered;
 import com.superkabe.events.organization.OrganizationRegistered;
 import com.superkabe.events.protection.MailboxStateChanged;
@@ -78,7 +79,10 @@ class GateServiceIT {
                 && e.type() == EventType.LEAD_GATE_ALLOWED, 1, WAIT)).hasSize(1);
         assertThat(kafka.awaitEvents(Topic.GATE_DECISIONS.topicName(), e -> e.subject().equals(lead)
                 && e.type() == EventType.LEAD_GATE_ALLOWED, 2, Duration.ofSeconds(3))).singleElement()
-                .satisfies(e -> assertThat(e.payloadAs(LeadGateAllowed.class).lead().email()).isEqualTo("ada@example.com"));
+                .satisfies(e -> {
+                    assertThat(e.payloadAs(LeadGateAllowed.class).lead().email()).isEqualTo("ada@example.com");
+                    assertCarriesHealthAndEsp(e);
+                });
     }
 
     @Test
@@ -96,8 +100,10 @@ class GateServiceIT {
 
         kafka.publish(origin(new CampaignCreated(org.id, campaign, "late", "ACTIVE", 1, List.of(mailbox))));
 
-        assertThat(decisions(lead, 2)).extracting(Envelope::type).containsExactly(EventType.LEAD_GATE_BLOCKED,
+        List<Envelope> decided = decisions(lead, 2);
+        assertThat(decided).extracting(Envelope::type).containsExactly(EventType.LEAD_GATE_BLOCKED,
                 EventType.LEAD_GATE_ALLOWED);
+        assertCarriesHealthAndEsp(decided.getLast());
     }
 
     @Test
@@ -127,8 +133,10 @@ class GateServiceIT {
         TestHttp.Response released = http.post("/api/v1/leads/" + lead + "/release", "", "X-Api-Key", org.key);
         assertThat(released.json().get("released").asInt()).isEqualTo(1);
 
-        assertThat(decisions(lead, 2)).extracting(Envelope::type).containsExactly(EventType.LEAD_GATE_BLOCKED,
+        List<Envelope> decided = decisions(lead, 2);
+        assertThat(decided).extracting(Envelope::type).containsExactly(EventType.LEAD_GATE_BLOCKED,
                 EventType.LEAD_GATE_ALLOWED);
+        assertCarriesHealthAndEsp(decided.getLast());
     }
 
     @Test
@@ -305,6 +313,7 @@ class GateServiceIT {
         List<Envelope> all = kafka.awaitEvents(Topic.GATE_DECISIONS.topicName(), e -> e.subject().equals(lead), 100,
                 Duration.ofSeconds(1));
         assertThat(all.getLast().type()).isEqualTo(EventType.LEAD_GATE_ALLOWED);
+        assertCarriesHealthAndEsp(all.getLast());
         assertThat(all.subList(0, all.size() - 1)).isNotEmpty().allSatisfy(e -> assertThat(e.payloadAs(LeadGateBlocked.class)
                 .failureClass()).isEqualTo("INFRA_ISSUE"));
     }
@@ -331,8 +340,16 @@ class GateServiceIT {
     }
 
     private static LeadAccepted accepted(String org, String lead, String campaign) {
-        return new LeadAccepted(org, lead, "ada@example.com", "Ada", "Lovelace", "AE", "CTO", campaign, "GREEN", 100,
-                "api");
+        return new LeadAccepted(org, lead, "ada@example.com", "Ada", "Lovelace", "AE", "CTO", campaign, "YELLOW", 70,
+                "api", null, RecipientEsp.MICROSOFT);
+    }
+
+    /** What LeadAccepted said about the lead reaches the sequencer, however late the gate allows it. */
+    private static void assertCarriesHealthAndEsp(Envelope allowed) {
+        assertThat(allowed.payloadAs(LeadGateAllowed.class).lead()).satisfies(l -> {
+            assertThat(l.health()).isEqualTo("YELLOW");
+            assertThat(l.esp()).isEqualTo(RecipientEsp.MICROSOFT);
+        });
     }
 
     private static Envelope origin(SuperkabeEvent payload) {

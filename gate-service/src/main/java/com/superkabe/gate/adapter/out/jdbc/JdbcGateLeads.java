@@ -1,6 +1,7 @@
 package com.superkabe.gate.adapter.out.jdbc;
 
 import com.superkabe.events.gate.LeadSnapshot;
+import com.superkabe.events.lead.RecipientEsp;
 import com.superkabe.gate.application.GateLeads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class JdbcGateLeads implements GateLeads {
 
     private static final String COLUMNS = "org_id, campaign_id, lead_id, email, first_name, last_name, company, title, "
-            + "status, attempts";
+            + "status, attempts, health, esp";
     private record Update(String leadId, String campaignId, Status status, int attempts, Long nextTick) {
     }
 
@@ -59,8 +60,9 @@ class JdbcGateLeads implements GateLeads {
         java.util.function.Function<java.util.function.Function<Admitted, String>, String[]> column =
                 f -> pending.stream().map(f).toArray(String[]::new);
         int inserted = jdbc.sql("INSERT INTO gate_lead(lead_id, campaign_id, org_id, email, first_name, last_name, company, "
-                        + "title, status, attempts, next_tick) SELECT * FROM unnest(?::text[], ?::text[], ?::text[], "
-                        + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[]) "
+                        + "title, status, attempts, next_tick, health, esp) SELECT * FROM unnest(?::text[], ?::text[], "
+                        + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], "
+                        + "?::bigint[], ?::text[], ?::text[]) "
                         + "ON CONFLICT DO NOTHING")
                 .params(column.apply(a -> a.lead().lead().leadId()), column.apply(a -> a.lead().campaignId()),
                         column.apply(a -> a.lead().orgId()), column.apply(a -> a.lead().lead().email()),
@@ -68,7 +70,9 @@ class JdbcGateLeads implements GateLeads {
                         column.apply(a -> a.lead().lead().company()), column.apply(a -> a.lead().lead().title()),
                         column.apply(a -> a.state().status().name()),
                         pending.stream().map(a -> a.state().attempts()).toArray(Integer[]::new),
-                        pending.stream().map(a -> a.state().nextTick()).toArray(Long[]::new))
+                        pending.stream().map(a -> a.state().nextTick()).toArray(Long[]::new),
+                        column.apply(a -> a.lead().lead().health()),
+                        column.apply(a -> a.lead().lead().esp() == null ? null : a.lead().lead().esp().name()))
                 .update();
         if (inserted != pending.size()) {
             // another transaction admitted one of these leads since known(): roll back, so that the
@@ -114,8 +118,9 @@ class JdbcGateLeads implements GateLeads {
     }
 
     private static GateLead map(ResultSet rs, int i) throws SQLException {
+        String esp = rs.getString(12);
         return new GateLead(rs.getString(1), rs.getString(2), new LeadSnapshot(rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
-                Status.valueOf(rs.getString(9)), rs.getInt(10));
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(11),
+                esp == null ? null : RecipientEsp.valueOf(esp)), Status.valueOf(rs.getString(9)), rs.getInt(10));
     }
 }
