@@ -9,4 +9,7 @@ public interface Mailboxes {
     boolean insert(Mailbox mailbox);
 
     Optional<Mailbox> find(String mailboxId);
+
+    /** Replaces the provider settings (SMTP and IMAP endpoints, OAuth credentials) of a registered mailbox. */
+    void updateCredentials(Mailbox mailbox);
 }

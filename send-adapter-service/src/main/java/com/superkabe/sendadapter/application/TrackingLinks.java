@@ -31,7 +31,10 @@ public class TrackingLinks {
         return baseUrl + "/t/u/" + tokens.issue(new TrackingToken(TrackingPurpose.UNSUBSCRIBE, sendId, issuedAt));
     }
 
-    public TrackedBody.Links links(String sendId, Instant issuedAt) {
+    /** {@code tracked} false (EU compliance mode): only the unsubscribe link, no pixel or click routing. */
+    public TrackedBody.Links links(String sendId, Instant issuedAt, boolean tracked) {
+        boolean openPixel = tracked && this.openPixel;
+        boolean clickTracking = tracked && this.clickTracking;
         String pixel = openPixel
                 ? baseUrl + "/t/o/" + tokens.issue(new TrackingToken(TrackingPurpose.OPEN, sendId, issuedAt)) : null;
         TrackingToken click = new TrackingToken(TrackingPurpose.CLICK, sendId, issuedAt);

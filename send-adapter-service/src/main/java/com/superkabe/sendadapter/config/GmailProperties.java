@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The Gmail API ({@code superkabe.providers.gmail.*}): {@code baseUrl} is the API origin, {@code tokenUrl}
  * Google's OAuth2 token endpoint (refresh-token grant). Retries of 429/503 as for Graph.
+ * {@code sendsPerMinute} paces each mailbox (default 150, the provider's documented per-mailbox rate).
  */
 @ConfigurationProperties("superkabe.providers.gmail")
 public record GmailProperties(String baseUrl, String tokenUrl, Duration connectTimeout, Duration requestTimeout,
-                              Duration maxRetryWait, Integer maxAttempts) {
+                              Duration maxRetryWait, Integer maxAttempts, Integer sendsPerMinute) {
     public GmailProperties {
         baseUrl = strip(baseUrl == null || baseUrl.isBlank() ? "https://gmail.googleapis.com" : baseUrl);
         tokenUrl = tokenUrl == null || tokenUrl.isBlank() ? "https://oauth2.googleapis.com/token" : tokenUrl.strip();
@@ -17,6 +18,7 @@ public record GmailProperties(String baseUrl, String tokenUrl, Duration connectT
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(30) : requestTimeout;
         maxRetryWait = maxRetryWait == null ? Duration.ofSeconds(10) : maxRetryWait;
         maxAttempts = maxAttempts == null || maxAttempts < 1 ? 3 : maxAttempts;
+        sendsPerMinute = sendsPerMinute == null || sendsPerMinute < 1 ? 150 : sendsPerMinute;
     }
 
     private static String strip(String url) {

@@ -8,10 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code tokenUrl} the OAuth2 token endpoint with a {@code {tenant}} placeholder. A 429/503 is retried
  * in place at most {@code maxAttempts} times in all, and only when its Retry-After is no longer than
  * {@code maxRetryWait}: the wait holds the mailbox's partition.
+ * {@code sendsPerMinute} paces each mailbox (default 30, the provider's documented per-mailbox rate).
  */
 @ConfigurationProperties("superkabe.providers.graph")
 public record GraphProperties(String baseUrl, String tokenUrl, Duration connectTimeout, Duration requestTimeout,
-                              Duration maxRetryWait, Integer maxAttempts) {
+                              Duration maxRetryWait, Integer maxAttempts, Integer sendsPerMinute) {
     public GraphProperties {
         baseUrl = strip(baseUrl == null || baseUrl.isBlank() ? "https://graph.microsoft.com" : baseUrl);
         tokenUrl = tokenUrl == null || tokenUrl.isBlank()
@@ -20,6 +21,7 @@ public record GraphProperties(String baseUrl, String tokenUrl, Duration connectT
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(30) : requestTimeout;
         maxRetryWait = maxRetryWait == null ? Duration.ofSeconds(10) : maxRetryWait;
         maxAttempts = maxAttempts == null || maxAttempts < 1 ? 3 : maxAttempts;
+        sendsPerMinute = sendsPerMinute == null || sendsPerMinute < 1 ? 30 : sendsPerMinute;
     }
 
     private static String strip(String url) {

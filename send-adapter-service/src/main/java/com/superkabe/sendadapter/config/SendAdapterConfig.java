@@ -4,6 +4,16 @@ import com.superkabe.kit.kafka.Envelopes;
 import com.superkabe.kit.outbox.EventSink;
 import com.superkabe.kit.secrets.SecretBox;
 import com.superkabe.sendadapter.adapter.out.ProviderMailTransport;
+import com.superkabe.sendadapter.adapter.out.ProviderSentCopies;
+import com.superkabe.sendadapter.adapter.out.imap.ImapSentCopies;
+import com.superkabe.sendadapter.application.MailboxConnections;
+import com.superkabe.sendadapter.application.PendingReconciliations;
+import com.superkabe.sendadapter.application.Reconciler;
+import com.superkabe.sendadapter.application.SendBatches;
+import com.superkabe.sendadapter.application.SentCopies;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.transaction.support.TransactionTemplate;
 import com.superkabe.sendadapter.adapter.out.gmail.GmailMailTransport;
 import com.superkabe.sendadapter.adapter.out.graph.GraphMailTransport;
 import com.superkabe.sendadapter.adapter.out.smtp.SmtpMailTransport;
@@ -22,24 +32,60 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 @Configuration
 @EnableConfigurationProperties({SmtpProperties.class, TrackingProperties.class, GraphProperties.class,
-        GmailProperties.class})
+        GmailProperties.class, ReconciliationProperties.class})
 class SendAdapterConfig {
 
     @Bean
-    MailTransport mailTransport(SecretBox secrets, SmtpProperties smtp, GraphProperties graph, GmailProperties gmail,
-                                Clock clock) {
-        return new ProviderMailTransport(Map.of("SMTP", new SmtpMailTransport(secrets, smtp, clock),
-                "GRAPH", new GraphMailTransport(secrets, graph, clock),
-                "GMAIL", new GmailMailTransport(secrets, gmail, clock)));
+    GraphMailTransport graphMailTransport(SecretBox secrets, GraphProperties graph, Clock clock) {
+        return new GraphMailTransport(secrets, graph, clock);
     }
 
     @Bean
-    SendService sendService(Mailboxes mailboxes, SendAttempts attempts, EventSink events, Envelopes envelopes,
-                            TrackingLinks links) {
-        return new SendService(mailboxes, attempts, events, envelopes, links);
+    GmailMailTransport gmailMailTransport(SecretBox secrets, GmailProperties gmail, Clock clock) {
+        return new GmailMailTransport(secrets, gmail, clock);
+    }
+
+    /** The one transport the use cases see; the provider transports are also beans for reconciliation. */
+    @Bean
+    @Primary
+    MailTransport mailTransport(SecretBox secrets, SmtpProperties smtp, GraphMailTransport graph,
+                                GmailMailTransport gmail, Clock clock) {
+        return new ProviderMailTransport(Map.of("SMTP", new SmtpMailTransport(secrets, smtp, clock),
+                "GRAPH", graph, "GMAIL", gmail));
+    }
+
+    @Bean
+    @Primary
+    SentCopies sentCopies(SecretBox secrets, SmtpProperties smtp, GraphMailTransport graph,
+                          GmailMailTransport gmail) {
+        return new ProviderSentCopies(Map.of("SMTP", new ImapSentCopies(secrets, smtp), "GRAPH", graph,
+                "GMAIL", gmail));
+    }
+
+    @Bean
+    Reconciler reconciler(PendingReconciliations pending, SentCopies sentCopies, Mailboxes mailboxes,
+                          SendAttempts attempts, EventSink events, Envelopes envelopes, TransactionTemplate tx,
+                          Clock clock, ReconciliationProperties props) {
+        return new Reconciler(pending, sentCopies, mailboxes, attempts, events, envelopes, tx, clock, props.delay(),
+                props.maxChecks());
+    }
+
+    @Bean
+    SendService sendService(Mailboxes mailboxes, MailboxConnections connections, SendAttempts attempts,
+                            EventSink events, Envelopes envelopes, TrackingLinks links, Reconciler reconciler) {
+        return new SendService(mailboxes, connections, attempts, events, envelopes, links, reconciler);
+    }
+
+    @Bean
+    SendBatches sendBatches(SendService sends, MailTransport transport, TransactionTemplate tx,
+                            MeterRegistry meters, MailboxConnections connections) {
+        Gauge.builder("superkabe_mailboxes_disconnected", connections, MailboxConnections::disconnected)
+                .description("mailboxes whose credentials were refused and not yet replaced").register(meters);
+        return new SendBatches(sends, transport, tx, meters);
     }
 
     @Bean
@@ -60,7 +106,8 @@ class SendAdapterConfig {
     }
 
     @Bean
-    MailboxService mailboxService(Mailboxes mailboxes, EventSink events, Envelopes envelopes) {
-        return new MailboxService(mailboxes, events, envelopes);
+    MailboxService mailboxService(Mailboxes mailboxes, MailboxConnections connections, EventSink events,
+                                  Envelopes envelopes) {
+        return new MailboxService(mailboxes, connections, events, envelopes);
     }
 }

@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Adds the tracking parts to a rendered body. Every body gets a visible unsubscribe link (the
- * List-Unsubscribe header is invisible to readers, CAN-SPAM wants an opt-out in the message). HTML
+ * Adds the compliance and tracking parts to a rendered body. Every part gets the sender's postal
+ * address and a visible unsubscribe link (CAN-SPAM § 5(a)(5); the List-Unsubscribe header is invisible
+ * to readers). HTML
  * bodies also get the open pixel and, when asked, their http(s) links routed through the click
  * route. Plain-text bodies get neither: a pixel needs HTML, and rewritten text links look like
  * phishing.
@@ -36,14 +37,31 @@ public final class TrackedBody {
         return body != null && HTML_START.matcher(body).matches();
     }
 
-    public static String render(String body, Links links) {
-        String text = body == null ? "" : body;
-        if (!isHtml(text)) {
-            return text + "\n\n--\nTo stop receiving these emails: " + links.unsubscribeUrl() + "\n";
+    /** The parts of a message: {@code html} is null for a plain-text body. */
+    public record Rendered(String text, String html) {
+    }
+
+    /**
+     * The body with the CAN-SPAM footer (the sender's postal address and the unsubscribe link) in every
+     * part: a plain body is one text part; an HTML body gets a text alternative derived from it.
+     */
+    public static Rendered render(String body, Links links, String mailingAddress) {
+        if (mailingAddress == null || mailingAddress.isBlank()) {
+            throw new IllegalArgumentException("mailingAddress is required");
         }
+        String source = body == null ? "" : body;
+        String textFooter = "\n\n--\n" + mailingAddress.strip() + "\nTo stop receiving these emails: "
+                + links.unsubscribeUrl() + "\n";
+        if (!isHtml(source)) {
+            return new Rendered(source + textFooter, null);
+        }
+        return new Rendered(PlainText.of(source) + textFooter, html(source, links, mailingAddress.strip()));
+    }
+
+    private static String html(String text, Links links, String mailingAddress) {
         String html = links.clickUrl() == null ? text : rewriteLinks(text, links.clickUrl());
-        String footer = "<p style=\"font-size:12px;color:#888\"><a href=\"" + attribute(links.unsubscribeUrl())
-                + "\">Unsubscribe</a></p>"
+        String footer = "<p style=\"font-size:12px;color:#888\">" + escape(mailingAddress).replace("\n", "<br>")
+                + "<br><a href=\"" + attribute(links.unsubscribeUrl()) + "\">Unsubscribe</a></p>"
                 + (links.pixelUrl() == null ? "" : "<img src=\"" + attribute(links.pixelUrl())
                         + "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0\">");
         int end = html.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
@@ -61,6 +79,10 @@ public final class TrackedBody {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    private static String escape(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static String attribute(String value) {

@@ -112,6 +112,6 @@ class GmailMailboxIT {
     private static SendRequested request(String mailbox, String to) {
         String sendId = UUID.randomUUID().toString();
         return new SendRequested(ORG, "run-" + sendId, sendId, "c-1", "lead-1", mailbox, 0, to, "Ada Lovelace",
-                "Hello Ada", "Hi Ada,\nquick question.", 3);
+                "Hello Ada", "Hi Ada,\nquick question.", 3, SmtpMailboxFixture.MAILING_ADDRESS, null, 0, null);
     }
 }

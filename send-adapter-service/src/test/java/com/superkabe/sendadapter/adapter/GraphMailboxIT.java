@@ -145,6 +145,6 @@ class GraphMailboxIT {
     private static SendRequested request(String to) {
         String sendId = UUID.randomUUID().toString();
         return new SendRequested(ORG, "run-" + sendId, sendId, "c-1", "lead-1", mailboxId, 0, to, "Ada Lovelace",
-                "Hello Ada", "Hi Ada,\nquick question.", 3);
+                "Hello Ada", "Hi Ada,\nquick question.", 3, SmtpMailboxFixture.MAILING_ADDRESS, null, 0, null);
     }
 }

@@ -47,7 +47,8 @@ class SendAdapterServiceIT {
     @BeforeAll
     static void start() {
         GreenMail server = SmtpMailboxFixture.smtpServer();
-        fixture = new SmtpMailboxFixture(SendAdapterApplication.builder().run(TestInfra.args()), server, WAIT);
+        fixture = new SmtpMailboxFixture(SendAdapterApplication.builder().run(TestInfra.args(
+                "--superkabe.reconciliation.delay=200ms", "--superkabe.reconciliation.poll-interval=100ms")), server, WAIT);
         smtp = fixture.smtp;
         app = fixture.app;
         kafka = fixture.kafka;
@@ -94,7 +95,8 @@ class SendAdapterServiceIT {
         assertThat(received).hasSize(1);
         assertThat(received[0].getSubject()).isEqualTo("Hello Ada");
         assertThat(received[0].getMessageID()).isEqualTo("<" + request.sendId() + "@acme.test>");
-        assertThat(received[0].getContent().toString()).contains("Hi Ada");
+        assertThat(received[0].getContent().toString()).contains("Hi Ada")
+                .contains(SmtpMailboxFixture.MAILING_ADDRESS).contains("/t/u/");
         assertThat(received[0].getFrom()[0].toString()).isEqualTo("sales@acme.test");
     }
 
@@ -141,6 +143,6 @@ class SendAdapterServiceIT {
     private static SendRequested request(String mailbox, String to) {
         String sendId = UUID.randomUUID().toString();
         return new SendRequested(ORG, "run-" + sendId, sendId, "c-1", "lead-1", mailbox, 0, to, "Ada Lovelace",
-                "Hello Ada", "Hi Ada,\nquick question.", 3);
+                "Hello Ada", "Hi Ada,\nquick question.", 3, SmtpMailboxFixture.MAILING_ADDRESS, null, 0, null);
     }
 }

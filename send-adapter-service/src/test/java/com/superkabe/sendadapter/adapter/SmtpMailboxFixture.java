@@ -26,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class SmtpMailboxFixture implements AutoCloseable {
 
     static final String ADDRESS = "sales@acme.test";
+    static final String MAILING_ADDRESS = "Acme Inc., 1 Main Street, Springfield, IL 62701, USA";
     final String org = "org-" + UUID.randomUUID();
     final String key = "sk_" + UUID.randomUUID();
     final GreenMail smtp;
@@ -35,18 +36,33 @@ final class SmtpMailboxFixture implements AutoCloseable {
     final String mailboxId;
 
     SmtpMailboxFixture(ConfigurableApplicationContext app, GreenMail smtp, Duration wait) {
-        this.smtp = smtp;
+        this(app, smtp, smtp.getSmtp().getPort(), wait);
+    }
+
+    /** A mailbox sending through any SMTP server on this port (GreenMail, or the scriptable peer). */
+    SmtpMailboxFixture(ConfigurableApplicationContext app, GreenMail greenMail, int smtpPort, Duration wait) {
+        this.smtp = greenMail;
         this.app = app;
         this.kafka = new KafkaProbe(TestInfra.kafka().getBrokersAsString());
         this.http = TestHttp.of(app);
         kafka.publish(origin(new OrganizationRegistered(org, "Acme", ApiKeys.sha256(key))));
-        String body = TestHttp.json(Map.of("address", ADDRESS, "provider", "SMTP", "dailyLimit", 50,
-                "smtp", Map.of("host", "127.0.0.1", "port", smtp.getSmtp().getPort(), "security", "NONE",
-                        "username", ADDRESS, "password", "pw")));
+        this.mailboxId = register(ADDRESS, smtpPort, null, wait);
+    }
+
+    /** Registers an SMTP mailbox of the fixture's organization, with IMAP settings if {@code imapPort} is given. */
+    String register(String address, int smtpPort, Integer imapPort, Duration wait) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(Map.of("address", address, "provider", "SMTP",
+                "dailyLimit", 50, "smtp", Map.of("host", "127.0.0.1", "port", smtpPort, "security", "NONE",
+                        "username", address, "password", "pw")));
+        if (imapPort != null) {
+            fields.put("imap", Map.of("host", "127.0.0.1", "port", imapPort, "security", "NONE",
+                    "username", address, "password", "pw"));
+        }
+        String body = TestHttp.json(fields);
         TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/mailboxes", body, "X-Api-Key", key),
                 x -> x.status() != 401, wait);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        this.mailboxId = r.json().get("mailboxId").asString();
+        return r.json().get("mailboxId").asString();
     }
 
     /** A started GreenMail SMTP server on a free loopback port with the mailbox's user. */
@@ -66,6 +82,8 @@ final class SmtpMailboxFixture implements AutoCloseable {
     public void close() {
         kafka.close();
         app.close();
-        smtp.stop();
+        if (smtp != null) {
+            smtp.stop();
+        }
     }
 }

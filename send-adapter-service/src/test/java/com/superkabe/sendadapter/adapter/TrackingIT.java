@@ -124,8 +124,10 @@ class TrackingIT {
         SendRequested request = request("<p>Hi Ada, see <a href=\"https://acme.test/pricing?a=1&amp;b=2\">"
                 + "pricing</a></p>");
         MimeMessage mail = deliver(request);
-        assertThat(mail.getContentType()).startsWith("text/html");
-        String html = mail.getContent().toString();
+        assertThat(mail.getContentType()).startsWith("multipart/alternative");
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) mail.getContent();
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        String html = parts.getBodyPart(1).getContent().toString();
         String pixel = path(html, "<img src=\"" + Pattern.quote(BASE) + "([^\"]+)\"");
         String click = path(html, "<a href=\"" + Pattern.quote(BASE) + "(/t/c/[^\"]+)\"").replace("&amp;", "&");
 
@@ -181,6 +183,6 @@ class TrackingIT {
     private static SendRequested request(String body) {
         String sendId = UUID.randomUUID().toString();
         return new SendRequested(ORG, "run-" + sendId, sendId, "c-1", "lead-1", mailboxId, 0,
-                "ada-" + sendId + "@example.com", "Ada Lovelace", "Hello Ada", body, 3);
+                "ada-" + sendId + "@example.com", "Ada Lovelace", "Hello Ada", body, 3, SmtpMailboxFixture.MAILING_ADDRESS, null, 0, null);
     }
 }

@@ -25,8 +25,8 @@ class ProviderPropertiesTest {
 
     @Test
     void givenNothingConfigured_whenBound_thenDefaultsAreSafeAndBaseUrlsHaveNoTrailingSlash() {
-        GraphProperties graph = new GraphProperties("http://127.0.0.1:9/", null, null, null, null, 0);
-        GmailProperties gmail = new GmailProperties(null, null, null, null, null, null);
+        GraphProperties graph = new GraphProperties("http://127.0.0.1:9/", null, null, null, null, 0, null);
+        GmailProperties gmail = new GmailProperties(null, null, null, null, null, null, null);
 
         assertThat(graph.baseUrl()).isEqualTo("http://127.0.0.1:9");
         assertThat(graph.tokenUrl()).contains("{tenant}");

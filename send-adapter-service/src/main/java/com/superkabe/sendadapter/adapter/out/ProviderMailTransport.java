@@ -7,7 +7,7 @@ import com.superkabe.sendadapter.domain.Delivery;
 import java.util.Locale;
 import java.util.Map;
 
-/** Hands each email to the transport of its mailbox's provider (SMTP, GRAPH, GMAIL). */
+/** Hands each mailbox's emails to the transport of its provider (SMTP, GRAPH, GMAIL). */
 public class ProviderMailTransport implements MailTransport {
 
     private final Map<String, MailTransport> byProvider;
@@ -17,10 +17,22 @@ public class ProviderMailTransport implements MailTransport {
     }
 
     @Override
-    public Delivery deliver(Mailbox mailbox, OutgoingEmail email) {
+    public Connection open(Mailbox mailbox) {
         MailTransport transport = mailbox.provider() == null ? null
                 : byProvider.get(mailbox.provider().toUpperCase(Locale.ROOT));
-        return transport == null ? new Delivery("CONFIGURATION", 0, "no transport for provider "
-                + mailbox.provider()) : transport.deliver(mailbox, email);
+        if (transport == null) {
+            Delivery none = Delivery.unusableMailbox("no transport for provider " + mailbox.provider());
+            return new Connection() {
+                @Override
+                public Delivery deliver(OutgoingEmail email) {
+                    return none;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+        return transport.open(mailbox);
     }
 }

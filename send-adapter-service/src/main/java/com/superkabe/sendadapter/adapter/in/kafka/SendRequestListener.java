@@ -3,54 +3,47 @@ package com.superkabe.sendadapter.adapter.in.kafka;
 import com.superkabe.events.Envelope;
 import com.superkabe.events.EventType;
 import com.superkabe.kit.kafka.InboundHandler;
-import com.superkabe.sendadapter.application.MailTransport;
-import com.superkabe.sendadapter.application.SendService;
-import com.superkabe.sendadapter.domain.Delivery;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Optional;
+import com.superkabe.sendadapter.application.SendBatches;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Send requests, keyed by mailbox so one mailbox's sends leave in order. Claim and settle are
- * separate transactions around the provider call: the claim is durable before any mail moves.
+ * Send requests, a poll at a time, keyed by mailbox so one mailbox's sends leave in order: maps them
+ * and hands them to {@link SendBatches}, which owns the claim, the delivery and the settle.
  */
 @Component
 class SendRequestListener {
 
     private final InboundHandler inbound;
-    private final SendService sends;
-    private final MailTransport transport;
-    private final TransactionTemplate tx;
-    private final MeterRegistry meters;
+    private final SendBatches batches;
 
-    SendRequestListener(InboundHandler inbound, SendService sends, MailTransport transport, TransactionTemplate tx,
-                        MeterRegistry meters) {
+    SendRequestListener(InboundHandler inbound, SendBatches batches) {
         this.inbound = inbound;
-        this.sends = sends;
-        this.transport = transport;
-        this.tx = tx;
-        this.meters = meters;
+        this.batches = batches;
     }
 
-    @KafkaListener(id = "send-requests", idIsGroup = false,
+    @KafkaListener(id = "send-requests", idIsGroup = false, batch = "true",
             topics = "#{T(com.superkabe.events.Topic).SEND_REQUESTS.topicName()}")
-    void onSendRequested(ConsumerRecord<String, byte[]> record) {
-        Envelope request = inbound.decode(record);
-        if (request.type() != EventType.SEND_REQUESTED) {
-            return;
+    void onSendRequests(List<ConsumerRecord<String, byte[]>> records) {
+        List<SendBatches.Incoming> poll = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            Envelope request;
+            try {
+                request = inbound.decode(record);
+            } catch (RuntimeException undecodable) {
+                // send what came before, then let the error handler dead-letter this record alone
+                batches.send(poll);
+                throw new BatchListenerFailedException("undecodable send request", undecodable, i);
+            }
+            if (request.type() == EventType.SEND_REQUESTED) {
+                poll.add(new SendBatches.Incoming(request, () -> inbound.record(record, request)));
+            }
         }
-        Optional<SendService.Plan> plan = tx.execute(s -> {
-            inbound.record(record, request);
-            return sends.claim(request);
-        });
-        if (plan == null || plan.isEmpty()) {
-            return;
-        }
-        Delivery delivery = transport.deliver(plan.get().mailbox(), plan.get().email());
-        meters.counter("superkabe_sends", "outcome", delivery.kind().toLowerCase(java.util.Locale.ROOT)).increment();
-        tx.executeWithoutResult(s -> sends.settle(request, plan.get(), delivery));
+        batches.send(poll);
     }
 }

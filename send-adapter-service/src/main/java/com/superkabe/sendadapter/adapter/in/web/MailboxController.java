@@ -4,6 +4,7 @@ import com.superkabe.kit.secrets.SecretBox;
 import com.superkabe.kit.security.OrgId;
 import com.superkabe.kit.web.ApiProblem;
 import com.superkabe.sendadapter.application.Mailbox;
+import com.superkabe.sendadapter.application.MailboxConnections;
 import com.superkabe.sendadapter.application.MailboxService;
 import com.superkabe.sendadapter.application.Mailboxes;
 import jakarta.validation.Valid;
@@ -16,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -29,8 +31,11 @@ class MailboxController {
     private final Mailboxes mailboxes;
     private final SecretBox secrets;
     private final TransactionTemplate tx;
+    private final MailboxConnections connections;
 
-    MailboxController(MailboxService service, Mailboxes mailboxes, SecretBox secrets, TransactionTemplate tx) {
+    MailboxController(MailboxService service, Mailboxes mailboxes, SecretBox secrets, TransactionTemplate tx,
+                      MailboxConnections connections) {
+        this.connections = connections;
         this.service = service;
         this.mailboxes = mailboxes;
         this.secrets = secrets;
@@ -56,8 +61,37 @@ class MailboxController {
 
     @GetMapping("/{mailboxId}")
     Map<String, Object> get(OrgId org, @PathVariable String mailboxId) {
-        return mailboxes.find(mailboxId).filter(m -> m.orgId().equals(org.value())).map(MailboxController::view)
+        return mailboxes.find(mailboxId).filter(m -> m.orgId().equals(org.value())).map(this::viewWithConnection)
                 .orElseThrow(() -> ApiProblem.notFound("Mailbox", mailboxId));
+    }
+
+    /** Replaces the provider's credentials; a disconnected mailbox is connected again (and announced). */
+    @PutMapping("/{mailboxId}/credentials")
+    Map<String, Object> updateCredentials(OrgId org, @PathVariable String mailboxId,
+                                          @Valid @RequestBody CredentialsRequest body) {
+        Mailbox current = mailboxes.find(mailboxId).filter(m -> m.orgId().equals(org.value()))
+                .orElseThrow(() -> ApiProblem.notFound("Mailbox", mailboxId));
+        requireProviderSettings(current.provider(), body.smtp(), body.graph(), body.gmail());
+        if (body.imap() != null && !"SMTP".equalsIgnoreCase(current.provider())) {
+            throw ApiProblem.invalid("imap", "must be absent when provider is " + current.provider());
+        }
+        Mailbox updated = new Mailbox(current.mailboxId(), current.orgId(), current.address(), current.domain(),
+                current.provider(), current.dailyLimit(), body.smtp() != null ? seal(body.smtp()) : current.smtp(),
+                body.imap() != null ? seal(body.imap()) : current.imap(),
+                body.graph() != null ? seal(body.graph()) : body.gmail() != null ? seal(body.gmail())
+                        : current.oauth());
+        tx.executeWithoutResult(s -> service.updateCredentials(updated));
+        return viewWithConnection(updated);
+    }
+
+    private Map<String, Object> viewWithConnection(Mailbox m) {
+        Map<String, Object> v = view(m);
+        MailboxConnections.State state = connections.state(m.mailboxId());
+        Map<String, Object> connection = new LinkedHashMap<>();
+        connection.put("status", state.connected() ? "CONNECTED" : "DISCONNECTED");
+        connection.put("reason", state.reason());
+        v.put("connection", connection);
+        return v;
     }
 
     private Mailbox.Endpoint seal(MailboxRequest.Server s) {
@@ -74,19 +108,23 @@ class MailboxController {
                 secrets.encrypt(g.refreshToken()));
     }
 
-    /** Each provider needs its own settings and no other's, so nothing unused is stored sealed. */
     private static void requireProviderSettings(MailboxRequest body) {
+        requireProviderSettings(body.provider(), body.smtp(), body.graph(), body.gmail());
+    }
+
+    /** Each provider needs its own settings and no other's, so nothing unused is stored sealed. */
+    private static void requireProviderSettings(String provider, Object smtp, Object graph, Object gmail) {
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("smtp", body.smtp());
-        settings.put("graph", body.graph());
-        settings.put("gmail", body.gmail());
-        String needed = body.provider().toLowerCase(Locale.ROOT);
+        settings.put("smtp", smtp);
+        settings.put("graph", graph);
+        settings.put("gmail", gmail);
+        String needed = provider.toLowerCase(Locale.ROOT);
         settings.forEach((field, value) -> {
             if (field.equals(needed) && value == null) {
-                throw ApiProblem.invalid(field, "is required when provider is " + body.provider());
+                throw ApiProblem.invalid(field, "is required when provider is " + provider);
             }
             if (!field.equals(needed) && value != null) {
-                throw ApiProblem.invalid(field, "must be absent when provider is " + body.provider());
+                throw ApiProblem.invalid(field, "must be absent when provider is " + provider);
             }
         });
     }

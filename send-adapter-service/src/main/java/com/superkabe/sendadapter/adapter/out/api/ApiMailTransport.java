@@ -1,9 +1,11 @@
 package com.superkabe.sendadapter.adapter.out.api;
 
+import com.superkabe.sendadapter.adapter.out.Pacer;
 import com.superkabe.sendadapter.adapter.out.mime.MimeComposer;
 import com.superkabe.sendadapter.application.MailTransport;
 import com.superkabe.sendadapter.application.Mailbox;
 import com.superkabe.sendadapter.application.OutgoingEmail;
+import com.superkabe.sendadapter.application.SentCopies;
 import com.superkabe.sendadapter.domain.Delivery;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -22,9 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Delivery of the engine's RFC 5322 message through an HTTP mail API with an OAuth2 bearer token. A
  * 401 (nothing sent) is retried once with a fresh token; a 429/503 (not processed) is retried in place
  * when its Retry-After is short; an error after the request went out without an answer is AMBIGUOUS and
- * never retried (ADR 0007). Subclasses say how to get a token, build the request and read a refusal.
+ * never retried (ADR 0007). A 401 with a fresh token refuses the mailbox's credentials. Sends are paced
+ * per mailbox. Subclasses say how to get a token, build the request and read a refusal.
  */
-public abstract class ApiMailTransport implements MailTransport {
+public abstract class ApiMailTransport implements MailTransport, SentCopies {
 
     protected final HttpClient http;
     protected final OAuthTokens tokens;
@@ -34,8 +37,10 @@ public abstract class ApiMailTransport implements MailTransport {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    private final Pacer pacer;
+
     protected ApiMailTransport(Duration connectTimeout, Duration requestTimeout, Duration maxRetryWait,
-                               int maxAttempts, Clock clock) {
+                               int maxAttempts, int sendsPerMinute, Clock clock) {
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.tokens = new OAuthTokens(http, requestTimeout, clock);
@@ -43,6 +48,7 @@ public abstract class ApiMailTransport implements MailTransport {
         this.maxRetryWait = maxRetryWait;
         this.maxAttempts = maxAttempts;
         this.clock = clock;
+        this.pacer = new Pacer(sendsPerMinute);
     }
 
     /** The API's name, for details. */
@@ -63,22 +69,73 @@ public abstract class ApiMailTransport implements MailTransport {
     /** The outcome of a response; {@code error} is the body's {@code error} object, or a missing node. */
     protected abstract Delivery outcome(int status, JsonNode error);
 
+    /** The request that lists sent messages with this Message-ID, without timeout and Authorization. */
+    protected abstract HttpRequest.Builder sentSearch(Mailbox mailbox, String messageId);
+
+    /** The messages a search answered with. */
+    protected abstract JsonNode sentResults(JsonNode answer);
+
+    /** Looks for the message among the mailbox's sent messages with the API's search (for reconciliation). */
+    @Override
+    public Lookup find(Mailbox mailbox, String messageId) {
+        if (missingCredentials(mailbox) != null) {
+            return Lookup.UNAVAILABLE;
+        }
+        OAuthTokens.Token token = tokens.cached(tokenKey(mailbox)).map(t -> new OAuthTokens.Token(t, null))
+                .orElseGet(() -> fetchToken(mailbox));
+        if (token.failure() != null) {
+            return Lookup.FAILED;
+        }
+        try {
+            HttpResponse<String> r = http.send(sentSearch(mailbox, messageId).timeout(requestTimeout)
+                    .header("Authorization", "Bearer " + token.value()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return Lookup.FAILED;
+            }
+            JsonNode results = sentResults(json.readTree(r.body()));
+            return results.isArray() && !results.isEmpty() ? Lookup.FOUND : Lookup.NOT_FOUND;
+        } catch (IOException | JacksonException e) {
+            return Lookup.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Lookup.FAILED;
+        }
+    }
+
     /** True if the API said it did not process the request, so it may be made again at once. */
     public static boolean retryable(int status) {
         return status == 429 || status == 503;
     }
 
+    /** An API has no connection to hold: each message is its own request, paced per mailbox. */
     @Override
-    public Delivery deliver(Mailbox mailbox, OutgoingEmail email) {
+    public Connection open(Mailbox mailbox) {
+        return new Connection() {
+            @Override
+            public Delivery deliver(OutgoingEmail email) {
+                return send(mailbox, email);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private Delivery send(Mailbox mailbox, OutgoingEmail email) {
         String missing = missingCredentials(mailbox);
         if (missing != null) {
-            return new Delivery("CONFIGURATION", 0, missing);
+            return Delivery.unusableMailbox(missing);
         }
         byte[] mime;
         try {
             mime = MimeComposer.bytes(email, clock.instant());
         } catch (MessagingException | IOException e) {
-            return new Delivery("CONFIGURATION", 0, "message could not be composed: " + e.getMessage());
+            return Delivery.unsendable("message could not be composed: " + e.getMessage());
+        }
+        if (!pacer.await(mailbox.mailboxId())) {
+            return Delivery.transientFailure(0, "interrupted while pacing " + api() + " sends", null);
         }
         boolean refreshed = false;
         for (int attempt = 1; ; attempt++) {
@@ -100,12 +157,16 @@ public abstract class ApiMailTransport implements MailTransport {
                 continue;
             }
             Delivery outcome = outcome(a.status(), a.error());
+            if (a.status() == 401) {
+                // refused even with a token fetched just now: the grant no longer works for this mailbox
+                return Delivery.credentialsRefused(0, outcome.detail());
+            }
             if (!retryable(a.status()) || attempt >= maxAttempts || a.retryAfter().compareTo(maxRetryWait) > 0) {
-                return a.retryAfter().isZero() ? outcome : new Delivery(outcome.kind(), outcome.smtpCode(),
-                        outcome.detail() + " (Retry-After " + a.retryAfter().toSeconds() + "s)");
+                return a.retryAfter().isZero() ? outcome : outcome.withRetryAfter(a.retryAfter().toSeconds())
+                        .withDetail(outcome.detail() + " (Retry-After " + a.retryAfter().toSeconds() + "s)");
             }
             if (!sleep(a.retryAfter())) {
-                return new Delivery("TRANSIENT", 0, "interrupted while waiting to retry: " + outcome.detail());
+                return Delivery.transientFailure(0, "interrupted while waiting to retry: " + outcome.detail(), null);
             }
         }
     }
@@ -119,18 +180,19 @@ public abstract class ApiMailTransport implements MailTransport {
         try {
             r = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpConnectTimeoutException | ConnectException e) {
-            return new Attempt(0, null, Duration.ZERO, new Delivery("TRANSIENT", 0, "could not connect to "
-                    + api() + ": " + e));
+            return new Attempt(0, null, Duration.ZERO, Delivery.transientFailure(0, "could not connect to "
+                    + api() + ": " + e, null));
         } catch (IOException e) {
             // the request may have reached the API and been submitted before the answer was lost
-            return new Attempt(0, null, Duration.ZERO, new Delivery("AMBIGUOUS", 0, "no answer from " + api()
+            return new Attempt(0, null, Duration.ZERO, Delivery.ambiguous("no answer from " + api()
                     + " after sending: " + e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Attempt(0, null, Duration.ZERO, new Delivery("AMBIGUOUS", 0, "interrupted while waiting for "
+            return new Attempt(0, null, Duration.ZERO, Delivery.ambiguous("interrupted while waiting for "
                     + api()));
         }
-        return new Attempt(r.statusCode(), error(r.body()), retryAfter(r), null);
+        return new Attempt(r.statusCode(), error(r.body()), RetryAfter.parse(r.headers().firstValue("Retry-After")
+                .orElse(null), clock.instant()), null);
     }
 
     private JsonNode error(String body) {
@@ -138,16 +200,6 @@ public abstract class ApiMailTransport implements MailTransport {
             return json.readTree(body == null || body.isBlank() ? "{}" : body).path("error");
         } catch (JacksonException e) {
             return json.createObjectNode().path("error");
-        }
-    }
-
-    /** Retry-After in delta-seconds; absent or unreadable means retry at once. */
-    private static Duration retryAfter(HttpResponse<?> r) {
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(r.headers().firstValue("Retry-After")
-                    .orElse("0").strip())));
-        } catch (NumberFormatException e) {
-            return Duration.ZERO;
         }
     }
 

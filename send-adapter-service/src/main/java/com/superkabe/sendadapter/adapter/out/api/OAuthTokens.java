@@ -22,14 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * OAuth2 access tokens from a token endpoint (RFC 6749 form POST), cached per credential until a minute
  * before they expire. No send has happened when a token is fetched, so every failure here is TRANSIENT
- * (endpoint unreachable, 429, 5xx) or CONFIGURATION (invalid_client, invalid_grant ...), never AMBIGUOUS.
+ * (endpoint unreachable, 429, 5xx) or refused credentials (invalid_client, invalid_grant ...: SENDER, the
+ * mailbox is disconnected), never AMBIGUOUS.
  */
 public final class OAuthTokens {
 
     /** A bearer token, or why there is none. */
     public record Token(String value, Delivery failure) {
-        public static Token failed(String kind, String detail) {
-            return new Token(null, new Delivery(kind, 0, detail));
+        public static Token failed(Delivery failure) {
+            return new Token(null, failure);
         }
     }
 
@@ -69,10 +70,10 @@ public final class OAuthTokens {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return Token.failed("TRANSIENT", "token endpoint unreachable: " + e);
+            return Token.failed(Delivery.transientFailure(0, "token endpoint unreachable: " + e, null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Token.failed("TRANSIENT", "interrupted while fetching a token");
+            return Token.failed(Delivery.transientFailure(0, "interrupted while fetching a token", null));
         }
         JsonNode answer = parse(r.body());
         if (r.statusCode() == 200 && answer.path("access_token").isString()) {
@@ -83,7 +84,12 @@ public final class OAuthTokens {
         }
         String detail = ("token endpoint HTTP " + r.statusCode() + " " + answer.path("error").asString("") + " "
                 + answer.path("error_description").asString("")).strip();
-        return Token.failed(r.statusCode() == 429 || r.statusCode() >= 500 ? "TRANSIENT" : "CONFIGURATION", detail);
+        if (r.statusCode() == 429 || r.statusCode() >= 500) {
+            return Token.failed(Delivery.transientFailure(0, detail, null));
+        }
+        // invalid_grant (consent revoked, refresh token expired) or invalid_client (secret expired): the
+        // mailbox's credentials no longer work until an operator replaces them
+        return Token.failed(Delivery.credentialsRefused(0, detail));
     }
 
     private JsonNode parse(String body) {

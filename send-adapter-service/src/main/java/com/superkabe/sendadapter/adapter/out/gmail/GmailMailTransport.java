@@ -26,7 +26,8 @@ public class GmailMailTransport extends ApiMailTransport {
     private final GmailProperties props;
 
     public GmailMailTransport(SecretBox secrets, GmailProperties props, Clock clock) {
-        super(props.connectTimeout(), props.requestTimeout(), props.maxRetryWait(), props.maxAttempts(), clock);
+        super(props.connectTimeout(), props.requestTimeout(), props.maxRetryWait(), props.maxAttempts(),
+                props.sendsPerMinute(), clock);
         this.secrets = secrets;
         this.props = props;
     }
@@ -58,8 +59,8 @@ public class GmailMailTransport extends ApiMailTransport {
             form.put("client_secret", secrets.decrypt(m.oauth().clientSecret()));
             form.put("refresh_token", secrets.decrypt(m.oauth().refreshToken()));
         } catch (IllegalArgumentException e) {
-            return OAuthTokens.Token.failed("CONFIGURATION", "the mailbox's Gmail credentials cannot be decrypted "
-                    + "with this platform key");
+            return OAuthTokens.Token.failed(Delivery.unusableMailbox("the mailbox's Gmail credentials cannot be decrypted "
+                    + "with this platform key"));
         }
         return tokens.fetch(tokenKey(m), URI.create(props.tokenUrl()), form);
     }
@@ -70,6 +71,18 @@ public class GmailMailTransport extends ApiMailTransport {
         return HttpRequest.newBuilder(URI.create(props.baseUrl() + "/gmail/v1/users/me/messages/send"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII));
+    }
+
+    /** {@code messages.list} with {@code q=rfc822msgid:<id>} (the Sent label: {@code in:sent}). */
+    @Override
+    protected HttpRequest.Builder sentSearch(Mailbox m, String messageId) {
+        String q = OAuthTokens.enc("in:sent rfc822msgid:" + messageId);
+        return HttpRequest.newBuilder(URI.create(props.baseUrl() + "/gmail/v1/users/me/messages?q=" + q));
+    }
+
+    @Override
+    protected JsonNode sentResults(JsonNode answer) {
+        return answer.path("messages");
     }
 
     @Override

@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The Gmail API's answer to {@code messages.send} in the bounce taxonomy. 200 (the sent Message) is
- * success. A 400 refusing the To header is a HARD_BOUNCE carrying 5.1.3 (bad address syntax); Google's
- * rate limits (403 rateLimitExceeded/userRateLimitExceeded, 429) and 503 are TRANSIENT; other 5xx
- * (backendError) may follow a submission and are AMBIGUOUS; every other refusal is CONFIGURATION
- * (scope, consent, send-as alias, message).
+ * The Gmail API's answer to {@code messages.send} in the bounce taxonomy and failure classes. 200 (the
+ * sent Message) is success. A 400 refusing the To header is a HARD_BOUNCE carrying 5.1.3 (RECIPIENT);
+ * Google's rate limits (403 rateLimitExceeded/userRateLimitExceeded, 429) and 503 are TRANSIENT; other
+ * 5xx (backendError) may follow a submission and are AMBIGUOUS; 401/403 (scope, consent, send-as alias)
+ * and 404 are SENDER; any other refusal is about this message (PERMANENT).
  */
 public final class GmailOutcomes {
 
@@ -24,20 +24,23 @@ public final class GmailOutcomes {
         String detail = "gmail HTTP " + status + (reason == null ? "" : " " + reason) + (message == null ? ""
                 : ": " + message);
         if (status >= 200 && status < 300) {
-            return new Delivery("SENT", 250, "accepted by the Gmail API (" + status + ")");
+            return Delivery.sent("accepted by the Gmail API (" + status + ")");
         }
         if (status == 400 && message != null && message.toLowerCase(Locale.ROOT).contains("invalid to header")) {
-            return new Delivery("HARD_BOUNCE", 550, "5.1.3 " + detail);
+            return Delivery.refused(550, "5.1.3 " + detail);
         }
         if (status == 429 || status == 503 || (status == 403 && reason != null && RATE_LIMITS.contains(reason))) {
-            return new Delivery("TRANSIENT", 0, detail);
+            return Delivery.transientFailure(0, detail, null);
         }
         if (status >= 500) {
-            return new Delivery("AMBIGUOUS", 0, detail + " (the message may have been submitted; not resent)");
+            return Delivery.ambiguous(detail + " (the message may have been submitted; not resent)");
         }
         if (status == 401 || status == 403) {
-            return new Delivery("CONFIGURATION", 0, detail + " (check the grant's gmail.send scope and consent)");
+            return Delivery.unusableMailbox(detail + " (check the grant's gmail.send scope and consent)");
         }
-        return new Delivery("CONFIGURATION", 0, detail);
+        if (status == 404) {
+            return Delivery.unusableMailbox(detail + " (the mailbox does not exist)");
+        }
+        return Delivery.unsendable(detail);
     }
 }

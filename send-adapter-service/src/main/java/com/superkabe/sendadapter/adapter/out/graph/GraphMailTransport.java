@@ -29,7 +29,8 @@ public class GraphMailTransport extends ApiMailTransport {
     private final GraphProperties props;
 
     public GraphMailTransport(SecretBox secrets, GraphProperties props, Clock clock) {
-        super(props.connectTimeout(), props.requestTimeout(), props.maxRetryWait(), props.maxAttempts(), clock);
+        super(props.connectTimeout(), props.requestTimeout(), props.maxRetryWait(), props.maxAttempts(),
+                props.sendsPerMinute(), clock);
         this.secrets = secrets;
         this.props = props;
     }
@@ -57,8 +58,8 @@ public class GraphMailTransport extends ApiMailTransport {
         try {
             secret = secrets.decrypt(m.oauth().clientSecret());
         } catch (IllegalArgumentException e) {
-            return OAuthTokens.Token.failed("CONFIGURATION", "the mailbox's client secret cannot be decrypted "
-                    + "with this platform key");
+            return OAuthTokens.Token.failed(Delivery.unusableMailbox("the mailbox's client secret cannot be decrypted "
+                    + "with this platform key"));
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
@@ -75,6 +76,19 @@ public class GraphMailTransport extends ApiMailTransport {
                         + "/sendMail")).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(Base64.getEncoder().encodeToString(mime),
                         StandardCharsets.US_ASCII));
+    }
+
+    /** The Sent Items folder filtered on {@code internetMessageId} (quotes doubled as OData wants). */
+    @Override
+    protected HttpRequest.Builder sentSearch(Mailbox m, String messageId) {
+        String filter = OAuthTokens.enc("internetMessageId eq '" + messageId.replace("'", "''") + "'");
+        return HttpRequest.newBuilder(URI.create(props.baseUrl() + "/v1.0/users/" + OAuthTokens.enc(m.address())
+                + "/mailFolders/sentitems/messages?$filter=" + filter + "&$select=id"));
+    }
+
+    @Override
+    protected JsonNode sentResults(JsonNode answer) {
+        return answer.path("value");
     }
 
     @Override

@@ -5,10 +5,10 @@ import com.superkabe.sendadapter.domain.Delivery;
 import java.util.Map;
 
 /**
- * Graph's answer to {@code sendMail} in the bounce taxonomy. 202 is the only success. A recipient the
- * service refuses is a HARD_BOUNCE carrying the RFC 3463 status it stands for (so the protection layer
- * reads it like an SMTP reply); every other refusal of the request is CONFIGURATION (the mailbox, app
- * or message is wrong; retrying changes nothing); 429 and 503 say the request was not processed
+ * Graph's answer to {@code sendMail} in the bounce taxonomy and failure classes. 202 is the only success.
+ * A recipient the service refuses is a HARD_BOUNCE carrying the RFC 3463 status it stands for (RECIPIENT,
+ * read like an SMTP reply); 401/403 and an unknown or unusable sending mailbox are SENDER; other refusals
+ * of the request are about this message (PERMANENT); 429 and 503 say the request was not processed
  * (TRANSIENT); any other 5xx may come from a gateway after the message was submitted (AMBIGUOUS).
  */
 public final class GraphOutcomes {
@@ -18,6 +18,10 @@ public final class GraphOutcomes {
             "ErrorInvalidRecipients", "5.1.3",
             "ErrorRecipientNotFound", "5.1.1");
 
+    /** Graph error codes that mean the sending mailbox cannot be used. */
+    private static final java.util.Set<String> UNUSABLE_MAILBOX = java.util.Set.of("ErrorInvalidUser",
+            "MailboxNotEnabledForRESTAPI", "ErrorAccessDenied", "ErrorSendAsDenied");
+
     private GraphOutcomes() {
     }
 
@@ -26,21 +30,24 @@ public final class GraphOutcomes {
         String detail = "graph HTTP " + status + (code == null ? "" : " " + code) + (message == null ? ""
                 : ": " + message);
         if (status >= 200 && status < 300) {
-            return new Delivery("SENT", 250, "accepted by Microsoft Graph (" + status + ")");
+            return Delivery.sent("accepted by Microsoft Graph (" + status + ")");
         }
         if (status == 400 && code != null && RECIPIENT_ERRORS.containsKey(code)) {
-            return new Delivery("HARD_BOUNCE", 550, RECIPIENT_ERRORS.get(code) + " " + detail);
+            return Delivery.refused(550, RECIPIENT_ERRORS.get(code) + " " + detail);
         }
         if (status == 429 || status == 503) {
-            return new Delivery("TRANSIENT", 0, detail);
+            return Delivery.transientFailure(0, detail, null);
         }
         if (status >= 500) {
-            return new Delivery("AMBIGUOUS", 0, detail + " (the message may have been submitted; not resent)");
+            return Delivery.ambiguous(detail + " (the message may have been submitted; not resent)");
         }
         if (status == 401 || status == 403) {
-            return new Delivery("CONFIGURATION", 0, detail + " (check the app's Mail.Send permission and secret)");
+            return Delivery.unusableMailbox(detail + " (check the app's Mail.Send permission and secret)");
         }
-        return new Delivery("CONFIGURATION", 0, detail);
+        if (status == 404 || (code != null && UNUSABLE_MAILBOX.contains(code))) {
+            return Delivery.unusableMailbox(detail + " (the mailbox does not exist or cannot send)");
+        }
+        return Delivery.unsendable(detail);
     }
 
     /** True if the same request may be made again at once: Graph said it did not process it. */

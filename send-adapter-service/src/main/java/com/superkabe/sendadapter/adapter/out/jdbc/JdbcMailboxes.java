@@ -38,6 +38,24 @@ class JdbcMailboxes implements Mailboxes {
     }
 
     @Override
+    public void updateCredentials(Mailbox m) {
+        Mailbox.Endpoint s = m.smtp();
+        Mailbox.Endpoint i = m.imap();
+        Mailbox.OAuth o = m.oauth();
+        jdbc.sql("UPDATE mailbox SET smtp_host = ?, smtp_port = ?, smtp_security = ?, smtp_username = ?, "
+                        + "smtp_secret = ?, imap_host = ?, imap_port = ?, imap_security = ?, imap_username = ?, "
+                        + "imap_secret = ?, oauth_tenant = ?, oauth_client_id = ?, oauth_client_secret = ?, "
+                        + "oauth_refresh_token = ? WHERE mailbox_id = ?")
+                .params(s == null ? null : s.host(), s == null ? null : s.port(), s == null ? null : s.security(),
+                        s == null ? null : s.username(), s == null ? null : s.secret(),
+                        i == null ? null : i.host(), i == null ? null : i.port(), i == null ? null : i.security(),
+                        i == null ? null : i.username(), i == null ? null : i.secret(),
+                        o == null ? null : o.tenant(), o == null ? null : o.clientId(),
+                        o == null ? null : o.clientSecret(), o == null ? null : o.refreshToken(), m.mailboxId())
+                .update();
+    }
+
+    @Override
     public Optional<Mailbox> find(String mailboxId) {
         return jdbc.sql("SELECT mailbox_id, org_id, address, domain, provider, daily_limit, smtp_host, smtp_port, "
                         + "smtp_security, smtp_username, smtp_secret, imap_host, imap_port, imap_security, "

@@ -5,7 +5,9 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
@@ -23,19 +25,57 @@ public final class MimeComposer {
     private MimeComposer() {
     }
 
-    public static MimeMessage compose(Session session, OutgoingEmail email, Instant date) throws MessagingException,
+    /**
+     * A message that keeps the engine's Message-ID and notes when its bytes start to be written: for
+     * SMTP that happens only after the server answered DATA with 354, so a connection lost before it
+     * sent nothing (TRANSIENT) and one lost after it may have delivered (AMBIGUOUS).
+     */
+    public static final class Composed extends MimeMessage {
+
+        private final String messageId;
+        private volatile boolean written;
+
+        Composed(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+
+        @Override
+        public void writeTo(java.io.OutputStream os, String[] ignoreList) throws IOException, MessagingException {
+            written = true;
+            super.writeTo(os, ignoreList);
+        }
+
+        /** True once the transport started writing the message's bytes. */
+        public boolean written() {
+            return written;
+        }
+    }
+
+    public static Composed compose(Session session, OutgoingEmail email, Instant date) throws MessagingException,
             UnsupportedEncodingException {
-        MimeMessage message = new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", email.messageId());
-            }
-        };
+        Composed message = new Composed(session, email.messageId());
         message.setFrom(new InternetAddress(email.fromAddress()));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.toAddress(),
                 email.toName() == null || email.toName().isBlank() ? null : email.toName(), "UTF-8"));
         message.setSubject(email.subject(), "UTF-8");
-        message.setText(email.body(), "UTF-8", email.html() ? "html" : "plain");
+        if (email.htmlBody() == null) {
+            message.setText(email.textBody(), "UTF-8", "plain");
+        } else {
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(email.textBody(), "UTF-8", "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(email.htmlBody(), "UTF-8", "html");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(html);
+            message.setContent(alternative);
+        }
         if (email.unsubscribeUrl() != null) {
             // RFC 8058: the provider POSTs "List-Unsubscribe=One-Click" to the URL; no mailto is offered
             message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");

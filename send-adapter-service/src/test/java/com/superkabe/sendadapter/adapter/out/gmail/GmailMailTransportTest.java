@@ -21,7 +21,7 @@ class GmailMailTransportTest {
     private final FakeGmail gmail = new FakeGmail("client-1.apps.googleusercontent.com", "GOCSPX-s3cret",
             "1//refresh");
     private final GmailMailTransport transport = new GmailMailTransport(secrets, new GmailProperties(gmail.baseUrl(),
-            gmail.tokenUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2), 3),
+            gmail.tokenUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2), 3, 6000),
             Clock.systemUTC());
 
     @AfterEach
@@ -39,7 +39,9 @@ class GmailMailTransportTest {
             assertThat(m.getSubject()).isEqualTo("Hello Ada");
             assertThat(m.getHeader("List-Unsubscribe", null)).isEqualTo("<https://t.example/u/abc>");
             assertThat(m.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
-            assertThat(m.getContent().toString()).contains("<p>Hi Ada</p>");
+            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) m.getContent();
+            assertThat(parts.getBodyPart(0).getContent().toString()).isEqualTo("Hi Ada");
+            assertThat(parts.getBodyPart(1).getContent().toString()).contains("<p>Hi Ada</p>");
         });
     }
 
@@ -87,6 +89,6 @@ class GmailMailTransportTest {
 
     private static OutgoingEmail email() {
         return new OutgoingEmail("<send-1@acme.test>", "sales@acme.test", TO, "Ada Lovelace", "Hello Ada",
-                "<p>Hi Ada</p>", true, "https://t.example/u/abc");
+                "Hi Ada", "<p>Hi Ada</p>", "https://t.example/u/abc");
     }
 }

@@ -42,8 +42,10 @@ class GraphMailTransportTest {
             assertThat(m.getSubject()).isEqualTo("Hello Ada");
             assertThat(m.getHeader("List-Unsubscribe", null)).isEqualTo("<https://t.example/u/abc>");
             assertThat(m.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
-            assertThat(m.getContentType()).startsWith("text/html");
-            assertThat(m.getContent().toString()).contains("<p>Hi Ada</p>");
+            assertThat(m.getContentType()).startsWith("multipart/alternative");
+            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) m.getContent();
+            assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+            assertThat(parts.getBodyPart(1).getContent().toString()).contains("<p>Hi Ada</p>");
         });
     }
 
@@ -134,7 +136,7 @@ class GraphMailTransportTest {
 
     private GraphMailTransport transport(Duration requestTimeout) {
         return new GraphMailTransport(secrets, new GraphProperties(graph.baseUrl(), graph.tokenUrl(),
-                Duration.ofSeconds(2), requestTimeout, Duration.ofSeconds(2), 3), Clock.systemUTC());
+                Duration.ofSeconds(2), requestTimeout, Duration.ofSeconds(2), 3, 6000), Clock.systemUTC());
     }
 
     private Mailbox mailbox(String clientSecret) {
@@ -144,6 +146,6 @@ class GraphMailTransportTest {
 
     private static OutgoingEmail email() {
         return new OutgoingEmail("<send-1@acme.test>", "sales@acme.test", TO, "Ada Lovelace", "Hello Ada",
-                "<p>Hi Ada</p>", true, "https://t.example/u/abc");
+                "Hi Ada", "<p>Hi Ada</p>", "https://t.example/u/abc");
     }
 }

@@ -1,0 +1,161 @@
+package com.superkabe.sendadapter.adapter.out.smtp;
+
+import com.superkabe.kit.secrets.SecretBox;
+import com.superkabe.sendadapter.adapter.out.mime.MimeComposer;
+import com.superkabe.sendadapter.application.MailTransport;
+import com.superkabe.sendadapter.application.Mailbox;
+import com.superkabe.sendadapter.application.OutgoingEmail;
+import com.superkabe.sendadapter.config.SmtpProperties;
+import com.superkabe.sendadapter.domain.Delivery;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * One mailbox's batch over one SMTP connection: connect and log in on the first message, one
+ * MAIL/RCPT/DATA transaction per message, RSET before each further one. The RSET also proves the
+ * connection is alive before anything is sent: if the server dropped it between messages, the
+ * connection is made again, once per batch. Endings, by where they happen:
+ * <ul>
+ *   <li>login refused (535/534/530): SENDER, the mailbox's credentials are refused, for the whole batch;</li>
+ *   <li>no connection, or lost before the message's bytes were written: TRANSIENT (nothing was sent);</li>
+ *   <li>a reply code: see {@link Delivery#refused} (4xx TRANSIENT, 5xx by enhanced status);</li>
+ *   <li>lost after the bytes started (after DATA): AMBIGUOUS, to be reconciled, never resent.</li>
+ * </ul>
+ */
+final class SmtpConnection implements MailTransport.Connection {
+
+    private static final int MAX_CONNECTIONS = 2;
+
+    private final Mailbox.Endpoint smtp;
+    private final SecretBox secrets;
+    private final Clock clock;
+    private final String protocol;
+    private final Session session;
+    private Transport transport;
+    private Delivery batchFailure;
+    private boolean used;
+    private int connections;
+
+    SmtpConnection(Mailbox.Endpoint smtp, SecretBox secrets, SmtpProperties props, Clock clock) {
+        this.smtp = smtp;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.protocol = smtp != null && "TLS".equalsIgnoreCase(smtp.security()) ? "smtps" : "smtp";
+        this.session = smtp == null ? null : Session.getInstance(sessionProperties(protocol, smtp, props));
+    }
+
+    @Override
+    public Delivery deliver(OutgoingEmail email) {
+        if (smtp == null) {
+            return Delivery.unusableMailbox("the mailbox has no SMTP settings");
+        }
+        MimeComposer.Composed message;
+        try {
+            message = MimeComposer.compose(session, email, clock.instant());
+        } catch (MessagingException | UnsupportedEncodingException | IllegalArgumentException e) {
+            return Delivery.unsendable("message could not be composed: " + e.getMessage());
+        }
+        Delivery notReady = ready();
+        if (notReady != null) {
+            return notReady;
+        }
+        try {
+            transport.sendMessage(message, message.getAllRecipients());
+            used = true;
+            return Delivery.sent();
+        } catch (MessagingException e) {
+            used = true;
+            Delivery d = SmtpFailures.classify(e, message.written());
+            if (d.smtpCode() == 0 || d.smtpCode() == 421) {
+                closeQuietly();
+            }
+            return d;
+        }
+    }
+
+    /** Null when a live, logged-in connection is ready for the next message; else why not. */
+    private Delivery ready() {
+        if (batchFailure != null) {
+            return batchFailure;
+        }
+        if (transport != null && used) {
+            try {
+                ((SMTPTransport) transport).issueCommand("RSET", 250);
+            } catch (MessagingException | RuntimeException e) {
+                // dropped between messages: nothing of the next message was sent, so connecting again is safe
+                closeQuietly();
+            }
+        }
+        if (transport != null) {
+            return null;
+        }
+        if (connections >= MAX_CONNECTIONS) {
+            batchFailure = Delivery.transientFailure(0, "the server dropped the connection again; the rest of "
+                    + "this batch was not sent", null);
+            return batchFailure;
+        }
+        return connect();
+    }
+
+    private Delivery connect() {
+        connections++;
+        String password;
+        try {
+            password = smtp.secret() == null ? null : secrets.decrypt(smtp.secret());
+        } catch (IllegalArgumentException e) {
+            batchFailure = Delivery.unusableMailbox("the mailbox's SMTP password cannot be decrypted with this "
+                    + "platform key: " + e.getMessage());
+            return batchFailure;
+        }
+        try {
+            Transport t = session.getTransport(protocol);
+            t.connect(smtp.host(), smtp.port(), smtp.username(), password);
+            transport = t;
+            used = false;
+            return null;
+        } catch (AuthenticationFailedException e) {
+            batchFailure = SmtpFailures.loginRefused(e);
+        } catch (MessagingException e) {
+            batchFailure = Delivery.transientFailure(SmtpFailures.code(e), "could not connect to " + smtp.host() + ":"
+                    + smtp.port() + ": " + SmtpFailures.text(e), null);
+        }
+        return batchFailure;
+    }
+
+    private static Properties sessionProperties(String protocol, Mailbox.Endpoint smtp, SmtpProperties props) {
+        Properties p = new Properties();
+        String prefix = "mail." + protocol + ".";
+        p.put(prefix + "auth", Boolean.toString(smtp.username() != null && !smtp.username().isBlank()));
+        p.put(prefix + "connectiontimeout", Long.toString(props.connectTimeout().toMillis()));
+        p.put(prefix + "timeout", Long.toString(props.readTimeout().toMillis()));
+        p.put(prefix + "writetimeout", Long.toString(props.readTimeout().toMillis()));
+        if ("STARTTLS".equalsIgnoreCase(smtp.security())) {
+            p.put(prefix + "starttls.enable", "true");
+            p.put(prefix + "starttls.required", "true");
+        }
+        return p;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        if (transport == null) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (MessagingException ignored) {
+            // the outcomes are already decided; a failed QUIT changes nothing
+        }
+        transport = null;
+    }
+}
