@@ -21,11 +21,6 @@ public record CampaignDef(String orgId, String campaignId, String name, String s
         this(orgId, campaignId, name, status, mailboxIds, steps, CampaignRules.UNLIMITED);
     }
 
-    /** Sticky mailbox choice: a pure function of the run id, so replay picks the same one. */
-    public String mailboxFor(String runId) {
-        return mailboxIds.get(Math.floorMod(runId.hashCode(), mailboxIds.size()));
-    }
-
     public long delayBefore(int step) {
         return step < steps.size() ? steps.get(step).delayTicks() : 0;
     }

@@ -1,16 +1,18 @@
 package com.superkabe.sequencer.application;
 
 import com.superkabe.events.Envelope;
+import com.superkabe.events.EventIds;
 import com.superkabe.events.clock.ClockTicked;
+import com.superkabe.events.lead.RecipientEsp;
 import com.superkabe.events.run.RunEvent;
 import com.superkabe.events.run.SendRequested;
 import com.superkabe.sequencer.domain.RunCommand;
 import com.superkabe.sequencer.domain.RunView;
 import com.superkabe.sequencer.domain.Suppression;
 import com.superkabe.sequencer.domain.dispatch.DispatchPolicy;
+import com.superkabe.sequencer.domain.dispatch.EspRecord;
 import com.superkabe.sequencer.domain.dispatch.HoldReason;
 import com.superkabe.sequencer.domain.dispatch.Usage;
-import com.superkabe.sequencer.domain.dispatch.Verdict;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -22,80 +24,92 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dispatcher of one tick: pages through the due runs (due tick, run id), lets the
- * {@link DispatchPolicy} decide which may go now at the tick's logical instant, dispatches those on
- * their sticky mailbox and records each resulting send in the {@link SendLedger}. Held runs stay due.
- * A hold that holds a whole campaign, mailbox or pair for the rest of the tick (window, caps, gap)
- * removes its runs from the following pages, so held runs sorting first cannot use up the scan limit
- * and starve runs due later. One policy serves the whole tick: each page loads only the campaigns,
- * mailboxes and pairs it has not seen yet, in one query per kind.
+ * The dispatcher of one tick: pages through the due runs (due tick, run id), routes each to a mailbox
+ * ({@link Routing}: sticky while eligible, otherwise the best by ESP-aware score), lets the
+ * {@link DispatchPolicy} decide whether it may go now at the tick's logical instant (window, caps,
+ * gap, YELLOW budget), refuses every send of an organization without a postal address, dispatches and
+ * records each resulting send in the {@link SendLedger}. Held runs stay due. A hold that holds a whole
+ * campaign, mailbox or pair for the rest of the tick removes its runs from the following pages, so
+ * held runs sorting first cannot use up the scan limit and starve runs due later. Every input of a
+ * choice (availability, usage, ESP records, addresses) comes from the ordered input or the sequencer's
+ * own ledger, so replay chooses the same.
  */
 class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    /** Routing's performance horizon: the last 30 days. */
+    static final long PERFORMANCE_DAYS = 30;
 
     private final Campaigns campaigns;
     private final RunCommands runs;
     private final RunViews views;
+    private final MailboxAvailability mailboxes;
     private final TickUsage usage;
     private final SendLedger ledger;
     private final OrgSuppression suppression;
     private final DispatchPaging paging;
+    private final EspStats espStats;
+    private final MailingAddresses addresses;
+    private final SendingSettings settings;
+    private final DispatchObserver observer;
 
     Dispatcher(Campaigns campaigns, RunCommands runs, RunViews views, MailboxAvailability mailboxes,
-               SendLedger ledger, OrgSuppression suppression, DispatchPaging paging) {
+               SendLedger ledger, OrgSuppression suppression, DispatchPaging paging, EspStats espStats,
+               MailingAddresses addresses, SendingSettings settings, DispatchObserver observer) {
         this.campaigns = campaigns;
         this.runs = runs;
         this.views = views;
+        this.mailboxes = mailboxes;
         this.usage = new TickUsage(mailboxes, ledger);
         this.ledger = ledger;
         this.suppression = suppression;
         this.paging = paging;
+        this.espStats = espStats;
+        this.addresses = addresses;
+        this.settings = settings;
+        this.observer = observer;
+    }
+
+    /** What one tick has learnt so far. */
+    private final class Tick {
+        final Map<String, CampaignDef> defs = new HashMap<>();
+        final Set<String> unknown = new HashSet<>();
+        final Map<HoldReason, Integer> held = new EnumMap<>(HoldReason.class);
+        final TickUsage.Loaded loaded = new TickUsage.Loaded();
+        final Map<String, MailboxStatus> status = new HashMap<>();
+        final Map<String, String> mailingAddress = new HashMap<>();
+        final Set<String> orgsWithoutAddress = new HashSet<>();
+        final Map<RecipientEsp, Map<String, EspRecord>> performance = new EnumMap<>(RecipientEsp.class);
+        final DispatchPolicy policy;
+
+        Tick(Instant now) {
+            policy = new DispatchPolicy(now, Map.of(), Map.of(), Usage.NONE).withYellowBudget(settings.yellowBudget());
+        }
     }
 
     void dispatch(Envelope cause, ClockTicked t, int batch) {
         Instant now = t.logicalInstant();
-        Map<String, CampaignDef> defs = new HashMap<>();
-        Set<String> unknown = new HashSet<>();
-        Map<HoldReason, Integer> held = new EnumMap<>(HoldReason.class);
-        TickUsage.Loaded loaded = new TickUsage.Loaded();
-        DispatchPolicy policy = new DispatchPolicy(now, Map.of(), Map.of(), Usage.NONE);
+        Tick tick = new Tick(now);
         Blocking blocking = new Blocking();
         // a paused campaign's runs are left out of the due query: they stay due for its resumption
         blocking.campaigns.addAll(campaigns.dispatchPaused());
+        long unavailableBefore = t.tick() - campaigns.minReassignAfterTicks();
         RunViews.DueCursor cursor = null;
         int dispatched = 0;
         int scanned = 0;
         while (dispatched < batch && scanned < paging.scanLimit()) {
-            List<RunView> page = views.due(t.tick(), cursor, blocking.snapshot(), paging.page());
+            List<RunView> page = views.due(t.tick(), cursor, blocking.snapshot(), unavailableBefore, paging.page());
             if (page.isEmpty()) {
                 break;
             }
-            page.stream().map(RunView::campaignId).distinct().filter(id -> !defs.containsKey(id) && !unknown.contains(id))
-                    .forEach(id -> campaigns.find(id).ifPresentOrElse(c -> defs.put(id, c), () -> unknown.add(id)));
-            unknown.forEach(blocking.campaigns::add);
-            List<RunView> known = page.stream().filter(v -> defs.containsKey(v.campaignId())).toList();
-            usage.load(policy, now, known, defs, loaded);
+            List<RunView> known = learn(tick, page, now, t.tick());
+            blocking.campaigns.addAll(tick.unknown);
             Map<String, Suppression> suppressed = suppression.ofRuns(known);
             for (RunView due : known) {
                 if (dispatched >= batch) {
                     break;
                 }
-                DispatchPolicy.Candidate candidate = new DispatchPolicy.Candidate(due.runId(), due.campaignId(),
-                        due.mailboxId());
-                Verdict verdict = policy.consider(candidate);
-                if (verdict instanceof Verdict.Hold h) {
-                    held.merge(h.reason(), 1, Integer::sum);
-                    blocking.add(policy.scope(candidate, h.reason()), candidate);
-                    continue;
-                }
-                CampaignDef c = defs.get(due.campaignId());
-                List<RunEvent> events = runs.execute(new RunCommand.Dispatch(due.runId(),
-                        c.steps().get(due.currentStep()), t.tick(), suppressed.get(due.runId())), cause);
-                if (events.stream().anyMatch(SendRequested.class::isInstance)) {
-                    ledger.record(new SendLedger.Entry(due.runId(), due.campaignId(), due.mailboxId(), t.tick(), now,
-                            policy.nextSendAfterSending(candidate)));
-                    policy.sent(candidate);
+                if (dispatchOne(cause, t, tick, blocking, due, suppressed.get(due.runId()))) {
                     dispatched++;
                 }
             }
@@ -105,9 +119,92 @@ class Dispatcher {
                 break;
             }
         }
-        if (!held.isEmpty()) {
-            log.debug("Tick {} ({}): dispatched {}, held {}", t.tick(), now, dispatched, held);
+        if (!tick.held.isEmpty()) {
+            observer.held(t.tick(), tick.held);
+            log.debug("Tick {} ({}): dispatched {}, held {}", t.tick(), now, dispatched, tick.held);
         }
+    }
+
+    private boolean dispatchOne(Envelope cause, ClockTicked t, Tick tick, Blocking blocking, RunView due,
+                                Suppression suppressed) {
+        CampaignDef c = tick.defs.get(due.campaignId());
+        if (suppressed != null) { // the last check before a send: the decider ends the run
+            runs.execute(new RunCommand.Dispatch(due.runId(), c.steps().get(due.currentStep()), t.tick(), suppressed),
+                    cause);
+            return false;
+        }
+        String address = tick.mailingAddress.get(c.orgId());
+        if (address == null) {
+            hold(tick, blocking, HoldReason.NO_MAILING_ADDRESS, DispatchPolicy.Scope.CAMPAIGN, due, null);
+            return false;
+        }
+        Routing.Route route = Routing.route(due, c, t.tick(), tick.policy, tick.status,
+                tick.performance.getOrDefault(due.esp(), Map.of()));
+        if (route instanceof Routing.Hold h) {
+            hold(tick, blocking, h.reason(), h.scope(), due, h.mailboxId());
+            return false;
+        }
+        Routing.Go go = (Routing.Go) route;
+        String mailbox = go.mailboxId();
+        RunCommand.SendExtras extras = new RunCommand.SendExtras(address, c.rules().euComplianceMode(),
+                EventIds.derive("batch/" + mailbox + "/" + t.tick()));
+        List<RunEvent> events = runs.execute(new RunCommand.Dispatch(due.runId(), c.steps().get(due.currentStep()),
+                t.tick(), null, mailbox, go.reason(), extras), cause);
+        if (events.stream().noneMatch(SendRequested.class::isInstance)) {
+            return false;
+        }
+        DispatchPolicy.Candidate candidate = Routing.candidate(due, mailbox);
+        ledger.record(new SendLedger.Entry(due.runId(), due.campaignId(), mailbox, t.tick(), t.logicalInstant(),
+                tick.policy.nextSendAfterSending(candidate), due.yellow()));
+        tick.policy.sent(candidate);
+        return true;
+    }
+
+    private static void hold(Tick tick, Blocking blocking, HoldReason reason, DispatchPolicy.Scope scope, RunView due,
+                             String mailboxId) {
+        tick.held.merge(reason, 1, Integer::sum);
+        blocking.add(scope, due.campaignId(), mailboxId);
+    }
+
+    /** Loads what the page needs and the tick has not seen yet; returns the runs of known campaigns. */
+    private List<RunView> learn(Tick tick, List<RunView> page, Instant now, long atTick) {
+        page.stream().map(RunView::campaignId).distinct()
+                .filter(id -> !tick.defs.containsKey(id) && !tick.unknown.contains(id))
+                .forEach(id -> campaigns.find(id).ifPresentOrElse(c -> tick.defs.put(id, c), () -> tick.unknown.add(id)));
+        List<RunView> known = page.stream().filter(v -> tick.defs.containsKey(v.campaignId())).toList();
+        Set<String> newMailboxes = new HashSet<>();
+        Set<String> newOrgs = new HashSet<>();
+        for (RunView v : known) {
+            CampaignDef c = tick.defs.get(v.campaignId());
+            for (String m : c.mailboxIds()) {
+                if (!tick.status.containsKey(m)) {
+                    newMailboxes.add(m);
+                }
+            }
+            if (v.mailboxId() != null && !tick.status.containsKey(v.mailboxId())) {
+                newMailboxes.add(v.mailboxId());
+            }
+            if (!tick.mailingAddress.containsKey(c.orgId()) && !tick.orgsWithoutAddress.contains(c.orgId())) {
+                newOrgs.add(c.orgId());
+            }
+        }
+        if (!newOrgs.isEmpty()) {
+            Map<String, String> found = addresses.mailingAddresses(newOrgs);
+            tick.mailingAddress.putAll(found);
+            newOrgs.stream().filter(o -> !found.containsKey(o)).forEach(tick.orgsWithoutAddress::add);
+        }
+        if (!newMailboxes.isEmpty()) {
+            Map<String, MailboxStatus> st = mailboxes.status(newMailboxes);
+            newMailboxes.forEach(m -> tick.status.put(m, st.getOrDefault(m, MailboxStatus.AVAILABLE)));
+            tick.policy.learnRecentSends(ledger.recentYellow(newMailboxes, settings.yellowBudget().window()));
+            long fromDay = Math.floorDiv(atTick, settings.ticksPerDay()) - PERFORMANCE_DAYS + 1;
+            for (RecipientEsp esp : known.stream().map(RunView::esp).distinct().toList()) {
+                tick.performance.computeIfAbsent(esp, e -> new HashMap<>())
+                        .putAll(espStats.since(newMailboxes, esp, fromDay));
+            }
+        }
+        usage.load(tick.policy, now, known, tick.defs, tick.loaded);
+        return known;
     }
 
     /** What the holds of this tick so far exclude from the next pages. */
@@ -116,11 +213,21 @@ class Dispatcher {
         final Set<String> mailboxes = new HashSet<>();
         final Set<CampaignMailbox> pairs = new HashSet<>();
 
-        void add(DispatchPolicy.Scope scope, DispatchPolicy.Candidate c) {
+        void add(DispatchPolicy.Scope scope, String campaignId, String mailboxId) {
             switch (scope) {
-                case CAMPAIGN -> campaigns.add(c.campaignId());
-                case MAILBOX -> mailboxes.add(c.mailboxId());
-                case PAIR -> pairs.add(new CampaignMailbox(c.campaignId(), c.mailboxId()));
+                case CAMPAIGN -> campaigns.add(campaignId);
+                case MAILBOX -> {
+                    if (mailboxId != null) {
+                        mailboxes.add(mailboxId);
+                    }
+                }
+                case PAIR -> {
+                    if (mailboxId != null) {
+                        pairs.add(new CampaignMailbox(campaignId, mailboxId));
+                    }
+                }
+                case NONE -> {
+                }
             }
         }
 

@@ -11,7 +11,14 @@ import java.util.Map;
  */
 public interface MailboxAvailability {
 
-    void set(String mailboxId, boolean canSend);
+    /** Protection's verdict: may the mailbox send; {@code tick}: when this became true. */
+    void set(String mailboxId, boolean canSend, long tick);
+
+    /** The send adapter found the mailbox's credentials refused ({@code false}) or fixed again. */
+    void setConnected(String mailboxId, boolean connected, long tick);
+
+    /** Routing's view of each mailbox known here; an unknown mailbox is absent (and may send). */
+    Map<String, MailboxStatus> status(Collection<String> mailboxIds);
 
     /**
      * A registered mailbox: its organization (the first registration's is kept, so another org cannot

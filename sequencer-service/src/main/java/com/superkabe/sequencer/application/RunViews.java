@@ -16,7 +16,11 @@ public interface RunViews {
 
     Optional<RunView> find(String runId);
 
-    List<RunView> due(long tick, DueCursor after, Blocked blocked, int limit);
+    /**
+     * {@code unavailableBefore}: runs whose mailbox cannot send are left out unless it became unable to
+     * send before this tick (then routing may move them elsewhere).
+     */
+    List<RunView> due(long tick, DueCursor after, Blocked blocked, long unavailableBefore, int limit);
 
     /** A position in the due order: (due tick, run id). */
     record DueCursor(long dueTick, String runId) {
@@ -36,8 +40,9 @@ public interface RunViews {
         }
 
         public boolean blocks(RunView v) {
-            return campaignIds.contains(v.campaignId()) || mailboxIds.contains(v.mailboxId())
-                    || pairs.contains(new CampaignMailbox(v.campaignId(), v.mailboxId()));
+            String mailbox = v.mailboxId() == null ? "" : v.mailboxId();
+            return campaignIds.contains(v.campaignId()) || mailboxIds.contains(mailbox)
+                    || pairs.contains(new CampaignMailbox(v.campaignId(), mailbox));
         }
     }
 

@@ -17,7 +17,11 @@ public interface SendLedger {
      * One requested send, at the tick's logical instant; {@code nextSendAt}: the instant before which
      * its mailbox may not send again, fixed now by the sending campaign's gap and jitter.
      */
-    record Entry(String runId, String campaignId, String mailboxId, long tick, Instant at, Instant nextSendAt) {
+    record Entry(String runId, String campaignId, String mailboxId, long tick, Instant at, Instant nextSendAt,
+                 boolean yellow) {
+        public Entry(String runId, String campaignId, String mailboxId, long tick, Instant at, Instant nextSendAt) {
+            this(runId, campaignId, mailboxId, tick, at, nextSendAt, false);
+        }
     }
 
     /** A mailbox's sends in a day, its latest send and the latest next-send instant, since some instant. */
@@ -31,6 +35,9 @@ public interface SendLedger {
      * {@code day}, and the latest send and next-send instants at or after {@code since}.
      */
     Map<String, MailboxUsage> mailboxUsage(Collection<String> mailboxIds, Instant since, SendWindow.Day day);
+
+    /** The latest {@code window} sends of each mailbox, newest first, true where the recipient was YELLOW. */
+    Map<String, java.util.List<Boolean>> recentYellow(Collection<String> mailboxIds, int window);
 
     /** Sends of each campaign in its own day (absent: none). */
     Map<String, Integer> sentByCampaign(Map<String, SendWindow.Day> days);

@@ -3,6 +3,12 @@ package com.superkabe.sequencer.application;
 import com.superkabe.events.Envelope;
 import com.superkabe.events.EventIds;
 import com.superkabe.events.campaign.CampaignStatusChanged;
+import com.superkabe.events.campaign.RunResolveRequested;
+import com.superkabe.events.lead.RecipientEsp;
+import com.superkabe.events.mailbox.MailboxConnectionChanged;
+import com.superkabe.events.organization.OrganizationMailingAddressSet;
+import com.superkabe.events.send.SendFailureClass;
+import com.superkabe.sequencer.domain.dispatch.EspRecord;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.gate.LeadGateAllowed;
 import com.superkabe.events.mailbox.MailboxRegistered;
@@ -24,8 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the sequencer's ordered inputs (gate decisions, clock ticks, send outcomes, unsubscribes,
- * replies, mailbox registrations, states and warmup limits) into run commands; a tick's dispatch
- * goes through the {@link Dispatcher} (windows, daily caps, send gap). It reads only its inputs, its read model and the logical clock, so replaying the
+ * replies, mailbox registrations, states, connections and warmup limits, mailing addresses, operator
+ * decisions) into run commands; a tick's dispatch goes through the {@link Dispatcher} (routing,
+ * windows, daily caps, send gap, YELLOW budget, compliance). A failed send is handled by its class
+ * (ADR 0019). It reads only its inputs, its read model and the logical clock, so replaying the
  * recorded inputs into a fresh instance decides the same transitions.
  */
 public class SequencerService {
@@ -33,8 +41,6 @@ public class SequencerService {
     private static final Logger log = LoggerFactory.getLogger(SequencerService.class);
     /** Dispatch at most this many runs per tick (caps and windows aside); the rest stay due for the next tick. */
     static final int DISPATCH_BATCH = 1_000;
-    /** The send-failure kind that is a permanent failure of the address; it suppresses it org-wide. */
-    static final String HARD_BOUNCE = "HARD_BOUNCE";
 
     private final Campaigns campaigns;
     private final RunCommands runs;
@@ -43,23 +49,28 @@ public class SequencerService {
     private final MailboxAvailability mailboxes;
     private final OrgSuppression suppression;
     private final Dispatcher dispatcher;
+    private final EspStats espStats;
+    private final MailingAddresses addresses;
+    private final SendingSettings settings;
 
-    public SequencerService(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
-                            MailboxAvailability mailboxes, Suppressions suppressions, SendLedger ledger) {
-        this(campaigns, runs, views, clock, mailboxes, suppressions, ledger, DispatchPaging.DEFAULT);
+    /** The ports of a sequencer; {@code paging} and {@code settings} as production's unless a test says otherwise. */
+    public record Ports(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
+                        MailboxAvailability mailboxes, Suppressions suppressions, SendLedger ledger, EspStats espStats,
+                        MailingAddresses addresses) {
     }
 
-    /** With the dispatcher's page size and scan limit given (tests pass the limit cheaply). */
-    public SequencerService(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
-                            MailboxAvailability mailboxes, Suppressions suppressions, SendLedger ledger,
-                            DispatchPaging paging) {
-        this.mailboxes = mailboxes;
-        this.suppression = new OrgSuppression(suppressions, runs, views);
-        this.dispatcher = new Dispatcher(campaigns, runs, views, mailboxes, ledger, suppression, paging);
-        this.campaigns = campaigns;
-        this.runs = runs;
-        this.views = views;
-        this.clock = clock;
+    public SequencerService(Ports ports, DispatchPaging paging, SendingSettings settings, DispatchObserver observer) {
+        this.mailboxes = ports.mailboxes();
+        this.suppression = new OrgSuppression(ports.suppressions(), ports.runs(), ports.views());
+        this.dispatcher = new Dispatcher(ports.campaigns(), ports.runs(), ports.views(), ports.mailboxes(),
+                ports.ledger(), suppression, paging, ports.espStats(), ports.addresses(), settings, observer);
+        this.campaigns = ports.campaigns();
+        this.runs = ports.runs();
+        this.views = ports.views();
+        this.clock = ports.clock();
+        this.espStats = ports.espStats();
+        this.addresses = ports.addresses();
+        this.settings = settings;
     }
 
     public static String runId(String campaignId, String leadId) {
@@ -79,13 +90,16 @@ public class SequencerService {
                     c.campaignId(), clock.currentTick()), e);
             case EmailUnsubscribed u -> suppression.apply(new Suppression(u.orgId(), u.email(),
                     Suppression.Cause.UNSUBSCRIBED, u.method(), u.runId(), u.campaignId(), clock.currentTick()), e);
-            case MailboxStateChanged m -> mailboxes.set(m.mailboxId(), m.canSend());
+            case MailboxStateChanged m -> mailboxes.set(m.mailboxId(), m.canSend(), clock.currentTick());
+            case MailboxConnectionChanged m -> mailboxes.setConnected(m.mailboxId(), m.connected(), clock.currentTick());
             case MailboxWarmupLimitSet w -> mailboxes.setWarmupLimit(w.mailboxId(), w.limited() ? w.dailyLimit() : null);
             case CampaignStatusChanged c -> campaigns.find(c.campaignId())
                     .filter(d -> d.orgId().equals(c.orgId()))
                     .ifPresent(d -> campaigns.setDispatchPaused(c.campaignId(), "PAUSED".equals(c.to())));
             case MailboxRegistered m -> mailboxes.register(m.orgId(), m.mailboxId(),
                     m.dailyLimit() > 0 ? m.dailyLimit() : null);
+            case OrganizationMailingAddressSet a -> addresses.setMailingAddress(a.orgId(), a.mailingAddress());
+            case RunResolveRequested r -> resolve(e, r);
             default -> {
             }
         }
@@ -101,7 +115,8 @@ public class SequencerService {
         }
         CampaignDef c = campaign.get();
         String runId = runId(c.campaignId(), allowed.lead().leadId());
-        runs.execute(new RunCommand.Enroll(c.orgId(), runId, c.campaignId(), allowed.lead(), c.mailboxFor(runId),
+        // no mailbox yet: routing chooses one at the first dispatch (ADR 0019)
+        runs.execute(new RunCommand.Enroll(c.orgId(), runId, c.campaignId(), allowed.lead(), null,
                 c.steps().size(), c.delayBefore(0), clock.currentTick(),
                 suppression.of(c.orgId(), allowed.lead().email()).orElse(null)), cause);
     }
@@ -115,20 +130,30 @@ public class SequencerService {
     }
 
     private void sent(Envelope cause, EmailSent s) {
-        views.find(s.runId()).flatMap(v -> campaigns.find(v.campaignId())).ifPresent(c -> runs.execute(
+        Optional<RunView> run = views.find(s.runId());
+        run.flatMap(v -> campaigns.find(v.campaignId())).ifPresent(c -> runs.execute(
                 new RunCommand.RecordSent(s.runId(), s.sendId(), s.step(), c.delayBefore(s.step() + 1),
                         clock.currentTick()), cause));
+        count(s.mailboxId(), run, new EspRecord(1, 0, 0, 0));
     }
 
     private void failed(Envelope cause, EmailSendFailed f) {
         Optional<RunView> run = Optional.ofNullable(f.runId()).flatMap(views::find);
+        SendFailureClass failure = f.effectiveClass();
         run.ifPresent(v -> runs.execute(new RunCommand.RecordFailed(f.runId(), f.sendId(), f.step(),
-                f.kind() + ": " + f.detail(), clock.currentTick()), cause));
+                f.kind() + (f.smtpCode() > 0 ? " " + f.smtpCode() : "") + ": " + f.detail(), clock.currentTick(),
+                failure, f.mailboxId(), f.retryAfterSeconds() == null ? 0 : f.retryAfterSeconds(), settings.retry()),
+                cause));
+        if (failure == SendFailureClass.TRANSIENT) {
+            count(f.mailboxId(), run, new EspRecord(0, 0, 0, 1));
+        } else if (failure == SendFailureClass.RECIPIENT) {
+            count(f.mailboxId(), run, new EspRecord(0, 0, 1, 0));
+        }
         String address = f.recipient() != null && !f.recipient().isBlank() ? f.recipient()
                 : run.map(RunView::email).orElse(null);
-        // only a bounce that says the address cannot receive suppresses it; a 5xx for the sender's own
+        // only a failure saying the address cannot receive suppresses it; a 5xx for the sender's own
         // fault or reputation (5.7.x, 5.3.4, …) must not blacklist the recipient in every campaign
-        if (RecipientFailure.addressCannotReceive(f) && address != null) {
+        if (failure == SendFailureClass.RECIPIENT && address != null) {
             suppression.apply(new Suppression(f.orgId(), address, Suppression.Cause.BOUNCED,
                     f.smtpCode() + " " + f.detail(), f.runId(), f.campaignId(), clock.currentTick()), cause);
         }
@@ -141,6 +166,9 @@ public class SequencerService {
      */
     private void bouncedLater(Envelope cause, EmailBounced b) {
         String statusText = (b.status() == null ? "" : b.status()) + " " + (b.diagnostic() == null ? "" : b.diagnostic());
+        if ("HARD".equals(b.bounceClass())) {
+            count(b.mailboxId(), Optional.ofNullable(b.runId()).flatMap(views::find), new EspRecord(0, 0, 1, 0));
+        }
         if ("HARD".equals(b.bounceClass()) && RecipientFailure.addressCannotReceive(b.smtpCode(), statusText)) {
             suppression.apply(new Suppression(b.orgId(), b.recipient(), Suppression.Cause.BOUNCED,
                     "bounced after delivery: " + statusText.strip(), b.runId(), b.campaignId(), clock.currentTick()),
@@ -149,8 +177,32 @@ public class SequencerService {
     }
 
     private void replied(Envelope cause, ReplyReceived r) {
-        if (views.find(r.runId()).isPresent()) {
+        Optional<RunView> run = Optional.ofNullable(r.runId()).flatMap(views::find);
+        if (run.isPresent()) {
             runs.execute(new RunCommand.RecordReply(r.runId(), r.replyId(), clock.currentTick()), cause);
+            count(r.mailboxId(), run, new EspRecord(0, 1, 0, 0));
         }
+    }
+
+    private void resolve(Envelope cause, RunResolveRequested r) {
+        Optional<RunView> run = views.find(r.runId()).filter(v -> v.orgId().equals(r.orgId()));
+        Optional<RunCommand.ResolveAction> action = RunCommands.resolveAction(r.action());
+        if (run.isEmpty() || action.isEmpty()) {
+            log.warn("Resolve request for run {} ignored: unknown run or action {}", r.runId(), r.action());
+            return;
+        }
+        long nextDelay = campaigns.find(run.get().campaignId()).map(c -> c.delayBefore(run.get().currentStep() + 1))
+                .orElse(0L);
+        runs.execute(new RunCommand.Resolve(r.runId(), action.get(), r.actor(), r.reason(), nextDelay,
+                clock.currentTick()), cause);
+    }
+
+    /** Adds to the mailbox's record with the run's recipient ESP, for routing. */
+    private void count(String mailboxId, Optional<RunView> run, EspRecord delta) {
+        if (mailboxId == null || mailboxId.isBlank()) {
+            return;
+        }
+        RecipientEsp esp = run.map(RunView::esp).orElse(RecipientEsp.UNKNOWN);
+        espStats.add(mailboxId, esp, Math.floorDiv(clock.currentTick(), settings.ticksPerDay()), delta);
     }
 }

@@ -50,17 +50,25 @@ final class TickUsage {
         Map<String, SendWindow.Day> campaignDays = new LinkedHashMap<>();
         Map<CampaignMailbox, SendWindow.Day> pairDays = new LinkedHashMap<>();
         for (RunView v : page) {
-            if (loaded.mailboxes.add(v.mailboxId())) {
-                newMailboxes.add(v.mailboxId());
+            CampaignDef def = defs.get(v.campaignId());
+            CampaignRules r = def.rules();
+            // routing may send a run from any mailbox of its campaign, besides the one it is on
+            List<String> mailboxes = new java.util.ArrayList<>(def.mailboxIds());
+            if (v.mailboxId() != null) {
+                mailboxes.add(v.mailboxId());
             }
-            CampaignRules r = defs.get(v.campaignId()).rules();
             if (loaded.campaigns.add(v.campaignId())) {
                 newRules.put(v.campaignId(), r);
                 campaignDays.put(v.campaignId(), r.window().dayOf(now));
             }
-            CampaignMailbox pair = new CampaignMailbox(v.campaignId(), v.mailboxId());
-            if (r.mailboxDailyLimits().containsKey(v.mailboxId()) && loaded.pairs.add(pair)) {
-                pairDays.put(pair, r.window().dayOf(now));
+            for (String m : mailboxes) {
+                if (loaded.mailboxes.add(m)) {
+                    newMailboxes.add(m);
+                }
+                CampaignMailbox pair = new CampaignMailbox(v.campaignId(), m);
+                if (r.mailboxDailyLimits().containsKey(m) && loaded.pairs.add(pair)) {
+                    pairDays.put(pair, r.window().dayOf(now));
+                }
             }
         }
         Map<String, Integer> byMailbox = new HashMap<>();

@@ -5,6 +5,9 @@ import com.superkabe.kit.outbox.EventSink;
 import com.superkabe.sequencer.adapter.out.jdbc.ClockTicker;
 import com.superkabe.sequencer.application.CampaignService;
 import com.superkabe.sequencer.application.DispatchPaging;
+import com.superkabe.sequencer.application.EspStats;
+import com.superkabe.sequencer.application.MailingAddresses;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.superkabe.sequencer.application.Campaigns;
 import com.superkabe.sequencer.application.LogicalClock;
 import com.superkabe.sequencer.application.MailboxAvailability;
@@ -21,21 +24,30 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration
-@EnableConfigurationProperties(ClockProperties.class)
+@EnableConfigurationProperties({ClockProperties.class, SendingProperties.class})
 class SequencerConfig {
 
     @Bean
     SequencerService sequencerService(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
                                       MailboxAvailability mailboxes, Suppressions suppressions, SendLedger ledger,
+                                      EspStats espStats, MailingAddresses addresses, SendingProperties sending,
+                                      MeterRegistry meters,
                                       @Value("${superkabe.sequencer.dispatch.page-size:500}") int pageSize,
                                       @Value("${superkabe.sequencer.dispatch.scan-limit:20000}") int scanLimit) {
-        return new SequencerService(campaigns, runs, views, clock, mailboxes, suppressions, ledger,
-                new DispatchPaging(pageSize, scanLimit));
+        return new SequencerService(new SequencerService.Ports(campaigns, runs, views, clock, mailboxes, suppressions,
+                ledger, espStats, addresses), new DispatchPaging(pageSize, scanLimit), sending.settings(),
+                (tick, held) -> held.forEach((reason, n) -> meters.counter("superkabe_dispatch_holds",
+                        "reason", reason.name().toLowerCase(java.util.Locale.ROOT)).increment(n)));
     }
 
     @Bean
     CampaignService campaignService(Campaigns campaigns, EventSink events, Envelopes envelopes) {
         return new CampaignService(campaigns, events, envelopes);
+    }
+
+    @Bean
+    com.superkabe.sequencer.application.RunResolution runResolution(EventSink events, Envelopes envelopes) {
+        return new com.superkabe.sequencer.application.RunResolution(events, envelopes);
     }
 
     @Bean

@@ -1,16 +1,38 @@
 package com.superkabe.sequencer.domain;
 
-/** The queryable shape of a run: what the dispatcher selects on and the API shows. */
+import com.superkabe.events.lead.RecipientEsp;
+
+/**
+ * The queryable shape of a run: what the dispatcher selects and routes on and the API shows.
+ * {@code mailboxId} is null until routing assigns one; {@code esp} and {@code yellow} come from the
+ * lead's accepted event; {@code avoidMailboxId}/{@code avoidSinceTick} name the mailbox that refused
+ * the current step for the sender's fault.
+ */
 public record RunView(String runId, String orgId, String campaignId, String leadId, String email, String mailboxId,
-                      RunStatus status, int currentStep, long dueTick, boolean inFlight) {
+                      RunStatus status, int currentStep, long dueTick, boolean inFlight, int attempt,
+                      String avoidMailboxId, long avoidSinceTick, RecipientEsp esp, boolean yellow,
+                      String pauseReason) {
+
+    public RunView(String runId, String orgId, String campaignId, String leadId, String email, String mailboxId,
+                   RunStatus status, int currentStep, long dueTick, boolean inFlight) {
+        this(runId, orgId, campaignId, leadId, email, mailboxId, status, currentStep, dueTick, inFlight, 0, null, -1,
+                RecipientEsp.UNKNOWN, false, null);
+    }
 
     /** The same projection for the database read model and for in-memory replay. */
     public static RunView project(RunState state) {
         return new RunView(state.runId(), state.orgId(), state.campaignId(), state.lead().leadId(), state.lead().email(),
-                state.mailboxId(), state.status(), state.currentStep(), state.dueTick(), state.inFlight());
+                state.mailboxId(), state.status(), state.currentStep(), state.dueTick(), state.inFlight(),
+                state.attempt(), state.avoidMailboxId(), state.avoidSinceTick(), state.lead().espOrUnknown(),
+                state.lead().yellow(), state.pauseReason());
     }
 
     public boolean dispatchable(long tick) {
-        return !status.terminal() && status != RunStatus.PAUSED && !inFlight && dueTick <= tick;
+        return (status == RunStatus.ACTIVE || status == RunStatus.WAITING) && !inFlight && dueTick <= tick;
+    }
+
+    /** Whether the run avoids {@code mailbox} at {@code tick}, given how long a refusal is held against it. */
+    public boolean avoids(String mailbox, long tick, long avoidTicks) {
+        return mailbox != null && mailbox.equals(avoidMailboxId) && tick - avoidSinceTick < avoidTicks;
     }
 }

@@ -61,6 +61,40 @@ public final class Templates {
         return out.toString();
     }
 
+    /** The tokens a template may use. */
+    public static final java.util.Set<String> KNOWN_TOKENS = java.util.Set.of("firstName", "lastName", "company",
+            "title", "email");
+    private static final Pattern ANY_TOKEN = Pattern.compile("\\{\\{(.*?)}}");
+
+    /**
+     * What is wrong with a template's tokens, or empty: an unknown token ({@code {{frstName}}}), a token
+     * that is not a plain name, or a {@code {{} that is never closed. Checked when a campaign is created,
+     * so a typo is a 400 naming the step and token rather than failed runs later.
+     */
+    public static java.util.Optional<String> tokenProblem(String template) {
+        if (template == null) {
+            return java.util.Optional.empty();
+        }
+        Matcher m = ANY_TOKEN.matcher(template);
+        int end = 0;
+        while (m.find()) {
+            Matcher token = TOKEN.matcher(m.group());
+            if (!token.matches()) {
+                return java.util.Optional.of("malformed token " + m.group() + ": write {{name}} or {{name|fallback}}");
+            }
+            if (!KNOWN_TOKENS.contains(token.group(1))) {
+                return java.util.Optional.of("unknown token {{" + token.group(1) + "}}; known tokens: "
+                        + new java.util.TreeSet<>(KNOWN_TOKENS));
+            }
+            end = m.end();
+        }
+        if (template.indexOf("{{", end) >= 0) {
+            return java.util.Optional.of("unbalanced braces: '{{' at offset " + template.indexOf("{{", end)
+                    + " is never closed with '}}'");
+        }
+        return java.util.Optional.empty();
+    }
+
     private static String escapeHtml(String value) {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (int i = 0; i < value.length(); i++) {

@@ -10,6 +10,7 @@ import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.gate.LeadGateAllowed;
 import com.superkabe.events.gate.LeadSnapshot;
 import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.organization.OrganizationMailingAddressSet;
 import com.superkabe.events.protection.MailboxWarmupLimitSet;
 import com.superkabe.events.run.RunEvent;
 import com.superkabe.events.run.SendRequested;
@@ -37,6 +38,11 @@ class DispatcherTest {
 
     private final List<Envelope> inputs = new ArrayList<>();
     private long tick;
+
+    {
+        // nothing is sent without the organization's postal address (ADR 0020)
+        input(new OrganizationMailingAddressSet("org-1", "Acme Inc., 1 Main St, Springfield, IL 62701, USA"));
+    }
 
     @Test
     void leadsDueOutsideTheWindowAccumulateAndAllGoOutOnTheFirstTickOfTheNextWindow() {
@@ -185,13 +191,14 @@ class DispatcherTest {
         InMemoryRuns runs = new InMemoryRuns();
         CountingLedger ledger = new CountingLedger(runs);
         Campaigns campaigns = new com.superkabe.sequencer.application.replay.InMemoryCampaigns(defs);
-        SequencerService sequencer = new SequencerService(campaigns, runs, runs, runs, runs, runs, ledger);
+        SequencerService sequencer = new SequencerService(new SequencerService.Ports(campaigns, runs, runs, runs, runs,
+                runs, ledger, runs, runs), DispatchPaging.DEFAULT, SendingSettings.DEFAULT, DispatchObserver.NONE);
 
         inputs.forEach(sequencer::onInput);
 
         assertThat(sends(runs.history())).hasSize(50);
-        assertThat(ledger.reads).as("mailboxes, campaigns, overrides: one read each for the tick's one page")
-                .isEqualTo(3);
+        assertThat(ledger.reads).as("mailboxes, campaigns, overrides, YELLOW windows: one read each for the tick's "
+                + "one page").isEqualTo(4);
     }
 
     /** Counts the ledger reads of a tick. */
@@ -213,6 +220,12 @@ class DispatcherTest {
                                                       SendWindow.Day day) {
             reads++;
             return delegate.mailboxUsage(mailboxIds, since, day);
+        }
+
+        @Override
+        public Map<String, List<Boolean>> recentYellow(java.util.Collection<String> mailboxIds, int window) {
+            reads++;
+            return delegate.recentYellow(mailboxIds, window);
         }
 
         @Override

@@ -15,6 +15,9 @@ import com.superkabe.events.run.SendRequested;
 import com.superkabe.events.reply.ComplaintReceived;
 import com.superkabe.events.reply.EmailBounced;
 import com.superkabe.events.send.EmailSendFailed;
+import com.superkabe.events.organization.OrganizationMailingAddressSet;
+import com.superkabe.events.run.RunSendRetryScheduled;
+import com.superkabe.events.send.SendFailureClass;
 import com.superkabe.events.send.EmailUnsubscribed;
 import com.superkabe.sequencer.application.replay.InMemoryRuns;
 import com.superkabe.sequencer.application.replay.Replayer;
@@ -44,6 +47,11 @@ class OrgSuppressionTest {
     private final List<Envelope> inputs = new ArrayList<>();
     private final InMemoryRuns runs = new InMemoryRuns();
 
+    {
+        input(new OrganizationMailingAddressSet("org-1", "Acme Inc., 1 Main St, Springfield, IL 62701, USA"));
+        input(new OrganizationMailingAddressSet("org-2", "Other Ltd., 2 High St, Leeds LS1 1AA, UK"));
+    }
+
     @Test
     void anUnsubscribeEndsItsRunEveryOtherActiveRunOfTheAddressAndLaterEnrolmentsButNotAnotherOrganizations() {
         enroll("org-1", "c-a", "lead-1", "ada@example.com");
@@ -69,7 +77,7 @@ class OrgSuppressionTest {
     }
 
     @Test
-    void aHardBounceFailsItsRunAndEndsTheAddressesOtherRunsAsBounced() {
+    void aHardBounceEndsItsRunAsBouncedAndEndsTheAddressesOtherRunsAsBounced() {
         enroll("org-1", "c-a", "lead-1", "ada@example.com");
         enroll("org-1", "c-b", "lead-2", "ada@example.com");
         tick(1);
@@ -78,7 +86,11 @@ class OrgSuppressionTest {
 
         Map<String, List<RunEvent>> history = Replayer.replay(inputs, CAMPAIGNS, runs);
 
-        assertThat(last(history, RUN_A)).isInstanceOf(RunFailed.class);
+        assertThat(last(history, RUN_A)).isInstanceOfSatisfying(RunSuppressed.class, x -> {
+            assertThat(x.cause()).isEqualTo("BOUNCED");
+            assertThat(x.reason()).startsWith("hard bounce (HARD_BOUNCE 550: 5.1.1 user unknown");
+        });
+        assertThat(runs.find(RUN_A).orElseThrow().status()).isEqualTo(RunStatus.BOUNCED);
         assertThat(last(history, RUN_B)).isInstanceOfSatisfying(RunSuppressed.class, x -> {
             assertThat(x.cause()).isEqualTo("BOUNCED");
             assertThat(x.reason()).isEqualTo("suppressed: hard-bounced in another campaign (campaign c-a), run "
@@ -102,7 +114,7 @@ class OrgSuppressionTest {
     }
 
     @Test
-    void aPermanentRejectionAimedAtTheSenderFailsItsRunButSuppressesNobody() {
+    void aRejectionAimedAtTheSenderSendsTheRunBackToRoutingAndSuppressesNobody() {
         enroll("org-1", "c-a", "lead-1", "ada@example.com");
         enroll("org-1", "c-b", "lead-2", "ada@example.com");
         tick(1);
@@ -112,7 +124,11 @@ class OrgSuppressionTest {
 
         Map<String, List<RunEvent>> history = Replayer.replay(inputs, CAMPAIGNS, runs);
 
-        assertThat(last(history, RUN_A)).isInstanceOf(RunFailed.class);
+        assertThat(last(history, RUN_A)).isInstanceOfSatisfying(RunSendRetryScheduled.class, r -> {
+            assertThat(r.failureClass()).isEqualTo(SendFailureClass.SENDER);
+            assertThat(r.mailboxId()).isEqualTo("mb-1");
+        });
+        assertThat(runs.find(RUN_A).orElseThrow().status()).isEqualTo(RunStatus.ACTIVE);
         assertThat(history.get(RUN_B)).noneMatch(RunSuppressed.class::isInstance);
         assertThat(history.get(RUN_C)).noneMatch(RunSuppressed.class::isInstance);
     }

@@ -72,7 +72,8 @@ class RunDeciderTest {
 
     @Test
     void advancesToTheNextStepWhenTheSendSucceededAndWaitsForItsDelay() {
-        List<RunEvent> events = RunDecider.decide(new RunCommand.RecordSent("run-1", "s", 0, 3, 6),
+        List<RunEvent> events = RunDecider.decide(new RunCommand.RecordSent("run-1", RunDecider.sendId("run-1", 0), 0, 3,
+                6),
                 given(ENROLLED, requested(0, 5)));
 
         assertThat(events).containsExactly(new RunStepAdvanced("org-1", "run-1", 1, 9, 6));
@@ -110,8 +111,9 @@ class RunDeciderTest {
     }
 
     @Test
-    void failsClosedWhenASendFails() {
-        assertThat(RunDecider.decide(new RunCommand.RecordFailed("run-1", "s", 0, "HARD_BOUNCE: 550", 6),
+    void failsClosedWhenASendFailsPermanently() {
+        assertThat(RunDecider.decide(new RunCommand.RecordFailed("run-1", RunDecider.sendId("run-1", 0), 0,
+                        "HARD_BOUNCE: 550", 6),
                 given(ENROLLED, requested(0, 5)))).containsExactly(new RunFailed("org-1", "run-1", 0, "HARD_BOUNCE: 550", 6));
     }
 

@@ -142,8 +142,9 @@ public class ServiceKitAutoConfiguration {
     }
 
     @Bean
-    OrganizationProjector organizationProjector(InboundHandler inbound, ApiKeys apiKeys) {
-        return new OrganizationProjector(inbound, apiKeys);
+    OrganizationProjector organizationProjector(InboundHandler inbound, ApiKeys apiKeys,
+            org.springframework.beans.factory.ObjectProvider<com.superkabe.kit.security.OrganizationEventHandler> others) {
+        return new OrganizationProjector(inbound, apiKeys, others.orderedStream().toList());
     }
 
     @Bean

@@ -3,7 +3,12 @@ package com.superkabe.sequencer.application.replay;
 import com.superkabe.events.Envelope;
 import com.superkabe.events.run.RunEvent;
 import com.superkabe.sequencer.application.CampaignMailbox;
+import com.superkabe.events.lead.RecipientEsp;
+import com.superkabe.sequencer.application.EspStats;
 import com.superkabe.sequencer.application.LogicalClock;
+import com.superkabe.sequencer.application.MailboxStatus;
+import com.superkabe.sequencer.application.MailingAddresses;
+import com.superkabe.sequencer.domain.dispatch.EspRecord;
 import com.superkabe.sequencer.application.MailboxAvailability;
 import com.superkabe.sequencer.application.RunCommands;
 import com.superkabe.sequencer.application.RunViews;
@@ -30,7 +35,7 @@ import java.util.Optional;
  * decider and projection as production, without Axon or a database. The basis of replay and what-if.
  */
 public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, MailboxAvailability, Suppressions,
-        SendLedger {
+        SendLedger, EspStats, MailingAddresses {
 
     /** The decision function; production's unless a what-if or a negative test swaps it. */
     public interface Decider {
@@ -41,7 +46,9 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     private final Map<String, RunState> states = new HashMap<>();
     private final Map<String, List<RunEvent>> history = new LinkedHashMap<>();
     private long tick;
-    private final java.util.Set<String> mailboxesThatCannotSend = new java.util.HashSet<>();
+    private final Map<String, MailboxStatus> mailboxStatus = new HashMap<>();
+    private final Map<String, EspRecord> espRecords = new HashMap<>();
+    private final Map<String, String> mailingAddresses = new HashMap<>();
     private final Map<Recipient, Suppression> suppressions = new HashMap<>();
     private final Map<String, MailboxLimits> limits = new HashMap<>();
     private final List<SendLedger.Entry> ledger = new ArrayList<>();
@@ -78,9 +85,10 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     }
 
     @Override
-    public List<RunView> due(long atTick, DueCursor after, Blocked blocked, int limit) {
+    public List<RunView> due(long atTick, DueCursor after, Blocked blocked, long unavailableBefore, int limit) {
         return states.values().stream().map(RunView::project).filter(v -> v.dispatchable(atTick))
-                .filter(v -> !mailboxesThatCannotSend.contains(v.mailboxId()))
+                .filter(v -> v.mailboxId() == null || mailboxStatus.getOrDefault(v.mailboxId(), MailboxStatus.AVAILABLE)
+                        .available() || since(v.mailboxId()) <= unavailableBefore)
                 .filter(v -> !blocked.blocks(v))
                 .filter(v -> after == null || v.dueTick() > after.dueTick()
                         || v.dueTick() == after.dueTick() && v.runId().compareTo(after.runId()) > 0)
@@ -121,13 +129,80 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
         tick = next;
     }
 
+    /** As the due query reads it: an unknown start counts as 0. */
+    private long since(String mailboxId) {
+        Long since = mailboxStatus.get(mailboxId).unavailableSince();
+        return since == null ? 0 : since;
+    }
+
     @Override
-    public void set(String mailboxId, boolean canSend) {
-        if (canSend) {
-            mailboxesThatCannotSend.remove(mailboxId);
-        } else {
-            mailboxesThatCannotSend.add(mailboxId);
+    public void set(String mailboxId, boolean canSend, long atTick) {
+        MailboxStatus old = mailboxStatus.getOrDefault(mailboxId, MailboxStatus.AVAILABLE);
+        mailboxStatus.put(mailboxId, next(old, canSend, old.connected(), atTick));
+    }
+
+    @Override
+    public void setConnected(String mailboxId, boolean connected, long atTick) {
+        MailboxStatus old = mailboxStatus.getOrDefault(mailboxId, MailboxStatus.AVAILABLE);
+        mailboxStatus.put(mailboxId, next(old, old.canSend(), connected, atTick));
+    }
+
+    /** The unavailability start is kept while the mailbox stays unable to send, as the JDBC store does. */
+    private static MailboxStatus next(MailboxStatus old, boolean canSend, boolean connected, long atTick) {
+        boolean available = canSend && connected;
+        Long since = available ? null : old.available() ? Long.valueOf(atTick) : old.unavailableSince();
+        return new MailboxStatus(canSend, connected, since);
+    }
+
+    @Override
+    public Map<String, MailboxStatus> status(Collection<String> mailboxIds) {
+        Map<String, MailboxStatus> known = new HashMap<>();
+        mailboxIds.stream().filter(mailboxStatus::containsKey).forEach(m -> known.put(m, mailboxStatus.get(m)));
+        return known;
+    }
+
+    @Override
+    public void add(String mailboxId, RecipientEsp esp, long day, EspRecord delta) {
+        espRecords.merge(mailboxId + "/" + esp + "/" + day, delta, EspRecord::plus);
+    }
+
+    @Override
+    public Map<String, EspRecord> since(Collection<String> mailboxIds, RecipientEsp esp, long fromDay) {
+        Map<String, EspRecord> found = new HashMap<>();
+        espRecords.forEach((key, record) -> {
+            String[] parts = key.split("/");
+            if (mailboxIds.contains(parts[0]) && parts[1].equals(esp.name()) && Long.parseLong(parts[2]) >= fromDay) {
+                found.merge(parts[0], record, EspRecord::plus);
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public void setMailingAddress(String orgId, String mailingAddress) {
+        mailingAddresses.put(orgId, mailingAddress);
+    }
+
+    @Override
+    public Map<String, String> mailingAddresses(Collection<String> orgIds) {
+        Map<String, String> found = new HashMap<>();
+        orgIds.stream().filter(mailingAddresses::containsKey).forEach(o -> found.put(o, mailingAddresses.get(o)));
+        return found;
+    }
+
+    @Override
+    public Map<String, List<Boolean>> recentYellow(Collection<String> mailboxIds, int window) {
+        Map<String, List<Boolean>> recent = new HashMap<>();
+        for (int i = ledger.size() - 1; i >= 0; i--) {
+            SendLedger.Entry e = ledger.get(i);
+            if (mailboxIds.contains(e.mailboxId())) {
+                List<Boolean> flags = recent.computeIfAbsent(e.mailboxId(), k -> new ArrayList<>());
+                if (flags.size() < window) {
+                    flags.add(e.yellow());
+                }
+            }
         }
+        return recent;
     }
 
     @Override

@@ -4,7 +4,9 @@ import com.superkabe.events.Envelope;
 import com.superkabe.events.run.RunEvent;
 import com.superkabe.sequencer.application.CampaignDef;
 import com.superkabe.sequencer.application.Campaigns;
+import com.superkabe.sequencer.application.DispatchObserver;
 import com.superkabe.sequencer.application.DispatchPaging;
+import com.superkabe.sequencer.application.SendingSettings;
 import com.superkabe.sequencer.application.SequencerService;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,8 @@ public final class Replayer {
     public static Map<String, List<RunEvent>> replay(List<Envelope> inputs, List<CampaignDef> campaignDefs,
                                                      InMemoryRuns runs, DispatchPaging paging) {
         Campaigns campaigns = new InMemoryCampaigns(campaignDefs);
-        SequencerService sequencer = new SequencerService(campaigns, runs, runs, runs, runs, runs, runs, paging);
+        SequencerService sequencer = new SequencerService(new SequencerService.Ports(campaigns, runs, runs, runs, runs,
+                runs, runs, runs, runs), paging, SendingSettings.DEFAULT, DispatchObserver.NONE);
         inputs.forEach(sequencer::onInput);
         return runs.history();
     }

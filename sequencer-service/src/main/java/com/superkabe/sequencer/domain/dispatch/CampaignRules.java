@@ -5,12 +5,22 @@ import java.util.Map;
 /**
  * What a campaign imposes on its sends: its window, {@code Campaign.daily_limit} summed over its
  * mailboxes (null: none), {@code CampaignAccount.daily_limit_override} per mailbox (absent: none),
- * and {@code send_gap_minutes} between two sends of one mailbox (0: no spacing).
+ * {@code send_gap_minutes} between two sends of one mailbox (0: no spacing), {@code reassignAfterTicks}:
+ * how long a run waits for its sticky mailbox to be able to send again before routing moves it (and
+ * how long a mailbox that refused a run's step is avoided), and {@code euComplianceMode}: no open
+ * pixel, no click rewriting (ADR 0019, 0020).
  */
 public record CampaignRules(SendWindow window, Integer dailyLimit, Map<String, Integer> mailboxDailyLimits,
-                            int sendGapMinutes) {
+                            int sendGapMinutes, long reassignAfterTicks, boolean euComplianceMode) {
 
+    /** One day of 60-second ticks. */
+    public static final long DEFAULT_REASSIGN_AFTER_TICKS = 1440;
     public static final CampaignRules UNLIMITED = new CampaignRules(SendWindow.ALWAYS, null, Map.of(), 0);
+
+    public CampaignRules(SendWindow window, Integer dailyLimit, Map<String, Integer> mailboxDailyLimits,
+                         int sendGapMinutes) {
+        this(window, dailyLimit, mailboxDailyLimits, sendGapMinutes, DEFAULT_REASSIGN_AFTER_TICKS, false);
+    }
 
     public CampaignRules {
         window = window == null ? SendWindow.ALWAYS : window;
@@ -20,6 +30,9 @@ public record CampaignRules(SendWindow window, Integer dailyLimit, Map<String, I
         }
         if (mailboxDailyLimits.values().stream().anyMatch(v -> v == null || v < 1)) {
             throw new IllegalArgumentException("mailbox daily limits must be >= 1");
+        }
+        if (reassignAfterTicks < 1) {
+            throw new IllegalArgumentException("reassignAfterTicks must be >= 1");
         }
         if (sendGapMinutes < 0) {
             throw new IllegalArgumentException("sendGapMinutes must be >= 0");

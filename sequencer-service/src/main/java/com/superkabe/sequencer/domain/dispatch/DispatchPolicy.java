@@ -19,12 +19,29 @@ import java.util.Map;
  */
 public final class DispatchPolicy {
 
-    /** A due run: which campaign it belongs to and which mailbox it is stuck to. */
-    public record Candidate(String runId, String campaignId, String mailboxId) {
+    /** A due run on a mailbox it could be sent from; {@code yellow}: its lead counts against the YELLOW budget. */
+    public record Candidate(String runId, String campaignId, String mailboxId, boolean yellow) {
+        public Candidate(String runId, String campaignId, String mailboxId) {
+            this(runId, campaignId, mailboxId, false);
+        }
     }
 
-    /** How far a hold reaches for the rest of the tick: everything of the campaign, the mailbox, or the pair. */
-    public enum Scope { CAMPAIGN, MAILBOX, PAIR }
+    /**
+     * How far a hold reaches for the rest of the tick: everything of the campaign, the mailbox, or the
+     * pair; NONE: only this run (the reason is the lead's own, such as the YELLOW budget).
+     */
+    public enum Scope { CAMPAIGN, MAILBOX, PAIR, NONE }
+
+    /** At most {@code maxYellow} YELLOW recipients among any {@code window} consecutive sends of a mailbox. */
+    public record YellowBudget(int maxYellow, int window) {
+        public static final YellowBudget DEFAULT = new YellowBudget(2, 60);
+
+        public YellowBudget {
+            if (maxYellow < 0 || window < 1 || maxYellow > window) {
+                throw new IllegalArgumentException("YELLOW budget needs 0 <= maxYellow <= window and window >= 1");
+            }
+        }
+    }
 
     /** Jitter is at most this fraction of the gap ("a small random jitter"), in whole seconds. */
     static final int JITTER_DIVISOR = 5;
@@ -37,6 +54,8 @@ public final class DispatchPolicy {
     private final Map<String, Integer> pairSent;
     private final Map<String, Instant> lastSendAt;
     private final Map<String, Instant> nextSendAt;
+    private final Map<String, java.util.ArrayDeque<Boolean>> recentYellow = new HashMap<>();
+    private YellowBudget yellowBudget = YellowBudget.DEFAULT;
 
     public DispatchPolicy(Instant now, Map<String, CampaignRules> campaigns, Map<String, MailboxLimits> mailboxes,
                           Usage usage) {
@@ -62,6 +81,24 @@ public final class DispatchPolicy {
         usage.campaignMailboxSentToday().forEach(pairSent::putIfAbsent);
         usage.lastSendAt().forEach(lastSendAt::putIfAbsent);
         usage.nextSendAt().forEach(nextSendAt::putIfAbsent);
+    }
+
+    /** The YELLOW budget in force for this tick. */
+    public DispatchPolicy withYellowBudget(YellowBudget budget) {
+        this.yellowBudget = budget;
+        return this;
+    }
+
+    /**
+     * The latest sends of mailboxes not seen yet in this tick, newest first, each true when it went to
+     * a YELLOW recipient (at most the budget's window is kept).
+     */
+    public void learnRecentSends(Map<String, List<Boolean>> newestFirst) {
+        newestFirst.forEach((m, flags) -> recentYellow.computeIfAbsent(m, k -> {
+            java.util.ArrayDeque<Boolean> d = new java.util.ArrayDeque<>();
+            flags.stream().limit(yellowBudget.window()).forEach(d::addLast);
+            return d;
+        }));
     }
 
     /** The day a mailbox's caps count in: its UTC calendar day (mailboxes carry no time zone). */
@@ -113,6 +150,9 @@ public final class DispatchPolicy {
         if (mailboxSpacing(c.mailboxId()) || ownGapSpacing(c, rules)) {
             return new Verdict.Hold(c.runId(), c.mailboxId(), HoldReason.SEND_GAP);
         }
+        if (c.yellow() && yellowBudgetSpent(c.mailboxId())) {
+            return new Verdict.Hold(c.runId(), c.mailboxId(), HoldReason.YELLOW_BUDGET);
+        }
         return new Verdict.Send(c.runId(), c.mailboxId(), smallest);
     }
 
@@ -126,7 +166,30 @@ public final class DispatchPolicy {
             case WARMUP_LIMIT, MAILBOX_DAILY_LIMIT -> Scope.MAILBOX;
             case CAMPAIGN_MAILBOX_LIMIT -> Scope.PAIR;
             case SEND_GAP -> mailboxSpacing(c.mailboxId()) ? Scope.MAILBOX : Scope.PAIR;
+            case MAILBOX_UNAVAILABLE -> Scope.PAIR;
+            case NO_MAILING_ADDRESS -> Scope.CAMPAIGN;
+            case YELLOW_BUDGET, NO_ELIGIBLE_MAILBOX -> Scope.NONE;
         };
+    }
+
+    /**
+     * Whether one more YELLOW send would put more than the budget's YELLOW recipients into some window of
+     * consecutive sends: the newest {@code window - 1} sends plus this one.
+     */
+    private boolean yellowBudgetSpent(String mailboxId) {
+        java.util.ArrayDeque<Boolean> recent = recentYellow.get(mailboxId);
+        if (recent == null) {
+            return yellowBudget.maxYellow() == 0;
+        }
+        int yellow = 0;
+        int seen = 0;
+        for (Boolean flag : recent) {
+            if (seen++ >= yellowBudget.window() - 1) {
+                break;
+            }
+            yellow += flag ? 1 : 0;
+        }
+        return yellow + 1 > yellowBudget.maxYellow();
     }
 
     /** The gap an earlier send fixed for the mailbox, whichever campaign made it, is not over. */
@@ -159,6 +222,11 @@ public final class DispatchPolicy {
         campaignSent.merge(c.campaignId(), 1, Integer::sum);
         pairSent.merge(Usage.pair(c.campaignId(), c.mailboxId()), 1, Integer::sum);
         lastSendAt.put(c.mailboxId(), now);
+        java.util.ArrayDeque<Boolean> recent = recentYellow.computeIfAbsent(c.mailboxId(), k -> new java.util.ArrayDeque<>());
+        recent.addFirst(c.yellow());
+        while (recent.size() > yellowBudget.window()) {
+            recent.removeLast();
+        }
         nextSendAt.merge(c.mailboxId(), nextSendAfterSending(c), (a, b) -> a.isAfter(b) ? a : b);
     }
 

@@ -13,5 +13,13 @@ public enum HoldReason {
     /** This campaign's override for this mailbox is used up today. */
     CAMPAIGN_MAILBOX_LIMIT,
     /** The mailbox sent less than send_gap_minutes (plus jitter) ago. */
-    SEND_GAP
+    SEND_GAP,
+    /** The lead is YELLOW and the mailbox already sent its share of YELLOW recipients in its latest sends. */
+    YELLOW_BUDGET,
+    /** The run's sticky mailbox cannot send (paused, disconnected), not yet for long enough to move the run. */
+    MAILBOX_UNAVAILABLE,
+    /** Routing found no mailbox of the campaign that may send this run now. */
+    NO_ELIGIBLE_MAILBOX,
+    /** The organization has no postal address: nothing is sent without the CAN-SPAM footer (ADR 0020). */
+    NO_MAILING_ADDRESS
 }

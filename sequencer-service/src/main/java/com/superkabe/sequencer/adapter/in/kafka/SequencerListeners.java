@@ -8,12 +8,13 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The sequencer's single ordered input queue (seed 003): records from its six input topics are
+ * The sequencer's single ordered input queue (seed 003): records from its seven input topics (and the organizations topic's mailing addresses, which the kit's
+ * organization projector hands over through {@link #on}) are
  * handled one at a time, each in its own transaction, and the inbox records them in that order —
  * the order a replay feeds them back in.
  */
 @Component
-class SequencerListeners {
+class SequencerListeners implements com.superkabe.kit.security.OrganizationEventHandler {
 
     private final InboundHandler inbound;
     private final SequencerService sequencer;
@@ -22,6 +23,17 @@ class SequencerListeners {
     SequencerListeners(InboundHandler inbound, SequencerService sequencer) {
         this.inbound = inbound;
         this.sequencer = sequencer;
+    }
+
+    /** A mailing address (or another organization fact): through the same queue, in the projector's transaction. */
+    @Override
+    public void on(com.superkabe.events.Envelope event) {
+        queue.lock();
+        try {
+            sequencer.onInput(event);
+        } finally {
+            queue.unlock();
+        }
     }
 
     @KafkaListener(id = "sequencer-inputs", idIsGroup = false, topics = {

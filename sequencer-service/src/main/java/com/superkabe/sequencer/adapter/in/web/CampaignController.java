@@ -6,6 +6,7 @@ import com.superkabe.sequencer.application.CampaignDef;
 import com.superkabe.sequencer.application.CampaignService;
 import com.superkabe.sequencer.application.Campaigns;
 import com.superkabe.sequencer.application.MailboxAvailability;
+import com.superkabe.sequencer.application.MailingAddresses;
 import com.superkabe.sequencer.application.RunViews;
 import com.superkabe.sequencer.domain.RunView;
 import com.superkabe.sequencer.domain.StepTemplate;
@@ -36,9 +37,11 @@ class CampaignController {
     private final RunViews runs;
     private final TransactionTemplate tx;
     private final MailboxAvailability mailboxes;
+    private final MailingAddresses addresses;
 
     CampaignController(CampaignService service, Campaigns campaigns, RunViews runs, TransactionTemplate tx,
-                       MailboxAvailability mailboxes) {
+                       MailboxAvailability mailboxes, MailingAddresses addresses) {
+        this.addresses = addresses;
         this.mailboxes = mailboxes;
         this.service = service;
         this.campaigns = campaigns;
@@ -55,6 +58,9 @@ class CampaignController {
         MailboxOwnership.check(org.value(), body.mailboxIds(), mailboxes);
         CampaignDef campaign = new CampaignDef(org.value(), campaignId, body.name(),
                 body.status() == null ? "ACTIVE" : body.status(), body.mailboxIds(), steps, rules);
+        if ("ACTIVE".equals(campaign.status())) {
+            requireMailingAddress(org);
+        }
         tx.executeWithoutResult(s -> service.create(campaign));
         return Map.of("campaignId", campaignId, "status", campaign.status());
     }
@@ -64,6 +70,9 @@ class CampaignController {
     Map<String, String> changeStatus(OrgId org, @PathVariable String campaignId,
                                      @Valid @RequestBody StatusRequest body) {
         CampaignDef campaign = owned(org, campaignId);
+        if ("ACTIVE".equals(body.status())) {
+            requireMailingAddress(org);
+        }
         if (!Boolean.TRUE.equals(tx.execute(s -> service.changeStatus(campaign, body.status())))) {
             throw ApiProblem.notFound("Campaign", campaignId);
         }
@@ -83,6 +92,15 @@ class CampaignController {
     List<RunView> runs(OrgId org, @PathVariable String campaignId) {
         owned(org, campaignId);
         return runs.byCampaign(org.value(), campaignId);
+    }
+
+    /** CAN-SPAM § 5(a)(5): nothing is activated (or sent) without the organization's postal address. */
+    private void requireMailingAddress(OrgId org) {
+        if (addresses.mailingAddresses(List.of(org.value())).isEmpty()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "status", "the organization has no mailing address: set it with "
+                    + "PUT /api/v1/organization/mailing-address on the ingestion service before activating a campaign "
+                    + "(CAN-SPAM requires a postal address in every message)");
+        }
     }
 
     private CampaignDef owned(OrgId org, String campaignId) {

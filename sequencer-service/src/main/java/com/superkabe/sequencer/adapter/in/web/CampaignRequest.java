@@ -16,7 +16,10 @@ import java.util.Map;
  * ({@code scheduleTimezone} IANA zone, {@code scheduleStartTime}/{@code scheduleEndTime} "HH:mm",
  * end exclusive, start after end for an overnight window, {@code scheduleDays} e.g. MON..FRI),
  * {@code dailyLimit} for the whole campaign, {@code mailboxDailyLimits} per mailbox of the campaign
- * (CampaignAccount.daily_limit_override) and {@code sendGapMinutes} between sends of one mailbox.
+ * (CampaignAccount.daily_limit_override) and {@code sendGapMinutes} between sends of one mailbox;
+ * {@code reassignAfterTicks} (default 1440: a day) before a run leaves a mailbox that cannot send, and
+ * {@code euComplianceMode} (no open pixel, no click rewriting). An ACTIVE campaign needs the
+ * organization's mailing address (ADR 0020).
  * {@link CampaignRulesMapper} checks what annotations cannot.
  */
 public record CampaignRequest(@NotBlank @Size(max = 256) String name,
@@ -30,7 +33,20 @@ public record CampaignRequest(@NotBlank @Size(max = 256) String name,
                               @Min(value = 1, message = "must be at least 1") Integer dailyLimit,
                               Map<String, Integer> mailboxDailyLimits,
                               @Min(0) @Max(value = 1440, message = "must be at most 1440 (one day)")
-                              Integer sendGapMinutes) {
+                              Integer sendGapMinutes,
+                              @Min(value = 1, message = "must be at least 1")
+                              @Max(value = 525_600, message = "must be at most 525600 (a year of minutes)")
+                              Long reassignAfterTicks,
+                              Boolean euComplianceMode) {
+
+    /** Without the routing and compliance settings (defaults: one day, tracking on). */
+    public CampaignRequest(String name, String status, List<String> mailboxIds, List<Step> steps,
+                           String scheduleTimezone, String scheduleStartTime, String scheduleEndTime,
+                           List<String> scheduleDays, Integer dailyLimit, Map<String, Integer> mailboxDailyLimits,
+                           Integer sendGapMinutes) {
+        this(name, status, mailboxIds, steps, scheduleTimezone, scheduleStartTime, scheduleEndTime, scheduleDays,
+                dailyLimit, mailboxDailyLimits, sendGapMinutes, null, null);
+    }
 
     /**
      * One step; {@code delayTicks} is counted from the previous step's send (from enrolment for the first).

@@ -42,7 +42,9 @@ final class CampaignRulesMapper {
             throw ApiProblem.invalid("mailboxIds", "a mailbox id must be at most " + MAX_MAILBOX_ID + " characters");
         }
         return new CampaignRules(window(body), body.dailyLimit(), perMailbox,
-                body.sendGapMinutes() == null ? 0 : body.sendGapMinutes());
+                body.sendGapMinutes() == null ? 0 : body.sendGapMinutes(),
+                body.reassignAfterTicks() == null ? CampaignRules.DEFAULT_REASSIGN_AFTER_TICKS : body.reassignAfterTicks(),
+                Boolean.TRUE.equals(body.euComplianceMode()));
     }
 
     private static SendWindow window(CampaignRequest b) {

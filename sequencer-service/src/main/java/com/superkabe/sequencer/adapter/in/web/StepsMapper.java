@@ -3,13 +3,15 @@ package com.superkabe.sequencer.adapter.in.web;
 import com.superkabe.kit.web.ApiProblem;
 import com.superkabe.sequencer.domain.Spintax;
 import com.superkabe.sequencer.domain.StepTemplate;
+import com.superkabe.sequencer.domain.Templates;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Maps the request's steps to templates, with what annotations cannot check: a step needs its own
- * subject and body or at least one variant, and every subject and body must be valid spintax, so a
- * malformed template is a 400 naming the field now rather than failed runs later.
+ * subject and body or at least one variant, and every subject and body must be valid spintax with
+ * known tokens only, so a malformed template is a 400 naming the step, variant and token now rather
+ * than failed runs later.
  */
 final class StepsMapper {
 
@@ -59,5 +61,8 @@ final class StepsMapper {
         } catch (Spintax.Malformed e) {
             throw ApiProblem.invalid(field, e.getMessage());
         }
+        Templates.tokenProblem(template).ifPresent(problem -> {
+            throw ApiProblem.invalid(field, problem);
+        });
     }
 }

@@ -37,12 +37,12 @@ class JdbcCampaigns implements Campaigns {
         CampaignRules r = c.rules();
         SendWindow w = r.window();
         jdbc.sql("INSERT INTO campaign(campaign_id, org_id, name, status, mailbox_ids, schedule_timezone, "
-                        + "schedule_start_time, schedule_end_time, schedule_days, daily_limit, send_gap_minutes) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "schedule_start_time, schedule_end_time, schedule_days, daily_limit, send_gap_minutes, "
+                        + "reassign_after_ticks, eu_compliance_mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.campaignId(), c.orgId(), c.name(), c.status(), String.join(",", c.mailboxIds()),
                         w.zone().getId(), w.start(), w.end(),
                         w.days().stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(",")),
-                        r.dailyLimit(), r.sendGapMinutes())
+                        r.dailyLimit(), r.sendGapMinutes(), r.reassignAfterTicks(), r.euComplianceMode())
                 .update();
         for (int i = 0; i < c.steps().size(); i++) {
             StepTemplate s = c.steps().get(i);
@@ -76,12 +76,14 @@ class JdbcCampaigns implements Campaigns {
         jdbc.sql("SELECT mailbox_id, daily_limit FROM campaign_mailbox_limit WHERE campaign_id = ?").param(campaignId)
                 .query((rs, i) -> mailboxLimits.put(rs.getString(1), rs.getInt(2))).list();
         return jdbc.sql("SELECT org_id, campaign_id, name, status, mailbox_ids, schedule_timezone, schedule_start_time, "
-                        + "schedule_end_time, schedule_days, daily_limit, send_gap_minutes FROM campaign "
+                        + "schedule_end_time, schedule_days, daily_limit, send_gap_minutes, reassign_after_ticks, "
+                        + "eu_compliance_mode FROM campaign "
                         + "WHERE campaign_id = ?")
                 .param(campaignId)
                 .query((rs, i) -> new CampaignDef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Arrays.asList(rs.getString(5).split(",")), steps,
-                        new CampaignRules(window(rs), rs.getObject(10, Integer.class), mailboxLimits, rs.getInt(11))))
+                        new CampaignRules(window(rs), rs.getObject(10, Integer.class), mailboxLimits, rs.getInt(11),
+                                rs.getLong(12), rs.getBoolean(13))))
                 .optional();
     }
 
@@ -101,6 +103,12 @@ class JdbcCampaigns implements Campaigns {
     public void setDispatchPaused(String campaignId, boolean paused) {
         jdbc.sql(paused ? "INSERT INTO campaign_dispatch_pause(campaign_id) VALUES (?) ON CONFLICT DO NOTHING"
                 : "DELETE FROM campaign_dispatch_pause WHERE campaign_id = ?").param(campaignId).update();
+    }
+
+    @Override
+    public long minReassignAfterTicks() {
+        Long min = jdbc.sql("SELECT min(reassign_after_ticks) FROM campaign").query(Long.class).optional().orElse(null);
+        return min == null ? CampaignRules.DEFAULT_REASSIGN_AFTER_TICKS : min;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.superkabe.sequencer.adapter.out.jdbc;
 
 import com.superkabe.sequencer.application.MailboxAvailability;
+import com.superkabe.sequencer.application.MailboxStatus;
 import com.superkabe.sequencer.domain.dispatch.MailboxLimits;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,10 +18,43 @@ class JdbcMailboxAvailability implements MailboxAvailability {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The unavailability start is set when the mailbox stops being able to send (protection or
+     * credentials) and kept while it stays unable; cleared when it can send again.
+     */
+    private static final String UNAVAILABLE_SINCE = "unavailable_since = CASE "
+            + "WHEN EXCLUDED.can_send AND EXCLUDED.connected THEN NULL "
+            + "WHEN mailbox_availability.can_send AND mailbox_availability.connected THEN EXCLUDED.unavailable_since "
+            + "ELSE coalesce(mailbox_availability.unavailable_since, EXCLUDED.unavailable_since) END";
+
     @Override
-    public void set(String mailboxId, boolean canSend) {
-        jdbc.sql("INSERT INTO mailbox_availability(mailbox_id, can_send) VALUES (?, ?) "
-                + "ON CONFLICT (mailbox_id) DO UPDATE SET can_send = EXCLUDED.can_send").params(mailboxId, canSend).update();
+    public void set(String mailboxId, boolean canSend, long tick) {
+        jdbc.sql("INSERT INTO mailbox_availability AS m(mailbox_id, can_send, unavailable_since) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (mailbox_id) DO UPDATE SET can_send = EXCLUDED.can_send, "
+                        + UNAVAILABLE_SINCE.replace("EXCLUDED.connected", "mailbox_availability.connected"))
+                .params(mailboxId, canSend, canSend ? null : tick).update();
+    }
+
+    @Override
+    public void setConnected(String mailboxId, boolean connected, long tick) {
+        jdbc.sql("INSERT INTO mailbox_availability AS m(mailbox_id, can_send, connected, unavailable_since) "
+                        + "VALUES (?, TRUE, ?, ?) ON CONFLICT (mailbox_id) DO UPDATE SET connected = EXCLUDED.connected, "
+                        + UNAVAILABLE_SINCE.replace("EXCLUDED.can_send", "mailbox_availability.can_send"))
+                .params(mailboxId, connected, connected ? null : tick).update();
+    }
+
+    @Override
+    public Map<String, MailboxStatus> status(Collection<String> mailboxIds) {
+        Map<String, MailboxStatus> known = new HashMap<>();
+        if (mailboxIds.isEmpty()) {
+            return known;
+        }
+        jdbc.sql("SELECT mailbox_id, can_send, connected, unavailable_since FROM mailbox_availability "
+                        + "WHERE mailbox_id = ANY(?)")
+                .param(mailboxIds.toArray(String[]::new))
+                .query((rs, i) -> known.put(rs.getString(1), new MailboxStatus(rs.getBoolean(2), rs.getBoolean(3),
+                        rs.getObject(4, Long.class)))).list();
+        return known;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.superkabe.sequencer.adapter.out.jdbc;
 
+import com.superkabe.events.lead.RecipientEsp;
 import com.superkabe.sequencer.application.CampaignMailbox;
 import com.superkabe.sequencer.application.RunViews;
 import com.superkabe.sequencer.domain.RunStatus;
@@ -17,17 +18,20 @@ import org.springframework.stereotype.Repository;
 public class JdbcRunViews implements RunViews {
 
     private static final String COLUMNS = "run_id, org_id, campaign_id, lead_id, email, mailbox_id, status, "
-            + "current_step, due_tick, in_flight";
+            + "current_step, due_tick, in_flight, attempt, avoid_mailbox_id, avoid_since_tick, esp, yellow, pause_reason";
     /**
      * The due query; public so a test can check its plan: the keyset must be an index condition.
-     * Parameters: tick, after (due tick, run id), blocked campaigns, mailboxes, pairs (two arrays), limit.
+     * Parameters: tick, after (due tick, run id), blocked campaigns, mailboxes, pairs (two arrays), the
+     * tick before which a mailbox must have become unable to send for its runs to be considered again
+     * (to move them elsewhere), limit. A run without a mailbox yet is never held by a mailbox.
      */
     public static final String DUE_QUERY = "SELECT " + COLUMNS + " FROM run_view "
             + "WHERE status IN ('ACTIVE', 'WAITING') AND NOT in_flight "
             + "AND due_tick <= ? AND (due_tick, run_id COLLATE \"C\") > (?, ? COLLATE \"C\") "
-            + "AND campaign_id <> ALL(?) AND mailbox_id <> ALL(?) "
-            + "AND (campaign_id, mailbox_id) NOT IN (SELECT * FROM unnest(?::text[], ?::text[])) "
-            + "AND mailbox_id NOT IN (SELECT mailbox_id FROM mailbox_availability WHERE NOT can_send) "
+            + "AND campaign_id <> ALL(?) AND coalesce(mailbox_id, '') <> ALL(?) "
+            + "AND (campaign_id, coalesce(mailbox_id, '')) NOT IN (SELECT * FROM unnest(?::text[], ?::text[])) "
+            + "AND coalesce(mailbox_id, '') NOT IN (SELECT mailbox_id FROM mailbox_availability "
+            + "WHERE NOT (can_send AND connected) AND coalesce(unavailable_since, 0) > ?) "
             + "ORDER BY due_tick, run_id COLLATE \"C\" LIMIT ?";
     private final JdbcClient jdbc;
 
@@ -36,12 +40,15 @@ public class JdbcRunViews implements RunViews {
     }
 
     public void upsert(RunView v) {
-        jdbc.sql("INSERT INTO run_view(" + COLUMNS + ", email_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (run_id) DO "
+        jdbc.sql("INSERT INTO run_view(" + COLUMNS + ", email_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?) ON CONFLICT (run_id) DO "
                         + "UPDATE SET status = EXCLUDED.status, current_step = EXCLUDED.current_step, "
-                        + "due_tick = EXCLUDED.due_tick, in_flight = EXCLUDED.in_flight")
+                        + "due_tick = EXCLUDED.due_tick, in_flight = EXCLUDED.in_flight, mailbox_id = EXCLUDED.mailbox_id, "
+                        + "attempt = EXCLUDED.attempt, avoid_mailbox_id = EXCLUDED.avoid_mailbox_id, "
+                        + "avoid_since_tick = EXCLUDED.avoid_since_tick, pause_reason = EXCLUDED.pause_reason")
                 .params(v.runId(), v.orgId(), v.campaignId(), v.leadId(), v.email(), v.mailboxId(), v.status().name(),
-                        v.currentStep(), v.dueTick(), v.inFlight(), Suppression.key(v.email()))
+                        v.currentStep(), v.dueTick(), v.inFlight(), v.attempt(), v.avoidMailboxId(), v.avoidSinceTick(),
+                        v.esp().name(), v.yellow(), v.pauseReason(), Suppression.key(v.email()))
                 .update();
     }
 
@@ -57,7 +64,7 @@ public class JdbcRunViews implements RunViews {
      * pairs are filtered out here, as {@code InMemoryRuns} does.
      */
     @Override
-    public List<RunView> due(long tick, DueCursor after, Blocked blocked, int limit) {
+    public List<RunView> due(long tick, DueCursor after, Blocked blocked, long unavailableBefore, int limit) {
         long afterTick = after == null ? Long.MIN_VALUE : after.dueTick();
         String afterRun = after == null ? "" : after.runId();
         List<CampaignMailbox> pairs = List.copyOf(blocked.pairs());
@@ -65,7 +72,7 @@ public class JdbcRunViews implements RunViews {
                 .params(tick, afterTick, afterRun, blocked.campaignIds().toArray(String[]::new),
                         blocked.mailboxIds().toArray(String[]::new),
                         pairs.stream().map(CampaignMailbox::campaignId).toArray(String[]::new),
-                        pairs.stream().map(CampaignMailbox::mailboxId).toArray(String[]::new), limit)
+                        pairs.stream().map(CampaignMailbox::mailboxId).toArray(String[]::new), unavailableBefore, limit)
                 .query(JdbcRunViews::map).list();
     }
 
@@ -85,6 +92,8 @@ public class JdbcRunViews implements RunViews {
 
     private static RunView map(ResultSet rs, int i) throws SQLException {
         return new RunView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), RunStatus.valueOf(rs.getString(7)), rs.getInt(8), rs.getLong(9), rs.getBoolean(10));
+                rs.getString(6), RunStatus.valueOf(rs.getString(7)), rs.getInt(8), rs.getLong(9), rs.getBoolean(10),
+                rs.getInt(11), rs.getString(12), rs.getLong(13), RecipientEsp.valueOf(rs.getString(14)), rs.getBoolean(15),
+                rs.getString(16));
     }
 }

@@ -30,9 +30,22 @@ class JdbcSendLedger implements SendLedger {
 
     @Override
     public void record(Entry e) {
-        jdbc.sql("INSERT INTO send_ledger(run_id, campaign_id, mailbox_id, tick, sent_at, next_send_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(e.runId(), e.campaignId(), e.mailboxId(), e.tick(), utc(e.at()), utc(e.nextSendAt())).update();
+        jdbc.sql("INSERT INTO send_ledger(run_id, campaign_id, mailbox_id, tick, sent_at, next_send_at, yellow) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(e.runId(), e.campaignId(), e.mailboxId(), e.tick(), utc(e.at()), utc(e.nextSendAt()),
+                        e.yellow()).update();
+    }
+
+    @Override
+    public Map<String, List<Boolean>> recentYellow(Collection<String> mailboxIds, int window) {
+        Map<String, List<Boolean>> recent = new HashMap<>();
+        jdbc.sql("SELECT m.mailbox_id, l.yellow FROM unnest(?::text[]) AS m(mailbox_id) CROSS JOIN LATERAL "
+                        + "(SELECT yellow, seq FROM send_ledger s WHERE s.mailbox_id = m.mailbox_id ORDER BY seq DESC "
+                        + "LIMIT ?) l ORDER BY m.mailbox_id, l.seq DESC")
+                .params(mailboxIds.toArray(String[]::new), window)
+                .query((rs, i) -> recent.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getBoolean(2)))
+                .list();
+        return recent;
     }
 
     @Override

@@ -34,7 +34,8 @@ public class RecordedHistory {
 
     private static final List<String> INPUT_TOPICS = List.of(Topic.GATE_DECISIONS.topicName(),
             Topic.CLOCK.topicName(), Topic.SEND_OUTCOMES.topicName(), Topic.REPLIES.topicName(),
-            Topic.MAILBOX_STATES.topicName(), Topic.MAILBOXES.topicName(), Topic.CAMPAIGNS.topicName());
+            Topic.MAILBOX_STATES.topicName(), Topic.MAILBOXES.topicName(), Topic.CAMPAIGNS.topicName(),
+            Topic.ORGANIZATIONS.topicName());
 
     private final Inbox inbox;
     private final JdbcClient jdbc;
