@@ -59,8 +59,24 @@ class GmailMailTransportTest {
         Delivery d = transport.deliver(mailbox("1//revoked"), email());
 
         assertThat(d.kind()).isEqualTo("CONFIGURATION");
+        assertThat(d.failureClass()).isEqualTo(com.superkabe.events.send.SendFailureClass.SENDER);
+        assertThat(d.credentialsRefused()).isTrue();
         assertThat(d.detail()).contains("invalid_grant");
         assertThat(gmail.sendRequests()).isZero();
+    }
+
+    @Test
+    void givenARateLimitWithALongRetryAfterDate_whenDelivering_thenItIsTransientWithTheSecondsToWait() {
+        String in2Minutes = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(120));
+        gmail.script(TO, new FakeGmail.Reply(429, FakeGmail.error(429, "User-rate limit exceeded",
+                "rateLimitExceeded", "RESOURCE_EXHAUSTED"), in2Minutes));
+
+        Delivery d = transport.deliver(mailbox("1//refresh"), email());
+
+        assertThat(d.failureClass()).isEqualTo(com.superkabe.events.send.SendFailureClass.TRANSIENT);
+        assertThat(d.retryAfterSeconds()).isBetween(115L, 121L);
+        assertThat(gmail.sendRequests()).isEqualTo(1);
     }
 
     @Test
