@@ -78,8 +78,7 @@ public class ProtectionService {
             meters.counter("superkabe_protection_outcomes", "kind", "repeated_send").increment();
             return;
         }
-        String kind = o instanceof EmailSendFailed f ? f.kind() : "SENT";
-        OutcomeClass cls = BounceRule.classify(kind, o instanceof EmailSendFailed f ? f.detail() : null);
+        OutcomeClass cls = BounceRule.classify(o);
         if (isBounce(cls) && !store.firstCount(o.mailboxId(), BOUNCED + o.sendId())) {
             log.info("Outcome {}: send {} of mailbox {} already counted as bounced (DSN); not counted again",
                     cause.id(), o.sendId(), o.mailboxId());

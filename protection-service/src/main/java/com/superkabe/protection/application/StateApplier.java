@@ -14,9 +14,12 @@ import com.superkabe.protection.domain.MailboxDecider;
 import com.superkabe.protection.domain.MailboxDecision;
 import com.superkabe.protection.domain.MailboxState;
 import com.superkabe.protection.domain.Mode;
+import com.superkabe.protection.domain.ProtectionPolicy;
+import com.superkabe.protection.domain.SenderRejections;
 import com.superkabe.protection.domain.Transition;
 import com.superkabe.protection.domain.WarmupLimits;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
 
 /**
  * Makes decisions real: saves the state, writes each transition to the audit trail, publishes it
@@ -66,7 +69,10 @@ public class StateApplier {
     public void reevaluateDomain(String orgId, String domain, long tick, Emitter em) {
         DomainState current = store.domain(orgId, domain).orElseGet(() -> DomainState.healthy(orgId, domain));
         int[] counts = store.domainCounts(orgId, domain);
-        domain(current, DomainDecider.evaluate(current, counts[0], counts[1], tick, policies.policy(orgId)), tick, em);
+        ProtectionPolicy p = policies.policy(orgId);
+        int senderRejected = (int) store.mailboxesOfDomain(orgId, domain).stream().map(store::mailbox)
+                .flatMap(Optional::stream).filter(m -> SenderRejections.pausedFor(m, p)).count();
+        domain(current, DomainDecider.evaluate(current, counts[0], counts[1], senderRejected, tick, p), tick, em);
     }
 
     public void domain(DomainState before, DomainDecision dd, long tick, Emitter em) {

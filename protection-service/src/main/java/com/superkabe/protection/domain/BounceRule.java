@@ -1,5 +1,7 @@
 package com.superkabe.protection.domain;
 
+import com.superkabe.events.send.EmailSendFailed;
+import com.superkabe.events.send.SendOutcome;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +22,30 @@ public final class BounceRule {
     private static final Pattern ENHANCED = Pattern.compile("\\b([245])\\.(\\d{1,3})\\.(\\d{1,3})\\b");
 
     private BounceRule() {
+    }
+
+    /**
+     * A send outcome, judged first on whose problem it was ({@link EmailSendFailed#effectiveClass()},
+     * inferred for events older than the class): TRANSIENT and AMBIGUOUS never count; SENDER is a
+     * {@link OutcomeClass#SENDER_REJECTION} (its own threshold, {@link SenderRejections}), never a
+     * bounce — unless it is the platform's own login failing (CONFIGURATION, SMTP 530/535, 5.7.0,
+     * 5.7.8, 5.7.9), which counts nowhere; RECIPIENT is a hard bounce; PERMANENT follows the kind.
+     */
+    public static OutcomeClass classify(SendOutcome outcome) {
+        if (!(outcome instanceof EmailSendFailed f)) {
+            return OutcomeClass.CLEAN;
+        }
+        return switch (f.effectiveClass()) {
+            case TRANSIENT, AMBIGUOUS -> OutcomeClass.FAILURE;
+            case SENDER -> ownLogin(f) ? OutcomeClass.FAILURE : OutcomeClass.SENDER_REJECTION;
+            case RECIPIENT -> classify("HARD_BOUNCE", f.detail());
+            case PERMANENT -> classify(f.kind(), f.detail());
+        };
+    }
+
+    private static boolean ownLogin(EmailSendFailed f) {
+        return "CONFIGURATION".equalsIgnoreCase(f.kind()) || f.smtpCode() == 530 || f.smtpCode() == 535
+                || (platformFault(f.detail()) && firstStatus(f.detail()).matches("\\d\\.7\\.\\d+"));
     }
 
     public static OutcomeClass classify(String kind, String detail) {

@@ -36,6 +36,23 @@ public final class DomainDecider {
                 unhealthy), Transition.SYSTEM, false, null, tick);
     }
 
+    /**
+     * Re-evaluates as {@link #evaluate(DomainState, int, int, long, ProtectionPolicy)}, but first the
+     * sender-rejection rule (ADR 0010 §15): {@code senderRejected} mailboxes of the domain are paused
+     * for sender rejections; at {@link SenderRejections#DOMAIN_PAUSE_MAILBOXES} the domain pauses.
+     * Recovery is the ratio rule's: once those mailboxes leave their pause, they no longer count.
+     */
+    public static DomainDecision evaluate(DomainState s, int total, int unhealthy, int senderRejected, long tick,
+                                          ProtectionPolicy p) {
+        if (senderRejected < SenderRejections.DOMAIN_PAUSE_MAILBOXES || s.status() == PAUSED) {
+            return evaluate(s, total, unhealthy, tick, p);
+        }
+        DomainState counted = new DomainState(s.orgId(), s.domain(), s.status(), total, unhealthy);
+        return moved(counted, PAUSED, SenderRejections.TRIGGER, senderRejected + " of " + total
+                + " mailboxes paused for sender rejections (receivers refuse the domain's mail)", Transition.SYSTEM,
+                false, null, tick);
+    }
+
     /** The correlation check found several failing siblings: pause the domain now. */
     public static DomainDecision correlationPause(DomainState s, int siblingsFailing, long tick) {
         if (s.status() == PAUSED) {

@@ -18,6 +18,12 @@ final class Healing {
                 || s.status() == MailboxStatus.WARMING)) {
             return none(s);
         }
+        int rejections = s.window().senderRejections(p.pauseWindow());
+        if (rejections >= SenderRejections.MAILBOX_PAUSE) {
+            return pause(s, tick, p, SenderRejections.TRIGGER, "Receivers refused the sender " + rejections
+                    + " times within " + p.pauseWindow() + " sends (at most " + (SenderRejections.MAILBOX_PAUSE - 1)
+                    + " allowed)");
+        }
         int pauseCount = s.window().bounces(p.pauseWindow());
         boolean warn = s.window().bounces(p.warningWindow()) >= p.warningBounces();
         if (pauseCount >= p.pauseBounces() && !providerScope) {
@@ -45,8 +51,9 @@ final class Healing {
     }
 
     static MailboxDecision restricted(MailboxState s, OutcomeClass k, long tick, ProtectionPolicy p) {
-        if (k == OutcomeClass.COUNTED_BOUNCE) {
-            return relapse(s, tick, p, "counted bounce in restricted_send");
+        if (k.againstSender()) {
+            return relapse(s, tick, p, (k == OutcomeClass.SENDER_REJECTION ? "sender rejection"
+                    : "counted bounce") + " in restricted_send");
         }
         MailboxState counted = s.withPhaseCounters(s.cleanInPhase() + 1, s.sendsInPhase() + 1, 0);
         int required = s.offences() > 1 ? p.repeatOffenderCleanSends() : p.restrictedCleanSends();
@@ -60,7 +67,7 @@ final class Healing {
     }
 
     static MailboxDecision warmRecovery(MailboxState s, OutcomeClass k, long tick, ProtectionPolicy p) {
-        boolean bounce = k == OutcomeClass.COUNTED_BOUNCE;
+        boolean bounce = k.againstSender();
         MailboxState counted = s.withPhaseCounters(s.cleanInPhase() + (bounce ? 0 : 1), s.sendsInPhase() + 1,
                 s.bouncesInPhase() + (bounce ? 1 : 0));
         if (bounce && !rateBelowLimit(counted, p)) {

@@ -49,10 +49,12 @@ public final class MailboxDecider {
         Window w = switch (k) {
             case CLEAN -> s.window().clean();
             case COUNTED_BOUNCE -> s.window().bounce(o.esp());
+            case SENDER_REJECTION -> s.window().senderRejection();
             default -> s.window();
         };
+        boolean failed = k == OutcomeClass.FAILURE || k == OutcomeClass.SENDER_REJECTION;
         MailboxState counted = s.with(w, s.sends() + (k == OutcomeClass.FAILURE ? 0 : 1),
-                s.bounces() + (hardBounce ? 1 : 0), s.failures() + (k == OutcomeClass.FAILURE ? 1 : 0));
+                s.bounces() + (hardBounce ? 1 : 0), s.failures() + (failed ? 1 : 0));
         if (!counted.registered() || !k.entersWindow()) {
             return new MailboxDecision(counted, List.of(), false, false, null);
         }

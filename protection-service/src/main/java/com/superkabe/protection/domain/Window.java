@@ -5,11 +5,15 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The last {@code capacity} windowed outcomes of a mailbox, oldest first: 0 for a clean send, or
- * the recipient ESP's code for a counted bounce. Count-based windows ("3 bounces within the last
+ * The last {@code capacity} windowed outcomes of a mailbox, oldest first: 0 for a clean send, the
+ * recipient ESP's code (positive) for a counted bounce, {@link #SENDER_REJECTION} for a send the
+ * receiver refused because of the sender. Count-based windows ("3 bounces within the last
  * 60 sends") are read from its tail. Immutable.
  */
 public final class Window {
+
+    /** The entry of a sender rejection; never an ESP code (those are positive). */
+    static final byte SENDER_REJECTION = -1;
 
     private final byte[] entries;
     private final int capacity;
@@ -45,11 +49,26 @@ public final class Window {
         return append(esp.code());
     }
 
+    public Window senderRejection() {
+        return append(SENDER_REJECTION);
+    }
+
+    /** Sender rejections among the last {@code last} windowed outcomes. */
+    public int senderRejections(int last) {
+        int n = 0;
+        for (int i = Math.max(0, entries.length - last); i < entries.length; i++) {
+            if (entries[i] == SENDER_REJECTION) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Counted bounces among the last {@code last} windowed outcomes. */
     public int bounces(int last) {
         int n = 0;
         for (int i = Math.max(0, entries.length - last); i < entries.length; i++) {
-            if (entries[i] != 0) {
+            if (entries[i] > 0) {
                 n++;
             }
         }
@@ -60,7 +79,7 @@ public final class Window {
     public Map<RecipientEsp, Integer> bouncesByEsp(int last) {
         Map<RecipientEsp, Integer> by = new EnumMap<>(RecipientEsp.class);
         for (int i = Math.max(0, entries.length - last); i < entries.length; i++) {
-            if (entries[i] != 0) {
+            if (entries[i] > 0) {
                 by.merge(RecipientEsp.ofCode(entries[i]), 1, Integer::sum);
             }
         }

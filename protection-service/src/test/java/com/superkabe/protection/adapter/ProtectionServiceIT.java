@@ -277,6 +277,46 @@ class ProtectionServiceIT {
     }
 
     @Test
+    void pausesMailboxesOnTheirThirdSenderRejectionAndTheirDomainWhenTwoAreWithoutCountingABounce() {
+        List<String> ids = List.of("mb-r1", "mb-r2", "mb-r3", "mb-r4", "mb-r5");
+        ids.forEach(id -> kafka.publish(origin(mailbox("org-1", id, "rej.test"))));
+        await(ACME_KEY, "/api/v1/domains/rej.test", v -> v.get("mailboxes").asInt() == 5);
+        for (int i = 0; i < 3; i++) {
+            kafka.publish(origin(senderRejected("mb-r1", "r1-" + i)));
+            kafka.publish(origin(failed("mb-r3", "t3-" + i, "TRANSIENT")));
+        }
+
+        JsonNode first = await(ACME_KEY, "/api/v1/mailboxes/mb-r1", v -> v.get("state").asString().equals("paused"));
+        assertThat(first.get("bounces").asInt()).isZero();
+        assertThat(first.get("windowBounces").asInt()).isZero();
+        assertThat(await(ACME_KEY, "/api/v1/mailboxes/mb-r1/transitions", v -> v.size() >= 2).valueStream()
+                .filter(t -> t.get("to").asString().equals("paused")).map(t -> t.get("trigger").asString()))
+                .containsExactly("sender_rejection");
+        assertThat(http.get("/api/v1/domains/rej.test", "X-Api-Key", ACME_KEY).json().get("state").asString())
+                .as("1 of 5 mailboxes: the ratio rule warns at most").isNotEqualTo("paused");
+        assertThat(http.get("/api/v1/mailboxes/mb-r3", "X-Api-Key", ACME_KEY).json().get("state").asString())
+                .as("transient failures are no bounces").isEqualTo("healthy");
+
+        for (int i = 0; i < 3; i++) {
+            kafka.publish(origin(senderRejected("mb-r2", "r2-" + i)));
+        }
+
+        await(ACME_KEY, "/api/v1/domains/rej.test", v -> v.get("state").asString().equals("paused"));
+        assertThat(await(ACME_KEY, "/api/v1/domains/rej.test/transitions", v -> true).valueStream()
+                .filter(t -> t.get("to").asString().equals("paused")).map(t -> t.get("trigger").asString()))
+                .containsExactly("sender_rejection");
+        assertThat(await(ACME_KEY, "/api/v1/mailboxes/mb-r5", v -> v.get("state").asString().equals("paused"))
+                .get("frozenByDomainFrom").asString()).isEqualTo("healthy");
+    }
+
+    /** A receiver refuses the sender (an event from before the failure classes: inferred SENDER). */
+    static EmailSendFailed senderRejected(String mailboxId, String sendId) {
+        return new EmailSendFailed("org-1", sendId, "run-" + sendId, "c-1", "lead-" + sendId, mailboxId, 0,
+                "ada@lead.test", "HARD_BOUNCE", 550, "5.7.1 Service unavailable; client host blocked by policy",
+                TICK.get());
+    }
+
+    @Test
     void changesTheModeAndPublishesIt() {
         assertThat(statusOf(put("/api/v1/protection/mode", "{\"mode\":\"SUGGEST\",\"reason\":\"trial\"}",
                 GLOBEX_KEY))).isEqualTo(200);

@@ -51,6 +51,14 @@ final class Mailboxes {
             return this;
         }
 
+        Run senderRejection(int n) {
+            for (int i = 0; i < n; i++) {
+                apply(new MailboxCommand.RecordOutcome(OutcomeClass.SENDER_REJECTION, RecipientEsp.OTHER, tick,
+                        false));
+            }
+            return this;
+        }
+
         Run tickTo(long t) {
             tick = t;
             return apply(new MailboxCommand.Tick(t));

@@ -47,6 +47,16 @@ class GoldenHistoryTest {
         assertMatchesGolden("dsn-bounces", POLICY);
     }
 
+    /** Sender rejections (ADR 0010 §15): their own pause trigger for mailboxes and the domain, never a bounce. */
+    @Test
+    void replayingRecordedSenderRejectionsGivesTheRecordedDecisions() throws IOException {
+        if (Boolean.getBoolean("history.write")) {
+            Files.write(DIR.resolve("sender-rejections.expected.txt"), new HistoryReplay(POLICY).replay(
+                    read("sender-rejections")), StandardCharsets.UTF_8);
+        }
+        assertMatchesGolden("sender-rejections", POLICY);
+    }
+
     @Test
     void replayIsDeterministic() throws IOException {
         List<SuperkabeEvent> input = read("walk-and-relapse");

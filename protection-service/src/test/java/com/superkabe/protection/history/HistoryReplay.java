@@ -9,6 +9,7 @@ import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailSent;
 import com.superkabe.protection.domain.BounceRule;
 import com.superkabe.protection.domain.DomainDecider;
+import com.superkabe.protection.domain.SenderRejections;
 import com.superkabe.protection.domain.DomainDecision;
 import com.superkabe.protection.domain.DomainState;
 import com.superkabe.protection.domain.MailboxCommand;
@@ -60,7 +61,7 @@ final class HistoryReplay {
                 domain(m.orgId(), m.domain());
             }
             case EmailSent s -> outcome(s.orgId(), s.mailboxId(), OutcomeClass.CLEAN, s.recipient(), s.requestTick());
-            case EmailSendFailed f -> outcome(f.orgId(), f.mailboxId(), BounceRule.classify(f.kind(), f.detail()),
+            case EmailSendFailed f -> outcome(f.orgId(), f.mailboxId(), BounceRule.classify(f),
                     f.recipient(), f.requestTick());
             // an asynchronous bounce carries no tick: it is decided at the current one, as in the service
             case EmailBounced b -> outcome(b.orgId(), b.mailboxId(), BounceRule.classifyDsn(b.status(), b.smtpCode(),
@@ -120,7 +121,8 @@ final class HistoryReplay {
         List<MailboxState> of = mailboxes.values().stream().filter(m -> m.registered() && domain.equals(m.domain())
                 && orgId.equals(m.orgId())).toList();
         int unhealthy = (int) of.stream().filter(DomainState::unhealthy).count();
-        DomainDecision d = DomainDecider.evaluate(current, of.size(), unhealthy, tick, policy);
+        int senderRejected = (int) of.stream().filter(m -> SenderRejections.pausedFor(m, policy)).count();
+        DomainDecision d = DomainDecider.evaluate(current, of.size(), unhealthy, senderRejected, tick, policy);
         domains.put(orgId + "/" + domain, d.state());
         d.transition().ifPresent(t -> {
             record(t);
