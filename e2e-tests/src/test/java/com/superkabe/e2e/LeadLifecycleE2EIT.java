@@ -61,6 +61,10 @@ class LeadLifecycleE2EIT {
                 Platform.ADMIN_TOKEN).json();
         String key = org.get("apiKey").asString();
 
+        TestHttp.Response address = TestHttp.until(() -> ingestion.put("/api/v1/organization/mailing-address",
+                TestHttp.json(Map.of("mailingAddress", "E2E Org, 1 Main St, Springfield, IL 62701")), "X-Api-Key", key),
+                x -> x.status() != 401, WAIT);
+        assertThat(address.status()).as(address.body()).isEqualTo(200);
         String mailboxId = created(platform.http(platform.sendAdapter), "/api/v1/mailboxes", key, Map.of(
                 "address", MAILBOX, "provider", "SMTP", "dailyLimit", 50,
                 "smtp", endpoint(mail.getSmtp().getPort()), "imap", endpoint(mail.getImap().getPort())))
@@ -114,7 +118,8 @@ class LeadLifecycleE2EIT {
     /** POSTs as the organization, waiting out the moment before the service has learnt the API key. */
     private static JsonNode created(TestHttp http, String path, String key, Map<String, Object> body) {
         TestHttp.Response r = TestHttp.until(() -> http.post(path, TestHttp.json(body), "X-Api-Key", key),
-                x -> x.status() != 401, WAIT);
+                // 409 until the sequencer has heard of the organization's mailing address
+                x -> x.status() != 401 && x.status() != 409, WAIT);
         assertThat(r.status()).as(path + " → " + r.body()).isEqualTo(201);
         return r.json();
     }

@@ -7,6 +7,9 @@ import java.util.Map;
 /** What the demo creates, as the JSON bodies the public APIs take. */
 final class DemoData {
 
+    /** The demo organization's postal address, printed in every message's CAN-SPAM footer. */
+    static final String MAILING_ADDRESS = "Superkabe Demo Co., 1 Example Street, Springfield, IL 62701, USA";
+
     static final String ORG_NAME = "Demo Org";
     static final String CAMPAIGN_NAME = "Demo campaign";
     static final String STEP_1_SUBJECT = "Quick question, {{firstName}}";

@@ -44,6 +44,12 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    Response put(String url, Map<String, String> headers, Object body) throws IOException, InterruptedException {
+        String json = JSON.writeValueAsString(body);
+        return send(request(url, headers).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     private static HttpRequest.Builder request(String url, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json, application/problem+json");

@@ -27,6 +27,9 @@ final class ProtectionSeeder {
         String apiKey = text(org.body(), "apiKey");
         Console.info("registered organization \"" + ProtectionDemoData.ORG_NAME + "\" id " + orgId + ", API key " + apiKey);
         Map<String, String> auth = Map.of("X-Api-Key", apiKey);
+        // CAN-SPAM: no campaign is activated and nothing is sent without the organization's postal address
+        expect(200, "setting the mailing address", DemoSeeder.untilKnown(() -> http.put(ingestion
+                + "/api/v1/organization/mailing-address", auth, Map.of("mailingAddress", DemoData.MAILING_ADDRESS))));
 
         Http.Response mailbox = expect(201, "registering mailbox", untilKnown(
                 () -> http.post(sendAdapter + "/api/v1/mailboxes", auth, ProtectionDemoData.mailbox())));

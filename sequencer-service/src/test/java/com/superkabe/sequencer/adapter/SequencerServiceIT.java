@@ -10,6 +10,7 @@ import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.gate.LeadGateAllowed;
 import com.superkabe.events.gate.LeadSnapshot;
 import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.organization.OrganizationMailingAddressSet;
 import com.superkabe.events.organization.OrganizationRegistered;
 import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.reply.ReplyReceived;
@@ -70,6 +71,8 @@ class SequencerServiceIT {
         kafka = new KafkaProbe(TestInfra.kafka().getBrokersAsString());
         http = TestHttp.of(app);
         kafka.publish(origin(new OrganizationRegistered(ORG, "Acme", ApiKeys.sha256(KEY)), -1));
+        // campaigns are activated only with the organization's postal address (ADR 0020)
+        kafka.publish(origin(new OrganizationMailingAddressSet(ORG, "Acme Inc., 1 Main St, Springfield, IL 62701"), -1));
     }
 
     @AfterAll
@@ -104,9 +107,9 @@ class SequencerServiceIT {
                 && r.runId().equals(adaRun) && r.step() == 1, 1, Duration.ofSeconds(3))).isEmpty();
 
         RecordedHistory history = app.getBean(RecordedHistory.class);
-        assertThat(eventCount(adaRun)).as("Axon persisted Ada's events").isEqualTo(4);
+        assertThat(eventCount(adaRun)).as("Axon persisted Ada's events").isEqualTo(5);
         assertThat(history.storedRunEvents().get(adaRun)).extracting(e -> e.getClass().getSimpleName())
-                .containsExactly("RunEnrolled", "SendRequested", "RunStepAdvanced", "RunReplied");
+                .containsExactly("RunEnrolled", "RunMailboxAssigned", "SendRequested", "RunStepAdvanced", "RunReplied");
         RecordedHistory.Verification replay = history.verify(new InMemoryRuns());
         assertThat(replay.reproduced()).as("mismatched runs %s", replay.mismatchedRuns()).isTrue();
         assertThat(replay.runs()).isGreaterThanOrEqualTo(2);
@@ -171,7 +174,8 @@ class SequencerServiceIT {
 
         RecordedHistory history = app.getBean(RecordedHistory.class);
         assertThat(history.storedRunEvents().get(runB)).extracting(e -> e.getClass().getSimpleName())
-                .containsExactly("RunEnrolled", "SendRequested", "RunStepAdvanced", "RunSuppressed");
+                .containsExactly("RunEnrolled", "RunMailboxAssigned", "SendRequested", "RunStepAdvanced",
+                        "RunSuppressed");
         RecordedHistory.Verification replay = history.verify(new InMemoryRuns());
         assertThat(replay.reproduced()).as("mismatched runs %s", replay.mismatchedRuns()).isTrue();
         RecordedHistory.Verification blind = history.verify(new InMemoryRuns((command, state) ->
@@ -264,7 +268,8 @@ class SequencerServiceIT {
                     .replace("{{firstName}}", "Ada"));
             assertThat(r.body()).isEqualTo(Spintax.spin(step.bodyOf(variant), seed + "body"));
             TestHttp.Response run = http.get("/api/v1/runs/" + r.runId(), "X-Api-Key", KEY);
-            assertThat(run.json().get("transitions").get(1).get("variant").asInt()).as(run.body()).isEqualTo(variant);
+            // transitions: enrolled, mailbox assigned by routing, send requested (with its variant)
+            assertThat(run.json().get("transitions").get(2).get("variant").asInt()).as(run.body()).isEqualTo(variant);
         }
         RecordedHistory history = app.getBean(RecordedHistory.class);
         RecordedHistory.Verification replay = history.verify(new InMemoryRuns());
@@ -343,7 +348,7 @@ class SequencerServiceIT {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             jdbc.sql("SET LOCAL enable_seqscan = off").update();
             return String.join("\n", jdbc.sql("EXPLAIN " + JdbcRunViews.DUE_QUERY)
-                    .params(1_000L, 5L, "r-5", none, none, none, none, 500).query(String.class).list());
+                    .params(1_000L, 5L, "r-5", none, none, none, none, 0L, 500).query(String.class).list());
         });
 
         assertThat(plan).contains("run_view_due");

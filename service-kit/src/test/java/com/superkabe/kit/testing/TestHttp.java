@@ -43,6 +43,11 @@ public final class TestHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    public Response put(String path, String json, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), headers);
+    }
+
     /** Repeats a call until the response satisfies {@code done} (e.g. an API key not yet projected). */
     public static Response until(java.util.function.Supplier<Response> call, Predicate<Response> done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

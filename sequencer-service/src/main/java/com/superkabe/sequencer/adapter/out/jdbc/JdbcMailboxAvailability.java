@@ -29,7 +29,7 @@ class JdbcMailboxAvailability implements MailboxAvailability {
 
     @Override
     public void set(String mailboxId, boolean canSend, long tick) {
-        jdbc.sql("INSERT INTO mailbox_availability AS m(mailbox_id, can_send, unavailable_since) VALUES (?, ?, ?) "
+        jdbc.sql("INSERT INTO mailbox_availability(mailbox_id, can_send, unavailable_since) VALUES (?, ?, ?) "
                         + "ON CONFLICT (mailbox_id) DO UPDATE SET can_send = EXCLUDED.can_send, "
                         + UNAVAILABLE_SINCE.replace("EXCLUDED.connected", "mailbox_availability.connected"))
                 .params(mailboxId, canSend, canSend ? null : tick).update();
@@ -37,7 +37,7 @@ class JdbcMailboxAvailability implements MailboxAvailability {
 
     @Override
     public void setConnected(String mailboxId, boolean connected, long tick) {
-        jdbc.sql("INSERT INTO mailbox_availability AS m(mailbox_id, can_send, connected, unavailable_since) "
+        jdbc.sql("INSERT INTO mailbox_availability(mailbox_id, can_send, connected, unavailable_since) "
                         + "VALUES (?, TRUE, ?, ?) ON CONFLICT (mailbox_id) DO UPDATE SET connected = EXCLUDED.connected, "
                         + UNAVAILABLE_SINCE.replace("EXCLUDED.can_send", "mailbox_availability.can_send"))
                 .params(mailboxId, connected, connected ? null : tick).update();
