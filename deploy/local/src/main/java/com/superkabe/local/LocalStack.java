@@ -86,7 +86,7 @@ public final class LocalStack {
             return waitForCtrlC(fleet, resources);
         }
         Demos.Result result = Demos.run(options.demos(), http, mail);
-        Summary.print(layout, db, dns.address(), result.leads(), result.protectionLines(), skipped(options));
+        Summary.print(layout, db, dns.address(), result.leads(), result.demoLines(), skipped(options));
         if (options.exitAfterDemo()) {
             return result.passed() ? 0 : 1;
         }

@@ -38,9 +38,14 @@ final class MailServer implements AutoCloseable {
             new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         gm.setUser(DEMO_ADDRESS, DEMO_ADDRESS, DEMO_PASSWORD);
         gm.setUser(PROTECTION_ADDRESS, PROTECTION_ADDRESS, DEMO_PASSWORD);
+        // the sending demo's mailboxes send through the scriptable peer but are polled here, like any other
+        for (String address : SendingDemoData.MAILBOXES) {
+            gm.setUser(address, address, DEMO_PASSWORD);
+        }
         gm.start();
         Console.info("GreenMail up: SMTP " + HOST + ":" + SMTP_PORT + ", IMAP " + HOST + ":" + IMAP_PORT
-                + ", users " + DEMO_ADDRESS + " and " + PROTECTION_ADDRESS + " / " + DEMO_PASSWORD);
+                + ", users " + DEMO_ADDRESS + ", " + PROTECTION_ADDRESS + " and the sending demo's "
+                + SendingDemoData.MAILBOXES.size() + " (IMAP only) / " + DEMO_PASSWORD);
         return new MailServer(gm);
     }
 

@@ -14,7 +14,9 @@ record Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServi
         /** Leads flowing through the gate, the sequencer, the mail server, and a reply stopping a run. */
         LEADS,
         /** A mailbox paused by bounces and healed back; a lead blocked meanwhile and allowed after release. */
-        PROTECTION;
+        PROTECTION,
+        /** A greylisted first attempt delivered on retry; a run moved off a mailbox that protection paused. */
+        SENDING;
 
         String wire() {
             return name().toLowerCase(Locale.ROOT);
@@ -22,8 +24,9 @@ record Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServi
     }
 
     static final String USAGE = """
-            usage: run.sh [--demo=leads|protection|all] [--no-demo] [--exit-after-demo] [--skip=<service>[,<service>...]] [--rebuild]
-              --demo=...         which demo to run after start-up: leads (the default), protection, or all (both, in that order)
+            usage: run.sh [--demo=leads|protection|sending|all] [--no-demo] [--exit-after-demo] [--skip=<service>[,<service>...]] [--rebuild]
+              --demo=...         which demo to run after start-up: leads (the default), protection, sending,
+                                 or all (the three, in that order)
               --no-demo          start the stack only, seed nothing
               --exit-after-demo  stop everything once the demo has finished; exit code 0 iff it passed
               --skip=...         do not start these services (e.g. you run one from your IDE on its port)
@@ -79,7 +82,7 @@ record Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServi
         }
         return Arrays.stream(Demo.values()).filter(d -> d.wire().equals(name)).findFirst().map(List::of)
                 .orElseThrow(() -> new IllegalArgumentException("--demo: no demo '" + name
-                        + "'; one of leads, protection, all\n" + USAGE));
+                        + "'; one of leads, protection, sending, all\n" + USAGE));
     }
 
     boolean demo() {

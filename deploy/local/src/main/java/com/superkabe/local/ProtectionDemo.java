@@ -161,27 +161,8 @@ final class ProtectionDemo {
         return await(timeout, () -> targets.contains(watch.mailbox()));
     }
 
-    @FunctionalInterface
-    private interface Check {
-        boolean done() throws IOException, InterruptedException;
-    }
-
-    /** Polls twice a second (printing what is new as it goes) until done or the timeout. */
-    private static boolean await(Duration timeout, Check check) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                if (check.done()) {
-                    return true;
-                }
-            } catch (IOException e) {
-                Console.warn("while waiting: " + e.getMessage());
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(500);
-        }
+    private static boolean await(Duration timeout, Await.Check check) throws InterruptedException {
+        return Await.until(timeout, check);
     }
 
     private ProtectionVerdict timedOut(String what) throws InterruptedException {

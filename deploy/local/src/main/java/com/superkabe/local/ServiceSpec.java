@@ -28,11 +28,20 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
             "--superkabe.protection.dns.default-selectors=" + LocalDns.DKIM_SELECTOR,
             "--superkabe.protection.dns.dnsbls=" + LocalDns.DNSBL_ZONE);
 
+    /**
+     * The sequencer's retry backoff for transient send failures at demo speed: 2 ticks doubling to at
+     * most 8 (the product's 15 → 240), so a greylisted first attempt is retried within seconds.
+     */
+    static final List<String> SEQUENCER_DEMO_SPEED = List.of(
+            // one logical tick per wall second (the logical period stays 60 s) so the demo moves quickly
+            "--superkabe.clock.interval=1s",
+            "--superkabe.sequencer.sending.retry-base-ticks=2",
+            "--superkabe.sequencer.sending.retry-max-ticks=8");
+
     static final List<ServiceSpec> ALL = List.of(
             new ServiceSpec("ingestion-service", 8081, List.of("--superkabe.admin-token=" + ADMIN_TOKEN), null),
             new ServiceSpec("gate-service", 8082, List.of(), null),
-            // one logical tick per wall second (the logical period stays 60 s) so the demo moves quickly
-            new ServiceSpec("sequencer-service", 8083, List.of("--superkabe.clock.interval=1s"), null),
+            new ServiceSpec("sequencer-service", 8083, SEQUENCER_DEMO_SPEED, null),
             new ServiceSpec("send-adapter-service", 8084, List.of(), null),
             new ServiceSpec("reply-poller-service", 8085, List.of("--superkabe.poll.interval=2s"), null),
             new ServiceSpec("protection-service", 8086, PROTECTION_DEMO_SPEED, "superkabe.protection.dns.server"));

@@ -9,7 +9,7 @@ final class Summary {
     }
 
     static void print(StackLayout layout, Database db, String dnsServer, DemoSeeder.Seeded seeded,
-                      List<String> protectionLines, List<ServiceSpec> skipped) {
+                      List<String> demoLines, List<ServiceSpec> skipped) {
         StringBuilder sb = new StringBuilder("----------------------------------------------------------------\n");
         sb.append("services (health | metrics):\n");
         for (ServiceSpec s : ServiceSpec.ALL) {
@@ -30,7 +30,7 @@ final class Summary {
                     .append(ServiceSpec.named("sequencer-service").baseUrl()).append("/api/v1/campaigns/")
                     .append(seeded.campaignId()).append("/runs\n");
         }
-        protectionLines.stream().filter(l -> !l.isEmpty()).forEach(l -> sb.append(l).append('\n'));
+        demoLines.stream().filter(l -> !l.isEmpty()).forEach(l -> sb.append(l).append('\n'));
         for (ServiceSpec s : skipped) {
             sb.append("run ").append(s.name()).append(" yourself (skipped):\n  SUPERKABE_SECRETS_KEY=$(cat ")
                     .append(layout.show(layout.secretKeyFile())).append(") SPRING_DATASOURCE_PASSWORD=")

@@ -29,7 +29,9 @@ class PureLogicTest {
         assertThat(Options.parse(List.of("--demo=protection", "--exit-after-demo")).demos())
                 .containsExactly(Options.Demo.PROTECTION);
         assertThat(Options.parse(List.of("--demo=leads")).demos()).containsExactly(Options.Demo.LEADS);
-        assertThat(Options.parse(List.of("--demo=all")).demos()).containsExactly(Options.Demo.LEADS, Options.Demo.PROTECTION);
+        assertThat(Options.parse(List.of("--demo=sending")).demos()).containsExactly(Options.Demo.SENDING);
+        assertThat(Options.parse(List.of("--demo=all")).demos())
+                .containsExactly(Options.Demo.LEADS, Options.Demo.PROTECTION, Options.Demo.SENDING);
         assertThat(Options.parse(List.of("--no-demo")).demos()).isEmpty();
         assertThatThrownBy(() -> Options.parse(List.of("--demo=gate"))).hasMessageContaining("no demo 'gate'")
                 .hasMessageContaining("usage:");
@@ -42,7 +44,8 @@ class PureLogicTest {
         assertThat(ServiceSpec.named("sequencer-service").args(db, "127.0.0.1:5353")).containsExactly(
                 "--server.port=8083", "--spring.kafka.bootstrap-servers=localhost:19092",
                 "--spring.datasource.url=jdbc:postgresql://localhost:15432/postgres",
-                "--spring.datasource.username=postgres", "--superkabe.clock.interval=1s");
+                "--spring.datasource.username=postgres", "--superkabe.clock.interval=1s",
+                "--superkabe.sequencer.sending.retry-base-ticks=2", "--superkabe.sequencer.sending.retry-max-ticks=8");
         assertThat(ServiceSpec.named("ingestion-service").args(db, "127.0.0.1:5353")).contains("--superkabe.admin-token=local-admin-token");
         assertThat(ServiceSpec.named("reply-poller-service").args(db, "127.0.0.1:5353")).contains("--superkabe.poll.interval=2s");
         assertThat(ServiceSpec.named("protection-service").args(db, "127.0.0.1:5353")).contains(
