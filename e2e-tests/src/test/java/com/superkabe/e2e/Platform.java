@@ -32,7 +32,9 @@ final class Platform implements AutoCloseable {
         sendAdapter = start(SendAdapterApplication.builder());
         replyPoller = start(ReplyPollerApplication.builder(), "--superkabe.poll.interval=" + pollInterval);
         protection = start(ProtectionApplication.builder());
-        sequencer = start(SequencerApplication.builder(), "--superkabe.clock.interval=" + tickInterval);
+        // retries wait 1, 2, 4, 4 … ticks instead of 15 → 240 (ADR 0019), so a retried send lands within seconds
+        sequencer = start(SequencerApplication.builder(), "--superkabe.clock.interval=" + tickInterval,
+                "--superkabe.sequencer.sending.retry-base-ticks=1", "--superkabe.sequencer.sending.retry-max-ticks=4");
     }
 
     private ConfigurableApplicationContext start(SpringApplicationBuilder builder, String... extra) {
