@@ -4,6 +4,7 @@ import com.superkabe.events.Envelope;
 import com.superkabe.events.SuperkabeEvent;
 import com.superkabe.events.run.RunMailboxAssigned;
 import com.superkabe.events.run.RunSendRetryScheduled;
+import com.superkabe.events.run.RunStepAdvanced;
 import com.superkabe.events.run.SendRequested;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailSent;
@@ -89,7 +90,8 @@ final class RunWatch {
         }
         waitingSince = -1;
         String type = e.map(x -> x.payload().getClass().getSimpleName()).orElse(row.path("type").asString("?"));
-        String detail = e.map(x -> describe(x.payload())).orElse("(payload not read from the topic)");
+        String detail = e.map(x -> describe(x.payload())).filter(d -> !d.isEmpty())
+                .orElse(e.isPresent() ? "status " + row.path("status").asString("?") : "(payload not read from the topic)");
         e.ifPresent(x -> trail.add(x.payload()));
         Console.info(String.format("    tick %-5s %-22s %s", row.path("tick").asString("?"), type, detail));
         return true;
@@ -107,6 +109,7 @@ final class RunWatch {
                     + name(r.mailboxId()) + " to " + r.toAddress() + " (send " + r.sendId() + ")";
             case RunSendRetryScheduled s -> s.failureClass() + ", attempt " + s.attempt() + " due at tick "
                     + s.dueTick() + "; " + s.reason();
+            case RunStepAdvanced a -> "step " + (a.nextStep() + 1) + " due at tick " + a.dueTick();
             case EmailSent s -> "EmailSent          step " + (s.step() + 1) + " from " + name(s.mailboxId())
                     + ", Message-ID " + s.messageId();
             case EmailSendFailed f -> "EmailSendFailed    step " + (f.step() + 1) + " from " + name(f.mailboxId())

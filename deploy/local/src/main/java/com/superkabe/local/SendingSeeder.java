@@ -98,6 +98,6 @@ final class SendingSeeder {
         Console.info("POST " + url + " {\"target\":\"paused\",\"reason\":\"" + SendingDemoData.PAUSE_REASON
                 + "\",\"force\":true} -> " + r.status() + ": " + address + " " + r.body().path("from").asString("?")
                 + " → " + r.body().path("to").asString("?") + " at tick " + r.body().path("logicalTick").asString("?")
-                + " (enforced " + r.body().path("enforced").asString("?") + ")");
+                + " (forced " + r.body().path("forced").asString("?") + ")");
     }
 }
