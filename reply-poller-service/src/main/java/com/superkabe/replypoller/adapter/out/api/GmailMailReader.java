@@ -20,8 +20,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a Gmail inbox through the Gmail API. The cursor is a historyId: {@code users.history.list}
- * (messageAdded, label INBOX, paged by pageToken) lists what arrived since, and the last page's
- * {@code historyId} is the next cursor. Without a cursor, or when Gmail answers 404 because the
+ * (messageAdded, label INBOX, paged by pageToken) lists what arrived since, oldest first. One poll reads
+ * whole history records until {@code maxMessages} ids are collected; the next cursor is the last page's
+ * {@code historyId} when everything was read, else the id of the last record read, so the messages left
+ * over are read by the next polls and never skipped. Without a cursor, or when Gmail answers 404 because the
  * historyId is too old, a full sync reads {@code users.getProfile}'s historyId first and then the newest
  * {@code maxMessages} INBOX ids from {@code users.messages.list}. Each message is fetched with
  * {@code users.messages.get?format=raw} and parsed like an IMAP message. Tokens: the refresh-token grant.
@@ -45,10 +47,14 @@ public class GmailMailReader implements MailReader {
     public Inbox read(PolledMailbox mailbox, String cursor, int maxMessages) throws MailboxUnreachable {
         ApiSession session = new ApiSession(API, api.http, api.timeout, fresh -> token(mailbox, fresh));
         if (cursor != null) {
-            Changes changes = history(session, cursor);
+            Changes changes = history(session, cursor, maxMessages);
             if (changes != null) {
-                return new Inbox(fetch(session, mailbox, newest(changes.ids(), maxMessages, mailbox)),
-                        changes.historyId());
+                if (changes.more()) {
+                    log.info("Mailbox {}: more than {} messages arrived since history {}; reading up to history {}"
+                            + " now and the rest on the next polls", mailbox.mailboxId(), maxMessages, cursor,
+                            changes.historyId());
+                }
+                return new Inbox(fetch(session, mailbox, changes.ids()), changes.historyId());
             }
             log.info("Mailbox {}: Gmail history {} has expired; full sync of the newest {} INBOX messages",
                     mailbox.mailboxId(), cursor, maxMessages);
@@ -60,34 +66,58 @@ public class GmailMailReader implements MailReader {
         return new Inbox(fetch(session, mailbox, list(session, maxMessages)), historyId);
     }
 
-    private record Changes(List<String> ids, String historyId) {
+    /**
+     * INBOX message ids, oldest first, and where the next read starts: the account's historyId when every
+     * record since the start was read, else the id of the last history record whose messages are all in
+     * {@code ids} ({@code more}). Gmail lists history records after {@code startHistoryId} in increasing
+     * order, so the next poll goes on with the first record not read.
+     */
+    private record Changes(List<String> ids, String historyId, boolean more) {
     }
 
-    /** The INBOX messages added after {@code start}, oldest first; null when the historyId has expired. */
-    private Changes history(ApiSession session, String start) throws MailboxUnreachable {
+    /**
+     * The INBOX messages added after {@code start}, oldest first, in whole history records, stopping once
+     * {@code max} ids are collected; null when the historyId has expired.
+     */
+    private Changes history(ApiSession session, String start, int max) throws MailboxUnreachable {
         Set<String> ids = new LinkedHashSet<>();
-        String historyId = start;
+        String lastRecord = null;
         String page = null;
         do {
             ApiSession.Response r = session.get(uri("/history?startHistoryId=" + OAuthTokens.enc(start)
-                    + "&historyTypes=messageAdded&labelId=INBOX&maxResults=500"
+                    + "&historyTypes=messageAdded&labelId=INBOX&maxResults=" + Math.min(500, max)
                     + (page == null ? "" : "&pageToken=" + OAuthTokens.enc(page))), Set.of(404));
             if (r.status() == 404) {
                 return null;
             }
             JsonNode body = r.json();
             for (JsonNode h : body.path("history")) {
+                if (ids.size() >= max) {
+                    return new Changes(List.copyOf(ids), lastRecord, true);
+                }
+                String record = Json.text(h, "id");
+                if (record == null) {
+                    throw new MailboxUnreachable(MailboxUnreachable.Kind.PROTOCOL,
+                            API + " history record without id", null);
+                }
                 for (JsonNode added : h.path("messagesAdded")) {
                     JsonNode m = added.path("message");
                     if (inInbox(m) && Json.text(m, "id") != null) {
                         ids.add(Json.text(m, "id"));
                     }
                 }
+                lastRecord = record;
             }
-            historyId = Json.text(body, "historyId") == null ? historyId : Json.text(body, "historyId");
             page = Json.text(body, "nextPageToken");
-        } while (page != null);
-        return new Changes(List.copyOf(ids), historyId);
+            if (page != null && ids.size() >= max) {
+                return new Changes(List.copyOf(ids), lastRecord, true);
+            }
+            if (page == null) {
+                String now = Json.text(body, "historyId");
+                return new Changes(List.copyOf(ids), now != null ? now : lastRecord != null ? lastRecord : start,
+                        false);
+            }
+        } while (true);
     }
 
     private static boolean inInbox(JsonNode message) {
@@ -140,15 +170,6 @@ public class GmailMailReader implements MailReader {
             }
         }
         return read;
-    }
-
-    private static List<String> newest(List<String> ids, int max, PolledMailbox mailbox) {
-        if (ids.size() <= max) {
-            return ids;
-        }
-        log.warn("Mailbox {}: {} messages arrived since the last poll; only the newest {} are read",
-                mailbox.mailboxId(), ids.size(), max);
-        return ids.subList(ids.size() - max, ids.size());
     }
 
     private URI uri(String path) {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a Microsoft 365 inbox through Microsoft Graph's delta query on
  * {@code /users/{address}/mailFolders/inbox/messages/delta} (created messages only). A round follows
- * {@code @odata.nextLink} pages until {@code @odata.deltaLink}, which is the cursor. Without a cursor, or
+ * {@code @odata.nextLink} pages until {@code @odata.deltaLink}, which is the cursor. One poll reads whole
+ * pages until {@code maxMessages} messages are collected; when the round goes on, the cursor is the
+ * {@code @odata.nextLink} of the first page not read, so the next poll resumes there and nothing is skipped. Without a cursor, or
  * when Graph answers 410 Gone (or {@code syncStateNotFound}), a new round starts from messages received
  * within {@code resyncLookback}. Each new message's MIME comes from {@code /messages/{id}/$value} and is
  * parsed like an IMAP message. Links are followed only under the configured base URL, so the bearer
@@ -53,30 +54,40 @@ public class GraphMailReader implements MailReader {
     @Override
     public Inbox read(PolledMailbox mailbox, String cursor, int maxMessages) throws MailboxUnreachable {
         ApiSession session = new ApiSession(API, api.http, api.timeout, fresh -> token(mailbox, fresh));
-        Round round = cursor == null ? null : round(session, link(cursor), true);
+        Round round = cursor == null ? null : round(session, link(cursor), true, maxMessages);
         if (cursor != null && round == null) {
             log.info("Mailbox {}: Graph delta token has expired; full sync of the inbox's last {} hours",
                     mailbox.mailboxId(), resyncLookback.toHours());
         }
         if (round == null) {
-            round = round(session, initial(mailbox), false);
+            round = round(session, initial(mailbox), false, maxMessages);
         }
-        return new Inbox(fetch(session, mailbox, newest(round.created(), maxMessages, mailbox)), round.deltaLink());
+        if (round.more()) {
+            log.info("Mailbox {}: {} messages read from the inbox delta; the rest on the next polls",
+                    mailbox.mailboxId(), round.created().size());
+        }
+        return new Inbox(fetch(session, mailbox, round.created()), round.next());
     }
 
-    private record Created(String id, String receivedAt) {
+    /**
+     * The created messages of the pages read, and where the next read starts: the round's
+     * {@code @odata.deltaLink} when it ended, else ({@code more}) the {@code @odata.nextLink} of the first
+     * page not read.
+     */
+    private record Round(List<String> created, String next, boolean more) {
     }
 
-    private record Round(List<Created> created, String deltaLink) {
-    }
-
-    /** One delta round; null when the state behind a saved deltaLink is gone and a resync is needed. */
-    private Round round(ApiSession session, URI start, boolean fromCursor) throws MailboxUnreachable {
-        List<Created> created = new ArrayList<>();
+    /**
+     * Reads whole delta pages from {@code start} until the round ends or {@code max} messages are
+     * collected; null when the state behind a saved link is gone and a resync is needed.
+     */
+    private Round round(ApiSession session, URI start, boolean fromCursor, int max) throws MailboxUnreachable {
+        List<String> created = new ArrayList<>();
         URI next = start;
+        int pageSize = Math.min(PAGE_SIZE, max);
         for (int page = 0; page < MAX_PAGES; page++) {
             ApiSession.Response r = session.get(next, Set.of(400, 404, 410), "Accept", "application/json",
-                    "Prefer", "odata.maxpagesize=" + PAGE_SIZE);
+                    "Prefer", "odata.maxpagesize=" + pageSize);
             JsonNode body = r.json();
             if (r.status() != 200) {
                 if (fromCursor && page == 0 && expired(r.status(), body)) {
@@ -87,12 +98,12 @@ public class GraphMailReader implements MailReader {
             }
             for (JsonNode m : body.path("value")) {
                 if (!m.has("@removed") && Json.text(m, "id") != null) {
-                    created.add(new Created(Json.text(m, "id"), Json.text(m, "receivedDateTime")));
+                    created.add(Json.text(m, "id"));
                 }
             }
             String delta = Json.text(body, "@odata.deltaLink");
             if (delta != null) {
-                return new Round(created, link(delta).toString());
+                return new Round(created, link(delta).toString(), false);
             }
             String nextLink = Json.text(body, "@odata.nextLink");
             if (nextLink == null) {
@@ -100,9 +111,12 @@ public class GraphMailReader implements MailReader {
                         + " delta page has neither @odata.nextLink nor @odata.deltaLink", null);
             }
             next = link(nextLink);
+            if (created.size() >= max) {
+                return new Round(created, next.toString(), true);
+            }
         }
-        throw new MailboxUnreachable(MailboxUnreachable.Kind.PROTOCOL, API + " delta round exceeded "
-                + MAX_PAGES + " pages", null);
+        // a round this long is still resumable: the next poll goes on from the first page not read
+        return new Round(created, next.toString(), true);
     }
 
     private static boolean expired(int status, JsonNode body) {
@@ -131,35 +145,24 @@ public class GraphMailReader implements MailReader {
         }
     }
 
-    private List<InboxMessage> fetch(ApiSession session, PolledMailbox mailbox, List<Created> created)
+    private List<InboxMessage> fetch(ApiSession session, PolledMailbox mailbox, List<String> created)
             throws MailboxUnreachable {
         List<InboxMessage> read = new ArrayList<>(created.size());
-        for (Created c : created) {
-            ApiSession.Response r = session.get(URI.create(user(mailbox) + "/messages/" + OAuthTokens.enc(c.id())
+        for (String id : created) {
+            ApiSession.Response r = session.get(URI.create(user(mailbox) + "/messages/" + OAuthTokens.enc(id)
                     + "/$value"), Set.of(404));
             if (r.status() == 404) {
-                log.debug("Mailbox {}: Graph message {} is gone, skipped", mailbox.mailboxId(), c.id());
+                log.debug("Mailbox {}: Graph message {} is gone, skipped", mailbox.mailboxId(), id);
                 continue;
             }
             try {
                 read.add(MimeContent.asPolled(r.body()));
             } catch (MessagingException e) {
-                log.debug("Mailbox {}: Graph message {} unreadable, skipped: {}", mailbox.mailboxId(), c.id(),
+                log.debug("Mailbox {}: Graph message {} unreadable, skipped: {}", mailbox.mailboxId(), id,
                         e.getMessage());
             }
         }
         return read;
-    }
-
-    private static List<Created> newest(List<Created> created, int max, PolledMailbox mailbox) {
-        if (created.size() <= max) {
-            return created;
-        }
-        log.warn("Mailbox {}: {} messages arrived since the last poll; only the newest {} are read",
-                mailbox.mailboxId(), created.size(), max);
-        List<Created> sorted = new ArrayList<>(created);
-        sorted.sort(Comparator.comparing(Created::receivedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return sorted.subList(sorted.size() - max, sorted.size());
     }
 
     private String user(PolledMailbox mailbox) {

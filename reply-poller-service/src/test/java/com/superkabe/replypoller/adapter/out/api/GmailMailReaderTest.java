@@ -11,6 +11,7 @@ import com.superkabe.replypoller.application.PolledMailbox;
 import com.superkabe.replypoller.domain.InboxMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,41 @@ class GmailMailReaderTest {
                         .contains("historyTypes=messageAdded").contains("labelId=INBOX"))
                 .last().asString().contains("pageToken=2");
         assertThat(reader.read(mailbox, inbox.cursor(), 500).messages()).as("nothing new").isEmpty();
+    }
+
+    @Test
+    void givenMoreMessagesThanMaxMessagesOnThreeHistoryPagesWhenPolledRepeatedlyThenEachIsReadExactlyOnceOldestFirst()
+            throws Exception {
+        gmail.deliver(Mails.reply("<before@lead.test>", null, "Hello"));
+        String cursor = reader.read(mailbox, null, 500).cursor();
+        List<String> delivered = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) { // three history pages of two
+            delivered.add("<r" + i + "@lead.test>");
+            gmail.deliver(Mails.reply("<r" + i + "@lead.test>", "<send-" + i + "@acme.test>", "Re: " + i));
+        }
+
+        List<String> read = new ArrayList<>();
+        List<Integer> perPoll = new ArrayList<>();
+        for (int poll = 0; poll < 10; poll++) {
+            MailReader.Inbox inbox = reader.read(mailbox, cursor, 4);
+            if (inbox.messages().isEmpty()) {
+                break;
+            }
+            read.addAll(ids(inbox.messages()));
+            perPoll.add(inbox.messages().size());
+            assertThat(Long.parseLong(inbox.cursor())).as("the cursor only moves forward")
+                    .isGreaterThan(Long.parseLong(cursor));
+            cursor = inbox.cursor();
+            if (poll == 0) {
+                delivered.add("<late@lead.test>");
+                gmail.deliver(Mails.reply("<late@lead.test>", "<send-9@acme.test>", "Re: late"));
+            }
+        }
+
+        assertThat(read).as("nothing skipped, nothing twice").containsExactlyElementsOf(delivered);
+        assertThat(perPoll).as("at most maxMessages per poll").containsExactly(4, 3);
+        assertThat(cursor).as("caught up with the account").isEqualTo(profileHistoryId());
+        assertThat(reader.read(mailbox, cursor, 4).messages()).isEmpty();
     }
 
     @Test

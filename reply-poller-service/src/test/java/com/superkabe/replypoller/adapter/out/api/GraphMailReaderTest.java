@@ -12,6 +12,7 @@ import com.superkabe.replypoller.domain.InboxMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,41 @@ class GraphMailReaderTest {
         assertThat(ids(inbox.messages())).containsExactly("<a@lead.test>", "<b@lead.test>", "<c@lead.test>");
         assertThat(inbox.cursor()).isNotEqualTo(cursor).contains("$deltatoken=");
         assertThat(reader.read(mailbox, inbox.cursor(), 500).messages()).as("nothing new").isEmpty();
+    }
+
+    @Test
+    void givenMoreMessagesThanMaxMessagesOnThreeDeltaPagesWhenPolledRepeatedlyThenEachIsReadExactlyOnceResumingAtTheNextLink()
+            throws Exception {
+        graph.deliver(Mails.reply("<before@lead.test>", null, "Hello"), NOW.minus(Duration.ofHours(1)));
+        String cursor = reader.read(mailbox, null, 500).cursor();
+        List<String> delivered = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) { // three delta pages of two
+            delivered.add("<r" + i + "@lead.test>");
+            graph.deliver(Mails.reply("<r" + i + "@lead.test>", "<send-" + i + "@acme.test>", "Re: " + i), NOW);
+        }
+
+        List<String> read = new ArrayList<>();
+        List<String> cursors = new ArrayList<>();
+        for (int poll = 0; poll < 10; poll++) {
+            MailReader.Inbox inbox = reader.read(mailbox, cursor, 3);
+            if (inbox.messages().isEmpty()) {
+                break;
+            }
+            read.addAll(ids(inbox.messages()));
+            cursors.add(inbox.cursor());
+            cursor = inbox.cursor();
+            if (poll == 0) {
+                delivered.add("<late@lead.test>");
+                graph.deliver(Mails.reply("<late@lead.test>", "<send-9@acme.test>", "Re: late"), NOW);
+            }
+        }
+
+        assertThat(read).as("nothing skipped, nothing twice").containsExactlyElementsOf(delivered);
+        assertThat(cursors.getFirst()).as("after two whole pages: the third page's nextLink")
+                .startsWith(graph.baseUrl()).contains("$skiptoken=");
+        assertThat(cursors).hasSize(3);
+        assertThat(cursors.get(1)).as("the round ended").contains("$deltatoken=");
+        assertThat(reader.read(mailbox, cursor, 3).messages()).isEmpty();
     }
 
     @Test
