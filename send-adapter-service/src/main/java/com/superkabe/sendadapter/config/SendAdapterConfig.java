@@ -82,10 +82,11 @@ class SendAdapterConfig {
 
     @Bean
     SendBatches sendBatches(SendService sends, MailTransport transport, TransactionTemplate tx,
-                            MeterRegistry meters, MailboxConnections connections) {
+                            MeterRegistry meters, MailboxConnections connections,
+                            @Value("${superkabe.send.poll-budget:2m}") java.time.Duration pollBudget) {
         Gauge.builder("superkabe_mailboxes_disconnected", connections, MailboxConnections::disconnected)
                 .description("mailboxes whose credentials were refused and not yet replaced").register(meters);
-        return new SendBatches(sends, transport, tx, meters);
+        return new SendBatches(sends, transport, tx, meters, pollBudget, System::nanoTime);
     }
 
     @Bean

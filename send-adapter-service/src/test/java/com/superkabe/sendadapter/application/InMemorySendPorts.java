@@ -19,7 +19,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
@@ -43,6 +45,8 @@ public final class InMemorySendPorts {
     public final Map<String, Delivery> settled = new ConcurrentHashMap<>();
     public final List<Envelope> published = Collections.synchronizedList(new ArrayList<>());
     public final Map<String, PendingReconciliations.Pending> pending = new ConcurrentHashMap<>();
+    /** Send ids whose settle fails as if the database were down. */
+    public final Set<String> unavailableForSettling = ConcurrentHashMap.newKeySet();
     private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
     private final TransactionTemplate tx = new TransactionTemplate(new NoTransactions());
     private final Envelopes envelopes = new Envelopes(Service.SEND_ADAPTER, clock);
@@ -99,6 +103,9 @@ public final class InMemorySendPorts {
 
         @Override
         public void settle(String sendId, AttemptState state, Delivery delivery) {
+            if (unavailableForSettling.contains(sendId)) {
+                throw new IllegalStateException("database unavailable while settling " + sendId);
+            }
             attempts.put(sendId, state);
             settled.put(sendId, delivery);
         }
@@ -130,12 +137,17 @@ public final class InMemorySendPorts {
             sendAttempts, published::add, envelopes, tx, clock, Duration.ZERO, 3);
 
     public SendBatches batches(MailTransport transport) {
+        return batches(transport, Duration.ofMinutes(2), System::nanoTime);
+    }
+
+    /** A poll may claim for {@code budget} as read on {@code nanoTime}. */
+    public SendBatches batches(MailTransport transport, Duration budget, LongSupplier nanoTime) {
         TrackingLinks links = new TrackingLinks(new TrackingTokens(List.of(
                 "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII))), "https://t.acme.test",
                 true, true);
         SendService sends = new SendService(boxes, connections, sendAttempts, published::add, envelopes, links,
                 reconciler);
-        return new SendBatches(sends, transport, tx, new SimpleMeterRegistry());
+        return new SendBatches(sends, transport, tx, new SimpleMeterRegistry(), budget, nanoTime);
     }
 
     /** An SMTP mailbox on {@code host:port}, security NONE, logging in as its address with the sealed password. */

@@ -124,6 +124,15 @@ public abstract class ApiMailTransport implements MailTransport, SentCopies {
     }
 
     private Delivery send(Mailbox mailbox, OutgoingEmail email) {
+        try {
+            return sendOrThrow(mailbox, email);
+        } catch (RuntimeException e) {
+            // not from the request itself (post() answers for that): nothing was sent
+            return Delivery.transientFailure(0, "could not send through " + api() + ": " + e, null);
+        }
+    }
+
+    private Delivery sendOrThrow(Mailbox mailbox, OutgoingEmail email) {
         String missing = missingCredentials(mailbox);
         if (missing != null) {
             return Delivery.unusableMailbox(missing);
@@ -190,6 +199,10 @@ public abstract class ApiMailTransport implements MailTransport, SentCopies {
             Thread.currentThread().interrupt();
             return new Attempt(0, null, Duration.ZERO, Delivery.ambiguous("interrupted while waiting for "
                     + api()));
+        } catch (RuntimeException e) {
+            // the client broke down somewhere in the exchange: the request may have been submitted
+            return new Attempt(0, null, Duration.ZERO, Delivery.ambiguous("the HTTP client failed while sending to "
+                    + api() + ": " + e));
         }
         return new Attempt(r.statusCode(), error(r.body()), RetryAfter.parse(r.headers().firstValue("Retry-After")
                 .orElse(null), clock.instant()), null);

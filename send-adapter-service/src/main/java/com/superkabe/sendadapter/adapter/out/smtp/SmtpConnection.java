@@ -76,6 +76,13 @@ final class SmtpConnection implements MailTransport.Connection {
                 closeQuietly();
             }
             return d;
+        } catch (RuntimeException e) {
+            // not Angus's contract, but possible (a bug, a broken stream): the connection's state is unknown
+            used = true;
+            closeQuietly();
+            return message.written()
+                    ? Delivery.ambiguous("the SMTP client failed after the message was sent: " + e)
+                    : Delivery.transientFailure(0, "the SMTP client failed before the message was sent: " + e, null);
         }
     }
 
@@ -121,9 +128,9 @@ final class SmtpConnection implements MailTransport.Connection {
             return null;
         } catch (AuthenticationFailedException e) {
             batchFailure = SmtpFailures.loginRefused(e);
-        } catch (MessagingException e) {
-            batchFailure = Delivery.transientFailure(SmtpFailures.code(e), "could not connect to " + smtp.host() + ":"
-                    + smtp.port() + ": " + SmtpFailures.text(e), null);
+        } catch (MessagingException | RuntimeException e) {
+            batchFailure = Delivery.transientFailure(e instanceof MessagingException m ? SmtpFailures.code(m) : 0,
+                    "could not connect to " + smtp.host() + ":" + smtp.port() + ": " + SmtpFailures.text(e), null);
         }
         return batchFailure;
     }
@@ -153,7 +160,7 @@ final class SmtpConnection implements MailTransport.Connection {
         }
         try {
             transport.close();
-        } catch (MessagingException ignored) {
+        } catch (MessagingException | RuntimeException ignored) {
             // the outcomes are already decided; a failed QUIT changes nothing
         }
         transport = null;

@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,7 +109,7 @@ class SmtpBatchTest {
                 public Delivery deliver(OutgoingEmail email) {
                     Delivery d = real.deliver(email);
                     if (delivered.incrementAndGet() == k) {
-                        throw new IllegalStateException("crash after message " + k);
+                        throw new ProcessDeath("crash after message " + k);
                     }
                     return d;
                 }
@@ -119,6 +120,107 @@ class SmtpBatchTest {
                 }
             };
         };
+    }
+
+    @Test
+    void givenAPollOfFourWhoseSecondDeliveryThrows_whenSent_thenTheFirstThirdAndFourthAreSentAndReportedAndTheSecondIsReportedAmbiguous() {
+        List<SendBatches.Incoming> poll = requests(4);
+
+        SendBatches.Outcome outcome = ports.batches(throwingOn(2)).send(poll);
+        ports.reconciler.runDue();
+
+        assertThat(outcome.complete()).isTrue();
+        assertThat(peer.messages()).hasSize(3);
+        assertThat(sent()).extracting(EmailSent::sendId).containsExactly("s-1", "s-3", "s-4");
+        assertThat(failed()).singleElement().satisfies(f -> {
+            assertThat(f.sendId()).isEqualTo("s-2");
+            assertThat(f.failureClass()).isEqualTo(SendFailureClass.AMBIGUOUS);
+            assertThat(f.detail()).contains("failed unexpectedly");
+        });
+        assertThat(ports.attempts).containsEntry("s-2", AttemptState.AMBIGUOUS);
+    }
+
+    @Test
+    void givenTheDatabaseFailsWhileSettlingTheSecondOfFour_whenSent_thenTheBatchStopsThereAndNamesItAndTheRestIsLeftUnclaimed() {
+        ports.unavailableForSettling.add("s-2");
+
+        assertThatThrownBy(() -> ports.batches(smtp).send(requests(4)))
+                .isInstanceOfSatisfying(SendBatches.Interrupted.class, e -> {
+                    assertThat(e.position()).isEqualTo(1);
+                    assertThat(e.firstUnfinished()).isEqualTo(1);
+                    assertThat(e).hasRootCauseMessage("database unavailable while settling s-2");
+                });
+
+        assertThat(ports.attempts).containsEntry("s-1", AttemptState.SENT).containsEntry("s-2", AttemptState.ATTEMPTING)
+                .doesNotContainKeys("s-3", "s-4");
+        assertThat(sent()).extracting(EmailSent::sendId).containsExactly("s-1");
+    }
+
+    @Test
+    void givenAPollWhoseTimeBudgetRunsOutAfterThreeSends_whenSent_thenTheFourthIsNeitherClaimedNorSentAndIsNamedForRedelivery() {
+        AtomicLong nanos = new AtomicLong();
+        MailTransport twoSecondsEach = slowed(nanos, Duration.ofSeconds(2));
+
+        SendBatches.Outcome outcome = ports.batches(twoSecondsEach, Duration.ofSeconds(5), nanos::get).send(requests(4));
+
+        assertThat(outcome.resumeAt()).isEqualTo(3);
+        assertThat(peer.messages()).hasSize(3);
+        assertThat(ports.attempts).doesNotContainKey("s-4");
+        assertThat(sent()).extracting(EmailSent::sendId).containsExactly("s-1", "s-2", "s-3");
+
+        SendBatches.Outcome again = ports.batches(smtp).send(requests(4));
+
+        assertThat(again.complete()).isTrue();
+        assertThat(peer.messages()).hasSize(4);
+        assertThat(sent()).extracting(EmailSent::sendId).containsExactly("s-1", "s-2", "s-3", "s-4");
+    }
+
+    /** The real transport, but the k-th delivery throws a runtime exception instead of returning an outcome. */
+    private MailTransport throwingOn(int k) {
+        AtomicInteger deliveries = new AtomicInteger();
+        return mailbox -> {
+            MailTransport.Connection real = smtp.open(mailbox);
+            return new MailTransport.Connection() {
+                @Override
+                public Delivery deliver(OutgoingEmail email) {
+                    if (deliveries.incrementAndGet() == k) {
+                        throw new IllegalStateException("unexpected failure in the client");
+                    }
+                    return real.deliver(email);
+                }
+
+                @Override
+                public void close() {
+                    real.close();
+                }
+            };
+        };
+    }
+
+    /** The real transport on a clock of its own that each delivery moves on by {@code each}, as pacing would. */
+    private MailTransport slowed(AtomicLong nanos, Duration each) {
+        return mailbox -> {
+            MailTransport.Connection real = smtp.open(mailbox);
+            return new MailTransport.Connection() {
+                @Override
+                public Delivery deliver(OutgoingEmail email) {
+                    nanos.addAndGet(each.toNanos());
+                    return real.deliver(email);
+                }
+
+                @Override
+                public void close() {
+                    real.close();
+                }
+            };
+        };
+    }
+
+    /** Stands for the process dying: an Error, which nothing in the send path handles. */
+    private static final class ProcessDeath extends Error {
+        ProcessDeath(String message) {
+            super(message);
+        }
     }
 
     private static List<SendBatches.Incoming> requests(int n) {
