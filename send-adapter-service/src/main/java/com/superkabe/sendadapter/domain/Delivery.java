@@ -49,6 +49,11 @@ public record Delivery(String kind, int smtpCode, String detail, SendFailureClas
         return new Delivery("CONFIGURATION", smtpCode, detail, SendFailureClass.SENDER, null, true);
     }
 
+    /** The login failed for a reason other than refused credentials (no common mechanism, a 504): the mailbox stays connected. */
+    public static Delivery loginFailed(int smtpCode, String detail) {
+        return new Delivery("CONFIGURATION", smtpCode, detail, SendFailureClass.SENDER, null, false);
+    }
+
     /** This message cannot be sent as it is (it could not be composed, the API refused its content). */
     public static Delivery unsendable(String detail) {
         return new Delivery("CONFIGURATION", 0, detail, SendFailureClass.PERMANENT, null, false);

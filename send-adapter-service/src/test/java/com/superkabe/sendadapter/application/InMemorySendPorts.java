@@ -45,6 +45,8 @@ public final class InMemorySendPorts {
     public final Map<String, Delivery> settled = new ConcurrentHashMap<>();
     public final List<Envelope> published = Collections.synchronizedList(new ArrayList<>());
     public final Map<String, PendingReconciliations.Pending> pending = new ConcurrentHashMap<>();
+    /** Mailboxes disconnected because their login was refused, with the reason. */
+    public final Map<String, String> disconnected = new ConcurrentHashMap<>();
     /** Send ids whose settle fails as if the database were down. */
     public final Set<String> unavailableForSettling = ConcurrentHashMap.newKeySet();
     private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
@@ -76,6 +78,7 @@ public final class InMemorySendPorts {
 
         @Override
         public Optional<State> disconnect(String id, String reason) {
+            disconnected.put(id, reason);
             return Optional.empty();
         }
 

@@ -30,9 +30,30 @@ final class SmtpFailures {
                 : Delivery.transientFailure(0, "connection lost before the message was sent: " + text(e), null);
     }
 
+    /**
+     * A failed AUTH. Only a refusal of the credentials themselves disconnects the mailbox: 535, 534, 530,
+     * or a 5xx with the auth statuses 5.7.8, 5.7.9 or 5.7.0. A 4xx (454 4.7.0 "too many login attempts",
+     * a temporary auth failure) is TRANSIENT; any other ending is the mailbox's settings (SENDER), kept
+     * connected.
+     */
     static Delivery loginRefused(AuthenticationFailedException e) {
         int code = code(e);
-        return Delivery.credentialsRefused(code == 0 ? 535 : code, "SMTP authentication failed: " + text(e));
+        String detail = "SMTP authentication failed: " + text(e);
+        if (code >= 400 && code < 500) {
+            return Delivery.transientFailure(code, detail, null);
+        }
+        if (credentialsRefused(code, text(e))) {
+            return Delivery.credentialsRefused(code, detail);
+        }
+        return Delivery.loginFailed(code, detail);
+    }
+
+    private static boolean credentialsRefused(int code, String reply) {
+        if (code == 535 || code == 534 || code == 530) {
+            return true;
+        }
+        String status = reply.length() > 4 ? reply.substring(4).split(" ", 2)[0] : "";
+        return code >= 500 && code < 600 && (status.equals("5.7.8") || status.equals("5.7.9") || status.equals("5.7.0"));
     }
 
     /** The reply code at the head of the exception's text, or 0. */

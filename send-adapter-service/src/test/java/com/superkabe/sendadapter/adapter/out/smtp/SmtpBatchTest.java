@@ -16,7 +16,9 @@ import com.superkabe.sendadapter.application.SendBatches;
 import com.superkabe.sendadapter.config.SmtpProperties;
 import com.superkabe.sendadapter.domain.AttemptState;
 import com.superkabe.sendadapter.domain.Delivery;
+import com.superkabe.testsmtp.Answer;
 import com.superkabe.testsmtp.SmtpPeer;
+import com.superkabe.testsmtp.Step;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -173,6 +175,34 @@ class SmtpBatchTest {
         assertThat(again.complete()).isTrue();
         assertThat(peer.messages()).hasSize(4);
         assertThat(sent()).extracting(EmailSent::sendId).containsExactly("s-1", "s-2", "s-3", "s-4");
+    }
+
+    @Test
+    void givenTheServerAnswers454TooManyLoginAttemptsToAuth_whenABatchIsSent_thenItsMessagesAreTransientAndTheMailboxStaysConnected() {
+        peer.script(Step.AUTH, Answer.reply("454 4.7.0 Too many login attempts, please try again later"));
+
+        ports.batches(smtp).send(requests(2));
+
+        assertThat(peer.messages()).isEmpty();
+        assertThat(ports.disconnected).isEmpty();
+        assertThat(failed()).hasSize(2).allSatisfy(f -> {
+            assertThat(f.failureClass()).isEqualTo(SendFailureClass.TRANSIENT);
+            assertThat(f.smtpCode()).isEqualTo(454);
+            assertThat(f.detail()).contains("Too many login attempts");
+        });
+    }
+
+    @Test
+    void givenTheServerAnswers535ToAuth_whenABatchIsSent_thenTheMailboxIsDisconnected() {
+        peer.script(Step.AUTH, Answer.reply("535 5.7.8 Username and Password not accepted"));
+
+        ports.batches(smtp).send(requests(1));
+
+        assertThat(ports.disconnected).containsKey("mb-1");
+        assertThat(failed()).singleElement().satisfies(f -> {
+            assertThat(f.failureClass()).isEqualTo(SendFailureClass.SENDER);
+            assertThat(f.smtpCode()).isEqualTo(535);
+        });
     }
 
     /** The real transport, but the k-th delivery throws a runtime exception instead of returning an outcome. */
