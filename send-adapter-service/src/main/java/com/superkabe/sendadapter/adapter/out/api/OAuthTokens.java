@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * OAuth2 access tokens from a token endpoint (RFC 6749 form POST), cached per credential until a minute
  * before they expire. No send has happened when a token is fetched, so every failure here is TRANSIENT
- * (endpoint unreachable, 429, 5xx) or refused credentials (invalid_client, invalid_grant ...: SENDER, the
- * mailbox is disconnected), never AMBIGUOUS.
+ * (endpoint unreachable, 429, 5xx, another refusal), refused credentials (only invalid_grant, invalid_client,
+ * unauthorized_client: SENDER, the mailbox is disconnected) or a missing endpoint (404: CONFIGURATION),
+ * never AMBIGUOUS.
  */
 public final class OAuthTokens {
 
@@ -84,13 +85,24 @@ public final class OAuthTokens {
         }
         String detail = ("token endpoint HTTP " + r.statusCode() + " " + answer.path("error").asString("") + " "
                 + answer.path("error_description").asString("")).strip();
-        if (r.statusCode() == 429 || r.statusCode() >= 500) {
-            return Token.failed(Delivery.transientFailure(0, detail, null));
+        String error = answer.path("error").asString("");
+        if (REFUSED_CREDENTIALS.contains(error)) {
+            // consent revoked, refresh token expired, secret expired or app not allowed: the mailbox's
+            // credentials no longer work until an operator replaces them
+            return Token.failed(Delivery.credentialsRefused(0, detail));
         }
-        // invalid_grant (consent revoked, refresh token expired) or invalid_client (secret expired): the
-        // mailbox's credentials no longer work until an operator replaces them
-        return Token.failed(Delivery.credentialsRefused(0, detail));
+        if (r.statusCode() == 404) {
+            return Token.failed(Delivery.unusableMailbox(detail + ": no token endpoint at " + tokenUri
+                    + " (check the provider's token-url)"));
+        }
+        // 429, 5xx, and any other refusal (invalid_request, a proxy's 4xx ...) says nothing against the
+        // credentials: nothing was sent, and the mailbox stays connected
+        return Token.failed(Delivery.transientFailure(0, detail, null));
     }
+
+    /** The RFC 6749 §5.2 errors that refuse the credentials themselves. */
+    private static final java.util.Set<String> REFUSED_CREDENTIALS = java.util.Set.of("invalid_grant",
+            "invalid_client", "unauthorized_client");
 
     private JsonNode parse(String body) {
         try {
