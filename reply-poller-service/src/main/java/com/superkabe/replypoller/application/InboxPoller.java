@@ -12,7 +12,9 @@ import com.superkabe.replypoller.domain.InboxClassifier;
 import com.superkabe.replypoller.domain.SentMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * processed and publishing commit together. Unmatched messages are left for the next poll; a
  * mailbox that cannot be read is logged and skipped, never stopping the others. An API inbox (ADR 0021)
  * is read from its saved cursor, which moves on only after the messages it covered were handled; a
- * mailbox its provider throttled is not asked again before the Retry-After has passed.
+ * mailbox its provider throttled is not asked again before the Retry-After has passed. Because that cursor
+ * never comes back, a reply-looking message of an API inbox that matches nothing yet (its EmailSent may
+ * still be on its way) is kept and matched again on each poll for {@code unmatchedRetry}.
  */
 public class InboxPoller {
 
@@ -50,11 +54,14 @@ public class InboxPoller {
     private final int maxMessages;
     private final AutomatedMailEvents automated;
     private final Clock clock;
+    private final UnmatchedMessages unmatched;
+    private final Duration unmatchedRetry;
     private final Map<String, Instant> throttledUntil = new ConcurrentHashMap<>();
 
     public InboxPoller(Mailboxes mailboxes, SentMessages sent, ProcessedReplies processed, MailReader reader,
                        InboxCursors cursors, EventSink events, Envelopes envelopes, TransactionTemplate tx,
-                       MeterRegistry meters, int maxMessages, Clock clock) {
+                       MeterRegistry meters, int maxMessages, Clock clock, UnmatchedMessages unmatched,
+                       Duration unmatchedRetry) {
         this.mailboxes = mailboxes;
         this.sent = sent;
         this.processed = processed;
@@ -67,9 +74,16 @@ public class InboxPoller {
         this.meters = meters;
         this.maxMessages = maxMessages;
         this.automated = new AutomatedMailEvents(envelopes);
+        this.unmatched = unmatched;
+        this.unmatchedRetry = unmatchedRetry;
     }
 
     public void pollAll() {
+        int expired = unmatched.forgetSeenBefore(clock.instant().minus(unmatchedRetry));
+        if (expired > 0) {
+            log.info("{} unmatched API inbox messages are older than {} and no longer matched again", expired,
+                    unmatchedRetry);
+        }
         for (PolledMailbox mailbox : mailboxes.readable()) {
             Instant until = throttledUntil.get(mailbox.mailboxId());
             if (until != null && clock.instant().isBefore(until)) {
@@ -98,14 +112,31 @@ public class InboxPoller {
     private void poll(PolledMailbox mailbox) throws MailReader.MailboxUnreachable {
         String from = mailbox.readThroughApi() ? cursors.find(mailbox.mailboxId()).orElse(null) : null;
         MailReader.Inbox inbox = reader.read(mailbox, from, maxMessages);
-        handle(mailbox, inbox.messages());
+        List<InboxMessage> retried = mailbox.readThroughApi()
+                ? unmatched.seenSince(mailbox.mailboxId(), clock.instant().minus(unmatchedRetry)) : List.of();
+        handle(mailbox, inbox.messages(), retried);
         if (inbox.cursor() != null && !inbox.cursor().equals(from)) {
             // only now: a crash before this line re-reads the same messages, and processed_message dedupes them
             cursors.save(mailbox.mailboxId(), inbox.cursor());
         }
     }
 
-    private void handle(PolledMailbox mailbox, List<InboxMessage> messages) {
+    /**
+     * Handles the messages read and, for an API inbox, the earlier unmatched ones again. A reply-looking
+     * message read now that matches nothing is kept for later polls (before the cursor moves past it); a
+     * kept one is forgotten once it is handled. One that stays unmatched is counted on its first reading only.
+     */
+    private void handle(PolledMailbox mailbox, List<InboxMessage> read, List<InboxMessage> retried) {
+        List<InboxMessage> messages = new ArrayList<>(read);
+        Set<String> readIds = new HashSet<>();
+        read.forEach(m -> MessageIds.normalise(m.messageId()).ifPresent(readIds::add));
+        Set<String> retriedIds = new HashSet<>();
+        for (InboxMessage m : retried) {
+            MessageIds.normalise(m.messageId()).filter(id -> !readIds.contains(id)).ifPresent(id -> {
+                retriedIds.add(id);
+                messages.add(m);
+            });
+        }
         Set<String> ownIds = new HashSet<>();
         Set<String> referenced = new HashSet<>();
         for (InboxMessage m : messages) {
@@ -114,10 +145,17 @@ public class InboxPoller {
         }
         Set<String> done = ownIds.isEmpty() ? Set.of() : processed.processedAmong(mailbox.mailboxId(), ownIds);
         Map<String, SentMessage> known = referenced.isEmpty() ? Map.of() : sent.findAll(referenced);
+        List<InboxMessage> keep = new ArrayList<>();
+        Set<String> handled = new HashSet<>();
         for (InboxMessage m : messages) {
             Optional<String> own = MessageIds.normalise(m.messageId());
+            boolean again = own.isPresent() && retriedIds.contains(own.get());
             if (own.isPresent() && done.contains(own.get())) {
-                count("messages", "already_processed");
+                if (again) {
+                    handled.add(own.get());
+                } else {
+                    count("messages", "already_processed");
+                }
                 continue;
             }
             switch (InboxClassifier.classify(m, mailbox.orgId(), id -> Optional.ofNullable(known.get(id)))) {
@@ -131,9 +169,36 @@ public class InboxPoller {
                                 mailbox.mailboxId(), f.feedbackType(), f.reportMessageId()));
                 case Classification.AutoReply a -> record(mailbox, a.messageId(), "auto_reply", List.of(),
                         () -> autoReply(mailbox, a));
-                case Classification.Unmatched u -> count("messages", "unmatched");
+                case Classification.Unmatched u -> {
+                    if (again) {
+                        continue;
+                    }
+                    count("messages", "unmatched");
+                    if (mailbox.readThroughApi() && mayAnswerLater(m)) {
+                        keep.add(m);
+                    }
+                    continue;
+                }
+            }
+            if (again) {
+                handled.add(own.get());
             }
         }
+        if (!keep.isEmpty()) {
+            unmatched.keep(mailbox.mailboxId(), keep, clock.instant());
+        }
+        if (!handled.isEmpty()) {
+            unmatched.forget(mailbox.mailboxId(), handled);
+        }
+    }
+
+    /**
+     * An unmatched message that could still turn out to be a reply once its EmailSent arrives: it has its
+     * own Message-ID, points at some message, and is ordinary mail (a report or bounce keeps its body).
+     */
+    private static boolean mayAnswerLater(InboxMessage m) {
+        return MessageIds.normalise(m.messageId()).isPresent() && !InboxClassifier.referencedIds(m).isEmpty()
+                && m.content().parts().isEmpty();
     }
 
     private void autoReply(PolledMailbox mailbox, Classification.AutoReply a) {

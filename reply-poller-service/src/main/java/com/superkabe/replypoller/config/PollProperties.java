@@ -10,7 +10,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code superkabe.poll.*}: how often every inbox is polled, the IMAP connect and read timeouts, and
- * how many of the newest inbox messages each poll examines.
+ * how many of the newest inbox messages each poll examines, and how long a reply-looking message of an API
+ * inbox that matched nothing is matched again on later polls (ADR 0021).
  */
 @Validated
 @ConfigurationProperties("superkabe.poll")
@@ -20,11 +21,16 @@ public record PollProperties(
         @NotNull @DefaultValue("30s") Duration readTimeout,
         @Min(value = 1, message = "superkabe.poll.max-messages-per-mailbox must be at least 1")
         @Max(value = 10_000, message = "superkabe.poll.max-messages-per-mailbox must be at most 10000")
-        @DefaultValue("500") int maxMessagesPerMailbox) {
+        @DefaultValue("500") int maxMessagesPerMailbox,
+        @NotNull @DefaultValue("30m") Duration unmatchedRetry) {
 
     public PollProperties {
         if (interval != null && (interval.isNegative() || interval.isZero())) {
             throw new IllegalArgumentException("superkabe.poll.interval must be positive, was " + interval);
+        }
+        if (unmatchedRetry != null && unmatchedRetry.isNegative()) {
+            throw new IllegalArgumentException("superkabe.poll.unmatched-retry must not be negative, was "
+                    + unmatchedRetry);
         }
     }
 }

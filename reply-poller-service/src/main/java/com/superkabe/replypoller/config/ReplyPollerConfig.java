@@ -16,6 +16,7 @@ import com.superkabe.replypoller.application.MailboxDirectory;
 import com.superkabe.replypoller.application.Mailboxes;
 import com.superkabe.replypoller.application.ProcessedReplies;
 import com.superkabe.replypoller.application.SentMessages;
+import com.superkabe.replypoller.application.UnmatchedMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,8 +62,8 @@ class ReplyPollerConfig {
     @Bean
     InboxPoller inboxPoller(Mailboxes mailboxes, SentMessages sent, ProcessedReplies processed, MailReader reader,
                             InboxCursors cursors, EventSink events, Envelopes envelopes, TransactionTemplate tx,
-                            MeterRegistry meters, PollProperties props, Clock clock) {
+                            MeterRegistry meters, PollProperties props, Clock clock, UnmatchedMessages unmatched) {
         return new InboxPoller(mailboxes, sent, processed, reader, cursors, events, envelopes, tx, meters,
-                props.maxMessagesPerMailbox(), clock);
+                props.maxMessagesPerMailbox(), clock, unmatched, props.unmatchedRetry());
     }
 }
