@@ -17,7 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Settles AMBIGUOUS sends (ADR 0007: never resent) by looking for the engine's Message-ID in the
  * mailbox's Sent folder after {@code delay}, up to {@code maxChecks} times, {@code delay} apart. Found:
- * EmailSent. Never found, or no way to look: EmailSendFailed AMBIGUOUS. The waiting list is in the
+ * EmailSent. Never found, or no way to look: EmailSendFailed AMBIGUOUS. A lookup that fails (the IMAP
+ * login refused, an API error) is no check: failures are counted apart, up to {@code maxChecks} too,
+ * and the detail says the folder could not be searched. The waiting list is in the
  * database, so a restart resumes it.
  */
 public class Reconciler {
@@ -68,20 +70,38 @@ public class Reconciler {
             Optional<Mailbox> mailbox = mailboxes.find(r.mailboxId());
             SentCopies.Lookup lookup = mailbox.isEmpty() ? SentCopies.Lookup.UNAVAILABLE
                     : sentCopies.find(mailbox.get(), p.messageId());
-            int checks = p.checks() + 1;
             if (lookup == SentCopies.Lookup.FOUND) {
                 settled += settle(p, AttemptState.SENT, Delivery.sent("found in the Sent folder after the "
                         + "connection was lost"));
-            } else if (lookup == SentCopies.Lookup.UNAVAILABLE || checks >= maxChecks) {
-                String why = lookup == SentCopies.Lookup.UNAVAILABLE ? "no way to look in the mailbox's Sent folder"
-                        : "not found in the Sent folder after " + checks + " checks";
+                continue;
+            }
+            int checks = p.checks() + (lookup == SentCopies.Lookup.NOT_FOUND ? 1 : 0);
+            int failed = p.failedLookups() + (lookup == SentCopies.Lookup.FAILED ? 1 : 0);
+            String why = ending(lookup, checks, failed);
+            if (why != null) {
                 settled += settle(p, AttemptState.AMBIGUOUS, Delivery.ambiguous(p.detail() + "; " + why
                         + "; not resent"));
             } else {
-                pending.postpone(r.sendId(), checks, clock.instant().plus(delay));
+                pending.postpone(r.sendId(), checks, failed, clock.instant().plus(delay));
             }
         }
         return settled;
+    }
+
+    /** Why reconciliation ends here without finding the message, or null to look again later. */
+    private String ending(SentCopies.Lookup lookup, int checks, int failed) {
+        if (lookup == SentCopies.Lookup.UNAVAILABLE) {
+            return "no way to look in the mailbox's Sent folder";
+        }
+        if (checks >= maxChecks) {
+            return "not found in the Sent folder after " + checks + " checks"
+                    + (failed > 0 ? " (" + failed + " more lookups failed)" : "");
+        }
+        if (failed >= maxChecks) {
+            return "could not look in the Sent folder: the lookup failed " + failed + " times"
+                    + (checks > 0 ? " (not found in the " + checks + " checks made)" : "");
+        }
+        return null;
     }
 
     private int settle(PendingReconciliations.Pending p, AttemptState state, Delivery d) {

@@ -8,7 +8,7 @@ public interface SentCopies {
         FOUND,
         /** Looked, and it is not there (yet). */
         NOT_FOUND,
-        /** The lookup itself failed (server down, timeout); counts as a check. */
+        /** The lookup itself failed (server down, login refused, timeout): counted apart, not as a check. */
         FAILED,
         /** This mailbox offers no way to look (SMTP without IMAP settings). */
         UNAVAILABLE

@@ -117,7 +117,7 @@ public final class InMemorySendPorts {
     private final PendingReconciliations pendings = new PendingReconciliations() {
         @Override
         public void add(Envelope cause, String messageId, String detail, Instant due) {
-            pending.put(cause.payloadAs(SendRequested.class).sendId(), new Pending(cause, messageId, detail, 0));
+            pending.put(cause.payloadAs(SendRequested.class).sendId(), new Pending(cause, messageId, detail, 0, 0));
         }
 
         @Override
@@ -126,8 +126,9 @@ public final class InMemorySendPorts {
         }
 
         @Override
-        public void postpone(String sendId, int checks, Instant due) {
-            pending.computeIfPresent(sendId, (k, p) -> new Pending(p.cause(), p.messageId(), p.detail(), checks));
+        public void postpone(String sendId, int checks, int failedLookups, Instant due) {
+            pending.computeIfPresent(sendId, (k, p) -> new Pending(p.cause(), p.messageId(), p.detail(), checks,
+                    failedLookups));
         }
 
         @Override
@@ -138,6 +139,12 @@ public final class InMemorySendPorts {
 
     public final Reconciler reconciler = new Reconciler(pendings, (m, id) -> SentCopies.Lookup.UNAVAILABLE, boxes,
             sendAttempts, published::add, envelopes, tx, clock, Duration.ZERO, 3);
+
+    /** A reconciler over these ports that looks in Sent folders with {@code copies}, {@code maxChecks} times. */
+    public Reconciler reconciler(SentCopies copies, int maxChecks) {
+        return new Reconciler(pendings, copies, boxes, sendAttempts, published::add, envelopes, tx, clock,
+                Duration.ZERO, maxChecks);
+    }
 
     public SendBatches batches(MailTransport transport) {
         return batches(transport, Duration.ofMinutes(2), System::nanoTime);

@@ -36,20 +36,20 @@ class JdbcPendingReconciliations implements PendingReconciliations {
     @Override
     public List<Pending> due(Instant now, int limit) {
         return jdbc.sql("SELECT message_id, detail, checks, cause_id, cause_source, cause_time, cause_correlation, "
-                        + "cause_tick, request FROM pending_reconciliation WHERE due_at <= ? ORDER BY due_at LIMIT ?")
+                        + "cause_tick, request, failed_lookups FROM pending_reconciliation WHERE due_at <= ? ORDER BY due_at LIMIT ?")
                 .params(Timestamp.from(now), limit)
                 .query((rs, i) -> {
                     SendRequested r = codec.fromJson(rs.getBytes(9), SendRequested.class);
                     Envelope cause = new Envelope(rs.getString(4), EventType.SEND_REQUESTED, rs.getString(5),
                             rs.getTimestamp(6).toInstant(), r.orgId(), null, rs.getString(7), rs.getLong(8), r);
-                    return new Pending(cause, rs.getString(1), rs.getString(2), rs.getInt(3));
+                    return new Pending(cause, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(10));
                 }).list();
     }
 
     @Override
-    public void postpone(String sendId, int checks, Instant due) {
-        jdbc.sql("UPDATE pending_reconciliation SET checks = ?, due_at = ? WHERE send_id = ?")
-                .params(checks, Timestamp.from(due), sendId).update();
+    public void postpone(String sendId, int checks, int failedLookups, Instant due) {
+        jdbc.sql("UPDATE pending_reconciliation SET checks = ?, failed_lookups = ?, due_at = ? WHERE send_id = ?")
+                .params(checks, failedLookups, Timestamp.from(due), sendId).update();
     }
 
     @Override
