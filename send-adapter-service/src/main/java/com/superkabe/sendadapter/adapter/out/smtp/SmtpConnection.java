@@ -14,6 +14,7 @@ import jakarta.mail.Transport;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.util.Properties;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
@@ -42,12 +43,14 @@ final class SmtpConnection implements MailTransport.Connection {
     private boolean used;
     private int connections;
 
-    SmtpConnection(Mailbox.Endpoint smtp, SecretBox secrets, SmtpProperties props, Clock clock) {
+    SmtpConnection(Mailbox.Endpoint smtp, SecretBox secrets, SmtpProperties props, Clock clock,
+                   ScheduledExecutorService writeTimeouts) {
         this.smtp = smtp;
         this.secrets = secrets;
         this.clock = clock;
         this.protocol = smtp != null && "TLS".equalsIgnoreCase(smtp.security()) ? "smtps" : "smtp";
-        this.session = smtp == null ? null : Session.getInstance(sessionProperties(protocol, smtp, props));
+        this.session = smtp == null ? null : Session.getInstance(sessionProperties(protocol, smtp, props,
+                writeTimeouts));
     }
 
     @Override
@@ -135,13 +138,15 @@ final class SmtpConnection implements MailTransport.Connection {
         return batchFailure;
     }
 
-    private static Properties sessionProperties(String protocol, Mailbox.Endpoint smtp, SmtpProperties props) {
+    private static Properties sessionProperties(String protocol, Mailbox.Endpoint smtp, SmtpProperties props,
+                                                ScheduledExecutorService writeTimeouts) {
         Properties p = new Properties();
         String prefix = "mail." + protocol + ".";
         p.put(prefix + "auth", Boolean.toString(smtp.username() != null && !smtp.username().isBlank()));
         p.put(prefix + "connectiontimeout", Long.toString(props.connectTimeout().toMillis()));
         p.put(prefix + "timeout", Long.toString(props.readTimeout().toMillis()));
         p.put(prefix + "writetimeout", Long.toString(props.readTimeout().toMillis()));
+        p.put(prefix + "executor.writetimeout", writeTimeouts);
         if ("STARTTLS".equalsIgnoreCase(smtp.security())) {
             p.put(prefix + "starttls.enable", "true");
             p.put(prefix + "starttls.required", "true");
