@@ -13,6 +13,8 @@ ALTER TABLE run_view ALTER COLUMN status TYPE VARCHAR(16);
 -- mailbox has been unable to send, in ticks, decides when its sticky runs move elsewhere.
 ALTER TABLE mailbox_availability ADD COLUMN connected         BOOLEAN NOT NULL DEFAULT TRUE;
 ALTER TABLE mailbox_availability ADD COLUMN unavailable_since BIGINT;
+-- mailboxes already paused count from the upgrade's tick: when they were paused was not recorded
+UPDATE mailbox_availability SET unavailable_since = (SELECT tick FROM clock_state WHERE id = 1) WHERE NOT can_send;
 
 -- Campaign settings: how long a run waits for its sticky mailbox before it moves; EU compliance mode.
 ALTER TABLE campaign ADD COLUMN reassign_after_ticks BIGINT  NOT NULL DEFAULT 1440;

@@ -19,9 +19,6 @@ public interface Campaigns {
     /** Pauses or resumes dispatch; called only from the ordered input queue (CampaignStatusChanged). */
     void setDispatchPaused(String campaignId, boolean paused);
 
-    /** The shortest reassignAfterTicks of any campaign (the default when there is none). */
-    long minReassignAfterTicks();
-
     /** Campaigns whose due runs are not dispatched (they stay due). */
     Set<String> dispatchPaused();
 

@@ -80,6 +80,8 @@ class Dispatcher {
         final Map<String, String> mailingAddress = new HashMap<>();
         final Set<String> orgsWithoutAddress = new HashSet<>();
         final Map<RecipientEsp, Map<String, EspRecord>> performance = new EnumMap<>(RecipientEsp.class);
+        /** The (ESP, mailbox) records loaded so far: absent from {@link #performance} means none. */
+        final Map<RecipientEsp, Set<String>> performanceLoaded = new EnumMap<>(RecipientEsp.class);
         final DispatchPolicy policy;
 
         Tick(Instant now) {
@@ -93,7 +95,10 @@ class Dispatcher {
         Blocking blocking = new Blocking();
         // a paused campaign's runs are left out of the due query: they stay due for its resumption
         blocking.campaigns.addAll(campaigns.dispatchPaused());
-        long unavailableBefore = t.tick() - campaigns.minReassignAfterTicks();
+        // runs of a mailbox that became unable to send at this very tick are left out; from the next tick
+        // on they are read again, held per (campaign, mailbox) pair, and moved once their campaign's
+        // reassignAfterTicks has passed — a constant horizon, so replay reads the same pages
+        long unavailableBefore = t.tick() - 1;
         RunViews.DueCursor cursor = null;
         int dispatched = 0;
         int scanned = 0;
@@ -108,6 +113,9 @@ class Dispatcher {
             for (RunView due : known) {
                 if (dispatched >= batch) {
                     break;
+                }
+                if (blocking.blocks(due)) {
+                    continue; // held with an earlier run of this page for the rest of the tick
                 }
                 if (dispatchOne(cause, t, tick, blocking, due, suppressed.get(due.runId()))) {
                     dispatched++;
@@ -197,12 +205,20 @@ class Dispatcher {
             Map<String, MailboxStatus> st = mailboxes.status(newMailboxes);
             newMailboxes.forEach(m -> tick.status.put(m, st.getOrDefault(m, MailboxStatus.AVAILABLE)));
             tick.policy.learnRecentSends(ledger.recentYellow(newMailboxes, settings.yellowBudget().window()));
-            long fromDay = Math.floorDiv(atTick, settings.ticksPerDay()) - PERFORMANCE_DAYS + 1;
-            for (RecipientEsp esp : known.stream().map(RunView::esp).distinct().toList()) {
-                tick.performance.computeIfAbsent(esp, e -> new HashMap<>())
-                        .putAll(espStats.since(newMailboxes, esp, fromDay));
+        }
+        // each (recipient ESP, candidate mailbox) record is loaded once per tick, whichever page first needs it
+        Map<RecipientEsp, Set<String>> missing = new EnumMap<>(RecipientEsp.class);
+        for (RunView v : known) {
+            Set<String> loadedFor = tick.performanceLoaded.computeIfAbsent(v.esp(), e -> new HashSet<>());
+            for (String m : tick.defs.get(v.campaignId()).mailboxIds()) {
+                if (loadedFor.add(m)) {
+                    missing.computeIfAbsent(v.esp(), e -> new HashSet<>()).add(m);
+                }
             }
         }
+        long fromDay = Math.floorDiv(atTick, settings.ticksPerDay()) - PERFORMANCE_DAYS + 1;
+        missing.forEach((esp, mailboxIds) -> tick.performance.computeIfAbsent(esp, e -> new HashMap<>())
+                .putAll(espStats.since(mailboxIds, esp, fromDay)));
         usage.load(tick.policy, now, known, tick.defs, tick.loaded);
         return known;
     }
@@ -233,6 +249,12 @@ class Dispatcher {
 
         RunViews.Blocked snapshot() {
             return new RunViews.Blocked(campaigns, mailboxes, pairs);
+        }
+
+        boolean blocks(RunView v) {
+            String mailbox = v.mailboxId() == null ? "" : v.mailboxId();
+            return campaigns.contains(v.campaignId()) || mailboxes.contains(mailbox)
+                    || pairs.contains(new CampaignMailbox(v.campaignId(), mailbox));
         }
     }
 }

@@ -53,6 +53,8 @@ final class Routing {
                     + avoidTicks : unavailable) + " ticks";
         } else if (sticky != null) {
             reason = "moved: " + sticky + " refused the step for the sender's fault";
+        } else if (due.avoids(due.avoidMailboxId(), tick, avoidTicks)) {
+            reason = "moved: " + due.avoidMailboxId() + " refused the step for the sender's fault";
         } else {
             reason = "routed";
         }

@@ -89,11 +89,20 @@ public final class RunDecider {
                         : List.of(new RunSendRetryScheduled(s.orgId(), s.runId(), s.currentStep(), next,
                                 SendFailureClass.TRANSIENT, f.mailboxId(), reason, due, f.tick()));
             }
-            // not the lead's fault: back to routing at once, then with the backoff if it keeps happening
-            case SENDER -> List.of(new RunSendRetryScheduled(s.orgId(), s.runId(), s.currentStep(), next,
-                    SendFailureClass.SENDER, f.mailboxId() != null ? f.mailboxId() : s.mailboxId(), reason,
-                    next <= 1 ? f.tick() : saturatedAdd(f.tick(), f.policy().delayTicks(s.runId(), s.currentStep(),
-                            next - 1, f.retryAfterSeconds())), f.tick()));
+            // not the lead's fault: back to routing at once, then with the backoff if it keeps happening;
+            // when no mailbox has taken the step within the give-up horizon, an operator must look
+            case SENDER -> {
+                long first = s.firstFailureTick() < 0 ? f.tick() : s.firstFailureTick();
+                long due = next <= 1 ? f.tick() : saturatedAdd(f.tick(), f.policy().delayTicks(s.runId(),
+                        s.currentStep(), next - 1, f.retryAfterSeconds()));
+                yield f.policy().exhausted(first, due)
+                        ? List.of(new RunPaused(s.orgId(), s.runId(), s.currentStep(), "no mailbox accepted the step "
+                                + "for " + (f.tick() - first) + " ticks (" + next + " attempts refused for the sender's "
+                                + "fault): " + reason, "system", f.tick()))
+                        : List.of(new RunSendRetryScheduled(s.orgId(), s.runId(), s.currentStep(), next,
+                                SendFailureClass.SENDER, f.mailboxId() != null ? f.mailboxId() : s.mailboxId(), reason,
+                                due, f.tick()));
+            }
             case RECIPIENT -> List.of(new RunSuppressed(s.orgId(), s.runId(), s.currentStep(),
                     Suppression.Cause.BOUNCED.name(), "hard bounce (" + reason + ")", s.runId(), f.tick()));
             case AMBIGUOUS -> List.of(new RunPaused(s.orgId(), s.runId(), s.currentStep(),
@@ -148,7 +157,9 @@ public final class RunDecider {
         }
         List<RunEvent> events = new ArrayList<>(2);
         if (!mailbox.equals(s.mailboxId())) {
-            events.add(new RunMailboxAssigned(s.orgId(), s.runId(), s.mailboxId(), mailbox,
+            // a run sent back to routing by a refusal moves from the mailbox that refused it
+            String from = s.mailboxId() != null ? s.mailboxId() : s.avoidMailboxId();
+            events.add(new RunMailboxAssigned(s.orgId(), s.runId(), from, mailbox,
                     d.routingReason() == null ? "routed" : d.routingReason(), d.tick()));
         }
         try {
@@ -179,7 +190,7 @@ public final class RunDecider {
             case RunMailboxAssigned a -> s.withMailbox(a.toMailboxId());
             case RunStepAdvanced a -> s.advancedTo(a.nextStep(), a.dueTick());
             case RunSendRetryScheduled r -> r.failureClass() == SendFailureClass.SENDER
-                    ? s.retrying(r.attempt(), r.dueTick(), r.tick(), r.mailboxId(), r.tick())
+                    ? s.rerouting(r.attempt(), r.dueTick(), r.tick(), r.mailboxId())
                     : s.retrying(r.attempt(), r.dueTick(), r.tick(), s.avoidMailboxId(), s.avoidSinceTick());
             case RunPaused p -> s.paused(p.reason());
             case RunResumed r -> "RESEND".equals(r.action())

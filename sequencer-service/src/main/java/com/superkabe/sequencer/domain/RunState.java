@@ -48,6 +48,15 @@ public record RunState(String orgId, String runId, String campaignId, LeadSnapsh
                 false, next, firstFailureTick < 0 ? failedAt : firstFailureTick, avoid, avoidSince, null);
     }
 
+    /**
+     * The current step goes back to routing after {@code refusing} refused it for the sender's fault:
+     * the run no longer sticks to that mailbox (so nothing keyed on it holds the run) and avoids it.
+     */
+    RunState rerouting(int next, long due, long failedAt, String refusing) {
+        return new RunState(orgId, runId, campaignId, lead, null, stepCount, currentStep, due, RunStatus.ACTIVE, false,
+                next, firstFailureTick < 0 ? failedAt : firstFailureTick, refusing, failedAt, null);
+    }
+
     RunState paused(String reason) {
         return new RunState(orgId, runId, campaignId, lead, mailboxId, stepCount, currentStep, dueTick,
                 RunStatus.PAUSED, false, attempt, firstFailureTick, avoidMailboxId, avoidSinceTick, reason);

@@ -111,6 +111,32 @@ class RoutingTest {
     }
 
     @Test
+    void aRunWhoseMailboxRefusedItsLoginGoesOutFromAnotherMailboxOnTheNextTick() {
+        address();
+        CampaignDef c = campaign(List.of("mb-1", "mb-2"), CampaignRules.UNLIMITED);
+        enroll("lead-1", RecipientEsp.GOOGLE, "GREEN");
+        tick();
+        SendRequested first = sends(Replayer.replay(inputs, List.of(c))).getFirst();
+        input(new MailboxConnectionChanged("org-1", first.mailboxId(), false, "535 5.7.8 authentication failed"));
+        input(new EmailSendFailed("org-1", first.sendId(), first.runId(), "c-1", "lead-1", first.mailboxId(), 0,
+                first.toAddress(), "CONFIGURATION", 535, "5.7.8 authentication failed", first.tick(),
+                SendFailureClass.SENDER, null));
+        tick();
+
+        Map<String, List<RunEvent>> history = Replayer.replay(inputs, List.of(c));
+        List<SendRequested> sends = sends(history);
+        assertThat(sends).hasSize(2);
+        assertThat(sends.get(1).mailboxId()).isNotEqualTo(first.mailboxId());
+        assertThat(sends.get(1).tick()).isEqualTo(tick);
+        assertThat(sends.get(1).sendId()).isNotEqualTo(first.sendId());
+        assertThat(history.get(first.runId())).filteredOn(RunMailboxAssigned.class::isInstance).last()
+                .isInstanceOfSatisfying(RunMailboxAssigned.class, a -> {
+                    assertThat(a.fromMailboxId()).isEqualTo(first.mailboxId());
+                    assertThat(a.reason()).startsWith("moved: " + first.mailboxId() + " refused the step");
+                });
+    }
+
+    @Test
     void aDisconnectedMailboxIsNotRoutedTo() {
         address();
         CampaignDef c = campaign(List.of("mb-1", "mb-2"), CampaignRules.UNLIMITED);

@@ -136,6 +136,23 @@ class RunFailureClassesTest {
     }
 
     @Test
+    void whenNoMailboxAcceptsTheStepWithinTheGiveUpHorizonTheRunPausesForAnOperatorInsteadOfLooping() {
+        enrolled();
+        long tick = 1;
+        RunEvent last = null;
+        for (int i = 0; i < 60 && !(last instanceof RunPaused); i++) {
+            SendRequested send = dispatchAt(tick, i % 2 == 0 ? "mb-1" : "mb-2");
+            last = failed(send, SendFailureClass.SENDER, tick, 0).getFirst();
+            if (last instanceof RunSendRetryScheduled r) {
+                tick = Math.max(r.dueTick(), tick + 1);
+            }
+        }
+        assertThat(last).isInstanceOfSatisfying(RunPaused.class,
+                p -> assertThat(p.reason()).startsWith("no mailbox accepted the step"));
+        assertThat(state().orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
+    }
+
+    @Test
     void aRecipientHardFailureEndsTheRunAsBouncedNotFailed() {
         enrolled();
         SendRequested first = dispatchAt(1, "mb-1");

@@ -11,4 +11,12 @@ import com.superkabe.events.Envelope;
 public interface OrganizationEventHandler {
 
     void on(Envelope event);
+
+    /**
+     * Runs the projector's whole handling of one record (inbox row and all): a service whose inputs are
+     * one ordered queue takes its queue's lock here, so the inbox order is the order it decided in.
+     */
+    default void serialized(Runnable handling) {
+        handling.run();
+    }
 }

@@ -29,12 +29,17 @@ public class OrganizationProjector {
     @KafkaListener(id = "${spring.application.name}-organizations", idIsGroup = false,
             topics = "#{T(com.superkabe.events.Topic).ORGANIZATIONS.topicName()}")
     public void on(ConsumerRecord<String, byte[]> record) {
-        inbound.handle(record, e -> {
+        Runnable handling = () -> inbound.handle(record, e -> {
             if (e.payload() instanceof OrganizationRegistered org) {
                 apiKeys.register(org.orgId(), org.name(), org.apiKeySha256());
             } else {
                 others.forEach(h -> h.on(e));
             }
         });
+        for (OrganizationEventHandler h : others) {
+            Runnable inner = handling;
+            handling = () -> h.serialized(inner);
+        }
+        handling.run();
     }
 }

@@ -52,12 +52,6 @@ public final class InMemoryCampaigns implements Campaigns {
     }
 
     @Override
-    public long minReassignAfterTicks() {
-        return byId.values().stream().mapToLong(c -> c.rules().reassignAfterTicks()).min()
-                .orElse(com.superkabe.sequencer.domain.dispatch.CampaignRules.DEFAULT_REASSIGN_AFTER_TICKS);
-    }
-
-    @Override
     public Set<String> dispatchPaused() {
         return Set.copyOf(paused);
     }

@@ -29,9 +29,16 @@ public final class Replayer {
     /** With the dispatcher's paging given: production's must be used when the scan limit can bind. */
     public static Map<String, List<RunEvent>> replay(List<Envelope> inputs, List<CampaignDef> campaignDefs,
                                                      InMemoryRuns runs, DispatchPaging paging) {
+        return replay(inputs, campaignDefs, runs, paging, SendingSettings.DEFAULT);
+    }
+
+    /** With the sending settings given: production's, since retries, the YELLOW budget and the day length decide. */
+    public static Map<String, List<RunEvent>> replay(List<Envelope> inputs, List<CampaignDef> campaignDefs,
+                                                     InMemoryRuns runs, DispatchPaging paging,
+                                                     SendingSettings settings) {
         Campaigns campaigns = new InMemoryCampaigns(campaignDefs);
         SequencerService sequencer = new SequencerService(new SequencerService.Ports(campaigns, runs, runs, runs, runs,
-                runs, runs, runs, runs), paging, SendingSettings.DEFAULT, DispatchObserver.NONE);
+                runs, runs, runs, runs), paging, settings, DispatchObserver.NONE);
         inputs.forEach(sequencer::onInput);
         return runs.history();
     }

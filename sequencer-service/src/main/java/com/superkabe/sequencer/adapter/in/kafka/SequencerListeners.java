@@ -25,12 +25,18 @@ class SequencerListeners implements com.superkabe.kit.security.OrganizationEvent
         this.sequencer = sequencer;
     }
 
-    /** A mailing address (or another organization fact): through the same queue, in the projector's transaction. */
+    /** A mailing address (or another organization fact), handled inside {@link #serialized}. */
     @Override
     public void on(com.superkabe.events.Envelope event) {
+        sequencer.onInput(event);
+    }
+
+    /** The organizations record's inbox row and handling happen under the queue's lock, as every other input's. */
+    @Override
+    public void serialized(Runnable handling) {
         queue.lock();
         try {
-            sequencer.onInput(event);
+            handling.run();
         } finally {
             queue.unlock();
         }

@@ -23,10 +23,17 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Campaign definitions, cached once read: a definition never changes after it is inserted but for its
+ * status, whose change evicts it (the dispatcher reads every due campaign on every tick; ADR 0019).
+ * The sequencer is the only writer (ADR 0006).
+ */
 @Repository
 class JdbcCampaigns implements Campaigns {
 
     private final JdbcClient jdbc;
+    private final java.util.concurrent.ConcurrentMap<String, CampaignDef> cache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     JdbcCampaigns(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -61,6 +68,16 @@ class JdbcCampaigns implements Campaigns {
 
     @Override
     public Optional<CampaignDef> find(String campaignId) {
+        CampaignDef cached = cache.get(campaignId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<CampaignDef> found = load(campaignId);
+        found.ifPresent(c -> cache.put(campaignId, c));
+        return found;
+    }
+
+    private Optional<CampaignDef> load(String campaignId) {
         Map<Integer, List<StepTemplate.Variant>> variants = new HashMap<>();
         jdbc.sql("SELECT step_no, subject, body, weight FROM campaign_step_variant WHERE campaign_id = ? "
                         + "ORDER BY step_no, variant_no")
@@ -95,20 +112,29 @@ class JdbcCampaigns implements Campaigns {
                 .map(change -> {
                     jdbc.sql("UPDATE campaign SET status = ?, status_version = ? WHERE campaign_id = ?")
                             .params(status, change.version(), campaignId).update();
+                    cache.remove(campaignId); // re-read after this transaction, whether it commits or not
+                    registerEviction(campaignId);
                     return change;
                 });
+    }
+
+    /** A rolled-back status change must not leave its status in the cache: evict again after completion. */
+    private void registerEviction(String campaignId) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            cache.remove(campaignId);
+                        }
+                    });
+        }
     }
 
     @Override
     public void setDispatchPaused(String campaignId, boolean paused) {
         jdbc.sql(paused ? "INSERT INTO campaign_dispatch_pause(campaign_id) VALUES (?) ON CONFLICT DO NOTHING"
                 : "DELETE FROM campaign_dispatch_pause WHERE campaign_id = ?").param(campaignId).update();
-    }
-
-    @Override
-    public long minReassignAfterTicks() {
-        Long min = jdbc.sql("SELECT min(reassign_after_ticks) FROM campaign").query(Long.class).optional().orElse(null);
-        return min == null ? CampaignRules.DEFAULT_REASSIGN_AFTER_TICKS : min;
     }
 
     @Override

@@ -42,7 +42,17 @@ public class RecordedHistory {
     private final Campaigns campaigns;
     private final EventCodec codec = new EventCodec();
 
-    RecordedHistory(Inbox inbox, JdbcClient jdbc, Campaigns campaigns) {
+    private final com.superkabe.sequencer.application.SendingSettings settings;
+    private final com.superkabe.sequencer.application.DispatchPaging paging;
+
+    RecordedHistory(Inbox inbox, JdbcClient jdbc, Campaigns campaigns,
+                    com.superkabe.sequencer.config.SendingProperties sending,
+                    @org.springframework.beans.factory.annotation.Value("${superkabe.sequencer.dispatch.page-size:500}")
+                    int pageSize,
+                    @org.springframework.beans.factory.annotation.Value("${superkabe.sequencer.dispatch.scan-limit:20000}")
+                    int scanLimit) {
+        this.settings = sending.settings();
+        this.paging = new com.superkabe.sequencer.application.DispatchPaging(pageSize, scanLimit);
         this.inbox = inbox;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
@@ -73,7 +83,8 @@ public class RecordedHistory {
 
     public Verification verify(InMemoryRuns freshInstance) {
         Map<String, List<RunEvent>> stored = storedRunEvents();
-        Map<String, List<RunEvent>> replayed = Replayer.replay(inputs(), campaigns(), freshInstance);
+        // the same paging and sending settings as the instance that decided, so the same pages and rules apply
+        Map<String, List<RunEvent>> replayed = Replayer.replay(inputs(), campaigns(), freshInstance, paging, settings);
         List<String> mismatched = new ArrayList<>();
         java.util.Set<String> all = new java.util.TreeSet<>(stored.keySet());
         all.addAll(replayed.keySet());
