@@ -79,13 +79,15 @@ class Dispatcher {
         final Map<String, MailboxStatus> status = new HashMap<>();
         final Map<String, String> mailingAddress = new HashMap<>();
         final Set<String> orgsWithoutAddress = new HashSet<>();
+        final Set<String> bulkDomains = new HashSet<>();
         final Map<RecipientEsp, Map<String, EspRecord>> performance = new EnumMap<>(RecipientEsp.class);
         /** The (ESP, mailbox) records loaded so far: absent from {@link #performance} means none. */
         final Map<RecipientEsp, Set<String>> performanceLoaded = new EnumMap<>(RecipientEsp.class);
         final DispatchPolicy policy;
 
         Tick(Instant now) {
-            policy = new DispatchPolicy(now, Map.of(), Map.of(), Usage.NONE).withYellowBudget(settings.yellowBudget());
+            policy = new DispatchPolicy(now, Map.of(), Map.of(), Usage.NONE).withYellowBudget(settings.yellowBudget())
+                    .withBulkSenderBudget(settings.bulkSenderDailyBudget());
         }
     }
 
@@ -163,7 +165,8 @@ class Dispatcher {
         }
         DispatchPolicy.Candidate candidate = Routing.candidate(due, mailbox);
         ledger.record(new SendLedger.Entry(due.runId(), due.campaignId(), mailbox, t.tick(), t.logicalInstant(),
-                tick.policy.nextSendAfterSending(candidate), due.yellow()));
+                tick.policy.nextSendAfterSending(candidate), due.yellow(), tick.policy.sendingDomain(mailbox),
+                candidate.consumerEsp()));
         tick.policy.sent(candidate);
         return true;
     }
@@ -203,6 +206,11 @@ class Dispatcher {
         }
         if (!newMailboxes.isEmpty()) {
             Map<String, MailboxStatus> st = mailboxes.status(newMailboxes);
+            Map<String, String> domains = mailboxes.domains(newMailboxes);
+            Set<String> newDomains = new HashSet<>();
+            domains.values().stream().filter(tick.bulkDomains::add).forEach(newDomains::add);
+            tick.policy.learnBulk(domains, newDomains.isEmpty() ? Map.of()
+                    : ledger.bulkUsage(newDomains, DispatchPolicy.mailboxDay(now)));
             newMailboxes.forEach(m -> tick.status.put(m, st.getOrDefault(m, MailboxStatus.AVAILABLE)));
             tick.policy.learnRecentSends(ledger.recentYellow(newMailboxes, settings.yellowBudget().window()));
         }

@@ -24,7 +24,10 @@ public interface MailboxAvailability {
      * A registered mailbox: its organization (the first registration's is kept, so another org cannot
      * claim it) and its daily send limit ({@code MailboxRegistered.dailyLimit}; null keeps the known one).
      */
-    void register(String orgId, String mailboxId, Integer dailyLimit);
+    void register(String orgId, String mailboxId, Integer dailyLimit, String domain);
+
+    /** The sending domain of each mailbox registered here (absent: not known). */
+    Map<String, String> domains(Collection<String> mailboxIds);
 
     /** The organization of each mailbox registered here; an unknown mailbox is absent. */
     Map<String, String> owners(Collection<String> mailboxIds);

@@ -1,5 +1,6 @@
 package com.superkabe.sequencer.application;
 
+import com.superkabe.events.lead.RecipientEsp;
 import com.superkabe.sequencer.domain.RunView;
 import com.superkabe.sequencer.domain.dispatch.DispatchPolicy;
 import com.superkabe.sequencer.domain.dispatch.EspRecord;
@@ -78,12 +79,28 @@ final class Routing {
                 : HoldReason.NO_ELIGIBLE_MAILBOX;
         return Router.choose(due.runId(), options)
                 .<Route>map(choice -> new Go(choice.mailboxId(), reason + " by " + choice.why()))
-                .orElseGet(() -> new Hold(why, why != HoldReason.NO_ELIGIBLE_MAILBOX || sticky == null && !due.yellow()
-                        && due.avoidMailboxId() == null ? DispatchPolicy.Scope.CAMPAIGN : DispatchPolicy.Scope.NONE,
-                        sticky));
+                .orElseGet(() -> new Hold(why, why != HoldReason.NO_ELIGIBLE_MAILBOX || sticky == null
+                        && !leadSpecific(holds) && due.avoidMailboxId() == null ? DispatchPolicy.Scope.CAMPAIGN
+                        : DispatchPolicy.Scope.NONE, sticky));
+    }
+
+    /**
+     * Whether a hold depends on the lead (its health, its address's provider): then other runs of the
+     * campaign may still go, and the hold must not reach beyond this run.
+     */
+    private static boolean leadSpecific(java.util.Set<HoldReason> holds) {
+        return holds.contains(HoldReason.YELLOW_BUDGET) || holds.contains(HoldReason.BULK_SENDER_BUDGET);
     }
 
     static DispatchPolicy.Candidate candidate(RunView due, String mailboxId) {
-        return new DispatchPolicy.Candidate(due.runId(), due.campaignId(), mailboxId, due.yellow());
+        return new DispatchPolicy.Candidate(due.runId(), due.campaignId(), mailboxId, due.yellow(),
+                consumerEsp(due.email()));
+    }
+
+    /** GOOGLE or MICROSOFT when the recipient is a consumer Gmail or Outlook address (the bulk-sender budget). */
+    static RecipientEsp consumerEsp(String email) {
+        int at = email == null ? -1 : email.lastIndexOf('@');
+        return at < 0 ? null : RecipientEsp.consumerProvider(email.substring(at + 1))
+                .filter(esp -> esp == RecipientEsp.GOOGLE || esp == RecipientEsp.MICROSOFT).orElse(null);
     }
 }

@@ -18,9 +18,9 @@ public interface SendLedger {
      * its mailbox may not send again, fixed now by the sending campaign's gap and jitter.
      */
     record Entry(String runId, String campaignId, String mailboxId, long tick, Instant at, Instant nextSendAt,
-                 boolean yellow) {
+                 boolean yellow, String sendingDomain, com.superkabe.events.lead.RecipientEsp consumerEsp) {
         public Entry(String runId, String campaignId, String mailboxId, long tick, Instant at, Instant nextSendAt) {
-            this(runId, campaignId, mailboxId, tick, at, nextSendAt, false);
+            this(runId, campaignId, mailboxId, tick, at, nextSendAt, false, null, null);
         }
     }
 
@@ -38,6 +38,12 @@ public interface SendLedger {
 
     /** The latest {@code window} sends of each mailbox, newest first, true where the recipient was YELLOW. */
     Map<String, java.util.List<Boolean>> recentYellow(Collection<String> mailboxIds, int window);
+
+    /**
+     * Sends of each sending domain to consumer Gmail and consumer Outlook addresses in the UTC day, keyed
+     * by {@code Usage.bulkKey(domain, esp)} (absent: none).
+     */
+    Map<String, Integer> bulkUsage(Collection<String> sendingDomains, SendWindow.Day day);
 
     /** Sends of each campaign in its own day (absent: none). */
     Map<String, Integer> sentByCampaign(Map<String, SendWindow.Day> days);

@@ -97,7 +97,7 @@ public class SequencerService {
                     .filter(d -> d.orgId().equals(c.orgId()))
                     .ifPresent(d -> campaigns.setDispatchPaused(c.campaignId(), "PAUSED".equals(c.to())));
             case MailboxRegistered m -> mailboxes.register(m.orgId(), m.mailboxId(),
-                    m.dailyLimit() > 0 ? m.dailyLimit() : null);
+                    m.dailyLimit() > 0 ? m.dailyLimit() : null, m.domain());
             case OrganizationMailingAddressSet a -> addresses.setMailingAddress(a.orgId(), a.mailingAddress());
             case RunResolveRequested r -> resolve(e, r);
             default -> {

@@ -9,13 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code superkabe.sequencer.sending}: the retry policy for transient send failures (ticks: first
  * wait, longest wait, give-up horizon; jitter percent), the YELLOW budget per mailbox (at most
  * {@code yellowMax} YELLOW recipients in any {@code yellowWindow} consecutive sends) and the
- * seconds per tick Retry-After is converted with (ADR 0019). Absent values take the defaults:
- * 15 → 240 ticks, give up after 4,320 (72 h at 60 s), 20 % jitter, 2 per 60, 60 s.
+ * seconds per tick Retry-After is converted with, and {@code bulkSenderDailyBudget} per sending domain for
+ * consumer Gmail and for consumer Outlook recipients (ADR 0019). Absent values take the defaults:
+ * 15 → 240 ticks, give up after 4,320 (72 h at 60 s), 20 % jitter, 2 per 60, 60 s, 4,500.
  */
 @ConfigurationProperties("superkabe.sequencer.sending")
 public record SendingProperties(Long retryBaseTicks, Long retryMaxTicks, Long retryGiveUpTicks,
                                 Integer retryJitterPercent, Integer yellowMax, Integer yellowWindow,
-                                Integer secondsPerTick) {
+                                Integer secondsPerTick, Integer bulkSenderDailyBudget) {
 
     public SendingSettings settings() {
         RetryPolicy d = RetryPolicy.DEFAULT;
@@ -25,7 +26,8 @@ public record SendingProperties(Long retryBaseTicks, Long retryMaxTicks, Long re
                 : retryJitterPercent, seconds);
         DispatchPolicy.YellowBudget y = DispatchPolicy.YellowBudget.DEFAULT;
         return new SendingSettings(retry, new DispatchPolicy.YellowBudget(yellowMax == null ? y.maxYellow() : yellowMax,
-                yellowWindow == null ? y.window() : yellowWindow), Math.max(1, 86_400L / seconds));
+                yellowWindow == null ? y.window() : yellowWindow), Math.max(1, 86_400L / seconds),
+                bulkSenderDailyBudget == null ? DispatchPolicy.DEFAULT_BULK_SENDER_BUDGET : bulkSenderDailyBudget);
     }
 
     private static long or(Long value, long fallback) {

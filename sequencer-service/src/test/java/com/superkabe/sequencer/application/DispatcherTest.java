@@ -229,6 +229,12 @@ class DispatcherTest {
         }
 
         @Override
+        public Map<String, Integer> bulkUsage(java.util.Collection<String> sendingDomains, SendWindow.Day day) {
+            reads++;
+            return delegate.bulkUsage(sendingDomains, day);
+        }
+
+        @Override
         public Map<String, Integer> sentByCampaign(Map<String, SendWindow.Day> days) {
             reads++;
             return delegate.sentByCampaign(days);

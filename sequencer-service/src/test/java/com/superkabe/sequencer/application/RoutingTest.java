@@ -168,6 +168,34 @@ class RoutingTest {
     }
 
     @Test
+    void aSendingDomainSendsNoMoreThanItsDailyBulkBudgetToConsumerGmailAndTheRestGoesOutTheNextDay() {
+        address();
+        CampaignDef c = campaign(List.of("mb-1", "mb-2"), CampaignRules.UNLIMITED);
+        input(new com.superkabe.events.mailbox.MailboxRegistered("org-1", "mb-1", "a@acme.test", "acme.test", "SMTP",
+                0, null, null));
+        input(new com.superkabe.events.mailbox.MailboxRegistered("org-1", "mb-2", "b@acme.test", "acme.test", "SMTP",
+                0, null, null));
+        for (int i = 0; i < 3; i++) {
+            enrollAddress("gmail-" + i, "prospect" + i + "@gmail.com");
+        }
+        enrollAddress("work", "cto@example.com");
+        enrollAddress("outlook", "someone@outlook.com");
+        tick();
+        SendingSettings budgetOfTwo = new SendingSettings(SendingSettings.DEFAULT.retry(),
+                SendingSettings.DEFAULT.yellowBudget(), 1440, 2);
+        List<SendRequested> dayOne = sends(Replayer.replay(inputs, List.of(c), new InMemoryRuns(), DispatchPaging.DEFAULT,
+                budgetOfTwo));
+        tickAt(Instant.parse("2026-03-04T00:01:00Z"));
+
+        List<SendRequested> all = sends(Replayer.replay(inputs, List.of(c), new InMemoryRuns(), DispatchPaging.DEFAULT,
+                budgetOfTwo));
+        assertThat(dayOne).extracting(SendRequested::toAddress).filteredOn(a -> a.endsWith("@gmail.com")).hasSize(2);
+        assertThat(dayOne).extracting(SendRequested::toAddress).contains("cto@example.com", "someone@outlook.com");
+        assertThat(all).filteredOn(r -> r.toAddress().endsWith("@gmail.com")).hasSize(3)
+                .filteredOn(r -> r.tick() == tick).hasSize(1);
+    }
+
+    @Test
     void aReplyCountsForTheMailboxWithTheRecipientsEsp() {
         address();
         CampaignDef c = campaign(List.of("mb-1"), CampaignRules.UNLIMITED);
@@ -193,6 +221,16 @@ class RoutingTest {
     private void enroll(String leadId, RecipientEsp esp, String health) {
         input(new LeadGateAllowed("org-1", "c-1", new LeadSnapshot(leadId, leadId + "@example.com", "Ada", null, null,
                 null, health, esp), "ENFORCE", List.of()));
+    }
+
+    private void enrollAddress(String leadId, String email) {
+        input(new LeadGateAllowed("org-1", "c-1", new LeadSnapshot(leadId, email, "Ada", null, null, null, "GREEN",
+                RecipientEsp.fromDomain(email.substring(email.indexOf('@') + 1))), "ENFORCE", List.of()));
+    }
+
+    private void tickAt(Instant at) {
+        tick++;
+        input(new ClockTicked(tick, at, 60));
     }
 
     private void tick() {

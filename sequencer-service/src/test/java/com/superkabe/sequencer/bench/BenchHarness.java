@@ -133,6 +133,11 @@ final class BenchHarness implements RunCommands, RunViews, LogicalClock {
             }
 
             @Override
+            public Map<String, Integer> bulkUsage(Collection<String> sendingDomains, SendWindow.Day day) {
+                return ledger.bulkUsage(sendingDomains, day);
+            }
+
+            @Override
             public Map<String, Integer> sentByCampaign(Map<String, SendWindow.Day> days) {
                 return ledger.sentByCampaign(days);
             }
@@ -148,10 +153,11 @@ final class BenchHarness implements RunCommands, RunViews, LogicalClock {
     /** Writes what the tick decided, as the event store, outbox, ledger and outcomes would have. */
     void settleTick(long atTick) {
         for (SendLedger.Entry e : buffered) {
-            jdbc.sql("INSERT INTO send_ledger(run_id, campaign_id, mailbox_id, tick, sent_at, next_send_at, yellow) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO send_ledger(run_id, campaign_id, mailbox_id, tick, sent_at, next_send_at, yellow, "
+                            + "sending_domain, consumer_esp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(e.runId(), e.campaignId(), e.mailboxId(), e.tick(), utc(e.at()), utc(e.nextSendAt()),
-                            e.yellow()).update();
+                            e.yellow(), e.sendingDomain(), e.consumerEsp() == null ? null : e.consumerEsp().name())
+                    .update();
         }
         buffered.clear();
         List<String> runs = unsettled.stream().map(SendRequested::runId).toList();

@@ -49,6 +49,7 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     private final Map<String, MailboxStatus> mailboxStatus = new HashMap<>();
     private final Map<String, EspRecord> espRecords = new HashMap<>();
     private final Map<String, String> mailingAddresses = new HashMap<>();
+    private final Map<String, String> domains = new HashMap<>();
     private final Map<Recipient, Suppression> suppressions = new HashMap<>();
     private final Map<String, MailboxLimits> limits = new HashMap<>();
     private final List<SendLedger.Entry> ledger = new ArrayList<>();
@@ -179,6 +180,26 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     }
 
     @Override
+    public Map<String, String> domains(Collection<String> mailboxIds) {
+        Map<String, String> known = new HashMap<>();
+        mailboxIds.stream().filter(domains::containsKey).forEach(m -> known.put(m, domains.get(m)));
+        return known;
+    }
+
+    @Override
+    public Map<String, Integer> bulkUsage(Collection<String> sendingDomains, SendWindow.Day day) {
+        Map<String, Integer> used = new HashMap<>();
+        for (SendLedger.Entry e : ledger) {
+            if (e.consumerEsp() != null && e.sendingDomain() != null && sendingDomains.contains(e.sendingDomain())
+                    && in(day, e.at())) {
+                used.merge(com.superkabe.sequencer.domain.dispatch.Usage.bulkKey(e.sendingDomain(), e.consumerEsp()), 1,
+                        Integer::sum);
+            }
+        }
+        return used;
+    }
+
+    @Override
     public void setMailingAddress(String orgId, String mailingAddress) {
         mailingAddresses.put(orgId, mailingAddress);
     }
@@ -206,8 +227,11 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     }
 
     @Override
-    public void register(String orgId, String mailboxId, Integer dailyLimit) {
+    public void register(String orgId, String mailboxId, Integer dailyLimit, String domain) {
         owners.putIfAbsent(mailboxId, orgId);
+        if (domain != null) {
+            domains.put(mailboxId, domain.toLowerCase(java.util.Locale.ROOT));
+        }
         if (dailyLimit != null) {
             limits.merge(mailboxId, new MailboxLimits(dailyLimit, null), (old, x) -> new MailboxLimits(dailyLimit,
                     old.warmupLimit()));

@@ -20,11 +20,19 @@ import java.util.Map;
 public final class DispatchPolicy {
 
     /** A due run on a mailbox it could be sent from; {@code yellow}: its lead counts against the YELLOW budget. */
-    public record Candidate(String runId, String campaignId, String mailboxId, boolean yellow) {
+    public record Candidate(String runId, String campaignId, String mailboxId, boolean yellow,
+                            com.superkabe.events.lead.RecipientEsp consumerEsp) {
+        public Candidate(String runId, String campaignId, String mailboxId, boolean yellow) {
+            this(runId, campaignId, mailboxId, yellow, null);
+        }
+
         public Candidate(String runId, String campaignId, String mailboxId) {
             this(runId, campaignId, mailboxId, false);
         }
     }
+
+    /** Gmail's and Outlook's bulk-sender line is 5,000 a day; the default budget keeps a margin under it. */
+    public static final int DEFAULT_BULK_SENDER_BUDGET = 4_500;
 
     /**
      * How far a hold reaches for the rest of the tick: everything of the campaign, the mailbox, or the
@@ -56,6 +64,9 @@ public final class DispatchPolicy {
     private final Map<String, Instant> nextSendAt;
     private final Map<String, java.util.ArrayDeque<Boolean>> recentYellow = new HashMap<>();
     private YellowBudget yellowBudget = YellowBudget.DEFAULT;
+    private final Map<String, String> mailboxDomains = new HashMap<>();
+    private final Map<String, Integer> bulkUsed = new HashMap<>();
+    private int bulkSenderBudget = DEFAULT_BULK_SENDER_BUDGET;
 
     public DispatchPolicy(Instant now, Map<String, CampaignRules> campaigns, Map<String, MailboxLimits> mailboxes,
                           Usage usage) {
@@ -81,6 +92,26 @@ public final class DispatchPolicy {
         usage.campaignMailboxSentToday().forEach(pairSent::putIfAbsent);
         usage.lastSendAt().forEach(lastSendAt::putIfAbsent);
         usage.nextSendAt().forEach(nextSendAt::putIfAbsent);
+    }
+
+    /** The daily budget per sending domain for consumer Gmail and for consumer Outlook recipients. */
+    public DispatchPolicy withBulkSenderBudget(int budget) {
+        this.bulkSenderBudget = budget;
+        return this;
+    }
+
+    /**
+     * The sending domains of mailboxes and, for domains not seen yet in this tick, their sends today to
+     * consumer Gmail and Outlook addresses ({@link Usage#bulkKey}).
+     */
+    public void learnBulk(Map<String, String> domains, Map<String, Integer> usedToday) {
+        domains.forEach(mailboxDomains::putIfAbsent);
+        usedToday.forEach(bulkUsed::putIfAbsent);
+    }
+
+    /** The sending domain of a mailbox, or null when it is not known. */
+    public String sendingDomain(String mailboxId) {
+        return mailboxDomains.get(mailboxId);
     }
 
     /** The YELLOW budget in force for this tick. */
@@ -153,6 +184,11 @@ public final class DispatchPolicy {
         if (c.yellow() && yellowBudgetSpent(c.mailboxId())) {
             return new Verdict.Hold(c.runId(), c.mailboxId(), HoldReason.YELLOW_BUDGET);
         }
+        String domain = mailboxDomains.get(c.mailboxId());
+        if (c.consumerEsp() != null && domain != null
+                && bulkUsed.getOrDefault(Usage.bulkKey(domain, c.consumerEsp()), 0) >= bulkSenderBudget) {
+            return new Verdict.Hold(c.runId(), c.mailboxId(), HoldReason.BULK_SENDER_BUDGET);
+        }
         return new Verdict.Send(c.runId(), c.mailboxId(), smallest);
     }
 
@@ -168,7 +204,7 @@ public final class DispatchPolicy {
             case SEND_GAP -> mailboxSpacing(c.mailboxId()) ? Scope.MAILBOX : Scope.PAIR;
             case MAILBOX_UNAVAILABLE -> Scope.PAIR;
             case NO_MAILING_ADDRESS -> Scope.CAMPAIGN;
-            case YELLOW_BUDGET, NO_ELIGIBLE_MAILBOX -> Scope.NONE;
+            case YELLOW_BUDGET, NO_ELIGIBLE_MAILBOX, BULK_SENDER_BUDGET -> Scope.NONE;
         };
     }
 
@@ -222,6 +258,10 @@ public final class DispatchPolicy {
         campaignSent.merge(c.campaignId(), 1, Integer::sum);
         pairSent.merge(Usage.pair(c.campaignId(), c.mailboxId()), 1, Integer::sum);
         lastSendAt.put(c.mailboxId(), now);
+        String domain = mailboxDomains.get(c.mailboxId());
+        if (c.consumerEsp() != null && domain != null) {
+            bulkUsed.merge(Usage.bulkKey(domain, c.consumerEsp()), 1, Integer::sum);
+        }
         java.util.ArrayDeque<Boolean> recent = recentYellow.computeIfAbsent(c.mailboxId(), k -> new java.util.ArrayDeque<>());
         recent.addFirst(c.yellow());
         while (recent.size() > yellowBudget.window()) {

@@ -20,6 +20,11 @@ public enum HoldReason {
     MAILBOX_UNAVAILABLE,
     /** Routing found no mailbox of the campaign that may send this run now. */
     NO_ELIGIBLE_MAILBOX,
+    /**
+     * The mailbox's sending domain already sent its daily budget to consumer Gmail (or consumer Outlook)
+     * addresses, kept under the 5,000 a day past which those providers treat a domain as a bulk sender.
+     */
+    BULK_SENDER_BUDGET,
     /** The organization has no postal address: nothing is sent without the CAN-SPAM footer (ADR 0020). */
     NO_MAILING_ADDRESS
 }

@@ -29,6 +29,11 @@ public record Usage(Map<String, Integer> mailboxSentToday, Map<String, Integer> 
         this(mailboxSentToday, campaignSentToday, campaignMailboxSentToday, lastSendAt, Map.of());
     }
 
+    /** The key of a (sending domain, consumer provider) pair of the bulk-sender budget. */
+    public static String bulkKey(String sendingDomain, com.superkabe.events.lead.RecipientEsp consumerEsp) {
+        return sendingDomain + "\u0000" + consumerEsp.name();
+    }
+
     /** The key of a (campaign, mailbox) pair in {@link #campaignMailboxSentToday}. */
     public static String pair(String campaignId, String mailboxId) {
         return campaignId + "\u0000" + mailboxId;

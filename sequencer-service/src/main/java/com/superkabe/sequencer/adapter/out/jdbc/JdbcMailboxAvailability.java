@@ -58,12 +58,26 @@ class JdbcMailboxAvailability implements MailboxAvailability {
     }
 
     @Override
-    public void register(String orgId, String mailboxId, Integer dailyLimit) {
-        jdbc.sql("INSERT INTO mailbox_availability(mailbox_id, org_id, daily_limit) VALUES (?, ?, ?) "
+    public void register(String orgId, String mailboxId, Integer dailyLimit, String domain) {
+        jdbc.sql("INSERT INTO mailbox_availability(mailbox_id, org_id, daily_limit, domain) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (mailbox_id) DO UPDATE SET "
                 + "org_id = coalesce(mailbox_availability.org_id, EXCLUDED.org_id), "
-                + "daily_limit = coalesce(EXCLUDED.daily_limit, mailbox_availability.daily_limit)")
-                .params(mailboxId, orgId, dailyLimit).update();
+                + "daily_limit = coalesce(EXCLUDED.daily_limit, mailbox_availability.daily_limit), "
+                + "domain = coalesce(EXCLUDED.domain, mailbox_availability.domain)")
+                .params(mailboxId, orgId, dailyLimit, domain == null ? null : domain.toLowerCase(java.util.Locale.ROOT))
+                .update();
+    }
+
+    @Override
+    public Map<String, String> domains(Collection<String> mailboxIds) {
+        Map<String, String> known = new HashMap<>();
+        if (mailboxIds.isEmpty()) {
+            return known;
+        }
+        jdbc.sql("SELECT mailbox_id, domain FROM mailbox_availability WHERE mailbox_id = ANY(?) AND domain IS NOT NULL")
+                .param(mailboxIds.toArray(String[]::new))
+                .query((rs, i) -> known.put(rs.getString(1), rs.getString(2))).list();
+        return known;
     }
 
     @Override

@@ -30,10 +30,24 @@ class JdbcSendLedger implements SendLedger {
 
     @Override
     public void record(Entry e) {
-        jdbc.sql("INSERT INTO send_ledger(run_id, campaign_id, mailbox_id, tick, sent_at, next_send_at, yellow) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO send_ledger(run_id, campaign_id, mailbox_id, tick, sent_at, next_send_at, yellow, "
+                        + "sending_domain, consumer_esp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(e.runId(), e.campaignId(), e.mailboxId(), e.tick(), utc(e.at()), utc(e.nextSendAt()),
-                        e.yellow()).update();
+                        e.yellow(), e.sendingDomain(), e.consumerEsp() == null ? null : e.consumerEsp().name()).update();
+    }
+
+    @Override
+    public Map<String, Integer> bulkUsage(Collection<String> sendingDomains, SendWindow.Day day) {
+        Map<String, Integer> used = new HashMap<>();
+        if (sendingDomains.isEmpty()) {
+            return used;
+        }
+        jdbc.sql("SELECT sending_domain, consumer_esp, count(*) FROM send_ledger WHERE consumer_esp IS NOT NULL "
+                        + "AND sending_domain = ANY(?) AND sent_at >= ? AND sent_at < ? GROUP BY sending_domain, consumer_esp")
+                .params(sendingDomains.toArray(String[]::new), utc(day.from()), utc(day.to()))
+                .query((rs, i) -> used.put(com.superkabe.sequencer.domain.dispatch.Usage.bulkKey(rs.getString(1),
+                        com.superkabe.events.lead.RecipientEsp.valueOf(rs.getString(2))), rs.getInt(3))).list();
+        return used;
     }
 
     @Override

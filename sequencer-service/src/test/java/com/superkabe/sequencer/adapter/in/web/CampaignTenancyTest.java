@@ -19,8 +19,8 @@ class CampaignTenancyTest {
     @Test
     void aMailboxRegisteredByAnotherOrganizationIsRefusedNamingMailboxIds() {
         InMemoryRuns mailboxes = new InMemoryRuns();
-        mailboxes.register("org-a", "mb-a", 50);
-        mailboxes.register("org-b", "mb-a", 1); // a later claim by another org changes nothing
+        mailboxes.register("org-a", "mb-a", 50, "acme.test");
+        mailboxes.register("org-b", "mb-a", 1, "acme.test"); // a later claim by another org changes nothing
 
         ApiProblem refused = catchThrowableOfType(ApiProblem.class,
                 () -> MailboxOwnership.check("org-b", List.of("mb-new", "mb-a"), mailboxes));
