@@ -3,6 +3,7 @@ package com.superkabe.events;
 import com.superkabe.events.campaign.CampaignCreated;
 import com.superkabe.events.campaign.CampaignStatusChanged;
 import com.superkabe.events.campaign.RunResolveRequested;
+import com.superkabe.events.campaign.SendRetrySettingsChanged;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.gate.LeadGateAllowed;
 import com.superkabe.events.gate.LeadGateBlocked;
@@ -90,7 +91,9 @@ public enum EventType {
     RUN_MAILBOX_ASSIGNED("superkabe.run.mailbox-assigned.v1", RunMailboxAssigned.class, Topic.RUNS),
     RUN_PAUSED("superkabe.run.paused.v1", RunPaused.class, Topic.RUNS),
     RUN_RESUMED("superkabe.run.resumed.v1", RunResumed.class, Topic.RUNS),
-    RUN_RESOLVE_REQUESTED("superkabe.run.resolve-requested.v1", RunResolveRequested.class, Topic.CAMPAIGNS);
+    RUN_RESOLVE_REQUESTED("superkabe.run.resolve-requested.v1", RunResolveRequested.class, Topic.CAMPAIGNS),
+    SEND_RETRY_SETTINGS_CHANGED("superkabe.sending.retry-settings-changed.v1", SendRetrySettingsChanged.class,
+            Topic.CAMPAIGNS);
 
     private final String wireName;
     private final Class<? extends SuperkabeEvent> recordType;

@@ -32,6 +32,7 @@ import com.superkabe.events.run.SendRequested;
 import com.superkabe.events.run.RunMailboxAssigned;
 import com.superkabe.events.run.RunPaused;
 import com.superkabe.events.campaign.RunResolveRequested;
+import com.superkabe.events.campaign.SendRetrySettingsChanged;
 import com.superkabe.events.run.RunResumed;
 import com.superkabe.events.run.RunSendRetryScheduled;
 import com.superkabe.events.mailbox.MailboxConnectionChanged;
@@ -128,6 +129,8 @@ final class Samples {
                     "mb-1 could not send for 1440 ticks (paused)", 9);
             case RUN_PAUSED -> new RunPaused("org-1", "run-1", 0, "send outcome unknown after reconciliation", "system",
                     9);
+            case SEND_RETRY_SETTINGS_CHANGED -> new SendRetrySettingsChanged("org-1", 5, 120, 1440, 10,
+                    "apikey:9f86d081");
             case RUN_RESOLVE_REQUESTED -> new RunResolveRequested("org-1", "c-1", "run-1", "RESEND", "apikey:9f86d081",
                     "not in the Sent folder");
             case RUN_RESUMED -> new RunResumed("org-1", "run-1", 0, "RESEND", "apikey:9f86d081",
