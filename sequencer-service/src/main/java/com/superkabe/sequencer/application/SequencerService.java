@@ -4,6 +4,8 @@ import com.superkabe.events.Envelope;
 import com.superkabe.events.EventIds;
 import com.superkabe.events.campaign.CampaignStatusChanged;
 import com.superkabe.events.campaign.RunResolveRequested;
+import com.superkabe.events.campaign.SendRetrySettingsChanged;
+import com.superkabe.sequencer.domain.RetryPolicy;
 import com.superkabe.events.lead.RecipientEsp;
 import com.superkabe.events.mailbox.MailboxConnectionChanged;
 import com.superkabe.events.organization.OrganizationMailingAddressSet;
@@ -52,11 +54,12 @@ public class SequencerService {
     private final EspStats espStats;
     private final MailingAddresses addresses;
     private final SendingSettings settings;
+    private final OrgRetryPolicies retryPolicies;
 
     /** The ports of a sequencer; {@code paging} and {@code settings} as production's unless a test says otherwise. */
     public record Ports(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
                         MailboxAvailability mailboxes, Suppressions suppressions, SendLedger ledger, EspStats espStats,
-                        MailingAddresses addresses) {
+                        MailingAddresses addresses, OrgRetryPolicies retryPolicies) {
     }
 
     public SequencerService(Ports ports, DispatchPaging paging, SendingSettings settings, DispatchObserver observer) {
@@ -71,6 +74,7 @@ public class SequencerService {
         this.espStats = ports.espStats();
         this.addresses = ports.addresses();
         this.settings = settings;
+        this.retryPolicies = ports.retryPolicies();
     }
 
     public static String runId(String campaignId, String leadId) {
@@ -100,6 +104,8 @@ public class SequencerService {
                     m.dailyLimit() > 0 ? m.dailyLimit() : null, m.domain());
             case OrganizationMailingAddressSet a -> addresses.setMailingAddress(a.orgId(), a.mailingAddress());
             case RunResolveRequested r -> resolve(e, r);
+            case SendRetrySettingsChanged s -> retryPolicies.setRetryPolicy(s.orgId(), new RetryPolicy(s.baseTicks(),
+                    s.maxTicks(), s.giveUpTicks(), s.jitterPercent(), settings.retry().secondsPerTick()));
             default -> {
             }
         }
@@ -142,7 +148,7 @@ public class SequencerService {
         SendFailureClass failure = f.effectiveClass();
         run.ifPresent(v -> runs.execute(new RunCommand.RecordFailed(f.runId(), f.sendId(), f.step(),
                 f.kind() + (f.smtpCode() > 0 ? " " + f.smtpCode() : "") + ": " + f.detail(), clock.currentTick(),
-                failure, f.mailboxId(), f.retryAfterSeconds() == null ? 0 : f.retryAfterSeconds(), settings.retry()),
+                failure, f.mailboxId(), f.retryAfterSeconds() == null ? 0 : f.retryAfterSeconds(), retryPolicy(v.orgId())),
                 cause));
         if (failure == SendFailureClass.TRANSIENT) {
             count(f.mailboxId(), run, new EspRecord(0, 0, 0, 1));
@@ -195,6 +201,12 @@ public class SequencerService {
                 .orElse(0L);
         runs.execute(new RunCommand.Resolve(r.runId(), action.get(), r.actor(), r.reason(), nextDelay,
                 clock.currentTick()), cause);
+    }
+
+    /** The organization's retry policy, in the deployment's ticks, or the deployment's own. */
+    private RetryPolicy retryPolicy(String orgId) {
+        return retryPolicies.retryPolicy(orgId).map(p -> new RetryPolicy(p.baseTicks(), p.maxTicks(), p.giveUpTicks(),
+                p.jitterPercent(), settings.retry().secondsPerTick())).orElse(settings.retry());
     }
 
     /** Adds to the mailbox's record with the run's recipient ESP, for routing. */

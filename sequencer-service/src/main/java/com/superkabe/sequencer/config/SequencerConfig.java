@@ -30,12 +30,14 @@ class SequencerConfig {
     @Bean
     SequencerService sequencerService(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
                                       MailboxAvailability mailboxes, Suppressions suppressions, SendLedger ledger,
-                                      EspStats espStats, MailingAddresses addresses, SendingProperties sending,
+                                      EspStats espStats, MailingAddresses addresses,
+                                      com.superkabe.sequencer.application.OrgRetryPolicies retryPolicies,
+                                      SendingProperties sending,
                                       MeterRegistry meters,
                                       @Value("${superkabe.sequencer.dispatch.page-size:500}") int pageSize,
                                       @Value("${superkabe.sequencer.dispatch.scan-limit:20000}") int scanLimit) {
         return new SequencerService(new SequencerService.Ports(campaigns, runs, views, clock, mailboxes, suppressions,
-                ledger, espStats, addresses), new DispatchPaging(pageSize, scanLimit), sending.settings(),
+                ledger, espStats, addresses, retryPolicies), new DispatchPaging(pageSize, scanLimit), sending.settings(),
                 (tick, held) -> held.forEach((reason, n) -> meters.counter("superkabe_dispatch_holds",
                         "reason", reason.name().toLowerCase(java.util.Locale.ROOT)).increment(n)));
     }
@@ -48,6 +50,12 @@ class SequencerConfig {
     @Bean
     com.superkabe.sequencer.application.RunResolution runResolution(EventSink events, Envelopes envelopes) {
         return new com.superkabe.sequencer.application.RunResolution(events, envelopes);
+    }
+
+    @Bean
+    com.superkabe.sequencer.application.RetrySettingsService retrySettingsService(EventSink events,
+                                                                                 Envelopes envelopes) {
+        return new com.superkabe.sequencer.application.RetrySettingsService(events, envelopes);
     }
 
     @Bean

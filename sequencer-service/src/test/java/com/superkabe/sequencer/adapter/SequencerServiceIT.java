@@ -342,6 +342,54 @@ class SequencerServiceIT {
     }
 
     @Test
+    void anOrganizationSetsItsRetryPolicyAndBadValuesAreRefusedNamingTheField() {
+        TestHttp.Response before = http.get("/api/v1/settings/send-retries", "X-Api-Key", KEY);
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(before.json().get("source").asString()).isEqualTo("default");
+        assertThat(before.json().get("baseTicks").asLong()).isEqualTo(15);
+
+        TestHttp.Response put = http.put("/api/v1/settings/send-retries",
+                "{\"baseTicks\":5,\"maxTicks\":60,\"giveUpTicks\":1440,\"jitterPercent\":10}", "X-Api-Key", KEY);
+        assertThat(put.status()).as(put.body()).isEqualTo(202);
+        TestHttp.Response after = TestHttp.until(() -> http.get("/api/v1/settings/send-retries", "X-Api-Key", KEY),
+                r -> "organization".equals(r.json().get("source").asString()), WAIT);
+        assertThat(after.json().get("maxTicks").asLong()).isEqualTo(60);
+
+        assertProblem(http.put("/api/v1/settings/send-retries",
+                "{\"baseTicks\":1.5,\"maxTicks\":60,\"giveUpTicks\":1440,\"jitterPercent\":10}", "X-Api-Key", KEY),
+                "baseTicks");
+        assertProblem(http.put("/api/v1/settings/send-retries",
+                "{\"baseTicks\":\"5\",\"maxTicks\":60,\"giveUpTicks\":1440,\"jitterPercent\":10}", "X-Api-Key", KEY),
+                "baseTicks");
+        assertProblem(http.put("/api/v1/settings/send-retries",
+                "{\"baseTicks\":50,\"maxTicks\":10,\"giveUpTicks\":1440,\"jitterPercent\":10}", "X-Api-Key", KEY),
+                "maxTicks");
+        assertProblem(http.put("/api/v1/settings/send-retries",
+                "{\"baseTicks\":5,\"maxTicks\":60,\"giveUpTicks\":1440}", "X-Api-Key", KEY), "jitterPercent");
+        assertThat(http.put("/api/v1/settings/send-retries", "[1,2]", "X-Api-Key", KEY).status()).isEqualTo(400);
+    }
+
+    @Test
+    void resolvingARunThatIsNotPausedIsAConflictAndAnUnknownActionIsRefused() {
+        String campaign = createCampaign();
+        String run = enroll(campaign, "lead-ada-" + UUID.randomUUID());
+        TestHttp.until(() -> http.get("/api/v1/runs/" + run, "X-Api-Key", KEY), r -> r.status() == 200, WAIT);
+
+        TestHttp.Response conflict = http.post("/api/v1/runs/" + run + "/resolve",
+                "{\"action\":\"resend\",\"reason\":\"checked\"}", "X-Api-Key", KEY);
+        assertThat(conflict.status()).as(conflict.body()).isEqualTo(409);
+        assertProblem(http.post("/api/v1/runs/" + run + "/resolve", "{\"action\":\"explode\",\"reason\":\"x\"}",
+                "X-Api-Key", KEY), "action");
+        assertThat(http.post("/api/v1/runs/run-of-nobody/resolve", "{\"action\":\"drop\",\"reason\":\"x\"}",
+                "X-Api-Key", KEY).status()).isEqualTo(404);
+    }
+
+    private static void assertProblem(TestHttp.Response r, String field) {
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains(field);
+    }
+
+    @Test
     void theDueQuerysKeysetIsAnIndexConditionOnTheDueIndex() {
         String[] none = new String[0];
         String plan = app.getBean(org.springframework.transaction.support.TransactionTemplate.class).execute(s -> {

@@ -196,6 +196,23 @@ class RoutingTest {
     }
 
     @Test
+    void anOrganizationsOwnRetryPolicyDecidesWhenAGreylistedStepIsTriedAgain() {
+        address();
+        input(new com.superkabe.events.campaign.SendRetrySettingsChanged("org-1", 2, 8, 100, 0, "apikey:org-1"));
+        CampaignDef c = campaign(List.of("mb-1"), CampaignRules.UNLIMITED);
+        enroll("lead-1", RecipientEsp.GOOGLE, "GREEN");
+        tick();
+        SendRequested first = sends(Replayer.replay(inputs, List.of(c))).getFirst();
+        input(new EmailSendFailed("org-1", first.sendId(), first.runId(), "c-1", "lead-1", "mb-1", 0, first.toAddress(),
+                "TRANSIENT", 451, "4.7.1 greylisted", first.tick(), SendFailureClass.TRANSIENT, null));
+
+        Map<String, List<RunEvent>> history = Replayer.replay(inputs, List.of(c));
+
+        assertThat(history.get(first.runId())).last().isInstanceOfSatisfying(
+                com.superkabe.events.run.RunSendRetryScheduled.class, r -> assertThat(r.dueTick()).isEqualTo(tick + 2));
+    }
+
+    @Test
     void aReplyCountsForTheMailboxWithTheRecipientsEsp() {
         address();
         CampaignDef c = campaign(List.of("mb-1"), CampaignRules.UNLIMITED);

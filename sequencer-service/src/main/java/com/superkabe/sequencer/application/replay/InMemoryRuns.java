@@ -35,7 +35,7 @@ import java.util.Optional;
  * decider and projection as production, without Axon or a database. The basis of replay and what-if.
  */
 public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, MailboxAvailability, Suppressions,
-        SendLedger, EspStats, MailingAddresses {
+        SendLedger, EspStats, MailingAddresses, com.superkabe.sequencer.application.OrgRetryPolicies {
 
     /** The decision function; production's unless a what-if or a negative test swaps it. */
     public interface Decider {
@@ -50,6 +50,17 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     private final Map<String, EspRecord> espRecords = new HashMap<>();
     private final Map<String, String> mailingAddresses = new HashMap<>();
     private final Map<String, String> domains = new HashMap<>();
+    private final Map<String, com.superkabe.sequencer.domain.RetryPolicy> retryPolicies = new HashMap<>();
+
+    @Override
+    public void setRetryPolicy(String orgId, com.superkabe.sequencer.domain.RetryPolicy policy) {
+        retryPolicies.put(orgId, policy);
+    }
+
+    @Override
+    public Optional<com.superkabe.sequencer.domain.RetryPolicy> retryPolicy(String orgId) {
+        return Optional.ofNullable(retryPolicies.get(orgId));
+    }
     private final Map<Recipient, Suppression> suppressions = new HashMap<>();
     private final Map<String, MailboxLimits> limits = new HashMap<>();
     private final List<SendLedger.Entry> ledger = new ArrayList<>();
