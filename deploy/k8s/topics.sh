@@ -27,6 +27,7 @@ superkabe.gate-decisions 6 -1
 superkabe.runs 6 -1
 superkabe.send-requests 6 2592000000
 superkabe.clock 1 -1
+superkabe.dispatch-decisions 6 -1
 superkabe.mailboxes 3 -1
 superkabe.send-outcomes 6 -1
 superkabe.replies 6 -1

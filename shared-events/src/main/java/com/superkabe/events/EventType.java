@@ -4,6 +4,7 @@ import com.superkabe.events.campaign.CampaignCreated;
 import com.superkabe.events.campaign.CampaignStatusChanged;
 import com.superkabe.events.campaign.RunResolveRequested;
 import com.superkabe.events.campaign.SendRetrySettingsChanged;
+import com.superkabe.events.dispatch.MailboxEspThrottleChanged;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.gate.LeadGateAllowed;
 import com.superkabe.events.gate.LeadGateBlocked;
@@ -93,7 +94,9 @@ public enum EventType {
     RUN_RESUMED("superkabe.run.resumed.v1", RunResumed.class, Topic.RUNS),
     RUN_RESOLVE_REQUESTED("superkabe.run.resolve-requested.v1", RunResolveRequested.class, Topic.CAMPAIGNS),
     SEND_RETRY_SETTINGS_CHANGED("superkabe.sending.retry-settings-changed.v1", SendRetrySettingsChanged.class,
-            Topic.CAMPAIGNS);
+            Topic.CAMPAIGNS),
+    MAILBOX_ESP_THROTTLE_CHANGED("superkabe.dispatch.esp-throttle-changed.v1", MailboxEspThrottleChanged.class,
+            Topic.DISPATCH_DECISIONS);
 
     private final String wireName;
     private final Class<? extends SuperkabeEvent> recordType;

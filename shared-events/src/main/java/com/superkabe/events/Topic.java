@@ -15,6 +15,7 @@ public enum Topic {
     RUNS("superkabe.runs", "runId", 6, Service.SEQUENCER, null),
     SEND_REQUESTS("superkabe.send-requests", "mailboxId", 6, Service.SEQUENCER, Duration.ofDays(30)),
     CLOCK("superkabe.clock", "clock", 1, Service.SEQUENCER, null),
+    DISPATCH_DECISIONS("superkabe.dispatch-decisions", "mailboxId", 6, Service.SEQUENCER, null),
     MAILBOXES("superkabe.mailboxes", "mailboxId", 3, Service.SEND_ADAPTER, null),
     SEND_OUTCOMES("superkabe.send-outcomes", "mailboxId", 6, Service.SEND_ADAPTER, null),
     REPLIES("superkabe.replies", "mailboxId", 6, Service.REPLY_POLLER, null),

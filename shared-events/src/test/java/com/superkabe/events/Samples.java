@@ -33,6 +33,7 @@ import com.superkabe.events.run.RunMailboxAssigned;
 import com.superkabe.events.run.RunPaused;
 import com.superkabe.events.campaign.RunResolveRequested;
 import com.superkabe.events.campaign.SendRetrySettingsChanged;
+import com.superkabe.events.dispatch.MailboxEspThrottleChanged;
 import com.superkabe.events.run.RunResumed;
 import com.superkabe.events.run.RunSendRetryScheduled;
 import com.superkabe.events.mailbox.MailboxConnectionChanged;
@@ -129,6 +130,9 @@ final class Samples {
                     "mb-1 could not send for 1440 ticks (paused)", 9);
             case RUN_PAUSED -> new RunPaused("org-1", "run-1", 0, "send outcome unknown after reconciliation", "system",
                     9);
+            case MAILBOX_ESP_THROTTLE_CHANGED -> new MailboxEspThrottleChanged("org-1", "mb-1",
+                    com.superkabe.events.lead.RecipientEsp.GOOGLE, 1, 10,
+                    "451 4.7.28 deferral from GOOGLE: hourly rate 20 -> 10", 42);
             case SEND_RETRY_SETTINGS_CHANGED -> new SendRetrySettingsChanged("org-1", 5, 120, 1440, 10,
                     "apikey:9f86d081");
             case RUN_RESOLVE_REQUESTED -> new RunResolveRequested("org-1", "c-1", "run-1", "RESEND", "apikey:9f86d081",
