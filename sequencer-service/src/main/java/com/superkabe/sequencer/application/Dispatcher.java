@@ -11,6 +11,7 @@ import com.superkabe.sequencer.domain.RunView;
 import com.superkabe.sequencer.domain.Suppression;
 import com.superkabe.sequencer.domain.dispatch.DispatchPolicy;
 import com.superkabe.sequencer.domain.dispatch.EspRecord;
+import com.superkabe.sequencer.domain.dispatch.EspThrottle;
 import com.superkabe.sequencer.domain.dispatch.HoldReason;
 import com.superkabe.sequencer.domain.dispatch.Usage;
 import java.time.Instant;
@@ -52,10 +53,12 @@ class Dispatcher {
     private final MailingAddresses addresses;
     private final SendingSettings settings;
     private final DispatchObserver observer;
+    private final EspThrottles throttles;
 
     Dispatcher(Campaigns campaigns, RunCommands runs, RunViews views, MailboxAvailability mailboxes,
                SendLedger ledger, OrgSuppression suppression, DispatchPaging paging, EspStats espStats,
-               MailingAddresses addresses, SendingSettings settings, DispatchObserver observer) {
+               MailingAddresses addresses, SendingSettings settings, DispatchObserver observer, EspThrottles throttles) {
+        this.throttles = throttles;
         this.campaigns = campaigns;
         this.runs = runs;
         this.views = views;
@@ -166,7 +169,7 @@ class Dispatcher {
         DispatchPolicy.Candidate candidate = Routing.candidate(due, mailbox);
         ledger.record(new SendLedger.Entry(due.runId(), due.campaignId(), mailbox, t.tick(), t.logicalInstant(),
                 tick.policy.nextSendAfterSending(candidate), due.yellow(), tick.policy.sendingDomain(mailbox),
-                candidate.consumerEsp()));
+                candidate.consumerEsp(), due.esp()));
         tick.policy.sent(candidate);
         return true;
     }
@@ -211,6 +214,7 @@ class Dispatcher {
             domains.values().stream().filter(tick.bulkDomains::add).forEach(newDomains::add);
             tick.policy.learnBulk(domains, newDomains.isEmpty() ? Map.of()
                     : ledger.bulkUsage(newDomains, DispatchPolicy.mailboxDay(now)));
+            learnThrottles(tick, newMailboxes, atTick);
             newMailboxes.forEach(m -> tick.status.put(m, st.getOrDefault(m, MailboxStatus.AVAILABLE)));
             tick.policy.learnRecentSends(ledger.recentYellow(newMailboxes, settings.yellowBudget().window()));
         }
@@ -229,6 +233,19 @@ class Dispatcher {
                 .putAll(espStats.since(mailboxIds, esp, fromDay)));
         usage.load(tick.policy, now, known, tick.defs, tick.loaded);
         return known;
+    }
+
+    /** The hourly sends left to each throttled (mailbox, ESP) pair of these mailboxes. */
+    private void learnThrottles(Tick tick, Set<String> mailboxIds, long atTick) {
+        Map<String, Map<RecipientEsp, EspThrottle>> throttled = throttles.throttles(mailboxIds);
+        if (throttled.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> sent = ledger.sentByMailboxEsp(throttled.keySet(), atTick - EspThrottle.WINDOW_TICKS + 1);
+        Map<String, Integer> left = new HashMap<>();
+        throttled.forEach((m, byEsp) -> byEsp.forEach((esp, t) -> left.put(SendLedger.mailboxEspKey(m, esp),
+                t.hourlyLimit() - sent.getOrDefault(SendLedger.mailboxEspKey(m, esp), 0))));
+        tick.policy.learnThrottles(left);
     }
 
     /** What the holds of this tick so far exclude from the next pages. */

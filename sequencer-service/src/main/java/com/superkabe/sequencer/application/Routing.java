@@ -89,12 +89,13 @@ final class Routing {
      * campaign may still go, and the hold must not reach beyond this run.
      */
     private static boolean leadSpecific(java.util.Set<HoldReason> holds) {
-        return holds.contains(HoldReason.YELLOW_BUDGET) || holds.contains(HoldReason.BULK_SENDER_BUDGET);
+        return holds.contains(HoldReason.YELLOW_BUDGET) || holds.contains(HoldReason.BULK_SENDER_BUDGET)
+                || holds.contains(HoldReason.ESP_THROTTLED);
     }
 
     static DispatchPolicy.Candidate candidate(RunView due, String mailboxId) {
         return new DispatchPolicy.Candidate(due.runId(), due.campaignId(), mailboxId, due.yellow(),
-                consumerEsp(due.email()));
+                consumerEsp(due.email()), due.esp());
     }
 
     /** GOOGLE or MICROSOFT when the recipient is a consumer Gmail or Outlook address (the bulk-sender budget). */

@@ -18,11 +18,20 @@ public interface SendLedger {
      * its mailbox may not send again, fixed now by the sending campaign's gap and jitter.
      */
     record Entry(String runId, String campaignId, String mailboxId, long tick, Instant at, Instant nextSendAt,
-                 boolean yellow, String sendingDomain, com.superkabe.events.lead.RecipientEsp consumerEsp) {
+                 boolean yellow, String sendingDomain, com.superkabe.events.lead.RecipientEsp consumerEsp,
+                 com.superkabe.events.lead.RecipientEsp esp) {
         public Entry(String runId, String campaignId, String mailboxId, long tick, Instant at, Instant nextSendAt) {
-            this(runId, campaignId, mailboxId, tick, at, nextSendAt, false, null, null);
+            this(runId, campaignId, mailboxId, tick, at, nextSendAt, false, null, null, null);
         }
     }
+
+    /** The key of a (mailbox, recipient ESP) pair in {@link #sentByMailboxEsp}. */
+    static String mailboxEspKey(String mailboxId, com.superkabe.events.lead.RecipientEsp esp) {
+        return mailboxId + "\u0000" + esp.name();
+    }
+
+    /** Sends of each mailbox to each recipient ESP at ticks {@code >= fromTick} ({@link #mailboxEspKey}; absent: none). */
+    Map<String, Integer> sentByMailboxEsp(Collection<String> mailboxIds, long fromTick);
 
     /** A mailbox's sends in a day, its latest send and the latest next-send instant, since some instant. */
     record MailboxUsage(int sentInDay, Instant lastSendAt, Instant nextSendAt) {

@@ -55,18 +55,28 @@ public class SequencerService {
     private final MailingAddresses addresses;
     private final SendingSettings settings;
     private final OrgRetryPolicies retryPolicies;
+    private final EspThrottling throttling;
 
     /** The ports of a sequencer; {@code paging} and {@code settings} as production's unless a test says otherwise. */
     public record Ports(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
                         MailboxAvailability mailboxes, Suppressions suppressions, SendLedger ledger, EspStats espStats,
-                        MailingAddresses addresses, OrgRetryPolicies retryPolicies) {
+                        MailingAddresses addresses, OrgRetryPolicies retryPolicies, EspThrottles throttles) {
     }
 
     public SequencerService(Ports ports, DispatchPaging paging, SendingSettings settings, DispatchObserver observer) {
+        this(ports, paging, settings, observer, DispatchEvents.NONE);
+    }
+
+    /** With the port that publishes the dispatcher's mailbox decisions (ESP throttling). */
+    public SequencerService(Ports ports, DispatchPaging paging, SendingSettings settings, DispatchObserver observer,
+                            DispatchEvents dispatchEvents) {
+        this.throttling = new EspThrottling(ports.throttles(), ports.ledger(), dispatchEvents,
+                settings.espThrottleRecoveryTicks());
         this.mailboxes = ports.mailboxes();
         this.suppression = new OrgSuppression(ports.suppressions(), ports.runs(), ports.views());
         this.dispatcher = new Dispatcher(ports.campaigns(), ports.runs(), ports.views(), ports.mailboxes(),
-                ports.ledger(), suppression, paging, ports.espStats(), ports.addresses(), settings, observer);
+                ports.ledger(), suppression, paging, ports.espStats(), ports.addresses(), settings, observer,
+                ports.throttles());
         this.campaigns = ports.campaigns();
         this.runs = ports.runs();
         this.views = ports.views();
@@ -132,6 +142,7 @@ public class SequencerService {
             return;
         }
         clock.advanceTo(t.tick());
+        throttling.recover(cause, t.tick());
         dispatcher.dispatch(cause, t, DISPATCH_BATCH);
     }
 
@@ -152,6 +163,11 @@ public class SequencerService {
                 cause));
         if (failure == SendFailureClass.TRANSIENT) {
             count(f.mailboxId(), run, new EspRecord(0, 0, 0, 1));
+            // a deferral by the receiving ESP (a 4xx reply, or a provider's 429) slows this mailbox down to it
+            if (run.isPresent() && (f.smtpCode() >= 400 && f.smtpCode() < 500)) {
+                throttling.deferred(cause, f.orgId(), f.mailboxId(), run.get().esp(),
+                        f.smtpCode() + " " + (f.detail() == null ? "" : f.detail().strip()), clock.currentTick());
+            }
         } else if (failure == SendFailureClass.RECIPIENT) {
             count(f.mailboxId(), run, new EspRecord(0, 0, 1, 0));
         }

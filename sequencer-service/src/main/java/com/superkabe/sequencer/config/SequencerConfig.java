@@ -32,14 +32,21 @@ class SequencerConfig {
                                       MailboxAvailability mailboxes, Suppressions suppressions, SendLedger ledger,
                                       EspStats espStats, MailingAddresses addresses,
                                       com.superkabe.sequencer.application.OrgRetryPolicies retryPolicies,
+                                      com.superkabe.sequencer.application.EspThrottles throttles,
+                                      EventSink events, Envelopes envelopes,
                                       SendingProperties sending,
                                       MeterRegistry meters,
                                       @Value("${superkabe.sequencer.dispatch.page-size:500}") int pageSize,
                                       @Value("${superkabe.sequencer.dispatch.scan-limit:20000}") int scanLimit) {
         return new SequencerService(new SequencerService.Ports(campaigns, runs, views, clock, mailboxes, suppressions,
-                ledger, espStats, addresses, retryPolicies), new DispatchPaging(pageSize, scanLimit), sending.settings(),
-                (tick, held) -> held.forEach((reason, n) -> meters.counter("superkabe_dispatch_holds",
-                        "reason", reason.name().toLowerCase(java.util.Locale.ROOT)).increment(n)));
+                ledger, espStats, addresses, retryPolicies, throttles), new DispatchPaging(pageSize, scanLimit),
+                sending.settings(), (tick, held) -> held.forEach((reason, n) -> meters.counter("superkabe_dispatch_holds",
+                        "reason", reason.name().toLowerCase(java.util.Locale.ROOT)).increment(n)),
+                (cause, key, event) -> {
+                    events.publish(envelopes.causedBy(cause, "dispatch/" + key, 0, event instanceof
+                            com.superkabe.events.dispatch.MailboxEspThrottleChanged c ? c.tick() : -1, event));
+                    meters.counter("superkabe_esp_throttle_changes").increment();
+                });
     }
 
     @Bean

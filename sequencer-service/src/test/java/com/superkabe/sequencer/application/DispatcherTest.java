@@ -192,7 +192,7 @@ class DispatcherTest {
         CountingLedger ledger = new CountingLedger(runs);
         Campaigns campaigns = new com.superkabe.sequencer.application.replay.InMemoryCampaigns(defs);
         SequencerService sequencer = new SequencerService(new SequencerService.Ports(campaigns, runs, runs, runs, runs,
-                runs, ledger, runs, runs, runs), DispatchPaging.DEFAULT, SendingSettings.DEFAULT, DispatchObserver.NONE);
+                runs, ledger, runs, runs, runs, runs), DispatchPaging.DEFAULT, SendingSettings.DEFAULT, DispatchObserver.NONE);
 
         inputs.forEach(sequencer::onInput);
 
@@ -226,6 +226,12 @@ class DispatcherTest {
         public Map<String, List<Boolean>> recentYellow(java.util.Collection<String> mailboxIds, int window) {
             reads++;
             return delegate.recentYellow(mailboxIds, window);
+        }
+
+        @Override
+        public Map<String, Integer> sentByMailboxEsp(java.util.Collection<String> mailboxIds, long fromTick) {
+            reads++;
+            return delegate.sentByMailboxEsp(mailboxIds, fromTick);
         }
 
         @Override

@@ -133,6 +133,11 @@ final class BenchHarness implements RunCommands, RunViews, LogicalClock {
             }
 
             @Override
+            public Map<String, Integer> sentByMailboxEsp(Collection<String> mailboxIds, long fromTick) {
+                return ledger.sentByMailboxEsp(mailboxIds, fromTick);
+            }
+
+            @Override
             public Map<String, Integer> bulkUsage(Collection<String> sendingDomains, SendWindow.Day day) {
                 return ledger.bulkUsage(sendingDomains, day);
             }
@@ -154,9 +159,10 @@ final class BenchHarness implements RunCommands, RunViews, LogicalClock {
     void settleTick(long atTick) {
         for (SendLedger.Entry e : buffered) {
             jdbc.sql("INSERT INTO send_ledger(run_id, campaign_id, mailbox_id, tick, sent_at, next_send_at, yellow, "
-                            + "sending_domain, consumer_esp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + "sending_domain, consumer_esp, esp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(e.runId(), e.campaignId(), e.mailboxId(), e.tick(), utc(e.at()), utc(e.nextSendAt()),
-                            e.yellow(), e.sendingDomain(), e.consumerEsp() == null ? null : e.consumerEsp().name())
+                            e.yellow(), e.sendingDomain(), e.consumerEsp() == null ? null : e.consumerEsp().name(),
+                            e.esp() == null ? null : e.esp().name())
                     .update();
         }
         buffered.clear();

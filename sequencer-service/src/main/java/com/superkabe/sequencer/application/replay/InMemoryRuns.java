@@ -35,7 +35,8 @@ import java.util.Optional;
  * decider and projection as production, without Axon or a database. The basis of replay and what-if.
  */
 public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, MailboxAvailability, Suppressions,
-        SendLedger, EspStats, MailingAddresses, com.superkabe.sequencer.application.OrgRetryPolicies {
+        SendLedger, EspStats, MailingAddresses, com.superkabe.sequencer.application.OrgRetryPolicies,
+        com.superkabe.sequencer.application.EspThrottles, com.superkabe.sequencer.application.DispatchEvents {
 
     /** The decision function; production's unless a what-if or a negative test swaps it. */
     public interface Decider {
@@ -190,6 +191,52 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
         return found;
     }
 
+    private final Map<String, com.superkabe.sequencer.application.EspThrottles.Throttled> throttles =
+            new java.util.TreeMap<>();
+
+    @Override
+    public Optional<com.superkabe.sequencer.domain.dispatch.EspThrottle> throttle(String mailboxId, RecipientEsp esp) {
+        return Optional.ofNullable(throttles.get(mailboxId + "/" + esp)).map(Throttled::throttle);
+    }
+
+    @Override
+    public void setThrottle(String orgId, String mailboxId, RecipientEsp esp,
+                            Optional<com.superkabe.sequencer.domain.dispatch.EspThrottle> throttle) {
+        if (throttle.isEmpty()) {
+            throttles.remove(mailboxId + "/" + esp);
+        } else {
+            throttles.put(mailboxId + "/" + esp, new Throttled(orgId, mailboxId, esp, throttle.get()));
+        }
+    }
+
+    /** In (mailbox, ESP) order, as the JDBC store returns them. */
+    @Override
+    public List<Throttled> changedAtOrBefore(long atTick) {
+        return throttles.values().stream().filter(t -> t.throttle().changedTick() <= atTick)
+                .sorted(Comparator.comparing(Throttled::mailboxId).thenComparing(t -> t.esp().name())).toList();
+    }
+
+    @Override
+    public Map<String, Map<RecipientEsp, com.superkabe.sequencer.domain.dispatch.EspThrottle>> throttles(
+            Collection<String> mailboxIds) {
+        Map<String, Map<RecipientEsp, com.superkabe.sequencer.domain.dispatch.EspThrottle>> found = new HashMap<>();
+        throttles.values().stream().filter(t -> mailboxIds.contains(t.mailboxId())).forEach(t -> found
+                .computeIfAbsent(t.mailboxId(), k -> new java.util.EnumMap<>(RecipientEsp.class))
+                .put(t.esp(), t.throttle()));
+        return found;
+    }
+
+    @Override
+    public Map<String, Integer> sentByMailboxEsp(Collection<String> mailboxIds, long fromTick) {
+        Map<String, Integer> sent = new HashMap<>();
+        for (SendLedger.Entry e : ledger) {
+            if (e.esp() != null && e.tick() >= fromTick && mailboxIds.contains(e.mailboxId())) {
+                sent.merge(SendLedger.mailboxEspKey(e.mailboxId(), e.esp()), 1, Integer::sum);
+            }
+        }
+        return sent;
+    }
+
     @Override
     public Map<String, String> domains(Collection<String> mailboxIds) {
         Map<String, String> known = new HashMap<>();
@@ -311,6 +358,18 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
 
     private static boolean in(SendWindow.Day day, Instant at) {
         return !at.isBefore(day.from()) && at.isBefore(day.to());
+    }
+
+    private final List<com.superkabe.events.SuperkabeEvent> dispatchDecisions = new ArrayList<>();
+
+    @Override
+    public void publish(Envelope cause, String key, com.superkabe.events.SuperkabeEvent event) {
+        dispatchDecisions.add(event);
+    }
+
+    /** The dispatcher's mailbox decisions (ESP throttling), in the order they were made. */
+    public List<com.superkabe.events.SuperkabeEvent> dispatchDecisions() {
+        return List.copyOf(dispatchDecisions);
     }
 
     /** Every run's events, in the order they were decided. */

@@ -21,9 +21,10 @@ public final class DispatchPolicy {
 
     /** A due run on a mailbox it could be sent from; {@code yellow}: its lead counts against the YELLOW budget. */
     public record Candidate(String runId, String campaignId, String mailboxId, boolean yellow,
-                            com.superkabe.events.lead.RecipientEsp consumerEsp) {
+                            com.superkabe.events.lead.RecipientEsp consumerEsp,
+                            com.superkabe.events.lead.RecipientEsp esp) {
         public Candidate(String runId, String campaignId, String mailboxId, boolean yellow) {
-            this(runId, campaignId, mailboxId, yellow, null);
+            this(runId, campaignId, mailboxId, yellow, null, null);
         }
 
         public Candidate(String runId, String campaignId, String mailboxId) {
@@ -67,6 +68,8 @@ public final class DispatchPolicy {
     private final Map<String, String> mailboxDomains = new HashMap<>();
     private final Map<String, Integer> bulkUsed = new HashMap<>();
     private int bulkSenderBudget = DEFAULT_BULK_SENDER_BUDGET;
+    /** Sends left this hour per throttled (mailbox, ESP) pair, keyed mailbox NUL ESP. */
+    private final Map<String, Integer> throttleLeft = new HashMap<>();
 
     public DispatchPolicy(Instant now, Map<String, CampaignRules> campaigns, Map<String, MailboxLimits> mailboxes,
                           Usage usage) {
@@ -107,6 +110,14 @@ public final class DispatchPolicy {
     public void learnBulk(Map<String, String> domains, Map<String, Integer> usedToday) {
         domains.forEach(mailboxDomains::putIfAbsent);
         usedToday.forEach(bulkUsed::putIfAbsent);
+    }
+
+    /**
+     * The throttled (mailbox, ESP) pairs of mailboxes not seen yet in this tick: the sends each may still
+     * make in the current hour (its hourly limit minus what it sent in the last 60 ticks).
+     */
+    public void learnThrottles(Map<String, Integer> sendsLeft) {
+        sendsLeft.forEach(throttleLeft::putIfAbsent);
     }
 
     /** The sending domain of a mailbox, or null when it is not known. */
@@ -184,6 +195,9 @@ public final class DispatchPolicy {
         if (c.yellow() && yellowBudgetSpent(c.mailboxId())) {
             return new Verdict.Hold(c.runId(), c.mailboxId(), HoldReason.YELLOW_BUDGET);
         }
+        if (c.esp() != null && throttleLeft.getOrDefault(throttleKey(c), 1) <= 0) {
+            return new Verdict.Hold(c.runId(), c.mailboxId(), HoldReason.ESP_THROTTLED);
+        }
         String domain = mailboxDomains.get(c.mailboxId());
         if (c.consumerEsp() != null && domain != null
                 && bulkUsed.getOrDefault(Usage.bulkKey(domain, c.consumerEsp()), 0) >= bulkSenderBudget) {
@@ -204,7 +218,7 @@ public final class DispatchPolicy {
             case SEND_GAP -> mailboxSpacing(c.mailboxId()) ? Scope.MAILBOX : Scope.PAIR;
             case MAILBOX_UNAVAILABLE -> Scope.PAIR;
             case NO_MAILING_ADDRESS -> Scope.CAMPAIGN;
-            case YELLOW_BUDGET, NO_ELIGIBLE_MAILBOX, BULK_SENDER_BUDGET -> Scope.NONE;
+            case YELLOW_BUDGET, NO_ELIGIBLE_MAILBOX, BULK_SENDER_BUDGET, ESP_THROTTLED -> Scope.NONE;
         };
     }
 
@@ -226,6 +240,10 @@ public final class DispatchPolicy {
             yellow += flag ? 1 : 0;
         }
         return yellow + 1 > yellowBudget.maxYellow();
+    }
+
+    private static String throttleKey(Candidate c) {
+        return c.mailboxId() + "\u0000" + c.esp().name();
     }
 
     /** The gap an earlier send fixed for the mailbox, whichever campaign made it, is not over. */
@@ -261,6 +279,9 @@ public final class DispatchPolicy {
         String domain = mailboxDomains.get(c.mailboxId());
         if (c.consumerEsp() != null && domain != null) {
             bulkUsed.merge(Usage.bulkKey(domain, c.consumerEsp()), 1, Integer::sum);
+        }
+        if (c.esp() != null) {
+            throttleLeft.computeIfPresent(throttleKey(c), (k, left) -> left - 1);
         }
         java.util.ArrayDeque<Boolean> recent = recentYellow.computeIfAbsent(c.mailboxId(), k -> new java.util.ArrayDeque<>());
         recent.addFirst(c.yellow());

@@ -25,6 +25,8 @@ public enum HoldReason {
      * addresses, kept under the 5,000 a day past which those providers treat a domain as a bulk sender.
      */
     BULK_SENDER_BUDGET,
+    /** The mailbox's hourly rate to the recipient's ESP, halved after the ESP deferred its mail, is used up. */
+    ESP_THROTTLED,
     /** The organization has no postal address: nothing is sent without the CAN-SPAM footer (ADR 0020). */
     NO_MAILING_ADDRESS
 }

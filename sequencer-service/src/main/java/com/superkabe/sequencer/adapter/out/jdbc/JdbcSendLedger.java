@@ -31,9 +31,24 @@ class JdbcSendLedger implements SendLedger {
     @Override
     public void record(Entry e) {
         jdbc.sql("INSERT INTO send_ledger(run_id, campaign_id, mailbox_id, tick, sent_at, next_send_at, yellow, "
-                        + "sending_domain, consumer_esp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "sending_domain, consumer_esp, esp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(e.runId(), e.campaignId(), e.mailboxId(), e.tick(), utc(e.at()), utc(e.nextSendAt()),
-                        e.yellow(), e.sendingDomain(), e.consumerEsp() == null ? null : e.consumerEsp().name()).update();
+                        e.yellow(), e.sendingDomain(), e.consumerEsp() == null ? null : e.consumerEsp().name(),
+                        e.esp() == null ? null : e.esp().name()).update();
+    }
+
+    @Override
+    public Map<String, Integer> sentByMailboxEsp(Collection<String> mailboxIds, long fromTick) {
+        Map<String, Integer> sent = new HashMap<>();
+        if (mailboxIds.isEmpty()) {
+            return sent;
+        }
+        jdbc.sql("SELECT mailbox_id, esp, count(*) FROM send_ledger WHERE mailbox_id = ANY(?) AND esp IS NOT NULL "
+                        + "AND tick >= ? GROUP BY mailbox_id, esp")
+                .params(mailboxIds.toArray(String[]::new), fromTick)
+                .query((rs, i) -> sent.put(SendLedger.mailboxEspKey(rs.getString(1),
+                        com.superkabe.events.lead.RecipientEsp.valueOf(rs.getString(2))), rs.getInt(3))).list();
+        return sent;
     }
 
     @Override

@@ -1,0 +1,44 @@
+package com.superkabe.sequencer.domain.dispatch;
+
+import java.util.Optional;
+
+/**
+ * Adaptive ESP throttling of one (mailbox, recipient ESP) pair (ADR 0019): a 4xx deferral from the ESP
+ * halves the mailbox's hourly rate to it — from what it sent to that ESP in the last {@link #WINDOW_TICKS},
+ * at least {@link #MIN_BASE}, or from the current limit when already throttled — down to
+ * {@link #MAX_LEVEL} halvings; every {@code recoveryTicks} without a deferral doubles it back, step by
+ * step, until the throttle is lifted. Pure: the caller brings the counts and the tick.
+ */
+public record EspThrottle(int level, int hourlyLimit, long changedTick) {
+
+    /** The window the hourly limit counts sends in: 60 ticks (an hour at 60 s per tick). */
+    public static final long WINDOW_TICKS = 60;
+    public static final int MAX_LEVEL = 4;
+    static final int MIN_BASE = 2;
+
+    public EspThrottle {
+        if (level < 1 || level > MAX_LEVEL || hourlyLimit < 1) {
+            throw new IllegalArgumentException("a throttle has a level in 1.." + MAX_LEVEL + " and a limit >= 1");
+        }
+    }
+
+    /** After a deferral at {@code tick}; {@code recentSends}: the pair's sends in the last window. */
+    public static EspThrottle deferred(Optional<EspThrottle> current, int recentSends, long tick) {
+        if (current.isEmpty()) {
+            return new EspThrottle(1, Math.max(1, Math.max(recentSends, MIN_BASE) / 2), tick);
+        }
+        EspThrottle c = current.get();
+        return c.level >= MAX_LEVEL ? new EspThrottle(c.level, c.hourlyLimit, tick)
+                : new EspThrottle(c.level + 1, Math.max(1, c.hourlyLimit / 2), tick);
+    }
+
+    /** Whether a step back is due at {@code tick}. */
+    public boolean recoveryDue(long tick, long recoveryTicks) {
+        return tick - changedTick >= recoveryTicks;
+    }
+
+    /** One step back at {@code tick}: the rate doubles; empty when the throttle is lifted. */
+    public Optional<EspThrottle> recovered(long tick) {
+        return level <= 1 ? Optional.empty() : Optional.of(new EspThrottle(level - 1, hourlyLimit * 2, tick));
+    }
+}

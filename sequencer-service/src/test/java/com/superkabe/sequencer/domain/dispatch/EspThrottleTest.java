@@ -1,0 +1,39 @@
+package com.superkabe.sequencer.domain.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Given a mailbox's rate to an ESP, when the ESP defers or stays quiet, then the rate halves or doubles back. */
+class EspThrottleTest {
+
+    @Test
+    void aFirstDeferralHalvesWhatTheMailboxSentToTheEspInTheLastHour() {
+        assertThat(EspThrottle.deferred(Optional.empty(), 40, 7)).isEqualTo(new EspThrottle(1, 20, 7));
+        assertThat(EspThrottle.deferred(Optional.empty(), 0, 7)).as("a quiet pair still gets a limit")
+                .isEqualTo(new EspThrottle(1, 1, 7));
+    }
+
+    @Test
+    void furtherDeferralsHalveAgainDownToTheLowestLevelThenOnlyRestartTheQuietPeriod() {
+        EspThrottle t = new EspThrottle(1, 20, 7);
+        t = EspThrottle.deferred(Optional.of(t), 99, 8);
+        assertThat(t).isEqualTo(new EspThrottle(2, 10, 8));
+        t = EspThrottle.deferred(Optional.of(t), 99, 9);
+        t = EspThrottle.deferred(Optional.of(t), 99, 10);
+        assertThat(t).isEqualTo(new EspThrottle(4, 2, 10));
+        assertThat(EspThrottle.deferred(Optional.of(t), 99, 11)).isEqualTo(new EspThrottle(4, 2, 11));
+    }
+
+    @Test
+    void aQuietPeriodDoublesTheRateBackOneStepAtATimeUntilTheThrottleIsLifted() {
+        EspThrottle t = new EspThrottle(2, 10, 100);
+
+        assertThat(t.recoveryDue(159, 60)).isFalse();
+        assertThat(t.recoveryDue(160, 60)).isTrue();
+        EspThrottle once = t.recovered(160).orElseThrow();
+        assertThat(once).isEqualTo(new EspThrottle(1, 20, 160));
+        assertThat(once.recovered(220)).isEmpty();
+    }
+}
