@@ -163,8 +163,9 @@ public class SequencerService {
                 cause));
         if (failure == SendFailureClass.TRANSIENT) {
             count(f.mailboxId(), run, new EspRecord(0, 0, 0, 1));
-            // a deferral by the receiving ESP (a 4xx reply, or a provider's 429) slows this mailbox down to it
-            if (run.isPresent() && (f.smtpCode() >= 400 && f.smtpCode() < 500)) {
+            // a rate deferral by the receiving ESP (not greylisting) slows this mailbox down to it
+            if (run.isPresent() && com.superkabe.sequencer.domain.dispatch.EspThrottle.isRateDeferral(f.smtpCode(),
+                    f.detail(), f.retryAfterSeconds())) {
                 throttling.deferred(cause, f.orgId(), f.mailboxId(), run.get().esp(),
                         f.smtpCode() + " " + (f.detail() == null ? "" : f.detail().strip()), clock.currentTick());
             }

@@ -22,6 +22,29 @@ public record EspThrottle(int level, int hourlyLimit, long changedTick) {
         }
     }
 
+    private static final java.util.regex.Pattern RATE_STATUS = java.util.regex.Pattern.compile(
+            "\\b4\\.7\\.(28|650|651|652|500)\\b");
+    private static final java.util.regex.Pattern RATE_WORDS = java.util.regex.Pattern.compile(
+            "rate|too many|throttl", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern GREYLISTING = java.util.regex.Pattern.compile(
+            "gr[ae]y-?list", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether a transient failure says the ESP is slowing this sender down — a 421 closing the channel,
+     * Gmail's 4.7.28 and Outlook's 4.7.650–652 / 4.7.500 statuses, words of rate or volume, or an API's
+     * Retry-After — as opposed to greylisting, which every first contact may meet and which is no rate
+     * signal, or a plain 4xx about one recipient.
+     */
+    public static boolean isRateDeferral(int smtpCode, String detail, Long retryAfterSeconds) {
+        String text = detail == null ? "" : detail;
+        if (GREYLISTING.matcher(text).find()) {
+            return false;
+        }
+        return smtpCode == 421 || retryAfterSeconds != null
+                || (smtpCode >= 400 && smtpCode < 500 || smtpCode == 0)
+                && (RATE_STATUS.matcher(text).find() || RATE_WORDS.matcher(text).find());
+    }
+
     /** After a deferral at {@code tick}; {@code recentSends}: the pair's sends in the last window. */
     public static EspThrottle deferred(Optional<EspThrottle> current, int recentSends, long tick) {
         if (current.isEmpty()) {

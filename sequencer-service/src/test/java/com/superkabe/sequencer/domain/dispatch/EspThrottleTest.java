@@ -9,6 +9,19 @@ import org.junit.jupiter.api.Test;
 class EspThrottleTest {
 
     @Test
+    void onlyDeferralsThatSpeakOfRateCountAndGreylistingNeverDoes() {
+        assertThat(EspThrottle.isRateDeferral(451, "451 4.7.1 Greylisted, please try again later", null)).isFalse();
+        assertThat(EspThrottle.isRateDeferral(450, "450 4.2.1 mailbox temporarily unavailable", null)).isFalse();
+        assertThat(EspThrottle.isRateDeferral(421, "421 4.7.0 Try again later, closing connection", null)).isTrue();
+        assertThat(EspThrottle.isRateDeferral(451, "4.7.28 Our system has detected an unusual rate of mail", null))
+                .isTrue();
+        assertThat(EspThrottle.isRateDeferral(451, "451 4.7.650 The mail server has been temporarily rate limited",
+                null)).isTrue();
+        assertThat(EspThrottle.isRateDeferral(0, "Gmail API 429 userRateLimitExceeded", 30L)).isTrue();
+        assertThat(EspThrottle.isRateDeferral(452, "452 4.5.3 Too many recipients", null)).isTrue();
+    }
+
+    @Test
     void aFirstDeferralHalvesWhatTheMailboxSentToTheEspInTheLastHour() {
         assertThat(EspThrottle.deferred(Optional.empty(), 40, 7)).isEqualTo(new EspThrottle(1, 20, 7));
         assertThat(EspThrottle.deferred(Optional.empty(), 0, 7)).as("a quiet pair still gets a limit")
