@@ -209,11 +209,13 @@ class Dispatcher {
         }
         if (!newMailboxes.isEmpty()) {
             Map<String, MailboxStatus> st = mailboxes.status(newMailboxes);
-            Map<String, String> domains = mailboxes.domains(newMailboxes);
+            // a consumer sending domain (a personal gmail.com mailbox) is not a bulk sender's domain: no budget
+            Map<String, String> domains = new HashMap<>(mailboxes.domains(newMailboxes));
+            domains.values().removeIf(d -> RecipientEsp.consumerProvider(d).isPresent());
             Set<String> newDomains = new HashSet<>();
             domains.values().stream().filter(tick.bulkDomains::add).forEach(newDomains::add);
             tick.policy.learnBulk(domains, newDomains.isEmpty() ? Map.of()
-                    : ledger.bulkUsage(newDomains, DispatchPolicy.mailboxDay(now)));
+                    : ledger.bulkUsage(newDomains, now.minus(java.time.Duration.ofDays(1))));
             learnThrottles(tick, newMailboxes, atTick);
             newMailboxes.forEach(m -> tick.status.put(m, st.getOrDefault(m, MailboxStatus.AVAILABLE)));
             tick.policy.learnRecentSends(ledger.recentYellow(newMailboxes, settings.yellowBudget().window()));
@@ -241,7 +243,8 @@ class Dispatcher {
         if (throttled.isEmpty()) {
             return;
         }
-        Map<String, Integer> sent = ledger.sentByMailboxEsp(throttled.keySet(), atTick - EspThrottle.WINDOW_TICKS + 1);
+        Map<String, Integer> sent = ledger.sentByMailboxEsp(throttled.keySet(),
+                atTick - EspThrottle.windowTicks(settings.retry().secondsPerTick()) + 1);
         Map<String, Integer> left = new HashMap<>();
         throttled.forEach((m, byEsp) -> byEsp.forEach((esp, t) -> left.put(SendLedger.mailboxEspKey(m, esp),
                 t.hourlyLimit() - sent.getOrDefault(SendLedger.mailboxEspKey(m, esp), 0))));

@@ -17,19 +17,27 @@ final class EspThrottling {
     private final SendLedger ledger;
     private final DispatchEvents events;
     private final long recoveryTicks;
+    private final long windowTicks;
 
-    EspThrottling(EspThrottles throttles, SendLedger ledger, DispatchEvents events, long recoveryTicks) {
+    EspThrottling(EspThrottles throttles, SendLedger ledger, DispatchEvents events, long recoveryTicks,
+                  long windowTicks) {
         this.throttles = throttles;
         this.ledger = ledger;
         this.events = events;
         this.recoveryTicks = recoveryTicks;
+        this.windowTicks = windowTicks;
     }
 
-    void deferred(Envelope cause, String orgId, String mailboxId, RecipientEsp esp, String detail, long tick) {
+    /** A rate deferral by {@code esp} of a send of {@code mailboxId} requested at {@code sentTick}. */
+    void deferred(Envelope cause, String orgId, String mailboxId, RecipientEsp esp, String detail, long sentTick,
+                  long tick) {
+        if (!EspThrottle.throttleable(esp)) {
+            return;
+        }
         Optional<EspThrottle> current = throttles.throttle(mailboxId, esp);
-        int recent = ledger.sentByMailboxEsp(java.util.List.of(mailboxId), tick - EspThrottle.WINDOW_TICKS + 1)
+        int recent = ledger.sentByMailboxEsp(java.util.List.of(mailboxId), tick - windowTicks + 1)
                 .getOrDefault(SendLedger.mailboxEspKey(mailboxId, esp), 0);
-        EspThrottle next = EspThrottle.deferred(current, recent, tick);
+        EspThrottle next = EspThrottle.deferred(current, recent, sentTick, tick);
         throttles.setThrottle(orgId, mailboxId, esp, Optional.of(next));
         if (current.isEmpty() || current.get().level() != next.level()) {
             String from = current.map(c -> c.hourlyLimit() + "/h").orElse(recent + " in the last hour");

@@ -49,10 +49,11 @@ public interface SendLedger {
     Map<String, java.util.List<Boolean>> recentYellow(Collection<String> mailboxIds, int window);
 
     /**
-     * Sends of each sending domain to consumer Gmail and consumer Outlook addresses in the UTC day, keyed
-     * by {@code Usage.bulkKey(domain, esp)} (absent: none).
+     * Sends of each sending domain to consumer Gmail and consumer Outlook addresses at or after
+     * {@code since} (the last 24 hours: the providers count a rolling day), keyed by
+     * {@code Usage.bulkKey(domain, esp)} (absent: none).
      */
-    Map<String, Integer> bulkUsage(Collection<String> sendingDomains, SendWindow.Day day);
+    Map<String, Integer> bulkUsage(Collection<String> sendingDomains, Instant since);
 
     /** Sends of each campaign in its own day (absent: none). */
     Map<String, Integer> sentByCampaign(Map<String, SendWindow.Day> days);

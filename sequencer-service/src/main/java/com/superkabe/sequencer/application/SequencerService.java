@@ -11,6 +11,7 @@ import com.superkabe.events.mailbox.MailboxConnectionChanged;
 import com.superkabe.events.organization.OrganizationMailingAddressSet;
 import com.superkabe.events.send.SendFailureClass;
 import com.superkabe.sequencer.domain.dispatch.EspRecord;
+import com.superkabe.sequencer.domain.dispatch.EspThrottle;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.gate.LeadGateAllowed;
 import com.superkabe.events.mailbox.MailboxRegistered;
@@ -71,7 +72,7 @@ public class SequencerService {
     public SequencerService(Ports ports, DispatchPaging paging, SendingSettings settings, DispatchObserver observer,
                             DispatchEvents dispatchEvents) {
         this.throttling = new EspThrottling(ports.throttles(), ports.ledger(), dispatchEvents,
-                settings.espThrottleRecoveryTicks());
+                settings.espThrottleRecoveryTicks(), EspThrottle.windowTicks(settings.retry().secondsPerTick()));
         this.mailboxes = ports.mailboxes();
         this.suppression = new OrgSuppression(ports.suppressions(), ports.runs(), ports.views());
         this.dispatcher = new Dispatcher(ports.campaigns(), ports.runs(), ports.views(), ports.mailboxes(),
@@ -163,11 +164,13 @@ public class SequencerService {
                 cause));
         if (failure == SendFailureClass.TRANSIENT) {
             count(f.mailboxId(), run, new EspRecord(0, 0, 0, 1));
-            // a rate deferral by the receiving ESP (not greylisting) slows this mailbox down to it
-            if (run.isPresent() && com.superkabe.sequencer.domain.dispatch.EspThrottle.isRateDeferral(f.smtpCode(),
-                    f.detail(), f.retryAfterSeconds())) {
+            // a rate deferral in the SMTP conversation (not greylisting, not an API's own quota, whose
+            // Retry-After the retry already honours) slows this mailbox down to the recipient's ESP
+            if (run.isPresent() && f.smtpCode() >= 400 && f.smtpCode() < 500
+                    && EspThrottle.isRateDeferral(f.smtpCode(), f.detail(), null)) {
                 throttling.deferred(cause, f.orgId(), f.mailboxId(), run.get().esp(),
-                        f.smtpCode() + " " + (f.detail() == null ? "" : f.detail().strip()), clock.currentTick());
+                        f.smtpCode() + " " + (f.detail() == null ? "" : f.detail().strip()), f.requestTick(),
+                        clock.currentTick());
             }
         } else if (failure == SendFailureClass.RECIPIENT) {
             count(f.mailboxId(), run, new EspRecord(0, 0, 1, 0));
@@ -189,8 +192,15 @@ public class SequencerService {
      */
     private void bouncedLater(Envelope cause, EmailBounced b) {
         String statusText = (b.status() == null ? "" : b.status()) + " " + (b.diagnostic() == null ? "" : b.diagnostic());
+        Optional<RunView> run = Optional.ofNullable(b.runId()).flatMap(views::find);
         if ("HARD".equals(b.bounceClass())) {
-            count(b.mailboxId(), Optional.ofNullable(b.runId()).flatMap(views::find), new EspRecord(0, 0, 1, 0));
+            count(b.mailboxId(), run, new EspRecord(0, 0, 1, 0));
+        }
+        // a delay notice relayed from the recipient's ESP (RFC 3464 "delayed", soft) is its own rate signal
+        if (!"HARD".equals(b.bounceClass()) && run.isPresent() && b.mailboxId() != null
+                && EspThrottle.isRateDeferral(b.smtpCode(), statusText, null)) {
+            throttling.deferred(cause, b.orgId(), b.mailboxId(), run.get().esp(), statusText.strip(), -1,
+                    clock.currentTick());
         }
         if ("HARD".equals(b.bounceClass()) && RecipientFailure.addressCannotReceive(b.smtpCode(), statusText)) {
             suppression.apply(new Suppression(b.orgId(), b.recipient(), Suppression.Cause.BOUNCED,

@@ -235,9 +235,9 @@ class DispatcherTest {
         }
 
         @Override
-        public Map<String, Integer> bulkUsage(java.util.Collection<String> sendingDomains, SendWindow.Day day) {
+        public Map<String, Integer> bulkUsage(java.util.Collection<String> sendingDomains, Instant since) {
             reads++;
-            return delegate.bulkUsage(sendingDomains, day);
+            return delegate.bulkUsage(sendingDomains, since);
         }
 
         @Override

@@ -138,8 +138,8 @@ final class BenchHarness implements RunCommands, RunViews, LogicalClock {
             }
 
             @Override
-            public Map<String, Integer> bulkUsage(Collection<String> sendingDomains, SendWindow.Day day) {
-                return ledger.bulkUsage(sendingDomains, day);
+            public Map<String, Integer> bulkUsage(Collection<String> sendingDomains, Instant since) {
+                return ledger.bulkUsage(sendingDomains, since);
             }
 
             @Override

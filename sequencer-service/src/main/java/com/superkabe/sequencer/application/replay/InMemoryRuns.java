@@ -245,11 +245,11 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     }
 
     @Override
-    public Map<String, Integer> bulkUsage(Collection<String> sendingDomains, SendWindow.Day day) {
+    public Map<String, Integer> bulkUsage(Collection<String> sendingDomains, Instant since) {
         Map<String, Integer> used = new HashMap<>();
         for (SendLedger.Entry e : ledger) {
             if (e.consumerEsp() != null && e.sendingDomain() != null && sendingDomains.contains(e.sendingDomain())
-                    && in(day, e.at())) {
+                    && !e.at().isBefore(since)) {
                 used.merge(com.superkabe.sequencer.domain.dispatch.Usage.bulkKey(e.sendingDomain(), e.consumerEsp()), 1,
                         Integer::sum);
             }

@@ -4,15 +4,17 @@ import java.util.Optional;
 
 /**
  * Adaptive ESP throttling of one (mailbox, recipient ESP) pair (ADR 0019): a 4xx deferral from the ESP
- * halves the mailbox's hourly rate to it — from what it sent to that ESP in the last {@link #WINDOW_TICKS},
+ * halves the mailbox's hourly rate to it — from what it sent to that ESP in the last hour of ticks,
  * at least {@link #MIN_BASE}, or from the current limit when already throttled — down to
  * {@link #MAX_LEVEL} halvings; every {@code recoveryTicks} without a deferral doubles it back, step by
  * step, until the throttle is lifted. Pure: the caller brings the counts and the tick.
  */
 public record EspThrottle(int level, int hourlyLimit, long changedTick) {
 
-    /** The window the hourly limit counts sends in: 60 ticks (an hour at 60 s per tick). */
-    public static final long WINDOW_TICKS = 60;
+    /** The window the hourly limit counts sends in, in ticks of {@code secondsPerTick}: an hour. */
+    public static long windowTicks(int secondsPerTick) {
+        return Math.max(1, 3_600 / secondsPerTick);
+    }
     public static final int MAX_LEVEL = 4;
     static final int MIN_BASE = 2;
 
@@ -25,7 +27,9 @@ public record EspThrottle(int level, int hourlyLimit, long changedTick) {
     private static final java.util.regex.Pattern RATE_STATUS = java.util.regex.Pattern.compile(
             "\\b4\\.7\\.(28|650|651|652|500)\\b");
     private static final java.util.regex.Pattern RATE_WORDS = java.util.regex.Pattern.compile(
-            "rate|too many|throttl", java.util.regex.Pattern.CASE_INSENSITIVE);
+            "\\brate\\b|too many|throttl", java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** 4.2.1: one recipient's mailbox is receiving too fast — about that recipient, not the provider. */
+    private static final java.util.regex.Pattern ONE_RECIPIENT = java.util.regex.Pattern.compile("\\b4\\.2\\.1\\b");
     private static final java.util.regex.Pattern GREYLISTING = java.util.regex.Pattern.compile(
             "gr[ae]y-?list", java.util.regex.Pattern.CASE_INSENSITIVE);
 
@@ -37,7 +41,7 @@ public record EspThrottle(int level, int hourlyLimit, long changedTick) {
      */
     public static boolean isRateDeferral(int smtpCode, String detail, Long retryAfterSeconds) {
         String text = detail == null ? "" : detail;
-        if (GREYLISTING.matcher(text).find()) {
+        if (GREYLISTING.matcher(text).find() || ONE_RECIPIENT.matcher(text).find()) {
             return false;
         }
         return smtpCode == 421 || retryAfterSeconds != null
@@ -45,14 +49,23 @@ public record EspThrottle(int level, int hourlyLimit, long changedTick) {
                 && (RATE_STATUS.matcher(text).find() || RATE_WORDS.matcher(text).find());
     }
 
-    /** After a deferral at {@code tick}; {@code recentSends}: the pair's sends in the last window. */
-    public static EspThrottle deferred(Optional<EspThrottle> current, int recentSends, long tick) {
+    /**
+     * After a deferral at {@code tick} of a send requested at {@code sentTick}; {@code recentSends}: the
+     * pair's sends in the last window. A deferral of a send made before the last change was already
+     * answered by it: it only restarts the quiet period, so one burst halves the rate once.
+     */
+    public static EspThrottle deferred(Optional<EspThrottle> current, int recentSends, long sentTick, long tick) {
         if (current.isEmpty()) {
             return new EspThrottle(1, Math.max(1, Math.max(recentSends, MIN_BASE) / 2), tick);
         }
         EspThrottle c = current.get();
-        return c.level >= MAX_LEVEL ? new EspThrottle(c.level, c.hourlyLimit, tick)
+        return c.level >= MAX_LEVEL || sentTick < c.changedTick ? new EspThrottle(c.level, c.hourlyLimit, tick)
                 : new EspThrottle(c.level + 1, Math.max(1, c.hourlyLimit / 2), tick);
+    }
+
+    /** Throttling needs a provider to hold responsible: not UNKNOWN or OTHER, which are many unrelated servers. */
+    public static boolean throttleable(com.superkabe.events.lead.RecipientEsp esp) {
+        return esp != com.superkabe.events.lead.RecipientEsp.UNKNOWN && esp != com.superkabe.events.lead.RecipientEsp.OTHER;
     }
 
     /** Whether a step back is due at {@code tick}. */

@@ -22,16 +22,21 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code GET/PUT /api/v1/settings/send-retries}: the organization's retry policy for transiently failed
  * sends (ADR 0019), in ticks: {@code baseTicks} (first wait), {@code maxTicks} (longest wait),
  * {@code giveUpTicks} (after the step's first failure, the run fails), {@code jitterPercent}. Every field is
- * required, an integer, with 1 ≤ baseTicks ≤ maxTicks ≤ giveUpTicks ≤ 525,600 and jitter 0–100; a wrong type
- * is refused, never coerced. The change applies once the sequencer has read it back from its ordered input
+ * required, an integer, with 5 ≤ baseTicks ≤ maxTicks, maxTicks plus its jitter ≤ giveUpTicks ≤ 43,200
+ * (30 days) and jitter 0–100; a wrong type or a repeated key is refused, never coerced. The horizon also
+ * bounds how long a step refused for the sender's fault is rerouted before the run pauses. The change applies once the sequencer has read it back from its ordered input
  * (202); GET shows what is in force and whether it is the organization's or the deployment's default.
  */
 @RestController
 class RetrySettingsController {
 
     static final String PATH = "/api/v1/settings/send-retries";
-    private static final long MAX_TICKS = 525_600;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** 30 days of 60-second ticks: a step is not retried for longer. */
+    private static final long MAX_TICKS = 43_200;
+    /** At least 5 ticks between attempts: a retry policy must not hammer a receiving server. */
+    private static final long MIN_BASE_TICKS = 5;
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final OrgRetryPolicies policies;
     private final RetrySettingsService service;
@@ -56,15 +61,17 @@ class RetrySettingsController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> put(OrgId org, @RequestBody(required = false) byte[] raw) {
         JsonNode body = parse(raw);
-        long base = ticks(body, "baseTicks");
+        long base = integer(body, "baseTicks", MIN_BASE_TICKS, MAX_TICKS);
         long max = ticks(body, "maxTicks");
         long giveUp = ticks(body, "giveUpTicks");
         long jitter = integer(body, "jitterPercent", 0, 100);
         if (max < base) {
             throw ApiProblem.invalid("maxTicks", "must be at least baseTicks (" + base + ")");
         }
-        if (giveUp < max) {
-            throw ApiProblem.invalid("giveUpTicks", "must be at least maxTicks (" + max + ")");
+        // the longest wait with its jitter must fit in the horizon, or the first deferral would fail the run
+        long longestWait = (max * (100 + jitter) + 99) / 100;
+        if (giveUp < longestWait) {
+            throw ApiProblem.invalid("giveUpTicks", "must be at least maxTicks plus its jitter (" + longestWait + ")");
         }
         RetryPolicy policy = new RetryPolicy(base, max, giveUp, (int) jitter, deployment.secondsPerTick());
         tx.executeWithoutResult(s -> service.change(org.value(), policy, "apikey:" + org.value()));

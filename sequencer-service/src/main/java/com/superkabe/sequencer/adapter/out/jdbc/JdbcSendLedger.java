@@ -52,14 +52,14 @@ class JdbcSendLedger implements SendLedger {
     }
 
     @Override
-    public Map<String, Integer> bulkUsage(Collection<String> sendingDomains, SendWindow.Day day) {
+    public Map<String, Integer> bulkUsage(Collection<String> sendingDomains, Instant since) {
         Map<String, Integer> used = new HashMap<>();
         if (sendingDomains.isEmpty()) {
             return used;
         }
         jdbc.sql("SELECT sending_domain, consumer_esp, count(*) FROM send_ledger WHERE consumer_esp IS NOT NULL "
-                        + "AND sending_domain = ANY(?) AND sent_at >= ? AND sent_at < ? GROUP BY sending_domain, consumer_esp")
-                .params(sendingDomains.toArray(String[]::new), utc(day.from()), utc(day.to()))
+                        + "AND sending_domain = ANY(?) AND sent_at >= ? GROUP BY sending_domain, consumer_esp")
+                .params(sendingDomains.toArray(String[]::new), utc(since))
                 .query((rs, i) -> used.put(com.superkabe.sequencer.domain.dispatch.Usage.bulkKey(rs.getString(1),
                         com.superkabe.events.lead.RecipientEsp.valueOf(rs.getString(2))), rs.getInt(3))).list();
         return used;
