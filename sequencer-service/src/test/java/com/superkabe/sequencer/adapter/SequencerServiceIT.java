@@ -390,6 +390,31 @@ class SequencerServiceIT {
     }
 
     @Test
+    void theBulkDomainBackfillTakesEachOlderMailboxsDomainFromItsRecordedRegistration() throws Exception {
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        String mailbox = "mb-old-" + UUID.randomUUID();
+        String unkept = "mb-unkept-" + UUID.randomUUID();
+        jdbc.sql("INSERT INTO mailbox_availability(mailbox_id, org_id, can_send) VALUES (?, ?, TRUE), (?, ?, TRUE)")
+                .params(mailbox, ORG, unkept, ORG).update();
+        byte[] registered = new com.superkabe.events.EventCodec().toJson(new MailboxRegistered(ORG, mailbox,
+                "a@Old-Domain.test", "Old-Domain.test", "SMTP", 10, null, null));
+        jdbc.sql("INSERT INTO inbox(event_id, event_type, topic, headers, payload) VALUES (?, ?, ?, '{}', ?), "
+                        + "(?, ?, ?, '{}', ?)")
+                .params("backfill-" + mailbox, "superkabe.mailbox.registered.v1", "superkabe.mailboxes", registered,
+                        "backfill-" + unkept, "superkabe.mailbox.registered.v1", "superkabe.mailboxes", new byte[0])
+                .update();
+        String migration = new String(getClass().getResourceAsStream(
+                "/db/sequencer/V21__bulk_domains_backfill.sql").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        jdbc.sql(migration).update();
+
+        assertThat(jdbc.sql("SELECT domain FROM mailbox_availability WHERE mailbox_id = ?").param(mailbox)
+                .query(String.class).single()).isEqualTo("old-domain.test");
+        assertThat(jdbc.sql("SELECT domain FROM mailbox_availability WHERE mailbox_id = ?").param(unkept)
+                .query(String.class).optional()).isEmpty();
+    }
+
+    @Test
     void theDueQuerysKeysetIsAnIndexConditionOnTheDueIndex() {
         String[] none = new String[0];
         String plan = app.getBean(org.springframework.transaction.support.TransactionTemplate.class).execute(s -> {

@@ -141,9 +141,10 @@ class DispatcherBenchmark {
                 + "|| ', 1 Main St, Springfield' FROM generate_series(0, ?) g").param(tier.orgs() - 1).update();
         int per = tier.mailboxesPerCampaign();
         // mailbox m belongs to campaign m / per; one in fifty is paused by protection
-        jdbc.sql("INSERT INTO mailbox_availability(mailbox_id, org_id, can_send, daily_limit, unavailable_since) "
-                        + "SELECT 'mb-' || g, 'org-' || ((g / ?) % ?), g % 50 <> 7, ?, CASE WHEN g % 50 = 7 THEN 0 END "
-                        + "FROM generate_series(0, ?) g")
+        // ten mailboxes per sending domain (tier M: 10,000 mailboxes on 1,000 domains), for the bulk-sender budget
+        jdbc.sql("INSERT INTO mailbox_availability(mailbox_id, org_id, can_send, daily_limit, unavailable_since, domain) "
+                        + "SELECT 'mb-' || g, 'org-' || ((g / ?) % ?), g % 50 <> 7, ?, CASE WHEN g % 50 = 7 THEN 0 END, "
+                        + "'d' || (g / 10) || '.test' FROM generate_series(0, ?) g")
                 .params(per, tier.orgs(), MAILBOX_DAILY_LIMIT, tier.mailboxes() - 1).update();
         List<StepTemplate> steps = List.of(
                 new StepTemplate("{Quick|Short} question, {{firstName}}", "Hi {{firstName}},\nis {{company|your team}} "
@@ -165,12 +166,14 @@ class DispatcherBenchmark {
             defs.add(def);
         }
         // run g is in campaign g % campaigns; one in ten of each campaign's runs is due at tick 1, the rest later; one in
-        // twenty is YELLOW; ESPs spread over six providers
+        // twenty is YELLOW; ESPs spread over six providers; one in five is a consumer Gmail or Outlook address
         jdbc.sql("INSERT INTO run_view(run_id, org_id, campaign_id, lead_id, email, mailbox_id, status, current_step, "
                         + "due_tick, in_flight, email_key, attempt, avoid_since_tick, esp, yellow) "
                         + "SELECT 'run-' || lpad(g::text, 8, '0'), 'org-' || ((g % ?) % ?), 'cmp-' || (g % ?), "
-                        + "'lead-' || g, 'lead' || g || '@example.com', NULL, 'ACTIVE', 0, "
-                        + "CASE WHEN (g / ?) % 10 = 0 THEN 1 ELSE 10000 END, FALSE, 'lead' || g || '@example.com', 0, -1, "
+                        + "'lead-' || g, 'lead' || g || (CASE g % 10 WHEN 1 THEN '@gmail.com' WHEN 2 THEN '@outlook.com' "
+                        + "ELSE '@example.com' END), NULL, 'ACTIVE', 0, "
+                        + "CASE WHEN (g / ?) % 10 = 0 THEN 1 ELSE 10000 END, FALSE, 'lead' || g || (CASE g % 10 WHEN 1 "
+                        + "THEN '@gmail.com' WHEN 2 THEN '@outlook.com' ELSE '@example.com' END), 0, -1, "
                         + "(ARRAY['GOOGLE','MICROSOFT','YAHOO','OTHER','PROOFPOINT','UNKNOWN'])[1 + g % 6], g % 20 = 3 "
                         + "FROM generate_series(0, ?) g")
                 .params(tier.campaigns(), tier.orgs(), tier.campaigns(), tier.campaigns(), tier.runs() - 1).update();

@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Re-reads every produced send against the rules, independently of the dispatcher's code: the
  * campaign's window at the send's instant, the mailbox's daily limit (UTC day), the campaign's daily
- * limit and per-mailbox override (campaign's day), the send gap between two sends of a mailbox, and the
- * YELLOW budget over every run of consecutive sends of a mailbox. Returns the number of violations.
+ * limit and per-mailbox override (campaign's day), the send gap between two sends of a mailbox, the
+ * YELLOW budget over every run of consecutive sends of a mailbox, and the bulk-sender budget per sending
+ * domain over 24 hours. Returns the number of violations.
  */
 final class SendChecker {
 
@@ -30,6 +31,11 @@ final class SendChecker {
         this.yellowBudget = yellowBudget;
     }
 
+    /** The benchmark's sending domains: ten mailboxes each ({@code mb-N} sends from {@code d(N/10).test}). */
+    static String domainOf(String mailboxId) {
+        return "d" + Integer.parseInt(mailboxId.substring(3)) / 10 + ".test";
+    }
+
     int violations(List<SendRequested> sends, Set<String> yellowRuns) {
         int violations = 0;
         Map<String, Integer> perMailboxDay = new HashMap<>();
@@ -37,6 +43,7 @@ final class SendChecker {
         Map<String, Integer> perPairDay = new HashMap<>();
         Map<String, Instant> lastByMailbox = new HashMap<>();
         Map<String, List<Boolean>> yellowByMailbox = new HashMap<>();
+        Map<String, List<Instant>> bulkByDomain = new HashMap<>();
         for (SendRequested s : sends) {
             CampaignDef c = campaigns.get(s.campaignId());
             Instant at = BenchClock.instant(s.tick());
@@ -64,6 +71,17 @@ final class SendChecker {
             Instant last = lastByMailbox.put(s.mailboxId(), at);
             if (last != null && Duration.between(last, at).toMinutes() < c.rules().sendGapMinutes()) {
                 violations++;
+            }
+            String consumer = s.toAddress().endsWith("@gmail.com") ? "gmail"
+                    : s.toAddress().endsWith("@outlook.com") ? "outlook" : null;
+            if (consumer != null) { // the bulk-sender budget: per sending domain and rolling 24 hours
+                List<Instant> times = bulkByDomain.computeIfAbsent(domainOf(s.mailboxId()) + "/" + consumer,
+                        k -> new ArrayList<>());
+                times.add(at);
+                if (times.stream().filter(t -> t.isAfter(at.minus(Duration.ofDays(1)))).count()
+                        > com.superkabe.sequencer.domain.dispatch.DispatchPolicy.DEFAULT_BULK_SENDER_BUDGET) {
+                    violations++;
+                }
             }
             List<Boolean> flags = yellowByMailbox.computeIfAbsent(s.mailboxId(), k -> new ArrayList<>());
             flags.add(yellowRuns.contains(s.runId()));
