@@ -406,7 +406,13 @@ class SequencerServiceIT {
         String migration = new String(getClass().getResourceAsStream(
                 "/db/sequencer/V21__bulk_domains_backfill.sql").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 
-        jdbc.sql(migration).update();
+        try {
+            jdbc.sql(migration).update();
+        } finally {
+            // these hand-made rows are not real inputs: the replay checks of the other tests read the inbox
+            jdbc.sql("DELETE FROM inbox WHERE event_id IN (?, ?)").params("backfill-" + mailbox, "backfill-" + unkept)
+                    .update();
+        }
 
         assertThat(jdbc.sql("SELECT domain FROM mailbox_availability WHERE mailbox_id = ?").param(mailbox)
                 .query(String.class).single()).isEqualTo("old-domain.test");
