@@ -260,15 +260,10 @@ class RoutingTest {
     }
 
     private void input(SuperkabeEvent payload) {
-        String id = "in-" + inputs.size();
-        inputs.add(new Envelope(id, EventType.of(payload), "test", Instant.EPOCH, payload.orgId(), null, id, -1,
-                payload));
+        inputs.add(TestInputs.envelope(inputs.size(), payload));
     }
 
     private static List<SendRequested> sends(Map<String, List<RunEvent>> history) {
-        return history.values().stream().flatMap(List::stream).filter(SendRequested.class::isInstance)
-                .map(SendRequested.class::cast)
-                .sorted(java.util.Comparator.comparingLong(SendRequested::tick).thenComparing(SendRequested::runId))
-                .toList();
+        return TestInputs.sends(history);
     }
 }
