@@ -210,8 +210,12 @@ class Dispatcher {
         if (!newMailboxes.isEmpty()) {
             Map<String, MailboxStatus> st = mailboxes.status(newMailboxes);
             // a consumer sending domain (a personal gmail.com mailbox) is not a bulk sender's domain: no budget
-            Map<String, String> domains = new HashMap<>(mailboxes.domains(newMailboxes));
-            domains.values().removeIf(d -> RecipientEsp.consumerProvider(d).isPresent());
+            Map<String, String> domains = new HashMap<>();
+            st.forEach((m, s) -> {
+                if (s.domain() != null && RecipientEsp.consumerProvider(s.domain()).isEmpty()) {
+                    domains.put(m, s.domain());
+                }
+            });
             Set<String> newDomains = new HashSet<>();
             domains.values().stream().filter(tick.bulkDomains::add).forEach(newDomains::add);
             tick.policy.learnBulk(domains, newDomains.isEmpty() ? Map.of()

@@ -26,9 +26,6 @@ public interface MailboxAvailability {
      */
     void register(String orgId, String mailboxId, Integer dailyLimit, String domain);
 
-    /** The sending domain of each mailbox registered here (absent: not known). */
-    Map<String, String> domains(Collection<String> mailboxIds);
-
     /** The organization of each mailbox registered here; an unknown mailbox is absent. */
     Map<String, String> owners(Collection<String> mailboxIds);
 

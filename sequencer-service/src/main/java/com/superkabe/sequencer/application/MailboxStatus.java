@@ -3,11 +3,17 @@ package com.superkabe.sequencer.application;
 /**
  * Whether a mailbox may be routed to: protection lets it send ({@code canSend}) and its credentials
  * work ({@code connected}); {@code unavailableSince}: the tick it stopped being able to send (null:
- * it can send, or it has been unable since before ticks were recorded).
+ * it can send, or it has been unable since before ticks were recorded); {@code domain}: its sending
+ * domain from MailboxRegistered (null: not known), which the bulk-sender budget counts by.
  */
-public record MailboxStatus(boolean canSend, boolean connected, Long unavailableSince) {
+public record MailboxStatus(boolean canSend, boolean connected, Long unavailableSince, String domain) {
 
-    public static final MailboxStatus AVAILABLE = new MailboxStatus(true, true, null);
+    public static final MailboxStatus AVAILABLE = new MailboxStatus(true, true, null, null);
+
+    /** The same availability for a mailbox whose domain is {@code knownDomain}. */
+    public MailboxStatus withDomain(String knownDomain) {
+        return new MailboxStatus(canSend, connected, unavailableSince, knownDomain);
+    }
 
     public boolean available() {
         return canSend && connected;

@@ -35,11 +35,9 @@ class SequencerConfig {
                                       com.superkabe.sequencer.application.EspThrottles throttles,
                                       EventSink events, Envelopes envelopes,
                                       SendingProperties sending,
-                                      MeterRegistry meters,
-                                      @Value("${superkabe.sequencer.dispatch.page-size:500}") int pageSize,
-                                      @Value("${superkabe.sequencer.dispatch.scan-limit:20000}") int scanLimit) {
+                                      MeterRegistry meters, DispatchPaging paging) {
         return new SequencerService(new SequencerService.Ports(campaigns, runs, views, clock, mailboxes, suppressions,
-                ledger, espStats, addresses, retryPolicies, throttles), new DispatchPaging(pageSize, scanLimit),
+                ledger, espStats, addresses, retryPolicies, throttles), paging,
                 sending.settings(), (tick, held) -> held.forEach((reason, n) -> meters.counter("superkabe_dispatch_holds",
                         "reason", reason.name().toLowerCase(java.util.Locale.ROOT)).increment(n)),
                 (cause, key, event) -> {
@@ -55,14 +53,15 @@ class SequencerConfig {
     }
 
     @Bean
-    com.superkabe.sequencer.application.RunResolution runResolution(EventSink events, Envelopes envelopes) {
-        return new com.superkabe.sequencer.application.RunResolution(events, envelopes);
+    com.superkabe.sequencer.application.OperatorInputs operatorInputs(EventSink events, Envelopes envelopes) {
+        return new com.superkabe.sequencer.application.OperatorInputs(events, envelopes);
     }
 
+    /** How the dispatcher pages due runs; the replay check must page the same way. */
     @Bean
-    com.superkabe.sequencer.application.RetrySettingsService retrySettingsService(EventSink events,
-                                                                                 Envelopes envelopes) {
-        return new com.superkabe.sequencer.application.RetrySettingsService(events, envelopes);
+    DispatchPaging dispatchPaging(@Value("${superkabe.sequencer.dispatch.page-size:500}") int pageSize,
+                                  @Value("${superkabe.sequencer.dispatch.scan-limit:20000}") int scanLimit) {
+        return new DispatchPaging(pageSize, scanLimit);
     }
 
     @Bean

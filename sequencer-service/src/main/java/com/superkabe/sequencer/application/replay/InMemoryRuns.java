@@ -48,7 +48,10 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     private final Map<String, List<RunEvent>> history = new LinkedHashMap<>();
     private long tick;
     private final Map<String, MailboxStatus> mailboxStatus = new HashMap<>();
-    private final Map<String, EspRecord> espRecords = new HashMap<>();
+    private final Map<EspDay, EspRecord> espRecords = new HashMap<>();
+
+    private record EspDay(String mailboxId, RecipientEsp esp, long day) {
+    }
     private final Map<String, String> mailingAddresses = new HashMap<>();
     private final Map<String, String> domains = new HashMap<>();
     private final Map<String, com.superkabe.sequencer.domain.RetryPolicy> retryPolicies = new HashMap<>();
@@ -164,28 +167,28 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
     private static MailboxStatus next(MailboxStatus old, boolean canSend, boolean connected, long atTick) {
         boolean available = canSend && connected;
         Long since = available ? null : old.available() ? Long.valueOf(atTick) : old.unavailableSince();
-        return new MailboxStatus(canSend, connected, since);
+        return new MailboxStatus(canSend, connected, since, null);
     }
 
     @Override
     public Map<String, MailboxStatus> status(Collection<String> mailboxIds) {
         Map<String, MailboxStatus> known = new HashMap<>();
-        mailboxIds.stream().filter(mailboxStatus::containsKey).forEach(m -> known.put(m, mailboxStatus.get(m)));
+        mailboxIds.stream().filter(m -> mailboxStatus.containsKey(m) || domains.containsKey(m)).forEach(m -> known.put(m,
+                mailboxStatus.getOrDefault(m, MailboxStatus.AVAILABLE).withDomain(domains.get(m))));
         return known;
     }
 
     @Override
     public void add(String mailboxId, RecipientEsp esp, long day, EspRecord delta) {
-        espRecords.merge(mailboxId + "/" + esp + "/" + day, delta, EspRecord::plus);
+        espRecords.merge(new EspDay(mailboxId, esp, day), delta, EspRecord::plus);
     }
 
     @Override
     public Map<String, EspRecord> since(Collection<String> mailboxIds, RecipientEsp esp, long fromDay) {
         Map<String, EspRecord> found = new HashMap<>();
         espRecords.forEach((key, record) -> {
-            String[] parts = key.split("/");
-            if (mailboxIds.contains(parts[0]) && parts[1].equals(esp.name()) && Long.parseLong(parts[2]) >= fromDay) {
-                found.merge(parts[0], record, EspRecord::plus);
+            if (mailboxIds.contains(key.mailboxId()) && key.esp() == esp && key.day() >= fromDay) {
+                found.merge(key.mailboxId(), record, EspRecord::plus);
             }
         });
         return found;
@@ -235,13 +238,6 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
             }
         }
         return sent;
-    }
-
-    @Override
-    public Map<String, String> domains(Collection<String> mailboxIds) {
-        Map<String, String> known = new HashMap<>();
-        mailboxIds.stream().filter(domains::containsKey).forEach(m -> known.put(m, domains.get(m)));
-        return known;
     }
 
     @Override

@@ -3,7 +3,7 @@ package com.superkabe.sequencer.adapter.in.web;
 import com.superkabe.kit.security.OrgId;
 import com.superkabe.kit.web.ApiProblem;
 import com.superkabe.sequencer.application.OrgRetryPolicies;
-import com.superkabe.sequencer.application.RetrySettingsService;
+import com.superkabe.sequencer.application.OperatorInputs;
 import com.superkabe.sequencer.domain.RetryPolicy;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,14 +39,14 @@ class RetrySettingsController {
             .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final OrgRetryPolicies policies;
-    private final RetrySettingsService service;
+    private final OperatorInputs operators;
     private final RetryPolicy deployment;
     private final TransactionTemplate tx;
 
-    RetrySettingsController(OrgRetryPolicies policies, RetrySettingsService service,
+    RetrySettingsController(OrgRetryPolicies policies, OperatorInputs operators,
                             com.superkabe.sequencer.config.SendingProperties sending, TransactionTemplate tx) {
         this.policies = policies;
-        this.service = service;
+        this.operators = operators;
         this.deployment = sending.settings().retry();
         this.tx = tx;
     }
@@ -74,7 +74,7 @@ class RetrySettingsController {
             throw ApiProblem.invalid("giveUpTicks", "must be at least maxTicks plus its jitter (" + longestWait + ")");
         }
         RetryPolicy policy = new RetryPolicy(base, max, giveUp, (int) jitter, deployment.secondsPerTick());
-        tx.executeWithoutResult(s -> service.change(org.value(), policy, "apikey:" + org.value()));
+        tx.executeWithoutResult(s -> operators.changeRetryPolicy(org.value(), policy, "apikey:" + org.value()));
         return body(policy, "organization");
     }
 

@@ -3,7 +3,7 @@ package com.superkabe.sequencer.adapter.in.web;
 import com.superkabe.kit.security.OrgId;
 import com.superkabe.kit.web.ApiProblem;
 import com.superkabe.sequencer.application.RunCommands;
-import com.superkabe.sequencer.application.RunResolution;
+import com.superkabe.sequencer.application.OperatorInputs;
 import com.superkabe.sequencer.application.RunViews;
 import com.superkabe.sequencer.domain.RunStatus;
 import com.superkabe.sequencer.domain.RunView;
@@ -29,12 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 class RunResolveController {
 
     private final RunViews runs;
-    private final RunResolution resolution;
+    private final OperatorInputs operators;
     private final TransactionTemplate tx;
 
-    RunResolveController(RunViews runs, RunResolution resolution, TransactionTemplate tx) {
+    RunResolveController(RunViews runs, OperatorInputs operators, TransactionTemplate tx) {
         this.runs = runs;
-        this.resolution = resolution;
+        this.operators = operators;
         this.tx = tx;
     }
 
@@ -58,7 +58,7 @@ class RunResolveController {
                     + "; only a PAUSED run can be resolved");
         }
         String actor = "apikey:" + org.value();
-        tx.executeWithoutResult(s -> resolution.request(run, body.action(), actor, body.reason()));
+        tx.executeWithoutResult(s -> operators.resolve(run, body.action(), actor, body.reason()));
         return Map.of("runId", runId, "action", RunCommands.resolveAction(body.action()).orElseThrow().name(),
                 "status", "ACCEPTED");
     }

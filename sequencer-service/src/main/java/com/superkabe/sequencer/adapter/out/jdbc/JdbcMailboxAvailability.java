@@ -49,11 +49,11 @@ class JdbcMailboxAvailability implements MailboxAvailability {
         if (mailboxIds.isEmpty()) {
             return known;
         }
-        jdbc.sql("SELECT mailbox_id, can_send, connected, unavailable_since FROM mailbox_availability "
+        jdbc.sql("SELECT mailbox_id, can_send, connected, unavailable_since, domain FROM mailbox_availability "
                         + "WHERE mailbox_id = ANY(?)")
                 .param(mailboxIds.toArray(String[]::new))
                 .query((rs, i) -> known.put(rs.getString(1), new MailboxStatus(rs.getBoolean(2), rs.getBoolean(3),
-                        rs.getObject(4, Long.class)))).list();
+                        rs.getObject(4, Long.class), rs.getString(5)))).list();
         return known;
     }
 
@@ -66,18 +66,6 @@ class JdbcMailboxAvailability implements MailboxAvailability {
                 + "domain = coalesce(EXCLUDED.domain, mailbox_availability.domain)")
                 .params(mailboxId, orgId, dailyLimit, domain == null ? null : domain.toLowerCase(java.util.Locale.ROOT))
                 .update();
-    }
-
-    @Override
-    public Map<String, String> domains(Collection<String> mailboxIds) {
-        Map<String, String> known = new HashMap<>();
-        if (mailboxIds.isEmpty()) {
-            return known;
-        }
-        jdbc.sql("SELECT mailbox_id, domain FROM mailbox_availability WHERE mailbox_id = ANY(?) AND domain IS NOT NULL")
-                .param(mailboxIds.toArray(String[]::new))
-                .query((rs, i) -> known.put(rs.getString(1), rs.getString(2))).list();
-        return known;
     }
 
     @Override

@@ -47,12 +47,9 @@ public class RecordedHistory {
 
     RecordedHistory(Inbox inbox, JdbcClient jdbc, Campaigns campaigns,
                     com.superkabe.sequencer.config.SendingProperties sending,
-                    @org.springframework.beans.factory.annotation.Value("${superkabe.sequencer.dispatch.page-size:500}")
-                    int pageSize,
-                    @org.springframework.beans.factory.annotation.Value("${superkabe.sequencer.dispatch.scan-limit:20000}")
-                    int scanLimit) {
+                    com.superkabe.sequencer.application.DispatchPaging paging) {
         this.settings = sending.settings();
-        this.paging = new com.superkabe.sequencer.application.DispatchPaging(pageSize, scanLimit);
+        this.paging = paging;
         this.inbox = inbox;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
