@@ -62,8 +62,13 @@ final class DemoData {
     }
 
     private static Map<String, Object> server(String address, int port) {
+        return server(MailServer.HOST, port, address);
+    }
+
+    /** A mail server endpoint of a demo mailbox: plain connection, the demo password. */
+    static Map<String, Object> server(String host, int port, String address) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("host", MailServer.HOST);
+        m.put("host", host);
         m.put("port", port);
         m.put("security", "NONE");
         m.put("username", address);

@@ -48,18 +48,8 @@ final class SendingDemoData {
         m.put("address", address);
         m.put("provider", "SMTP");
         m.put("dailyLimit", 50);
-        m.put("smtp", server(peerHost, peerPort, address));
-        m.put("imap", server(MailServer.HOST, MailServer.IMAP_PORT, address));
-        return m;
-    }
-
-    private static Map<String, Object> server(String host, int port, String address) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("host", host);
-        m.put("port", port);
-        m.put("security", "NONE");
-        m.put("username", address);
-        m.put("password", MailServer.DEMO_PASSWORD);
+        m.put("smtp", DemoData.server(peerHost, peerPort, address));
+        m.put("imap", DemoData.server(MailServer.HOST, MailServer.IMAP_PORT, address));
         return m;
     }
 
