@@ -2,6 +2,8 @@ package com.superkabe.events;
 
 import com.superkabe.events.campaign.CampaignCreated;
 import com.superkabe.events.campaign.CampaignStatusChanged;
+import com.superkabe.events.campaign.CampaignVersionPublished;
+import com.superkabe.events.campaign.RunControlRequested;
 import com.superkabe.events.campaign.RunResolveRequested;
 import com.superkabe.events.campaign.SendRetrySettingsChanged;
 import com.superkabe.events.dispatch.MailboxEspThrottleChanged;
@@ -23,7 +25,15 @@ import com.superkabe.events.protection.ProviderSpikeDetected;
 import com.superkabe.events.reply.ComplaintReceived;
 import com.superkabe.events.reply.EmailBounced;
 import com.superkabe.events.reply.ReplyReceived;
+import com.superkabe.events.run.RunCommandRejected;
 import com.superkabe.events.run.RunCompleted;
+import com.superkabe.events.run.RunEngagementRecorded;
+import com.superkabe.events.run.RunPolicyHeld;
+import com.superkabe.events.run.RunStarted;
+import com.superkabe.events.run.RunStepSkipped;
+import com.superkabe.events.run.RunStopped;
+import com.superkabe.events.run.RunWaitElapsed;
+import com.superkabe.events.run.RunWaiting;
 import com.superkabe.events.run.RunEnrolled;
 import com.superkabe.events.mailbox.MailboxConnectionChanged;
 import com.superkabe.events.organization.OrganizationMailingAddressSet;
@@ -96,7 +106,18 @@ public enum EventType {
     SEND_RETRY_SETTINGS_CHANGED("superkabe.sending.retry-settings-changed.v1", SendRetrySettingsChanged.class,
             Topic.CAMPAIGNS),
     MAILBOX_ESP_THROTTLE_CHANGED("superkabe.dispatch.esp-throttle-changed.v1", MailboxEspThrottleChanged.class,
-            Topic.DISPATCH_DECISIONS);
+            Topic.DISPATCH_DECISIONS),
+    RUN_STARTED("superkabe.run.started.v1", RunStarted.class, Topic.RUNS),
+    RUN_WAITING("superkabe.run.waiting.v1", RunWaiting.class, Topic.RUNS),
+    RUN_WAIT_ELAPSED("superkabe.run.wait-elapsed.v1", RunWaitElapsed.class, Topic.RUNS),
+    RUN_COMMAND_REJECTED("superkabe.run.command-rejected.v1", RunCommandRejected.class, Topic.RUNS),
+    RUN_POLICY_HELD("superkabe.run.policy-held.v1", RunPolicyHeld.class, Topic.RUNS),
+    RUN_STEP_SKIPPED("superkabe.run.step-skipped.v1", RunStepSkipped.class, Topic.RUNS),
+    RUN_STOPPED("superkabe.run.stopped.v1", RunStopped.class, Topic.RUNS),
+    RUN_ENGAGEMENT_RECORDED("superkabe.run.engagement-recorded.v1", RunEngagementRecorded.class, Topic.RUNS),
+    RUN_CONTROL_REQUESTED("superkabe.run.control-requested.v1", RunControlRequested.class, Topic.CAMPAIGNS),
+    CAMPAIGN_VERSION_PUBLISHED("superkabe.campaign.version-published.v1", CampaignVersionPublished.class,
+            Topic.CAMPAIGNS);
 
     private final String wireName;
     private final Class<? extends SuperkabeEvent> recordType;

@@ -74,7 +74,7 @@ final class Samples {
             case LEAD_GATE_BLOCKED -> new LeadGateBlocked("org-1", "c-9", "lead-1", "SYNC_ISSUE",
                     "Campaign c-9 is not configured", false, true, "ENFORCE",
                     List.of(new CheckOutcome("campaign_exists", "NO", "campaign c-9 is unknown")));
-            case RUN_ENROLLED -> new RunEnrolled("org-1", "run-1", "c-1", LEAD, "mb-1", 2, 7, 7);
+            case RUN_ENROLLED -> new RunEnrolled("org-1", "run-1", "c-1", LEAD, "mb-1", 2, 7, 7, 1);
             case SEND_REQUESTED -> new SendRequested("org-1", "run-1", "send-1", "c-1", "lead-1", "mb-1", 0,
                     "ada@example.com", "Ada Lovelace", "Hello Ada", "Hi Ada,\nquick question.", 7);
             case RUN_STEP_ADVANCED -> new RunStepAdvanced("org-1", "run-1", 1, 10, 8);
@@ -139,6 +139,24 @@ final class Samples {
                     "not in the Sent folder");
             case RUN_RESUMED -> new RunResumed("org-1", "run-1", 0, "RESEND", "apikey:9f86d081",
                     "not in the Sent folder", 10, 10);
+            case RUN_STARTED -> new com.superkabe.events.run.RunStarted("org-1", "run-1", 0, 12, 7);
+            case RUN_WAITING -> new com.superkabe.events.run.RunWaiting("org-1", "run-1", 0, 12, 7);
+            case RUN_WAIT_ELAPSED -> new com.superkabe.events.run.RunWaitElapsed("org-1", "run-1", 1, 12);
+            case RUN_COMMAND_REJECTED -> new com.superkabe.events.run.RunCommandRejected("org-1", "run-1", "RESUME",
+                    "ACTIVE", "the run is not paused", "apikey:9f86d081", 12);
+            case RUN_POLICY_HELD -> new com.superkabe.events.run.RunPolicyHeld("org-1", "run-1", 0,
+                    com.superkabe.events.run.SendPolicy.SENDING_WINDOW, "WINDOW_CLOSED: outside 09:00-17:00",
+                    com.superkabe.events.run.PolicyAction.DEFER, 12);
+            case RUN_STEP_SKIPPED -> new com.superkabe.events.run.RunStepSkipped("org-1", "run-1", 1,
+                    "condition opened(0) not met", "system", 12);
+            case RUN_STOPPED -> new com.superkabe.events.run.RunStopped("org-1", "run-1", 0, "apikey:9f86d081",
+                    "lead asked by phone", 12);
+            case RUN_ENGAGEMENT_RECORDED -> new com.superkabe.events.run.RunEngagementRecorded("org-1", "run-1", 0,
+                    "OPENED", 12);
+            case RUN_CONTROL_REQUESTED -> new com.superkabe.events.campaign.RunControlRequested("org-1", "run-1", null,
+                    "PAUSE", "apikey:9f86d081", "customer on holiday");
+            case CAMPAIGN_VERSION_PUBLISHED -> new com.superkabe.events.campaign.CampaignVersionPublished("org-1",
+                    "c-1", 2, 3, "apikey:9f86d081");
         };
     }
 }

@@ -8,7 +8,8 @@ import com.superkabe.events.SuperkabeEvent;
  */
 public sealed interface RunEvent extends SuperkabeEvent
         permits RunEnrolled, SendRequested, RunStepAdvanced, RunCompleted, RunReplied, RunFailed,
-        RunSuppressed, RunSendRetryScheduled, RunMailboxAssigned, RunPaused, RunResumed {
+        RunSuppressed, RunSendRetryScheduled, RunMailboxAssigned, RunPaused, RunResumed, RunStarted, RunWaiting,
+        RunWaitElapsed, RunCommandRejected, RunPolicyHeld, RunStepSkipped, RunStopped, RunEngagementRecorded {
 
     String runId();
 
