@@ -129,7 +129,7 @@ final class Samples {
             case RUN_MAILBOX_ASSIGNED -> new RunMailboxAssigned("org-1", "run-1", "mb-1", "mb-2",
                     "mb-1 could not send for 1440 ticks (paused)", 9);
             case RUN_PAUSED -> new RunPaused("org-1", "run-1", 0, "send outcome unknown after reconciliation", "system",
-                    9);
+                    9, "AMBIGUOUS_SEND");
             case MAILBOX_ESP_THROTTLE_CHANGED -> new MailboxEspThrottleChanged("org-1", "mb-1",
                     com.superkabe.events.lead.RecipientEsp.GOOGLE, 1, 10,
                     "451 4.7.28 deferral from GOOGLE: hourly rate 20 -> 10", 42);

@@ -5,8 +5,11 @@ import com.superkabe.events.campaign.CampaignStatusChanged;
 import com.superkabe.kit.kafka.Envelopes;
 import com.superkabe.kit.outbox.EventSink;
 
-/** Creates campaigns and tells the other services (the gate keeps its own view). */
-public class CampaignService {
+/**
+ * Creates campaigns, changes their status and versions, and tells the other services (the gate keeps
+ * its own view). A campaign whose runs are all terminal is completed here (ADR 0022).
+ */
+public class CampaignService implements CampaignCompletions {
 
     private final Campaigns campaigns;
     private final EventSink events;
@@ -31,6 +34,27 @@ public class CampaignService {
             }
             return true;
         }).orElse(false);
+    }
+
+    @Override
+    public void complete(CampaignDef campaign, com.superkabe.events.Envelope cause) {
+        campaigns.changeStatus(campaign.campaignId(), "COMPLETED").filter(change -> !"COMPLETED".equals(change.from()))
+                .ifPresent(change -> events.publish(envelopes.causedBy(cause, "campaign/" + campaign.campaignId()
+                        + "/status/" + change.version(), 0, -1, new CampaignStatusChanged(campaign.orgId(),
+                        campaign.campaignId(), change.from(), "COMPLETED"))));
+    }
+
+    /**
+     * Stores the edited steps as the campaign's next version and announces it; the sequencer starts new
+     * runs with it once it reads the announcement back (running runs keep theirs). Returns the version.
+     */
+    public int publishVersion(CampaignDef campaign, java.util.List<com.superkabe.sequencer.domain.StepTemplate> steps,
+                              String actor) {
+        int version = campaigns.addVersion(campaign.campaignId(), steps);
+        events.publish(envelopes.origin("campaign/" + campaign.campaignId() + "/version/" + version, -1,
+                new com.superkabe.events.campaign.CampaignVersionPublished(campaign.orgId(), campaign.campaignId(),
+                        version, steps.size(), actor)));
+        return version;
     }
 
     public void create(CampaignDef campaign) {

@@ -1,5 +1,6 @@
 package com.superkabe.sequencer.application;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +22,12 @@ public interface Campaigns {
 
     /** Campaigns whose due runs are not dispatched (they stay due). */
     Set<String> dispatchPaused();
+
+    /** Stores the next version of the campaign's steps (immutable once written); returns its number. */
+    int addVersion(String campaignId, List<com.superkabe.sequencer.domain.StepTemplate> steps);
+
+    /** New runs start with {@code version}; called only from the ordered input (CampaignVersionPublished). */
+    void setEnrolVersion(String campaignId, int version);
 
     /** The outcome of {@link #changeStatus}. */
     record StatusChange(String from, int version) {

@@ -5,9 +5,16 @@ import com.superkabe.events.EventIds;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.lead.RecipientEsp;
 import com.superkabe.events.run.RunEvent;
+import com.superkabe.events.run.RunPolicyHeld;
 import com.superkabe.events.run.SendRequested;
 import com.superkabe.sequencer.domain.RunCommand;
+import com.superkabe.events.run.PolicyAction;
+import com.superkabe.events.run.SendPolicy;
+import com.superkabe.sequencer.domain.RunDecider;
 import com.superkabe.sequencer.domain.RunView;
+import com.superkabe.sequencer.domain.StepTemplate;
+import com.superkabe.sequencer.domain.policy.PolicyGate;
+import com.superkabe.sequencer.domain.policy.PolicySettings;
 import com.superkabe.sequencer.domain.Suppression;
 import com.superkabe.sequencer.domain.dispatch.DispatchPolicy;
 import com.superkabe.sequencer.domain.dispatch.EspRecord;
@@ -54,11 +61,14 @@ class Dispatcher {
     private final SendingSettings settings;
     private final DispatchObserver observer;
     private final EspThrottles throttles;
+    private final LeadPauses leadPauses;
 
     Dispatcher(Campaigns campaigns, RunCommands runs, RunViews views, MailboxAvailability mailboxes,
                SendLedger ledger, OrgSuppression suppression, DispatchPaging paging, EspStats espStats,
-               MailingAddresses addresses, SendingSettings settings, DispatchObserver observer, EspThrottles throttles) {
+               MailingAddresses addresses, SendingSettings settings, DispatchObserver observer, EspThrottles throttles,
+               LeadPauses leadPauses) {
         this.throttles = throttles;
+        this.leadPauses = leadPauses;
         this.campaigns = campaigns;
         this.runs = runs;
         this.views = views;
@@ -78,6 +88,8 @@ class Dispatcher {
         final Map<String, CampaignDef> defs = new HashMap<>();
         final Set<String> unknown = new HashSet<>();
         final Map<HoldReason, Integer> held = new EnumMap<>(HoldReason.class);
+        final Map<PolicyGate.NotAllowed, Integer> denied = new HashMap<>();
+        final Set<String> pausedLeads = new HashSet<>();
         final TickUsage.Loaded loaded = new TickUsage.Loaded();
         final Map<String, MailboxStatus> status = new HashMap<>();
         final Map<String, String> mailingAddress = new HashMap<>();
@@ -113,6 +125,7 @@ class Dispatcher {
                 break;
             }
             List<RunView> known = learn(tick, page, now, t.tick());
+            learnPausedLeads(tick, known);
             blocking.campaigns.addAll(tick.unknown);
             Map<String, Suppression> suppressed = suppression.ofRuns(known);
             for (RunView due : known) {
@@ -132,6 +145,7 @@ class Dispatcher {
                 break;
             }
         }
+        tick.denied.forEach((n, count) -> observer.denied(n.policy(), n.action(), count));
         if (!tick.held.isEmpty()) {
             observer.held(t.tick(), tick.held);
             log.debug("Tick {} ({}): dispatched {}, held {}", t.tick(), now, dispatched, tick.held);
@@ -141,27 +155,48 @@ class Dispatcher {
     private boolean dispatchOne(Envelope cause, ClockTicked t, Tick tick, Blocking blocking, RunView due,
                                 Suppression suppressed) {
         CampaignDef c = tick.defs.get(due.campaignId());
+        List<StepTemplate> steps = c.stepsOf(due.campaignVersion());
+        if (due.currentStep() >= steps.size()) {
+            return false; // a run past its version's last step has nothing to send (never decided so)
+        }
+        StepTemplate step = steps.get(due.currentStep());
+        long nextDelay = c.delayBefore(due.campaignVersion(), due.currentStep() + 1);
+        PolicySettings settings = c.rules().policies();
+        // the gate's policies before routing: the lead's pause, the step's condition
+        boolean leadPaused = tick.pausedLeads.contains(due.leadId());
+        String address = tick.mailingAddress.get(c.orgId());
+        if (leadPaused || step.condition() != null) {
+            PolicyGate.Facts facts = new PolicyGate.Facts(leadPaused, address != null, null);
+            List<RunEvent> decided = runs.execute(new RunCommand.Evaluate(due.runId(), step, facts, settings, nextDelay,
+                    t.tick()), cause);
+            countDenials(tick, decided);
+            if (leadPaused || decided.stream().anyMatch(e -> !(e instanceof RunPolicyHeld h)
+                    || h.policy() == SendPolicy.STEP_CONDITION)) {
+                return false;
+            }
+        }
         if (suppressed != null) { // the last check before a send: the decider ends the run
-            runs.execute(new RunCommand.Dispatch(due.runId(), c.steps().get(due.currentStep()), t.tick(), suppressed),
-                    cause);
+            runs.execute(new RunCommand.Dispatch(due.runId(), step, t.tick(), suppressed), cause);
+            tick.denied.merge(new PolicyGate.NotAllowed(SendPolicy.SUPPRESSION, "", PolicyAction.FAIL), 1,
+                    Integer::sum);
             return false;
         }
-        String address = tick.mailingAddress.get(c.orgId());
         if (address == null) {
-            hold(tick, blocking, HoldReason.NO_MAILING_ADDRESS, DispatchPolicy.Scope.CAMPAIGN, due, null);
+            deny(cause, t, tick, blocking, due, step, settings, nextDelay, HoldReason.NO_MAILING_ADDRESS,
+                    DispatchPolicy.Scope.CAMPAIGN, null);
             return false;
         }
         Routing.Route route = Routing.route(due, c, t.tick(), tick.policy, tick.status,
                 tick.performance.getOrDefault(due.esp(), Map.of()));
         if (route instanceof Routing.Hold h) {
-            hold(tick, blocking, h.reason(), h.scope(), due, h.mailboxId());
+            deny(cause, t, tick, blocking, due, step, settings, nextDelay, h.reason(), h.scope(), h.mailboxId());
             return false;
         }
         Routing.Go go = (Routing.Go) route;
         String mailbox = go.mailboxId();
         RunCommand.SendExtras extras = new RunCommand.SendExtras(address, c.rules().euComplianceMode(),
                 EventIds.derive("batch/" + mailbox + "/" + t.tick()));
-        List<RunEvent> events = runs.execute(new RunCommand.Dispatch(due.runId(), c.steps().get(due.currentStep()),
+        List<RunEvent> events = runs.execute(new RunCommand.Dispatch(due.runId(), step,
                 t.tick(), null, mailbox, go.reason(), extras), cause);
         if (events.stream().noneMatch(SendRequested.class::isInstance)) {
             return false;
@@ -174,10 +209,40 @@ class Dispatcher {
         return true;
     }
 
-    private static void hold(Tick tick, Blocking blocking, HoldReason reason, DispatchPolicy.Scope scope, RunView due,
-                             String mailboxId) {
+    /**
+     * The gate does not allow the step for a hold of routing (or compliance): the run records it once per
+     * (policy, reason) and applies the campaign's action. A deferred step stays due, and its hold's scope
+     * keeps the runs it also holds out of this tick's next pages; a paused, failed or skipped one leaves
+     * the due set by itself, so every run is evaluated.
+     */
+    private void deny(Envelope cause, ClockTicked t, Tick tick, Blocking blocking, RunView due, StepTemplate step,
+                      PolicySettings settings, long nextDelay, HoldReason reason, DispatchPolicy.Scope scope,
+                      String mailboxId) {
         tick.held.merge(reason, 1, Integer::sum);
-        blocking.add(scope, due.campaignId(), mailboxId);
+        PolicyGate.NotAllowed n = PolicyGate.deny(reason, settings);
+        tick.denied.merge(new PolicyGate.NotAllowed(n.policy(), "", n.action()), 1, Integer::sum);
+        boolean recorded = RunDecider.heldKey(n.policy(), n.reason()).equals(due.heldBy());
+        if (n.action() != PolicyAction.DEFER || !recorded) {
+            boolean compliance = reason == HoldReason.NO_MAILING_ADDRESS;
+            runs.execute(new RunCommand.Evaluate(due.runId(), step, new PolicyGate.Facts(false, !compliance,
+                    compliance ? null : reason), settings, nextDelay, t.tick()), cause);
+        }
+        if (n.action() == PolicyAction.DEFER) {
+            blocking.add(scope, due.campaignId(), mailboxId);
+        }
+    }
+
+    private static void countDenials(Tick tick, List<RunEvent> decided) {
+        decided.stream().filter(RunPolicyHeld.class::isInstance).map(RunPolicyHeld.class::cast)
+                .forEach(h -> tick.denied.merge(new PolicyGate.NotAllowed(h.policy(), "", h.action()), 1,
+                        Integer::sum));
+    }
+
+    /** The paused leads among a page's runs, once per page and organization. */
+    private void learnPausedLeads(Tick tick, List<RunView> page) {
+        Map<String, Set<String>> byOrg = new java.util.TreeMap<>();
+        page.forEach(v -> byOrg.computeIfAbsent(v.orgId(), o -> new HashSet<>()).add(v.leadId()));
+        byOrg.forEach((org, leads) -> tick.pausedLeads.addAll(leadPauses.pausedLeads(org, leads)));
     }
 
     /** Loads what the page needs and the tick has not seen yet; returns the runs of known campaigns. */

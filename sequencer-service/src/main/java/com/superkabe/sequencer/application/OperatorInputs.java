@@ -31,6 +31,18 @@ public class OperatorInputs {
                 run.campaignId(), run.runId(), action.strip().toUpperCase(Locale.ROOT), actor, reason.strip()));
     }
 
+    /** PAUSE or RESUME one run. */
+    public void controlRun(RunView run, String action, String actor, String reason) {
+        publish("run/" + run.runId() + "/" + action, new com.superkabe.events.campaign.RunControlRequested(run.orgId(),
+                run.runId(), null, action, actor, reason.strip()));
+    }
+
+    /** PAUSE or RESUME every run of a lead. */
+    public void controlLead(String orgId, String leadId, String action, String actor, String reason) {
+        publish("lead/" + orgId + "/" + leadId + "/" + action, new com.superkabe.events.campaign.RunControlRequested(
+                orgId, null, leadId, action, actor, reason.strip()));
+    }
+
     public void changeRetryPolicy(String orgId, RetryPolicy policy, String actor) {
         publish("settings/" + orgId + "/send-retries", new SendRetrySettingsChanged(orgId, policy.baseTicks(),
                 policy.maxTicks(), policy.giveUpTicks(), policy.jitterPercent(), actor));

@@ -49,4 +49,19 @@ public interface RunViews {
     List<RunView> byCampaign(String orgId, String campaignId);
 
     List<RunView> activeFor(String orgId, String addressKey);
+
+    /** WAITING runs whose wait is over at {@code tick}, by due tick then run id. */
+    List<String> waitOver(long tick, int limit);
+
+    /** A campaign's PENDING runs, by run id. */
+    List<String> pending(String campaignId);
+
+    /** Every run of a lead in the organization, by run id. */
+    List<RunView> byLead(String orgId, String leadId);
+
+    /**
+     * Campaigns that have runs, none of them still running, and no run transition after
+     * {@code quietSinceTick}; the caller keeps those that are ACTIVE.
+     */
+    List<String> campaignsToComplete(long quietSinceTick);
 }

@@ -2,7 +2,16 @@ package com.superkabe.sequencer.application;
 
 import com.superkabe.events.Envelope;
 import com.superkabe.events.EventIds;
+import com.superkabe.events.campaign.CampaignCreated;
 import com.superkabe.events.campaign.CampaignStatusChanged;
+import com.superkabe.events.campaign.CampaignVersionPublished;
+import com.superkabe.events.campaign.RunControlRequested;
+import com.superkabe.events.send.EmailClicked;
+import com.superkabe.events.send.EmailOpened;
+import com.superkabe.sequencer.domain.ExecutionContext;
+import com.superkabe.sequencer.domain.RunState;
+import com.superkabe.sequencer.domain.RunStatus;
+import java.util.Set;
 import com.superkabe.events.campaign.RunResolveRequested;
 import com.superkabe.events.campaign.SendRetrySettingsChanged;
 import com.superkabe.sequencer.domain.RetryPolicy;
@@ -44,6 +53,8 @@ public class SequencerService {
     private static final Logger log = LoggerFactory.getLogger(SequencerService.class);
     /** Dispatch at most this many runs per tick (caps and windows aside); the rest stay due for the next tick. */
     static final int DISPATCH_BATCH = 1_000;
+    /** Campaign completion is looked for once an hour of 60-second ticks; it waits a day of quiet anyway. */
+    static final long COMPLETION_CHECK_EVERY = 60;
 
     private final Campaigns campaigns;
     private final RunCommands runs;
@@ -57,11 +68,16 @@ public class SequencerService {
     private final SendingSettings settings;
     private final OrgRetryPolicies retryPolicies;
     private final EspThrottling throttling;
+    private final LeadPauses leadPauses;
+    private final CampaignCompletions completions;
+    /** At most this many waits elapse per tick; the rest become ACTIVE at the next tick, in due order. */
+    static final int ELAPSE_BATCH = 10_000;
 
     /** The ports of a sequencer; {@code paging} and {@code settings} as production's unless a test says otherwise. */
     public record Ports(Campaigns campaigns, RunCommands runs, RunViews views, LogicalClock clock,
                         MailboxAvailability mailboxes, Suppressions suppressions, SendLedger ledger, EspStats espStats,
-                        MailingAddresses addresses, OrgRetryPolicies retryPolicies, EspThrottles throttles) {
+                        MailingAddresses addresses, OrgRetryPolicies retryPolicies, EspThrottles throttles,
+                        LeadPauses leadPauses, CampaignCompletions completions) {
     }
 
     public SequencerService(Ports ports, DispatchPaging paging, SendingSettings settings, DispatchObserver observer) {
@@ -77,7 +93,9 @@ public class SequencerService {
         this.suppression = new OrgSuppression(ports.suppressions(), ports.runs(), ports.views());
         this.dispatcher = new Dispatcher(ports.campaigns(), ports.runs(), ports.views(), ports.mailboxes(),
                 ports.ledger(), suppression, paging, ports.espStats(), ports.addresses(), settings, observer,
-                ports.throttles());
+                ports.throttles(), ports.leadPauses());
+        this.leadPauses = ports.leadPauses();
+        this.completions = ports.completions();
         this.campaigns = ports.campaigns();
         this.runs = ports.runs();
         this.views = ports.views();
@@ -108,9 +126,17 @@ public class SequencerService {
             case MailboxStateChanged m -> mailboxes.set(m.mailboxId(), m.canSend(), clock.currentTick());
             case MailboxConnectionChanged m -> mailboxes.setConnected(m.mailboxId(), m.connected(), clock.currentTick());
             case MailboxWarmupLimitSet w -> mailboxes.setWarmupLimit(w.mailboxId(), w.limited() ? w.dailyLimit() : null);
-            case CampaignStatusChanged c -> campaigns.find(c.campaignId())
+            case CampaignStatusChanged c -> campaignStatus(e, c);
+            case CampaignCreated c when !"ACTIVE".equals(c.status()) -> campaigns.find(c.campaignId())
                     .filter(d -> d.orgId().equals(c.orgId()))
-                    .ifPresent(d -> campaigns.setDispatchPaused(c.campaignId(), "PAUSED".equals(c.to())));
+                    .ifPresent(d -> campaigns.setDispatchPaused(c.campaignId(), true));
+            case CampaignVersionPublished v -> campaigns.find(v.campaignId()).filter(d -> d.orgId().equals(v.orgId()))
+                    .ifPresent(d -> campaigns.setEnrolVersion(v.campaignId(), v.version()));
+            case RunControlRequested r -> control(e, r);
+            case EmailOpened o when o.runId() != null -> runs.execute(new RunCommand.RecordEngagement(o.runId(),
+                    o.step(), ExecutionContext.OPENED, clock.currentTick()), e);
+            case EmailClicked c when c.runId() != null -> runs.execute(new RunCommand.RecordEngagement(c.runId(),
+                    c.step(), ExecutionContext.CLICKED, clock.currentTick()), e);
             case MailboxRegistered m -> mailboxes.register(m.orgId(), m.mailboxId(),
                     m.dailyLimit() > 0 ? m.dailyLimit() : null, m.domain());
             case OrganizationMailingAddressSet a -> addresses.setMailingAddress(a.orgId(), a.mailingAddress());
@@ -132,10 +158,59 @@ public class SequencerService {
         }
         CampaignDef c = campaign.get();
         String runId = runId(c.campaignId(), allowed.lead().leadId());
-        // no mailbox yet: routing chooses one at the first dispatch (ADR 0019)
+        // no mailbox yet: routing chooses one at the first dispatch (ADR 0019); PENDING until the campaign,
+        // as the ordered input last read it, is ACTIVE (ADR 0022)
         runs.execute(new RunCommand.Enroll(c.orgId(), runId, c.campaignId(), allowed.lead(), null,
-                c.steps().size(), c.delayBefore(0), clock.currentTick(),
-                suppression.of(c.orgId(), allowed.lead().email()).orElse(null)), cause);
+                c.enrolSteps().size(), c.delayBefore(0), clock.currentTick(),
+                suppression.of(c.orgId(), allowed.lead().email()).orElse(null), c.enrolVersion(),
+                !campaigns.dispatchPaused().contains(c.campaignId())), cause);
+    }
+
+    /**
+     * A campaign's status as read back from its own topic: only ACTIVE dispatches (a paused, draft or
+     * completed campaign's runs stay due); becoming ACTIVE starts its PENDING runs.
+     */
+    private void campaignStatus(Envelope cause, CampaignStatusChanged c) {
+        Optional<CampaignDef> campaign = campaigns.find(c.campaignId()).filter(d -> d.orgId().equals(c.orgId()));
+        if (campaign.isEmpty()) {
+            return;
+        }
+        boolean active = "ACTIVE".equals(c.to());
+        campaigns.setDispatchPaused(c.campaignId(), !active);
+        if (active) {
+            long firstDelay = campaign.get().delayBefore(0);
+            for (String runId : views.pending(c.campaignId())) {
+                long delay = views.find(runId).map(v -> campaign.get().delayBefore(v.campaignVersion(), 0))
+                        .orElse(firstDelay);
+                runs.execute(new RunCommand.Start(runId, delay, clock.currentTick()), cause);
+            }
+        }
+    }
+
+    /** An operator's pause or resume of a run, or of every run of a lead. */
+    private void control(Envelope cause, RunControlRequested r) {
+        boolean pause = "PAUSE".equals(r.action());
+        if (!pause && !"RESUME".equals(r.action())) {
+            log.warn("Run control {} ignored: unknown action", r.action());
+            return;
+        }
+        long now = clock.currentTick();
+        if (r.runId() != null) {
+            views.find(r.runId()).filter(v -> v.orgId().equals(r.orgId())).ifPresent(v -> runs.execute(pause
+                    ? new RunCommand.Pause(v.runId(), r.actor(), r.reason(), RunState.PauseCause.OPERATOR, now)
+                    : new RunCommand.Resume(v.runId(), r.actor(), r.reason(), null, now), cause));
+            return;
+        }
+        leadPauses.setLeadPaused(r.orgId(), r.leadId(), pause);
+        for (RunView v : views.byLead(r.orgId(), r.leadId())) {
+            if (pause && (v.status() == RunStatus.ACTIVE || v.status() == RunStatus.WAITING) && !v.inFlight()) {
+                runs.execute(new RunCommand.Pause(v.runId(), r.actor(), r.reason(), RunState.PauseCause.LEAD, now),
+                        cause);
+            } else if (!pause && v.status() == RunStatus.PAUSED && "LEAD".equals(v.pauseCause())) {
+                runs.execute(new RunCommand.Resume(v.runId(), r.actor(), r.reason(), RunState.PauseCause.LEAD, now),
+                        cause);
+            }
+        }
     }
 
     private void tick(Envelope cause, ClockTicked t) {
@@ -144,14 +219,34 @@ public class SequencerService {
         }
         clock.advanceTo(t.tick());
         throttling.recover(cause, t.tick());
+        // WAITING → ACTIVE as its own transition when the wait is over, before the dispatcher looks
+        for (String runId : views.waitOver(t.tick(), ELAPSE_BATCH)) {
+            runs.execute(new RunCommand.Elapse(runId, t.tick()), cause);
+        }
         dispatcher.dispatch(cause, t, DISPATCH_BATCH);
+        completeCampaigns(cause, t.tick());
+    }
+
+    /**
+     * A campaign is COMPLETED once every run is terminal and none changed for a day of ticks (so a
+     * campaign still taking leads is not closed between two of them); an operator may reopen it.
+     */
+    private void completeCampaigns(Envelope cause, long tick) {
+        if (tick % COMPLETION_CHECK_EVERY != 0) {
+            return;
+        }
+        Set<String> notRunning = campaigns.dispatchPaused();
+        for (String id : views.campaignsToComplete(tick - settings.ticksPerDay())) {
+            campaigns.find(id).filter(c -> "ACTIVE".equals(c.status()) && !notRunning.contains(id))
+                    .ifPresent(c -> completions.complete(c, cause));
+        }
     }
 
     private void sent(Envelope cause, EmailSent s) {
         Optional<RunView> run = views.find(s.runId());
-        run.flatMap(v -> campaigns.find(v.campaignId())).ifPresent(c -> runs.execute(
-                new RunCommand.RecordSent(s.runId(), s.sendId(), s.step(), c.delayBefore(s.step() + 1),
-                        clock.currentTick()), cause));
+        run.ifPresent(v -> campaigns.find(v.campaignId()).ifPresent(c -> runs.execute(
+                new RunCommand.RecordSent(s.runId(), s.sendId(), s.step(), c.delayBefore(v.campaignVersion(),
+                        s.step() + 1), clock.currentTick()), cause)));
         count(s.mailboxId(), run, new EspRecord(1, 0, 0, 0));
     }
 
@@ -224,8 +319,8 @@ public class SequencerService {
             log.warn("Resolve request for run {} ignored: unknown run or action {}", r.runId(), r.action());
             return;
         }
-        long nextDelay = campaigns.find(run.get().campaignId()).map(c -> c.delayBefore(run.get().currentStep() + 1))
-                .orElse(0L);
+        long nextDelay = campaigns.find(run.get().campaignId())
+                .map(c -> c.delayBefore(run.get().campaignVersion(), run.get().currentStep() + 1)).orElse(0L);
         runs.execute(new RunCommand.Resolve(r.runId(), action.get(), r.actor(), r.reason(), nextDelay,
                 clock.currentTick()), cause);
     }

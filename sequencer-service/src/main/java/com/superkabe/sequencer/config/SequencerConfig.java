@@ -35,11 +35,27 @@ class SequencerConfig {
                                       com.superkabe.sequencer.application.EspThrottles throttles,
                                       EventSink events, Envelopes envelopes,
                                       SendingProperties sending,
-                                      MeterRegistry meters, DispatchPaging paging) {
+                                      MeterRegistry meters, DispatchPaging paging,
+                                      com.superkabe.sequencer.application.LeadPauses leadPauses,
+                                      CampaignService campaignService) {
         return new SequencerService(new SequencerService.Ports(campaigns, runs, views, clock, mailboxes, suppressions,
-                ledger, espStats, addresses, retryPolicies, throttles), paging,
-                sending.settings(), (tick, held) -> held.forEach((reason, n) -> meters.counter("superkabe_dispatch_holds",
-                        "reason", reason.name().toLowerCase(java.util.Locale.ROOT)).increment(n)),
+                ledger, espStats, addresses, retryPolicies, throttles, leadPauses, campaignService), paging,
+                sending.settings(), new com.superkabe.sequencer.application.DispatchObserver() {
+                    @Override
+                    public void held(long tick, java.util.Map<com.superkabe.sequencer.domain.dispatch.HoldReason,
+                            Integer> held) {
+                        held.forEach((reason, n) -> meters.counter("superkabe_dispatch_holds",
+                                "reason", reason.name().toLowerCase(java.util.Locale.ROOT)).increment(n));
+                    }
+
+                    @Override
+                    public void denied(com.superkabe.events.run.SendPolicy policy,
+                                       com.superkabe.events.run.PolicyAction action, int count) {
+                        meters.counter("superkabe_policy_denials", "policy",
+                                policy.name().toLowerCase(java.util.Locale.ROOT), "action",
+                                action.name().toLowerCase(java.util.Locale.ROOT)).increment(count);
+                    }
+                },
                 (cause, key, event) -> {
                     events.publish(envelopes.causedBy(cause, "dispatch/" + key, 0, event instanceof
                             com.superkabe.events.dispatch.MailboxEspThrottleChanged c ? c.tick() : -1, event));

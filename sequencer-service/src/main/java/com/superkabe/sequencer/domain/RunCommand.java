@@ -16,12 +16,52 @@ public sealed interface RunCommand {
      * {@code mailboxId} is null since routing chooses the mailbox at the first dispatch.
      */
     record Enroll(String orgId, String runId, String campaignId, LeadSnapshot lead, String mailboxId, int stepCount,
-                  long firstDelayTicks, long tick, Suppression suppressed) implements RunCommand {
+                  long firstDelayTicks, long tick, Suppression suppressed, int campaignVersion, boolean start)
+            implements RunCommand {
+
+        public Enroll(String orgId, String runId, String campaignId, LeadSnapshot lead, String mailboxId, int stepCount,
+                      long firstDelayTicks, long tick, Suppression suppressed) {
+            this(orgId, runId, campaignId, lead, mailboxId, stepCount, firstDelayTicks, tick, suppressed, 1, true);
+        }
 
         public Enroll(String orgId, String runId, String campaignId, LeadSnapshot lead, String mailboxId, int stepCount,
                       long firstDelayTicks, long tick) {
             this(orgId, runId, campaignId, lead, mailboxId, stepCount, firstDelayTicks, tick, null);
         }
+    }
+
+    /** PENDING → ACTIVE: the run's campaign became active; {@code firstDelayTicks}: the first step's wait. */
+    record Start(String runId, long firstDelayTicks, long tick) implements RunCommand {
+    }
+
+    /** WAITING → ACTIVE when the wait is over at {@code tick}. */
+    record Elapse(String runId, long tick) implements RunCommand {
+    }
+
+    /**
+     * The policy gate before the due current step (ADR 0022): the decider evaluates
+     * {@link com.superkabe.sequencer.domain.policy.PolicyGate} on the run's execution context at {@code tick}
+     * with these facts and the campaign's {@code settings}. Allowed decides nothing; otherwise the hold is
+     * recorded once per (policy, reason) and its action applied: DEFER keeps the step due, PAUSE pauses the
+     * run, FAIL fails it, SKIP_WITH_LOG skips the step ({@code nextDelayTicks}: the next step's wait).
+     */
+    record Evaluate(String runId, StepTemplate step, com.superkabe.sequencer.domain.policy.PolicyGate.Facts facts,
+                    com.superkabe.sequencer.domain.policy.PolicySettings settings, long nextDelayTicks, long tick)
+            implements RunCommand {
+    }
+
+    /** The first open or click ({@code kind}) of {@code step}'s email reached the run. */
+    record RecordEngagement(String runId, int step, String kind, long tick) implements RunCommand {
+    }
+
+    /** An operator (or a lead's pause, {@code cause} LEAD) pauses a running run. */
+    record Pause(String runId, String actor, String reason, RunState.PauseCause cause, long tick)
+            implements RunCommand {
+    }
+
+    /** An operator resumes a run paused by an operator, a lead's pause or a policy ({@code onlyCause}: or null for any). */
+    record Resume(String runId, String actor, String reason, RunState.PauseCause onlyCause, long tick)
+            implements RunCommand {
     }
 
     /**
@@ -86,12 +126,13 @@ public sealed interface RunCommand {
     record Suppress(String runId, Suppression suppression, long tick) implements RunCommand {
     }
 
-    /** What an operator may decide for a run paused on an unknown send outcome. */
+    /** What an operator may decide for a FAILED run or one paused on an unknown send outcome. */
     enum ResolveAction { RESEND, DROP, STOP }
 
     /**
-     * An operator's decision for a PAUSED run: send the step again (new send id), count it as done and go
-     * on ({@code nextDelayTicks}: the next step's delay), or stop the run. Audited with actor and reason.
+     * An operator's decision for a FAILED run, or one PAUSED on an unknown send outcome or on refusals:
+     * send the step again (new send id), skip it and go on ({@code nextDelayTicks}: the next step's delay),
+     * or stop the run for good. Audited with actor and reason.
      */
     record Resolve(String runId, ResolveAction action, String actor, String reason, long nextDelayTicks, long tick)
             implements RunCommand {

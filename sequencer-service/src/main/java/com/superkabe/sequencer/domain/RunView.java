@@ -11,7 +11,14 @@ import com.superkabe.events.lead.RecipientEsp;
 public record RunView(String runId, String orgId, String campaignId, String leadId, String email, String mailboxId,
                       RunStatus status, int currentStep, long dueTick, boolean inFlight, int attempt,
                       String avoidMailboxId, long avoidSinceTick, RecipientEsp esp, boolean yellow,
-                      String pauseReason) {
+                      String pauseReason, String pauseCause, boolean closed, int campaignVersion, String heldBy) {
+
+    public RunView(String runId, String orgId, String campaignId, String leadId, String email, String mailboxId,
+                   RunStatus status, int currentStep, long dueTick, boolean inFlight, int attempt,
+                   String avoidMailboxId, long avoidSinceTick, RecipientEsp esp, boolean yellow, String pauseReason) {
+        this(runId, orgId, campaignId, leadId, email, mailboxId, status, currentStep, dueTick, inFlight, attempt,
+                avoidMailboxId, avoidSinceTick, esp, yellow, pauseReason, null, false, 1, null);
+    }
 
     public RunView(String runId, String orgId, String campaignId, String leadId, String email, String mailboxId,
                    RunStatus status, int currentStep, long dueTick, boolean inFlight) {
@@ -24,11 +31,25 @@ public record RunView(String runId, String orgId, String campaignId, String lead
         return new RunView(state.runId(), state.orgId(), state.campaignId(), state.lead().leadId(), state.lead().email(),
                 state.mailboxId(), state.status(), state.currentStep(), state.dueTick(), state.inFlight(),
                 state.attempt(), state.avoidMailboxId(), state.avoidSinceTick(), state.lead().espOrUnknown(),
-                state.lead().yellow(), state.pauseReason());
+                state.lead().yellow(), state.pauseReason(),
+                state.pauseCause() == null ? null : state.pauseCause().name(), state.closed(), state.campaignVersion(),
+                state.heldBy());
     }
 
+    /** An ACTIVE run whose step is due and not in flight: the dispatcher's work. */
     public boolean dispatchable(long tick) {
-        return (status == RunStatus.ACTIVE || status == RunStatus.WAITING) && !inFlight && dueTick <= tick;
+        return status == RunStatus.ACTIVE && !inFlight && dueTick <= tick;
+    }
+
+    /** A WAITING run whose wait is over at {@code tick}: it becomes ACTIVE first. */
+    public boolean waitOver(long tick) {
+        return status == RunStatus.WAITING && dueTick <= tick;
+    }
+
+    /** Whether an operator's resolve (retry, skip, stop) applies: FAILED and not stopped, or paused on a send. */
+    public boolean resolvable() {
+        return status == RunStatus.FAILED && !closed || status == RunStatus.PAUSED
+                && ("AMBIGUOUS_SEND".equals(pauseCause) || "SENDER_REFUSALS".equals(pauseCause));
     }
 
     /** Whether the run avoids {@code mailbox} at {@code tick}, given how long a refusal is held against it. */

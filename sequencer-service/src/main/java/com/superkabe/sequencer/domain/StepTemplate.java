@@ -6,9 +6,15 @@ import java.util.List;
  * One sequence step: subject and body templates, and the ticks to wait after the previous step.
  * A step may carry A/B {@link Variant}s; then each run's variant is picked by weighted rotation
  * from a hash of (run, step), so a replay or a retry sends the same one. Without variants the
- * step's own subject and body are sent.
+ * step's own subject and body are sent. A step may carry a {@link StepCondition} on the execution
+ * context: when it does not hold at the step's turn, the step is skipped with a log.
  */
-public record StepTemplate(String subject, String body, long delayTicks, List<Variant> variants) {
+public record StepTemplate(String subject, String body, long delayTicks, List<Variant> variants,
+                           StepCondition condition) {
+
+    public StepTemplate(String subject, String body, long delayTicks, List<Variant> variants) {
+        this(subject, body, delayTicks, variants, null);
+    }
 
     public StepTemplate {
         checkSubject(subject);

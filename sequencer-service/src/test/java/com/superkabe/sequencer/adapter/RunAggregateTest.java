@@ -27,7 +27,8 @@ class RunAggregateTest {
     void createsARunFromAnEnrolment() {
         fixture.givenNoPriorActivity()
                 .when(new RunCommandMessage("run-1", new RunCommand.Enroll("org-1", "run-1", "c-1", ADA, "mb-1", 2, 0, 3)))
-                .expectEvents(new RunEnrolled("org-1", "run-1", "c-1", ADA, "mb-1", 2, 3, 3));
+                .expectEvents(new RunEnrolled("org-1", "run-1", "c-1", ADA, "mb-1", 2, 3, 3),
+                        new com.superkabe.events.run.RunStarted("org-1", "run-1", 0, 3, 3));
     }
 
     @Test

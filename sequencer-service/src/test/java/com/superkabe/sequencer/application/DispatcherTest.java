@@ -192,7 +192,8 @@ class DispatcherTest {
         CountingLedger ledger = new CountingLedger(runs);
         Campaigns campaigns = new com.superkabe.sequencer.application.replay.InMemoryCampaigns(defs);
         SequencerService sequencer = new SequencerService(new SequencerService.Ports(campaigns, runs, runs, runs, runs,
-                runs, ledger, runs, runs, runs, runs), DispatchPaging.DEFAULT, SendingSettings.DEFAULT, DispatchObserver.NONE);
+                runs, ledger, runs, runs, runs, runs, runs, (c, cause) -> { }), DispatchPaging.DEFAULT,
+                SendingSettings.DEFAULT, DispatchObserver.NONE);
 
         inputs.forEach(sequencer::onInput);
 

@@ -90,7 +90,28 @@ final class BenchHarness implements RunCommands, RunViews, LogicalClock {
         LeadSnapshot lead = new LeadSnapshot(v.leadId(), v.email(), "Ada", null, "Acme", null,
                 v.yellow() ? "YELLOW" : "GREEN", v.esp());
         return new RunState(v.orgId(), v.runId(), v.campaignId(), lead, v.mailboxId(), 3, v.currentStep(), v.dueTick(),
-                v.status(), v.inFlight(), v.attempt(), -1, v.avoidMailboxId(), v.avoidSinceTick(), v.pauseReason());
+                v.status(), v.inFlight(), v.attempt(), -1, v.avoidMailboxId(), v.avoidSinceTick(), v.pauseReason(),
+                null, v.campaignVersion(), 0, v.heldBy(), v.closed(), v.inFlight(), null);
+    }
+
+    @Override
+    public List<String> waitOver(long tick, int limit) {
+        return views.waitOver(tick, limit);
+    }
+
+    @Override
+    public List<String> pending(String campaignId) {
+        return views.pending(campaignId);
+    }
+
+    @Override
+    public List<RunView> byLead(String orgId, String leadId) {
+        return views.byLead(orgId, leadId);
+    }
+
+    @Override
+    public List<String> campaignsToComplete(long quietSinceTick) {
+        return List.of(); // the benchmark's campaigns never end
     }
 
     @Override

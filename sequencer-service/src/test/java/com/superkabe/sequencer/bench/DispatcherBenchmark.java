@@ -93,7 +93,8 @@ class DispatcherBenchmark {
                     Timed.wrap(SendLedger.class, harness.ledger()), Timed.wrap(EspStats.class, app.getBean(EspStats.class)),
                     Timed.wrap(MailingAddresses.class, app.getBean(MailingAddresses.class)),
                     app.getBean(com.superkabe.sequencer.application.OrgRetryPolicies.class),
-                    app.getBean(com.superkabe.sequencer.application.EspThrottles.class)),
+                    app.getBean(com.superkabe.sequencer.application.EspThrottles.class),
+                    app.getBean(com.superkabe.sequencer.application.LeadPauses.class), (c, cause) -> { }),
                     DispatchPaging.DEFAULT, SendingSettings.DEFAULT, (tick, held) -> holds.add(tick + ": " + held));
             long due = jdbc.sql("SELECT count(*) FROM run_view WHERE due_tick <= 1").query(Long.class).single();
             if (Boolean.getBoolean("bench.explain")) {

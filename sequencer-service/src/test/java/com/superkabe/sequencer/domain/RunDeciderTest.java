@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.superkabe.events.gate.LeadSnapshot;
 import com.superkabe.events.run.RunCompleted;
+import com.superkabe.events.run.RunCommandRejected;
 import com.superkabe.events.run.RunEnrolled;
 import com.superkabe.events.run.RunEvent;
 import com.superkabe.events.run.RunFailed;
@@ -23,10 +24,15 @@ class RunDeciderTest {
     private static final StepTemplate STEP_1 = new StepTemplate("Hi {{firstName}}", "About {{company}}", 0);
     private static final RunEnrolled ENROLLED = new RunEnrolled("org-1", "run-1", "c-1", ADA, "mb-1", 2, 5, 5);
 
+    /** The run after these events; an enrolment is followed by its start (the campaign is active). */
     private static Optional<RunState> given(RunEvent... events) {
         RunState s = null;
         for (RunEvent e : events) {
             s = RunDecider.evolve(s, e);
+            if (e instanceof RunEnrolled en) {
+                s = RunDecider.evolve(s, new com.superkabe.events.run.RunStarted(en.orgId(), en.runId(), 0, en.dueTick(),
+                        en.dueTick()));
+            }
         }
         return Optional.ofNullable(s);
     }
@@ -41,13 +47,15 @@ class RunDeciderTest {
         List<RunEvent> events = RunDecider.decide(new RunCommand.Enroll("org-1", "run-1", "c-1", ADA, "mb-1", 2, 0, 5),
                 given());
 
-        assertThat(events).containsExactly(new RunEnrolled("org-1", "run-1", "c-1", ADA, "mb-1", 2, 5, 5));
+        assertThat(events).containsExactly(new RunEnrolled("org-1", "run-1", "c-1", ADA, "mb-1", 2, 5, 5),
+                new com.superkabe.events.run.RunStarted("org-1", "run-1", 0, 5, 5));
     }
 
     @Test
     void ignoresASecondEnrolmentOfTheSameRun() {
         assertThat(RunDecider.decide(new RunCommand.Enroll("org-1", "run-1", "c-1", ADA, "mb-1", 2, 0, 9),
-                given(ENROLLED))).isEmpty();
+                given(ENROLLED))).singleElement().isInstanceOfSatisfying(
+                com.superkabe.events.run.RunCommandRejected.class, r -> assertThat(r.command()).isEqualTo("ENROLL"));
     }
 
     @Test
@@ -100,14 +108,18 @@ class RunDeciderTest {
         Optional<RunState> after = given(ENROLLED, requested(0, 5), replied.getFirst());
         assertThat(after.get().status()).isEqualTo(RunStatus.REPLIED);
         assertThat(RunDecider.decide(new RunCommand.Dispatch("run-1", STEP_1, 100), after)).isEmpty();
-        assertThat(RunDecider.decide(new RunCommand.RecordSent("run-1", "s", 0, 3, 8), after)).isEmpty();
+        assertThat(RunDecider.decide(new RunCommand.RecordSent("run-1", "s", 0, 3, 8), after))
+                .singleElement().isInstanceOf(RunCommandRejected.class);
     }
 
     @Test
-    void ignoresAnOutcomeForAStepThatIsNotInFlight() {
-        assertThat(RunDecider.decide(new RunCommand.RecordSent("run-1", "s", 0, 3, 6), given(ENROLLED))).isEmpty();
-        assertThat(RunDecider.decide(new RunCommand.RecordSent("run-1", "s", 1, 3, 6), given(ENROLLED, requested(0, 5))))
-                .isEmpty();
+    void recordsAnOutcomeForAStepThatIsNotInFlightAsRejectedWithoutChangingTheRun() {
+        assertThat(RunDecider.decide(new RunCommand.RecordSent("run-1", "s", 0, 3, 6), given(ENROLLED)))
+                .singleElement().isInstanceOf(RunCommandRejected.class);
+        List<RunEvent> late = RunDecider.decide(new RunCommand.RecordSent("run-1", "s", 1, 3, 6),
+                given(ENROLLED, requested(0, 5)));
+        assertThat(late).singleElement().isInstanceOf(RunCommandRejected.class);
+        assertThat(given(ENROLLED, requested(0, 5), late.getFirst())).isEqualTo(given(ENROLLED, requested(0, 5)));
     }
 
     @Test
@@ -163,7 +175,9 @@ class RunDeciderTest {
 
         assertThat(events).singleElement().isInstanceOf(RunSuppressed.class);
         Optional<RunState> after = given(ENROLLED, requested(0, 5), events.getFirst());
-        assertThat(RunDecider.decide(new RunCommand.RecordSent("run-1", "s", 0, 3, 8), after)).isEmpty();
+        assertThat(RunDecider.decide(new RunCommand.RecordSent("run-1", "s", 0, 3, 8), after))
+                .singleElement().isInstanceOfSatisfying(RunCommandRejected.class,
+                        r -> assertThat(r.reason()).contains("already UNSUBSCRIBED"));
     }
 
     @Test

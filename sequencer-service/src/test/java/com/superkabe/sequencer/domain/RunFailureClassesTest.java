@@ -54,6 +54,7 @@ class RunFailureClassesTest {
 
     private void enrolled() {
         history.add(new RunEnrolled("org-1", "run-1", "c-1", ADA, null, 2, 0, 0));
+        history.add(new com.superkabe.events.run.RunStarted("org-1", "run-1", 0, 0, 0));
     }
 
     @Test
@@ -84,7 +85,9 @@ class RunFailureClassesTest {
         RunSendRetryScheduled retry = (RunSendRetryScheduled) failed(first, SendFailureClass.TRANSIENT, 2, 0).getFirst();
         dispatchAt(retry.dueTick(), "mb-1");
 
-        assertThat(when(new RunCommand.RecordSent("run-1", first.sendId(), 0, 60, retry.dueTick() + 1))).isEmpty();
+        assertThat(when(new RunCommand.RecordSent("run-1", first.sendId(), 0, 60, retry.dueTick() + 1)))
+                .singleElement().isInstanceOf(com.superkabe.events.run.RunCommandRejected.class);
+        assertThat(state().orElseThrow().inFlight()).isTrue();
     }
 
     @Test
@@ -195,17 +198,21 @@ class RunFailureClassesTest {
         List<RunEvent> events = when(new RunCommand.Resolve("run-1", RunCommand.ResolveAction.DROP, "apikey:org-1",
                 "found it in the recipient's inbox", 60, 5));
 
-        assertThat(events).hasSize(2);
-        assertThat(events.get(1)).isEqualTo(new RunStepAdvanced("org-1", "run-1", 1, 65, 5));
+        assertThat(events).hasSize(3);
+        assertThat(events.get(1)).isInstanceOf(com.superkabe.events.run.RunStepSkipped.class);
+        assertThat(events.get(2)).isEqualTo(new RunStepAdvanced("org-1", "run-1", 1, 65, 5));
         assertThat(state().orElseThrow().status()).isEqualTo(RunStatus.WAITING);
     }
 
     @Test
-    void resolvingARunThatIsNotPausedChangesNothing() {
+    void resolvingARunThatIsNotPausedIsRejectedAndChangesNothing() {
         enrolled();
         dispatchAt(1, "mb-1");
+        RunState before = state().orElseThrow();
 
-        assertThat(when(new RunCommand.Resolve("run-1", RunCommand.ResolveAction.RESEND, "op", "why", 0, 2))).isEmpty();
+        assertThat(when(new RunCommand.Resolve("run-1", RunCommand.ResolveAction.RESEND, "op", "why", 0, 2)))
+                .singleElement().isInstanceOf(com.superkabe.events.run.RunCommandRejected.class);
+        assertThat(state().orElseThrow()).isEqualTo(before);
     }
 
     @Test

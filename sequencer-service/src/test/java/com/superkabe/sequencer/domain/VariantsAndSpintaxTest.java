@@ -26,7 +26,8 @@ class VariantsAndSpintaxTest {
             new StepTemplate.Variant("B: {Hey|Yo} {{firstName}}", "{Short|Brief} note", 1)));
 
     private static Optional<RunState> enrolled(String runId) {
-        return Optional.of(RunDecider.evolve(null, new RunEnrolled("org-1", runId, "c-1", ADA, "mb-1", 1, 0, 0)));
+        return Optional.of(RunDecider.evolve(RunDecider.evolve(null, new RunEnrolled("org-1", runId, "c-1", ADA, "mb-1",
+                1, 0, 0)), new com.superkabe.events.run.RunStarted("org-1", runId, 0, 0, 0)));
     }
 
     private static List<RunEvent> dispatch(String runId, StepTemplate step) {
@@ -77,8 +78,9 @@ class VariantsAndSpintaxTest {
     @Test
     void aLeadValueWithBracesIsNeverSpunBecauseSpintaxRunsBeforeTokens() {
         LeadSnapshot braces = new LeadSnapshot("lead-2", "x@example.com", "{A|B}", null, null, null);
-        Optional<RunState> run = Optional.of(RunDecider.evolve(null,
-                new RunEnrolled("org-1", "run-9", "c-1", braces, "mb-1", 1, 0, 0)));
+        Optional<RunState> run = Optional.of(RunDecider.evolve(RunDecider.evolve(null,
+                new RunEnrolled("org-1", "run-9", "c-1", braces, "mb-1", 1, 0, 0)),
+                new com.superkabe.events.run.RunStarted("org-1", "run-9", 0, 0, 0)));
 
         SendRequested r = (SendRequested) RunDecider.decide(new RunCommand.Dispatch("run-9",
                 new StepTemplate("Hi {{firstName}}", "b", 0), 1), run).getFirst();

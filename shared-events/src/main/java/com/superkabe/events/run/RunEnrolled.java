@@ -14,7 +14,7 @@ public record RunEnrolled(String orgId, String runId, String campaignId, LeadSna
 
     public RunEnrolled(String orgId, String runId, String campaignId, LeadSnapshot lead, String mailboxId,
                        int stepCount, long dueTick, long tick) {
-        this(orgId, runId, campaignId, lead, mailboxId, stepCount, dueTick, tick, null);
+        this(orgId, runId, campaignId, lead, mailboxId, stepCount, dueTick, tick, 1);
     }
 
     public RunEnrolled {

@@ -36,10 +36,23 @@ public final class InMemoryCampaigns implements Campaigns {
     @Override
     public Optional<StatusChange> changeStatus(String campaignId, String status) {
         return find(campaignId).map(c -> {
-            byId.put(campaignId, new CampaignDef(c.orgId(), c.campaignId(), c.name(), status, c.mailboxIds(),
-                    c.steps(), c.rules()));
+            byId.put(campaignId, c.withStatus(status));
             return new StatusChange(c.status(), statusVersions.merge(campaignId, 1, Integer::sum));
         });
+    }
+
+    @Override
+    public int addVersion(String campaignId, List<com.superkabe.sequencer.domain.StepTemplate> steps) {
+        CampaignDef c = byId.get(campaignId);
+        int version = c.latestVersion() + 1;
+        byId.put(campaignId, c.withVersion(version, steps));
+        return version;
+    }
+
+    @Override
+    public void setEnrolVersion(String campaignId, int version) {
+        find(campaignId).filter(c -> version == 1 || c.laterVersions().containsKey(version))
+                .ifPresent(c -> byId.put(campaignId, c.enrollingWith(version)));
     }
 
     @Override

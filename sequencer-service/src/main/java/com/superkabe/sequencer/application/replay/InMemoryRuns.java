@@ -36,7 +36,25 @@ import java.util.Optional;
  */
 public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, MailboxAvailability, Suppressions,
         SendLedger, EspStats, MailingAddresses, com.superkabe.sequencer.application.OrgRetryPolicies,
-        com.superkabe.sequencer.application.EspThrottles, com.superkabe.sequencer.application.DispatchEvents {
+        com.superkabe.sequencer.application.EspThrottles, com.superkabe.sequencer.application.DispatchEvents,
+        com.superkabe.sequencer.application.LeadPauses {
+
+    private final java.util.Set<String> pausedLeads = new java.util.HashSet<>();
+
+    @Override
+    public void setLeadPaused(String orgId, String leadId, boolean paused) {
+        if (paused) {
+            pausedLeads.add(orgId + "/" + leadId);
+        } else {
+            pausedLeads.remove(orgId + "/" + leadId);
+        }
+    }
+
+    @Override
+    public java.util.Set<String> pausedLeads(String orgId, Collection<String> leadIds) {
+        return leadIds.stream().filter(l -> pausedLeads.contains(orgId + "/" + l))
+                .collect(java.util.stream.Collectors.toSet());
+    }
 
     /** The decision function; production's unless a what-if or a negative test swaps it. */
     public interface Decider {
@@ -123,6 +141,35 @@ public final class InMemoryRuns implements RunCommands, RunViews, LogicalClock, 
         return states.values().stream().filter(s -> !s.status().terminal() && s.orgId().equals(orgId)
                         && Suppression.key(s.lead().email()).equals(addressKey))
                 .map(RunView::project).sorted(Comparator.comparing(RunView::runId)).toList();
+    }
+
+    @Override
+    public List<String> waitOver(long atTick, int limit) {
+        return states.values().stream().map(RunView::project).filter(v -> v.waitOver(atTick))
+                .sorted(Comparator.comparingLong(RunView::dueTick).thenComparing(RunView::runId))
+                .limit(limit).map(RunView::runId).toList();
+    }
+
+    @Override
+    public List<String> pending(String campaignId) {
+        return states.values().stream().filter(s -> s.campaignId().equals(campaignId)
+                && s.status() == com.superkabe.sequencer.domain.RunStatus.PENDING).map(RunState::runId).sorted().toList();
+    }
+
+    @Override
+    public List<RunView> byLead(String orgId, String leadId) {
+        return states.values().stream().filter(s -> s.orgId().equals(orgId) && s.lead().leadId().equals(leadId))
+                .map(RunView::project).sorted(Comparator.comparing(RunView::runId)).toList();
+    }
+
+    /** Campaigns whose runs are all terminal; the service keeps those that are ACTIVE. */
+    @Override
+    public List<String> campaignsToComplete(long quietSinceTick) {
+        Map<String, Boolean> allTerminal = new java.util.TreeMap<>();
+        states.values().forEach(s -> allTerminal.merge(s.campaignId(), s.status().terminal()
+                && history.getOrDefault(s.runId(), List.of()).stream().allMatch(e -> e.tick() <= quietSinceTick),
+                Boolean::logicalAnd));
+        return allTerminal.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
     }
 
     @Override

@@ -38,7 +38,8 @@ public final class Replayer {
                                                      SendingSettings settings) {
         Campaigns campaigns = new InMemoryCampaigns(campaignDefs);
         SequencerService sequencer = new SequencerService(new SequencerService.Ports(campaigns, runs, runs, runs, runs,
-                runs, runs, runs, runs, runs, runs), paging, settings, DispatchObserver.NONE, runs);
+                runs, runs, runs, runs, runs, runs, runs, (c, cause) -> campaigns.changeStatus(c.campaignId(),
+                "COMPLETED")), paging, settings, DispatchObserver.NONE, runs);
         inputs.forEach(sequencer::onInput);
         return runs.history();
     }

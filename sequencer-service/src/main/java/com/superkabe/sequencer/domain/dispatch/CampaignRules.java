@@ -7,11 +7,18 @@ import java.util.Map;
  * mailboxes (null: none), {@code CampaignAccount.daily_limit_override} per mailbox (absent: none),
  * {@code send_gap_minutes} between two sends of one mailbox (0: no spacing), {@code reassignAfterTicks}:
  * how long a run waits for its sticky mailbox to be able to send again before routing moves it (and
- * how long a mailbox that refused a run's step is avoided), and {@code euComplianceMode}: no open
- * pixel, no click rewriting (ADR 0019, 0020).
+ * how long a mailbox that refused a run's step is avoided), {@code euComplianceMode}: no open
+ * pixel, no click rewriting (ADR 0019, 0020), and {@code policies}: the action of each policy of the
+ * gate (ADR 0022).
  */
 public record CampaignRules(SendWindow window, Integer dailyLimit, Map<String, Integer> mailboxDailyLimits,
-                            int sendGapMinutes, long reassignAfterTicks, boolean euComplianceMode) {
+                            int sendGapMinutes, long reassignAfterTicks, boolean euComplianceMode,
+                            com.superkabe.sequencer.domain.policy.PolicySettings policies) {
+
+    public CampaignRules(SendWindow window, Integer dailyLimit, Map<String, Integer> mailboxDailyLimits,
+                         int sendGapMinutes, long reassignAfterTicks, boolean euComplianceMode) {
+        this(window, dailyLimit, mailboxDailyLimits, sendGapMinutes, reassignAfterTicks, euComplianceMode, null);
+    }
 
     /** One day of 60-second ticks. */
     public static final long DEFAULT_REASSIGN_AFTER_TICKS = 1440;
@@ -24,6 +31,7 @@ public record CampaignRules(SendWindow window, Integer dailyLimit, Map<String, I
 
     public CampaignRules {
         window = window == null ? SendWindow.ALWAYS : window;
+        policies = policies == null ? com.superkabe.sequencer.domain.policy.PolicySettings.DEFAULT : policies;
         mailboxDailyLimits = mailboxDailyLimits == null ? Map.of() : Map.copyOf(mailboxDailyLimits);
         if (dailyLimit != null && dailyLimit < 1) {
             throw new IllegalArgumentException("dailyLimit must be >= 1");

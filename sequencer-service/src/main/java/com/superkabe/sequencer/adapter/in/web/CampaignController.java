@@ -65,22 +65,55 @@ class CampaignController {
         return Map.of("campaignId", campaignId, "status", campaign.status());
     }
 
-    /** Pause or resume: {@code {"status": "ACTIVE" | "PAUSED"}}; a paused campaign's runs stay due. */
+    /**
+     * The campaign's lifecycle and its steps: {@code {"status": …, "steps": […]}}, either or both.
+     * Status moves DRAFT → ACTIVE → PAUSED → ACTIVE (COMPLETED is set when every run is terminal, and an
+     * operator may reopen it as ACTIVE); any other change is a 409. New steps become the next campaign
+     * version: new runs start with it, running runs keep theirs (ADR 0022).
+     */
     @PatchMapping("/{campaignId}")
-    Map<String, String> changeStatus(OrgId org, @PathVariable String campaignId,
-                                     @Valid @RequestBody StatusRequest body) {
+    Map<String, Object> change(OrgId org, @PathVariable String campaignId, @Valid @RequestBody ChangeRequest body) {
+        if (body.status() == null && body.steps() == null) {
+            throw ApiProblem.invalid("status", "give a status, steps, or both");
+        }
         CampaignDef campaign = owned(org, campaignId);
-        if ("ACTIVE".equals(body.status())) {
+        String to = body.status() == null ? null : body.status().strip().toUpperCase(java.util.Locale.ROOT);
+        if (to != null && !to.equals(campaign.status()) && !LIFECYCLE.getOrDefault(campaign.status(), java.util.Set.of())
+                .contains(to)) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "status", "campaign " + campaignId + " is " + campaign.status()
+                    + " and cannot become " + to + " (allowed: " + LIFECYCLE.getOrDefault(campaign.status(),
+                    java.util.Set.of()) + ")");
+        }
+        List<StepTemplate> steps = body.steps() == null ? null : StepsMapper.steps(body.steps());
+        if ("ACTIVE".equals(to)) {
             requireMailingAddress(org);
         }
-        if (!Boolean.TRUE.equals(tx.execute(s -> service.changeStatus(campaign, body.status())))) {
-            throw ApiProblem.notFound("Campaign", campaignId);
-        }
-        return Map.of("campaignId", campaignId, "status", body.status());
+        String actor = "apikey:" + org.value();
+        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        result.put("campaignId", campaignId);
+        tx.executeWithoutResult(s -> {
+            if (steps != null) {
+                result.put("version", service.publishVersion(campaign, steps, actor));
+            }
+            if (to != null && !service.changeStatus(campaign, to)) {
+                throw ApiProblem.notFound("Campaign", campaignId);
+            }
+        });
+        result.put("status", to != null ? to : campaign.status());
+        return result;
     }
 
-    record StatusRequest(@NotNull @Pattern(regexp = "ACTIVE|PAUSED", message = "must be ACTIVE or PAUSED")
-                         String status) {
+    /** The status changes an operator may ask for (COMPLETED is the system's). */
+    private static final Map<String, java.util.Set<String>> LIFECYCLE = Map.of(
+            "DRAFT", java.util.Set.of("ACTIVE"),
+            "ACTIVE", java.util.Set.of("PAUSED"),
+            "PAUSED", java.util.Set.of("ACTIVE"),
+            "COMPLETED", java.util.Set.of("ACTIVE"));
+
+    record ChangeRequest(@Pattern(regexp = "(?i)ACTIVE|PAUSED|DRAFT|COMPLETED",
+                                  message = "must be ACTIVE, PAUSED, DRAFT or COMPLETED") String status,
+                         @jakarta.validation.constraints.Size(min = 1, max = 20)
+                         List<CampaignRequest.@Valid @NotNull Step> steps) {
     }
 
     @GetMapping("/{campaignId}")

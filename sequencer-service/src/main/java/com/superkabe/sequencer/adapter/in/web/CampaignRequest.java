@@ -19,7 +19,8 @@ import java.util.Map;
  * (CampaignAccount.daily_limit_override) and {@code sendGapMinutes} between sends of one mailbox;
  * {@code reassignAfterTicks} (default 1440: a day) before a run leaves a mailbox that cannot send, and
  * {@code euComplianceMode} (no open pixel, no click rewriting). An ACTIVE campaign needs the
- * organization's mailing address (ADR 0020).
+ * organization's mailing address (ADR 0020). {@code policies}: the action of each policy of the gate that
+ * may be chosen, e.g. {@code {"SENDING_WINDOW": "SKIP_WITH_LOG"}} (ADR 0022).
  * {@link CampaignRulesMapper} checks what annotations cannot.
  */
 public record CampaignRequest(@NotBlank @Size(max = 256) String name,
@@ -37,7 +38,16 @@ public record CampaignRequest(@NotBlank @Size(max = 256) String name,
                               @Min(value = 1, message = "must be at least 1")
                               @Max(value = 525_600, message = "must be at most 525600 (a year of minutes)")
                               Long reassignAfterTicks,
-                              Boolean euComplianceMode) {
+                              Boolean euComplianceMode,
+                              Map<String, String> policies) {
+
+    public CampaignRequest(String name, String status, List<String> mailboxIds, List<Step> steps,
+                           String scheduleTimezone, String scheduleStartTime, String scheduleEndTime,
+                           List<String> scheduleDays, Integer dailyLimit, Map<String, Integer> mailboxDailyLimits,
+                           Integer sendGapMinutes, Long reassignAfterTicks, Boolean euComplianceMode) {
+        this(name, status, mailboxIds, steps, scheduleTimezone, scheduleStartTime, scheduleEndTime, scheduleDays,
+                dailyLimit, mailboxDailyLimits, sendGapMinutes, reassignAfterTicks, euComplianceMode, null);
+    }
 
     /** Without the routing and compliance settings (defaults: one day, tracking on). */
     public CampaignRequest(String name, String status, List<String> mailboxIds, List<Step> steps,
@@ -57,10 +67,15 @@ public record CampaignRequest(@NotBlank @Size(max = 256) String name,
                        String subject,
                        @Size(max = 100_000) String body,
                        @Min(0) long delayTicks,
-                       @Size(max = 10) List<@Valid @NotNull Variant> variants) {
+                       @Size(max = 10) List<@Valid @NotNull Variant> variants,
+                       @Size(max = 64) String condition) {
 
         public Step(String subject, String body, long delayTicks) {
-            this(subject, body, delayTicks, null);
+            this(subject, body, delayTicks, null, null);
+        }
+
+        public Step(String subject, String body, long delayTicks, List<Variant> variants) {
+            this(subject, body, delayTicks, variants, null);
         }
     }
 

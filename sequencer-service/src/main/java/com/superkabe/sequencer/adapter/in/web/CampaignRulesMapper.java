@@ -44,7 +44,39 @@ final class CampaignRulesMapper {
         return new CampaignRules(window(body), body.dailyLimit(), perMailbox,
                 body.sendGapMinutes() == null ? 0 : body.sendGapMinutes(),
                 body.reassignAfterTicks() == null ? CampaignRules.DEFAULT_REASSIGN_AFTER_TICKS : body.reassignAfterTicks(),
-                Boolean.TRUE.equals(body.euComplianceMode()));
+                Boolean.TRUE.equals(body.euComplianceMode()), policies(body.policies()));
+    }
+
+    /** {@code {"SENDING_WINDOW": "SKIP_WITH_LOG", …}}: names as in ADR 0022, case-insensitive. */
+    static com.superkabe.sequencer.domain.policy.PolicySettings policies(Map<String, String> given) {
+        if (given == null) {
+            return com.superkabe.sequencer.domain.policy.PolicySettings.DEFAULT;
+        }
+        Map<com.superkabe.events.run.SendPolicy, com.superkabe.events.run.PolicyAction> actions =
+                new java.util.EnumMap<>(com.superkabe.events.run.SendPolicy.class);
+        given.forEach((name, action) -> {
+            com.superkabe.events.run.SendPolicy policy;
+            try {
+                policy = com.superkabe.events.run.SendPolicy.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid("policies." + name, "unknown policy; one of "
+                        + java.util.Arrays.toString(com.superkabe.events.run.SendPolicy.values()));
+            }
+            com.superkabe.events.run.PolicyAction chosen;
+            try {
+                chosen = com.superkabe.events.run.PolicyAction.valueOf(action == null ? ""
+                        : action.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid("policies." + name, "must be one of "
+                        + com.superkabe.sequencer.domain.policy.PolicySettings.allowed(policy));
+            }
+            if (!com.superkabe.sequencer.domain.policy.PolicySettings.allowed(policy).contains(chosen)) {
+                throw ApiProblem.invalid("policies." + name, "must be one of "
+                        + com.superkabe.sequencer.domain.policy.PolicySettings.allowed(policy));
+            }
+            actions.put(policy, chosen);
+        });
+        return new com.superkabe.sequencer.domain.policy.PolicySettings(actions);
     }
 
     private static SendWindow window(CampaignRequest b) {

@@ -5,7 +5,6 @@ import com.superkabe.kit.web.ApiProblem;
 import com.superkabe.sequencer.application.RunCommands;
 import com.superkabe.sequencer.application.OperatorInputs;
 import com.superkabe.sequencer.application.RunViews;
-import com.superkabe.sequencer.domain.RunStatus;
 import com.superkabe.sequencer.domain.RunView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,8 +19,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/runs/{runId}/resolve} {@code {"action": "resend"|"drop"|"stop", "reason": …}}: an
- * operator's decision for a PAUSED run (a send whose outcome stayed unknown). Accepted (202) once the
+ * {@code POST /api/v1/runs/{runId}/resolve} {@code {"action": "retry"|"skip"|"stop", "reason": …}}: an
+ * operator's decision for a FAILED run, or a run PAUSED on a send whose outcome stayed unknown or that
+ * every mailbox refused (ADR 0022). Accepted (202) once the
  * request is on the campaigns topic; the run changes when the sequencer's ordered input reads it back
  * (ADR 0019). {@code retry} and {@code skip} are accepted as synonyms of resend and drop.
  */
@@ -53,9 +53,10 @@ class RunResolveController {
         }
         RunView run = runs.find(runId).filter(r -> r.orgId().equals(org.value()))
                 .orElseThrow(() -> ApiProblem.notFound("Run", runId));
-        if (run.status() != RunStatus.PAUSED) {
+        if (!run.resolvable()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "status", "run " + runId + " is " + run.status()
-                    + "; only a PAUSED run can be resolved");
+                    + (run.closed() ? " and was stopped" : run.pauseCause() != null ? " (" + run.pauseCause() + ")" : "")
+                    + "; only a FAILED run, or one paused on an unknown send outcome or on refusals, can be resolved");
         }
         String actor = "apikey:" + org.value();
         tx.executeWithoutResult(s -> operators.resolve(run, body.action(), actor, body.reason()));

@@ -21,7 +21,17 @@ final class StepsMapper {
     static List<StepTemplate> steps(List<CampaignRequest.Step> steps) {
         List<StepTemplate> out = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
-            out.add(step("steps[" + i + "]", steps.get(i)));
+            StepTemplate step = step("steps[" + i + "]", steps.get(i));
+            String condition = steps.get(i).condition();
+            if (condition != null) {
+                try {
+                    step = new StepTemplate(step.subject(), step.body(), step.delayTicks(), step.variants(),
+                            com.superkabe.sequencer.domain.StepCondition.parse(condition, i));
+                } catch (IllegalArgumentException e) {
+                    throw ApiProblem.invalid("steps[" + i + "].condition", e.getMessage());
+                }
+            }
+            out.add(step);
         }
         return out;
     }

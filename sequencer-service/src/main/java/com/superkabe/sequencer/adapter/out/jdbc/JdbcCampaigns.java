@@ -45,16 +45,20 @@ class JdbcCampaigns implements Campaigns {
         SendWindow w = r.window();
         jdbc.sql("INSERT INTO campaign(campaign_id, org_id, name, status, mailbox_ids, schedule_timezone, "
                         + "schedule_start_time, schedule_end_time, schedule_days, daily_limit, send_gap_minutes, "
-                        + "reassign_after_ticks, eu_compliance_mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "reassign_after_ticks, eu_compliance_mode, policy_actions) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.campaignId(), c.orgId(), c.name(), c.status(), String.join(",", c.mailboxIds()),
                         w.zone().getId(), w.start(), w.end(),
                         w.days().stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(",")),
-                        r.dailyLimit(), r.sendGapMinutes(), r.reassignAfterTicks(), r.euComplianceMode())
+                        r.dailyLimit(), r.sendGapMinutes(), r.reassignAfterTicks(), r.euComplianceMode(),
+                        StepsJson.policies(r.policies()))
                 .update();
         for (int i = 0; i < c.steps().size(); i++) {
             StepTemplate s = c.steps().get(i);
-            jdbc.sql("INSERT INTO campaign_step(campaign_id, step_no, subject, body, delay_ticks) VALUES (?, ?, ?, ?, ?)")
-                    .params(c.campaignId(), i, s.subject(), s.body(), s.delayTicks()).update();
+            jdbc.sql("INSERT INTO campaign_step(campaign_id, step_no, subject, body, delay_ticks, condition) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(c.campaignId(), i, s.subject(), s.body(), s.delayTicks(),
+                            s.condition() == null ? null : s.condition().text()).update();
             for (int v = 0; v < s.variants().size(); v++) {
                 StepTemplate.Variant variant = s.variants().get(v);
                 jdbc.sql("INSERT INTO campaign_step_variant(campaign_id, step_no, variant_no, subject, body, weight) "
@@ -84,23 +88,28 @@ class JdbcCampaigns implements Campaigns {
                 .param(campaignId)
                 .query((rs, i) -> variants.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
                         .add(new StepTemplate.Variant(rs.getString(2), rs.getString(3), rs.getInt(4)))).list();
-        List<StepTemplate> steps = jdbc.sql("SELECT subject, body, delay_ticks, step_no FROM campaign_step "
+        List<StepTemplate> steps = jdbc.sql("SELECT subject, body, delay_ticks, step_no, condition FROM campaign_step "
                         + "WHERE campaign_id = ? ORDER BY step_no")
                 .param(campaignId)
                 .query((rs, i) -> new StepTemplate(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        variants.getOrDefault(rs.getInt(4), List.of()))).list();
+                        variants.getOrDefault(rs.getInt(4), List.of()), rs.getString(5) == null ? null
+                        : com.superkabe.sequencer.domain.StepCondition.parse(rs.getString(5), rs.getInt(4)))).list();
+        Map<Integer, List<StepTemplate>> versions = new HashMap<>();
+        jdbc.sql("SELECT version, steps_json FROM campaign_version WHERE campaign_id = ? ORDER BY version")
+                .param(campaignId).query((rs, i) -> versions.put(rs.getInt(1), StepsJson.read(rs.getString(2)))).list();
         Map<String, Integer> mailboxLimits = new LinkedHashMap<>();
         jdbc.sql("SELECT mailbox_id, daily_limit FROM campaign_mailbox_limit WHERE campaign_id = ?").param(campaignId)
                 .query((rs, i) -> mailboxLimits.put(rs.getString(1), rs.getInt(2))).list();
         return jdbc.sql("SELECT org_id, campaign_id, name, status, mailbox_ids, schedule_timezone, schedule_start_time, "
                         + "schedule_end_time, schedule_days, daily_limit, send_gap_minutes, reassign_after_ticks, "
-                        + "eu_compliance_mode FROM campaign "
+                        + "eu_compliance_mode, policy_actions, enrol_version FROM campaign "
                         + "WHERE campaign_id = ?")
                 .param(campaignId)
                 .query((rs, i) -> new CampaignDef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Arrays.asList(rs.getString(5).split(",")), steps,
                         new CampaignRules(window(rs), rs.getObject(10, Integer.class), mailboxLimits, rs.getInt(11),
-                                rs.getLong(12), rs.getBoolean(13))))
+                                rs.getLong(12), rs.getBoolean(13), StepsJson.policies(rs.getString(14))), versions,
+                        rs.getInt(15)))
                 .optional();
     }
 
@@ -129,6 +138,26 @@ class JdbcCampaigns implements Campaigns {
                         }
                     });
         }
+    }
+
+    @Override
+    public int addVersion(String campaignId, List<StepTemplate> steps) {
+        int version = jdbc.sql("UPDATE campaign SET latest_version = latest_version + 1 WHERE campaign_id = ? "
+                + "RETURNING latest_version").param(campaignId).query(Integer.class).single();
+        jdbc.sql("INSERT INTO campaign_version(campaign_id, version, steps_json) VALUES (?, ?, ?)")
+                .params(campaignId, version, StepsJson.write(steps)).update();
+        cache.remove(campaignId);
+        registerEviction(campaignId);
+        return version;
+    }
+
+    @Override
+    public void setEnrolVersion(String campaignId, int version) {
+        jdbc.sql("UPDATE campaign SET enrol_version = ? WHERE campaign_id = ? AND (? = 1 OR EXISTS "
+                + "(SELECT 1 FROM campaign_version v WHERE v.campaign_id = ? AND v.version = ?))")
+                .params(version, campaignId, version, campaignId, version).update();
+        cache.remove(campaignId);
+        registerEviction(campaignId);
     }
 
     @Override

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 public class JdbcRunViews implements RunViews {
 
     private static final String COLUMNS = "run_id, org_id, campaign_id, lead_id, email, mailbox_id, status, "
-            + "current_step, due_tick, in_flight, attempt, avoid_mailbox_id, avoid_since_tick, esp, yellow, pause_reason";
+            + "current_step, due_tick, in_flight, attempt, avoid_mailbox_id, avoid_since_tick, esp, yellow, pause_reason, "
+            + "pause_cause, closed, campaign_version, held_by";
     /**
      * The due query; public so a test can check its plan: the keyset must be an index condition.
      * Parameters: tick, after (due tick, run id), blocked campaigns, mailboxes, pairs (two arrays), the
@@ -28,7 +29,7 @@ public class JdbcRunViews implements RunViews {
      * campaigns, and a per-row scan of the array made skipping their runs quadratic (ADR 0019, benchmark).
      */
     public static final String DUE_QUERY = "SELECT " + COLUMNS + " FROM run_view "
-            + "WHERE status IN ('ACTIVE', 'WAITING') AND NOT in_flight "
+            + "WHERE status = 'ACTIVE' AND NOT in_flight "
             + "AND due_tick <= ? AND (due_tick, run_id COLLATE \"C\") > (?, ? COLLATE \"C\") "
             + "AND campaign_id NOT IN (SELECT unnest(?::text[])) "
             + "AND coalesce(mailbox_id, '') NOT IN (SELECT unnest(?::text[])) "
@@ -44,14 +45,16 @@ public class JdbcRunViews implements RunViews {
 
     public void upsert(RunView v) {
         jdbc.sql("INSERT INTO run_view(" + COLUMNS + ", email_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?) ON CONFLICT (run_id) DO "
+                        + "?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO "
                         + "UPDATE SET status = EXCLUDED.status, current_step = EXCLUDED.current_step, "
                         + "due_tick = EXCLUDED.due_tick, in_flight = EXCLUDED.in_flight, mailbox_id = EXCLUDED.mailbox_id, "
                         + "attempt = EXCLUDED.attempt, avoid_mailbox_id = EXCLUDED.avoid_mailbox_id, "
-                        + "avoid_since_tick = EXCLUDED.avoid_since_tick, pause_reason = EXCLUDED.pause_reason")
+                        + "avoid_since_tick = EXCLUDED.avoid_since_tick, pause_reason = EXCLUDED.pause_reason, "
+                        + "pause_cause = EXCLUDED.pause_cause, closed = EXCLUDED.closed, held_by = EXCLUDED.held_by")
                 .params(v.runId(), v.orgId(), v.campaignId(), v.leadId(), v.email(), v.mailboxId(), v.status().name(),
                         v.currentStep(), v.dueTick(), v.inFlight(), v.attempt(), v.avoidMailboxId(), v.avoidSinceTick(),
-                        v.esp().name(), v.yellow(), v.pauseReason(), Suppression.key(v.email()))
+                        v.esp().name(), v.yellow(), v.pauseReason(), v.pauseCause(), v.closed(), v.campaignVersion(),
+                        v.heldBy(), Suppression.key(v.email()))
                 .update();
     }
 
@@ -89,7 +92,7 @@ public class JdbcRunViews implements RunViews {
     @Override
     public List<RunView> activeFor(String orgId, String addressKey) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM run_view WHERE org_id = ? AND email_key = ? "
-                        + "AND status IN ('ACTIVE', 'WAITING', 'PAUSED') ORDER BY run_id COLLATE \"C\"")
+                        + "AND status IN ('PENDING', 'ACTIVE', 'WAITING', 'PAUSED') ORDER BY run_id COLLATE \"C\"")
                 .params(orgId, addressKey).query(JdbcRunViews::map).list();
     }
 
@@ -97,6 +100,37 @@ public class JdbcRunViews implements RunViews {
         return new RunView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), RunStatus.valueOf(rs.getString(7)), rs.getInt(8), rs.getLong(9), rs.getBoolean(10),
                 rs.getInt(11), rs.getString(12), rs.getLong(13), RecipientEsp.valueOf(rs.getString(14)), rs.getBoolean(15),
-                rs.getString(16));
+                rs.getString(16), rs.getString(17), rs.getBoolean(18), rs.getInt(19), rs.getString(20));
+    }
+
+    @Override
+    public List<String> waitOver(long tick, int limit) {
+        return jdbc.sql("SELECT run_id FROM run_view WHERE status = 'WAITING' AND due_tick <= ? "
+                        + "ORDER BY due_tick, run_id COLLATE \"C\" LIMIT ?")
+                .params(tick, limit).query(String.class).list();
+    }
+
+    @Override
+    public List<String> pending(String campaignId) {
+        return jdbc.sql("SELECT run_id FROM run_view WHERE campaign_id = ? AND status = 'PENDING' "
+                        + "ORDER BY run_id COLLATE \"C\"").param(campaignId).query(String.class).list();
+    }
+
+    @Override
+    public List<RunView> byLead(String orgId, String leadId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM run_view WHERE org_id = ? AND lead_id = ? "
+                        + "ORDER BY run_id COLLATE \"C\"").params(orgId, leadId).query(JdbcRunViews::map).list();
+    }
+
+    @Override
+    public List<String> campaignsToComplete(long quietSinceTick) {
+        return jdbc.sql("SELECT c.campaign_id FROM campaign c WHERE c.status = 'ACTIVE' "
+                        + "AND c.campaign_id NOT IN (SELECT campaign_id FROM campaign_dispatch_pause) "
+                        + "AND EXISTS (SELECT 1 FROM run_view r WHERE r.campaign_id = c.campaign_id) "
+                        + "AND NOT EXISTS (SELECT 1 FROM run_view r WHERE r.campaign_id = c.campaign_id "
+                        + "AND r.status IN ('PENDING', 'ACTIVE', 'WAITING', 'PAUSED')) "
+                        + "AND NOT EXISTS (SELECT 1 FROM run_transition t JOIN run_view r ON r.run_id = t.run_id "
+                        + "WHERE r.campaign_id = c.campaign_id AND t.tick > ?) "
+                        + "ORDER BY c.campaign_id COLLATE \"C\"").param(quietSinceTick).query(String.class).list();
     }
 }
