@@ -127,7 +127,7 @@ class SendFailureE2EIT {
             // then the run completes, having moved off A because A refused the step
             String runId = org.awaitRun(campaignId, leadId, "COMPLETED").get("runId").asString();
             assertThat(transitionTypes(org.run(runId))).as("transitions of run %s", runId).containsExactly(
-                    "RunEnrolled", "RunMailboxAssigned", "SendRequested", "RunSendRetryScheduled",
+                    "RunEnrolled", "RunStarted", "RunMailboxAssigned", "SendRequested", "RunSendRetryScheduled",
                     "RunMailboxAssigned", "SendRequested", "RunCompleted");
             List<RunMailboxAssigned> moves = storedEvents(runId).stream()
                     .filter(RunMailboxAssigned.class::isInstance).map(RunMailboxAssigned.class::cast).toList();

@@ -107,9 +107,10 @@ class SequencerServiceIT {
                 && r.runId().equals(adaRun) && r.step() == 1, 1, Duration.ofSeconds(3))).isEmpty();
 
         RecordedHistory history = app.getBean(RecordedHistory.class);
-        assertThat(eventCount(adaRun)).as("Axon persisted Ada's events").isEqualTo(5);
+        assertThat(eventCount(adaRun)).as("Axon persisted Ada's events").isEqualTo(6);
         assertThat(history.storedRunEvents().get(adaRun)).extracting(e -> e.getClass().getSimpleName())
-                .containsExactly("RunEnrolled", "RunMailboxAssigned", "SendRequested", "RunStepAdvanced", "RunReplied");
+                .containsExactly("RunEnrolled", "RunStarted", "RunMailboxAssigned", "SendRequested", "RunStepAdvanced",
+                        "RunReplied");
         RecordedHistory.Verification replay = history.verify(new InMemoryRuns());
         assertThat(replay.reproduced()).as("mismatched runs %s", replay.mismatchedRuns()).isTrue();
         assertThat(replay.runs()).isGreaterThanOrEqualTo(2);
@@ -174,8 +175,8 @@ class SequencerServiceIT {
 
         RecordedHistory history = app.getBean(RecordedHistory.class);
         assertThat(history.storedRunEvents().get(runB)).extracting(e -> e.getClass().getSimpleName())
-                .containsExactly("RunEnrolled", "RunMailboxAssigned", "SendRequested", "RunStepAdvanced",
-                        "RunSuppressed");
+                .containsExactly("RunEnrolled", "RunStarted", "RunMailboxAssigned", "SendRequested",
+                        "RunStepAdvanced", "RunSuppressed");
         RecordedHistory.Verification replay = history.verify(new InMemoryRuns());
         assertThat(replay.reproduced()).as("mismatched runs %s", replay.mismatchedRuns()).isTrue();
         RecordedHistory.Verification blind = history.verify(new InMemoryRuns((command, state) ->
@@ -268,8 +269,8 @@ class SequencerServiceIT {
                     .replace("{{firstName}}", "Ada"));
             assertThat(r.body()).isEqualTo(Spintax.spin(step.bodyOf(variant), seed + "body"));
             TestHttp.Response run = http.get("/api/v1/runs/" + r.runId(), "X-Api-Key", KEY);
-            // transitions: enrolled, mailbox assigned by routing, send requested (with its variant)
-            assertThat(run.json().get("transitions").get(2).get("variant").asInt()).as(run.body()).isEqualTo(variant);
+            // transitions: enrolled, started, mailbox assigned by routing, send requested (with its variant)
+            assertThat(run.json().get("transitions").get(3).get("variant").asInt()).as(run.body()).isEqualTo(variant);
         }
         RecordedHistory history = app.getBean(RecordedHistory.class);
         RecordedHistory.Verification replay = history.verify(new InMemoryRuns());
@@ -317,19 +318,155 @@ class SequencerServiceIT {
                 .isEqualTo("ACTIVE");
         RecordedHistory.Verification replay = app.getBean(RecordedHistory.class).verify(new InMemoryRuns());
         assertThat(replay.reproduced()).as("mismatched runs %s", replay.mismatchedRuns()).isTrue();
-        assertThat(patchStatus(campaign, "DRAFT")).isEqualTo(400);
+        assertThat(patchStatus(campaign, "DRAFT")).as("an ACTIVE campaign cannot go back to DRAFT").isEqualTo(409);
+        assertThat(patchStatus(campaign, "RUNNING")).isEqualTo(400);
         assertThat(patchStatus("cmp_unknown", "PAUSED")).isEqualTo(404);
     }
 
     private static int patchStatus(String campaign, String status) throws Exception {
+        return patch(campaign, "{\"status\":\"" + status + "\"}").statusCode();
+    }
+
+    private static java.net.http.HttpResponse<String> patch(String campaign, String body) throws Exception {
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
                         + app.getEnvironment().getProperty("local.server.port") + "/api/v1/campaigns/" + campaign))
                 .header("Content-Type", "application/json").header("X-Api-Key", KEY)
-                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status + "\"}"))
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
-            return client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            return client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         }
+    }
+
+    private static Envelope awaitRunEvent(String runId, EventType type) {
+        List<Envelope> found = kafka.awaitEvents(Topic.RUNS.topicName(), e -> e.type() == type
+                && e.subject().equals(runId), 1, WAIT);
+        assertThat(found).as("%s of run %s", type, runId).hasSize(1);
+        return found.getFirst();
+    }
+
+    private static String runStatus(String runId) {
+        return http.get("/api/v1/runs/" + runId, "X-Api-Key", KEY).json().get("status").asString();
+    }
+
+    @Test
+    void anOperatorPausesAWaitingRunAndResumesItAndEveryRefusalIsAConflictThatChangesNothing() {
+        String campaign = createCampaign();
+        String run = enroll(campaign, "lead-ada-" + UUID.randomUUID());
+        publishTick();
+        SendRequested first = awaitSend(run, 0);
+
+        TestHttp.Response inFlight = http.post("/api/v1/runs/" + run + "/pause", "{\"reason\":\"holiday\"}",
+                "X-Api-Key", KEY);
+        assertThat(inFlight.status()).as(inFlight.body()).isEqualTo(409);
+        assertThat(inFlight.body()).contains("in flight");
+
+        kafka.publish(origin(sent(first), first.tick()));
+        TestHttp.until(() -> http.get("/api/v1/runs/" + run, "X-Api-Key", KEY),
+                r -> "WAITING".equals(r.json().get("status").asString()), WAIT);
+        assertThat(http.post("/api/v1/runs/" + run + "/resume", "{\"reason\":\"go\"}", "X-Api-Key", KEY).status())
+                .as("a run that is not paused cannot be resumed").isEqualTo(409);
+        assertProblem(http.post("/api/v1/runs/" + run + "/pause", "{\"reason\":\"\"}", "X-Api-Key", KEY), "reason");
+        assertThat(http.post("/api/v1/runs/" + run + "/pause", "{\"reason\":\"holiday\"}", "X-Api-Key", KEY)
+                .status()).isEqualTo(202);
+        RunPausedView paused = RunPausedView.of(awaitRunEvent(run, EventType.RUN_PAUSED));
+        assertThat(paused.cause()).isEqualTo("OPERATOR");
+        assertThat(paused.actor()).startsWith("apikey:");
+        TestHttp.until(() -> http.get("/api/v1/runs/" + run, "X-Api-Key", KEY),
+                r -> "PAUSED".equals(r.json().get("status").asString()), WAIT);
+        assertThat(http.post("/api/v1/runs/" + run + "/resolve", "{\"action\":\"retry\",\"reason\":\"x\"}",
+                "X-Api-Key", KEY).status()).as("an operator's pause is resumed, not resolved").isEqualTo(409);
+
+        publishTick();
+        publishTick();
+        publishTick();
+        assertThat(kafka.awaitEvents(Topic.SEND_REQUESTS.topicName(), e -> e.payload() instanceof SendRequested r
+                && r.runId().equals(run) && r.step() == 1, 1, Duration.ofSeconds(2))).as("nothing sent while paused")
+                .isEmpty();
+
+        assertThat(http.post("/api/v1/runs/" + run + "/resume", "{\"reason\":\"back\"}", "X-Api-Key", KEY).status())
+                .isEqualTo(202);
+        awaitRunEvent(run, EventType.RUN_RESUMED);
+        publishTick();
+        assertThat(awaitSend(run, 1).tick()).isEqualTo(tick);
+    }
+
+    /** What a RunPaused says, for assertions. */
+    private record RunPausedView(String cause, String actor) {
+        static RunPausedView of(Envelope e) {
+            com.superkabe.events.run.RunPaused p = e.payloadAs(com.superkabe.events.run.RunPaused.class);
+            return new RunPausedView(p.cause(), p.actor());
+        }
+    }
+
+    @Test
+    void aPausedLeadHasEveryRunPausedUntilItIsResumedAndAnUnknownLeadIsNotFound() {
+        String lead = "lead-bob-" + UUID.randomUUID();
+        String one = enroll(createCampaign(), lead);
+        String two = enroll(createCampaign(), lead);
+        TestHttp.until(() -> http.get("/api/v1/runs/" + two, "X-Api-Key", KEY), r -> r.status() == 200, WAIT);
+
+        assertThat(http.post("/api/v1/leads/" + lead + "/resume", "{\"reason\":\"x\"}", "X-Api-Key", KEY).status())
+                .as("a lead that is not paused").isEqualTo(409);
+        TestHttp.Response paused = http.post("/api/v1/leads/" + lead + "/pause", "{\"reason\":\"asked to wait\"}",
+                "X-Api-Key", KEY);
+        assertThat(paused.status()).as(paused.body()).isEqualTo(202);
+        assertThat(paused.json().get("runs").asInt()).isEqualTo(2);
+        assertThat(RunPausedView.of(awaitRunEvent(one, EventType.RUN_PAUSED)).cause()).isEqualTo("LEAD");
+        assertThat(RunPausedView.of(awaitRunEvent(two, EventType.RUN_PAUSED)).cause()).isEqualTo("LEAD");
+        TestHttp.until(() -> http.post("/api/v1/leads/" + lead + "/pause", "{\"reason\":\"again\"}", "X-Api-Key",
+                KEY), r -> r.status() == 409, WAIT);
+
+        publishTick();
+        assertThat(kafka.awaitEvents(Topic.SEND_REQUESTS.topicName(), e -> e.payload() instanceof SendRequested r
+                && (r.runId().equals(one) || r.runId().equals(two)), 1, Duration.ofSeconds(2))).isEmpty();
+
+        assertThat(http.post("/api/v1/leads/" + lead + "/resume", "{\"reason\":\"go\"}", "X-Api-Key", KEY).status())
+                .isEqualTo(202);
+        awaitRunEvent(one, EventType.RUN_RESUMED);
+        awaitRunEvent(two, EventType.RUN_RESUMED);
+        publishTick();
+        awaitSend(one, 0);
+        awaitSend(two, 0);
+        assertThat(http.post("/api/v1/leads/lead-of-nobody/pause", "{\"reason\":\"x\"}", "X-Api-Key", KEY).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aDraftCampaignsRunsWaitPendingUntilItIsActivatedAndAnEditIsANewVersionForNewRunsOnly() throws Exception {
+        Map<String, Object> fields = Map.of("name", "Draft", "status", "DRAFT", "mailboxIds", List.of("mb-1"),
+                "steps", List.of(Map.of("subject", "Hello {{firstName}}", "body", "v1", "delayTicks", 0)));
+        TestHttp.Response created = http.post("/api/v1/campaigns", TestHttp.json(fields), "X-Api-Key", KEY);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String campaign = created.json().get("campaignId").asString();
+        awaitPaused(campaign, true);
+        String early = enroll(campaign, "lead-ada-" + UUID.randomUUID());
+        assertThat(runStatus(early)).isEqualTo("PENDING");
+        assertThat(patchStatus(campaign, "PAUSED")).as("a draft is activated, not paused").isEqualTo(409);
+
+        assertThat(patchStatus(campaign, "ACTIVE")).isEqualTo(200);
+        awaitRunEvent(early, EventType.RUN_STARTED);
+        publishTick();
+        assertThat(awaitSend(early, 0).body()).isEqualTo("v1");
+
+        java.net.http.HttpResponse<String> edited = patch(campaign, TestHttp.json(Map.of("steps", List.of(
+                Map.of("subject", "Hello again {{firstName}}", "body", "v2", "delayTicks", 0),
+                Map.of("subject", "Only if opened", "body", "v2 second", "delayTicks", 1, "condition", "opened(0)")))));
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.body()).contains("\"version\":2");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (app.getBean(JdbcClient.class).sql("SELECT enrol_version FROM campaign WHERE campaign_id = ?")
+                .param(campaign).query(Integer.class).single() != 2 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
+        String late = enroll(campaign, "lead-bob-" + UUID.randomUUID());
+        publishTick();
+        assertThat(awaitSend(late, 0).body()).isEqualTo("v2");
+        assertThat(http.get("/api/v1/campaigns/" + campaign, "X-Api-Key", KEY).json().get("version").asInt())
+                .isEqualTo(2);
+        assertThat(patch(campaign, TestHttp.json(Map.of("steps", List.of(Map.of("subject", "x", "body", "y",
+                "delayTicks", 0, "condition", "opened(3)"))))).statusCode()).as("a condition on a later step")
+                .isEqualTo(400);
     }
 
     private static void awaitPaused(String campaign, boolean paused) {

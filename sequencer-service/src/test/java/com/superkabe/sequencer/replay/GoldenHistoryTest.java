@@ -2,7 +2,15 @@ package com.superkabe.sequencer.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.superkabe.events.campaign.CampaignVersionPublished;
+import com.superkabe.events.campaign.RunControlRequested;
 import com.superkabe.events.campaign.RunResolveRequested;
+import com.superkabe.events.send.EmailOpened;
+import com.superkabe.sequencer.application.CampaignDef;
+import com.superkabe.sequencer.domain.StepCondition;
+import com.superkabe.sequencer.domain.StepTemplate;
+import com.superkabe.sequencer.domain.dispatch.CampaignRules;
+import com.superkabe.sequencer.domain.dispatch.SendWindow;
 import com.superkabe.events.campaign.SendRetrySettingsChanged;
 import com.superkabe.events.lead.RecipientEsp;
 import com.superkabe.events.mailbox.MailboxConnectionChanged;
@@ -33,7 +41,7 @@ class GoldenHistoryTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"greylisting-retry", "sender-refusal-reroute", "ambiguous-resolved", "paused-mailbox-move",
-        "esp-throttle-and-settings"})
+        "esp-throttle-and-settings", "operator-control", "campaign-edit-and-conditions"})
     void aRecordedHistoryReplaysToItsRecordedDecisions(String name) throws IOException {
         if (Boolean.getBoolean("history.record")) {
             record(name);
@@ -67,6 +75,8 @@ class GoldenHistoryTest {
             case "ambiguous-resolved" -> ambiguousResolved();
             case "paused-mailbox-move" -> pausedMailboxMove();
             case "esp-throttle-and-settings" -> espThrottleAndSettings();
+            case "operator-control" -> operatorControl();
+            case "campaign-edit-and-conditions" -> campaignEditAndConditions();
             default -> throw new IllegalArgumentException(name);
         };
         HistoryFiles.write(name, s.campaigns, s.inputs);
@@ -74,6 +84,62 @@ class GoldenHistoryTest {
         InMemoryRuns runs = new InMemoryRuns();
         Files.writeString(HistoryFiles.DIR.resolve(name + ".expected.txt"), HistoryFiles.decisions(
                 Replayer.replay(h.inputs(), h.campaigns(), runs), runs.dispatchDecisions()), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Operator control (ADR 0022): a waiting run paused and resumed, a lead paused and resumed, a resume
+     * of a run that is not paused rejected and recorded, a permanent failure retried by an operator.
+     */
+    private static Scenario operatorControl() {
+        Scenario s = new Scenario().campaign("c-op", List.of("mb-a"), 1440, 0, 5, 5).address();
+        String one = s.enroll("c-op", "lead-1", RecipientEsp.OTHER, "GREEN");
+        String two = s.enroll("c-op", "lead-2", RecipientEsp.OTHER, "GREEN");
+        s.tick();
+        s.sent(s.lastSend(one)).sent(s.lastSend(two));
+        s.input(new RunControlRequested(Scenario.ORG, one, null, "PAUSE", "apikey:org-h", "customer on holiday"));
+        s.input(new RunControlRequested(Scenario.ORG, two, null, "RESUME", "apikey:org-h", "not paused"));
+        s.input(new RunControlRequested(Scenario.ORG, null, "lead-2", "PAUSE", "apikey:org-h", "asked to wait"));
+        s.ticks(8);
+        s.input(new RunControlRequested(Scenario.ORG, one, null, "RESUME", "apikey:org-h", "back from holiday"));
+        s.input(new RunControlRequested(Scenario.ORG, null, "lead-2", "RESUME", "apikey:org-h", "go ahead"));
+        s.tick();
+        s.failed(s.lastSend(one), SendFailureClass.PERMANENT, "PERMANENT", 554, "5.6.0 message rejected");
+        s.sent(s.lastSend(two));
+        s.tick();
+        s.input(new RunResolveRequested(Scenario.ORG, "c-op", one, "RETRY", "apikey:org-h", "content fixed"));
+        s.tick();
+        return s.sent(s.lastSend(one)).ticks(6);
+    }
+
+    /**
+     * A campaign edited while runs are under way (a new version: the running run keeps the old steps, a run
+     * enrolled after it gets the new ones) and conditional steps: opened(0) sent after an open, skipped with
+     * a log without one; notOpenedWithin(0, 15) skipped after an open, sent once 15 ticks passed without.
+     */
+    private static Scenario campaignEditAndConditions() {
+        List<StepTemplate> v1 = List.of(new StepTemplate("Hi {{firstName}}", "v1 first", 0),
+                new StepTemplate("Again {{firstName}}", "v1 second", 10));
+        List<StepTemplate> v2 = List.of(new StepTemplate("Hello {{firstName}}", "v2 first", 0),
+                new StepTemplate("Glad you read it", "v2 opened", 10, List.of(), new StepCondition.Opened(0)),
+                new StepTemplate("Did you see it?", "v2 not opened", 10, List.of(),
+                        new StepCondition.NotOpenedWithin(0, 15)));
+        Scenario s = new Scenario().campaign(new CampaignDef(Scenario.ORG, "c-edit", "c-edit", "ACTIVE",
+                List.of("mb-a"), v1, new CampaignRules(SendWindow.ALWAYS, null, Map.of(), 0, 1440, false),
+                Map.of(2, v2), 1)).address();
+        String old = s.enroll("c-edit", "lead-1", RecipientEsp.OTHER, "GREEN");
+        s.tick();
+        s.sent(s.lastSend(old));
+        s.input(new CampaignVersionPublished(Scenario.ORG, "c-edit", 2, 3, "apikey:org-h"));
+        String reader = s.enroll("c-edit", "lead-2", RecipientEsp.OTHER, "GREEN");
+        String silent = s.enroll("c-edit", "lead-3", RecipientEsp.OTHER, "GREEN");
+        s.tick();
+        SendRequested read = s.lastSend(reader);
+        s.sent(read).sent(s.lastSend(silent));
+        s.input(new EmailOpened(Scenario.ORG, read.sendId(), reader, "c-edit", "lead-2", read.mailboxId(), 0,
+                read.toAddress(), "<" + read.sendId() + "@history.test>"));
+        s.ticks(11);
+        s.sent(s.lastSend(old)).sent(s.lastSend(reader));
+        return s.ticks(25);
     }
 
     /** A 451 greylisting answer, the retry delivered, the second step, and a reply that stops the run. */

@@ -65,10 +65,20 @@ final class HistoryFiles {
         for (CampaignDef c : campaigns) {
             ObjectNode line = JSON.createObjectNode();
             line.put("type", "campaign");
-            line.set("campaign", JSON.valueToTree(Map.of("orgId", c.orgId(), "campaignId", c.campaignId(),
-                    "mailboxIds", c.mailboxIds(), "steps", c.steps().stream().map(s -> Map.of("subject", s.subject(),
-                            "body", s.body(), "delayTicks", s.delayTicks())).toList(),
-                    "reassignAfterTicks", c.rules().reassignAfterTicks(), "sendGapMinutes", c.rules().sendGapMinutes())));
+            Map<String, Object> def = new java.util.LinkedHashMap<>(Map.of("orgId", c.orgId(),
+                    "campaignId", c.campaignId(), "mailboxIds", c.mailboxIds(), "steps", steps(c.steps()),
+                    "reassignAfterTicks", c.rules().reassignAfterTicks(), "sendGapMinutes", c.rules().sendGapMinutes()));
+            if (!c.laterVersions().isEmpty()) {
+                Map<String, Object> versions = new java.util.TreeMap<>();
+                c.laterVersions().forEach((v, steps) -> versions.put(String.valueOf(v), steps(steps)));
+                def.put("versions", versions);
+            }
+            if (!c.rules().policies().actions().isEmpty()) {
+                Map<String, String> policies = new java.util.TreeMap<>();
+                c.rules().policies().actions().forEach((p, a) -> policies.put(p.name(), a.name()));
+                def.put("policies", policies);
+            }
+            line.set("campaign", JSON.valueToTree(def));
             out.append(JSON.writeValueAsString(line)).append('\n');
         }
         for (Envelope e : inputs) {
@@ -92,14 +102,43 @@ final class HistoryFiles {
         return EventType.of(e).wireName() + " " + new String(CODEC.toJson(e), StandardCharsets.UTF_8) + "\n";
     }
 
-    private static CampaignDef campaign(JsonNode c) {
+    private static List<Map<String, Object>> steps(List<StepTemplate> steps) {
+        return steps.stream().map(s -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>(Map.of("subject", s.subject(), "body", s.body(),
+                    "delayTicks", s.delayTicks()));
+            if (s.condition() != null) {
+                m.put("condition", s.condition().text());
+            }
+            return m;
+        }).toList();
+    }
+
+    private static List<StepTemplate> steps(JsonNode node) {
         List<StepTemplate> steps = new ArrayList<>();
-        c.get("steps").forEach(s -> steps.add(new StepTemplate(s.get("subject").asString(), s.get("body").asString(),
-                s.get("delayTicks").asLong())));
+        node.forEach(s -> steps.add(new StepTemplate(s.get("subject").asString(), s.get("body").asString(),
+                s.get("delayTicks").asLong(), List.of(), s.has("condition")
+                ? com.superkabe.sequencer.domain.StepCondition.parse(s.get("condition").asString(), steps.size())
+                : null)));
+        return steps;
+    }
+
+    private static CampaignDef campaign(JsonNode c) {
+        List<StepTemplate> steps = steps(c.get("steps"));
         List<String> mailboxes = new ArrayList<>();
         c.get("mailboxIds").forEach(m -> mailboxes.add(m.asString()));
+        Map<Integer, List<StepTemplate>> versions = new java.util.TreeMap<>();
+        if (c.has("versions")) {
+            c.get("versions").properties().forEach(e -> versions.put(Integer.parseInt(e.getKey()), steps(e.getValue())));
+        }
+        Map<com.superkabe.events.run.SendPolicy, com.superkabe.events.run.PolicyAction> actions =
+                new java.util.EnumMap<>(com.superkabe.events.run.SendPolicy.class);
+        if (c.has("policies")) {
+            c.get("policies").properties().forEach(e -> actions.put(com.superkabe.events.run.SendPolicy.valueOf(
+                    e.getKey()), com.superkabe.events.run.PolicyAction.valueOf(e.getValue().asString())));
+        }
         return new CampaignDef(c.get("orgId").asString(), c.get("campaignId").asString(), c.get("campaignId").asString(),
                 "ACTIVE", mailboxes, steps, new CampaignRules(SendWindow.ALWAYS, null, Map.of(),
-                c.get("sendGapMinutes").asInt(), c.get("reassignAfterTicks").asLong(), false));
+                c.get("sendGapMinutes").asInt(), c.get("reassignAfterTicks").asLong(), false,
+                new com.superkabe.sequencer.domain.policy.PolicySettings(actions)), versions, 1);
     }
 }

@@ -50,6 +50,11 @@ final class Scenario {
         return this;
     }
 
+    Scenario campaign(CampaignDef definition) {
+        campaigns.add(definition);
+        return this;
+    }
+
     Scenario address() {
         return input(new OrganizationMailingAddressSet(ORG, "History Co., 1 Main St, Springfield, IL 62701"));
     }
