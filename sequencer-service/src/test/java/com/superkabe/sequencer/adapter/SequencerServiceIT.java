@@ -346,7 +346,7 @@ class SequencerServiceIT {
     }
 
     private static String runStatus(String runId) {
-        return http.get("/api/v1/runs/" + runId, "X-Api-Key", KEY).json().get("status").asString();
+        return http.get("/api/v1/runs/" + runId, "X-Api-Key", KEY).json().get("run").get("status").asString();
     }
 
     @Test
@@ -363,7 +363,7 @@ class SequencerServiceIT {
 
         kafka.publish(origin(sent(first), first.tick()));
         TestHttp.until(() -> http.get("/api/v1/runs/" + run, "X-Api-Key", KEY),
-                r -> "WAITING".equals(r.json().get("status").asString()), WAIT);
+                r -> "WAITING".equals(r.json().get("run").get("status").asString()), WAIT);
         assertThat(http.post("/api/v1/runs/" + run + "/resume", "{\"reason\":\"go\"}", "X-Api-Key", KEY).status())
                 .as("a run that is not paused cannot be resumed").isEqualTo(409);
         assertProblem(http.post("/api/v1/runs/" + run + "/pause", "{\"reason\":\"\"}", "X-Api-Key", KEY), "reason");
@@ -373,7 +373,7 @@ class SequencerServiceIT {
         assertThat(paused.cause()).isEqualTo("OPERATOR");
         assertThat(paused.actor()).startsWith("apikey:");
         TestHttp.until(() -> http.get("/api/v1/runs/" + run, "X-Api-Key", KEY),
-                r -> "PAUSED".equals(r.json().get("status").asString()), WAIT);
+                r -> "PAUSED".equals(r.json().get("run").get("status").asString()), WAIT);
         assertThat(http.post("/api/v1/runs/" + run + "/resolve", "{\"action\":\"retry\",\"reason\":\"x\"}",
                 "X-Api-Key", KEY).status()).as("an operator's pause is resumed, not resolved").isEqualTo(409);
 
