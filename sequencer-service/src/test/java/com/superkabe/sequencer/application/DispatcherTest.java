@@ -254,6 +254,74 @@ class DispatcherTest {
         }
     }
 
+    private static final SendWindow AFTERNOON = new SendWindow(java.time.ZoneOffset.UTC, java.time.LocalTime.of(14, 0),
+            java.time.LocalTime.of(16, 0), java.util.EnumSet.allOf(java.time.DayOfWeek.class));
+
+    @Test
+    void aStepHeldByAClosedWindowIsRecordedOnceOnTheRunAndSentWhenTheWindowOpens() {
+        CampaignDef c = campaign("c-win", List.of("mb-1"), new CampaignRules(AFTERNOON, null, Map.of(), 0));
+        enroll("c-win", "lead-1");
+        tickAt("2026-03-03T10:00:00Z");
+        tickAt("2026-03-03T10:01:00Z");
+        tickAt("2026-03-03T10:02:00Z");
+        tickAt("2026-03-03T14:00:00Z");
+
+        Map<String, List<RunEvent>> history = Replayer.replay(inputs, List.of(c));
+
+        List<com.superkabe.events.run.RunPolicyHeld> holds = history.values().stream().flatMap(List::stream)
+                .filter(com.superkabe.events.run.RunPolicyHeld.class::isInstance)
+                .map(com.superkabe.events.run.RunPolicyHeld.class::cast).toList();
+        assertThat(holds).singleElement().satisfies(h -> {
+            assertThat(h.policy()).isEqualTo(com.superkabe.events.run.SendPolicy.SENDING_WINDOW);
+            assertThat(h.action()).isEqualTo(com.superkabe.events.run.PolicyAction.DEFER);
+            assertThat(h.tick()).isEqualTo(1);
+        });
+        assertThat(sends(history)).singleElement().extracting(SendRequested::tick).isEqualTo(4L);
+    }
+
+    @Test
+    void aCampaignThatSkipsOutsideItsWindowSkipsTheStepWithALogAndGoesOnToTheNext() {
+        CampaignDef c = campaign("c-skip", List.of("mb-1"), new CampaignRules(AFTERNOON, null, Map.of(), 0,
+                CampaignRules.DEFAULT_REASSIGN_AFTER_TICKS, false, new com.superkabe.sequencer.domain.policy.PolicySettings(
+                Map.of(com.superkabe.events.run.SendPolicy.SENDING_WINDOW,
+                        com.superkabe.events.run.PolicyAction.SKIP_WITH_LOG))));
+        enroll("c-skip", "lead-1");
+        tickAt("2026-03-03T10:00:00Z");
+
+        List<RunEvent> events = Replayer.replay(inputs, List.of(c)).values().iterator().next();
+
+        assertThat(events).filteredOn(com.superkabe.events.run.RunStepSkipped.class::isInstance).singleElement()
+                .satisfies(k -> assertThat(((com.superkabe.events.run.RunStepSkipped) k).reason())
+                        .contains("SENDING_WINDOW"));
+        assertThat(events).filteredOn(SendRequested.class::isInstance).isEmpty();
+        assertThat(events).last().isInstanceOf(com.superkabe.events.run.RunCompleted.class);
+    }
+
+    @Test
+    void aPausedLeadsRunThatComesDueLaterIsPausedByTheGateInsteadOfSent() {
+        CampaignDef c = new CampaignDef("org-1", "c-lead", "c-lead", "ACTIVE", List.of("mb-1"),
+                List.of(new StepTemplate("Hi", "b", 0), new StepTemplate("Again", "b2", 2)), CampaignRules.UNLIMITED);
+        enroll("c-lead", "lead-1");
+        tickAt("2026-03-03T10:00:00Z");
+        SendRequested first = sends(Replayer.replay(inputs, List.of(c))).getFirst();
+        // the pause finds the run's first send in flight: the gate pauses it when its next step comes due
+        input(new com.superkabe.events.campaign.RunControlRequested("org-1", null, "lead-1", "PAUSE", "op", "wait"));
+        input(new com.superkabe.events.send.EmailSent("org-1", first.sendId(), first.runId(), "c-lead", "lead-1",
+                first.mailboxId(), 0, first.toAddress(), "<m@x>", 1));
+        tickAt("2026-03-03T10:01:00Z");
+        tickAt("2026-03-03T10:02:00Z");
+        tickAt("2026-03-03T10:03:00Z");
+
+        List<RunEvent> events = Replayer.replay(inputs, List.of(c)).get(first.runId());
+
+        assertThat(events).filteredOn(SendRequested.class::isInstance).hasSize(1);
+        assertThat(events).filteredOn(com.superkabe.events.run.RunPolicyHeld.class::isInstance).singleElement()
+                .satisfies(h -> assertThat(((com.superkabe.events.run.RunPolicyHeld) h).policy())
+                        .isEqualTo(com.superkabe.events.run.SendPolicy.LEAD_PAUSED));
+        assertThat(events).last().isInstanceOfSatisfying(com.superkabe.events.run.RunPaused.class,
+                p -> assertThat(p.cause()).isEqualTo("LEAD"));
+    }
+
     private static CampaignDef campaign(String id, List<String> mailboxes, CampaignRules rules) {
         return new CampaignDef("org-1", id, id, "ACTIVE", mailboxes, STEPS, rules);
     }
