@@ -6,11 +6,13 @@ import com.superkabe.events.SuperkabeEvent;
 import com.superkabe.events.lead.LeadAccepted;
 import com.superkabe.events.lead.LeadRejected;
 import com.superkabe.events.lead.LeadSubmitted;
-import com.superkabe.events.lead.RecipientEsp;
 import com.superkabe.ingestion.domain.EmailSyntax;
 import com.superkabe.ingestion.domain.IngestionGate;
 import com.superkabe.ingestion.domain.LeadCandidate;
+import com.superkabe.ingestion.domain.LeadHealth;
 import com.superkabe.ingestion.domain.LeadStatus;
+import com.superkabe.ingestion.domain.MxCheck;
+import com.superkabe.ingestion.domain.MxResult;
 import com.superkabe.ingestion.domain.RecipientEsps;
 import com.superkabe.ingestion.domain.Verdict;
 import com.superkabe.kit.kafka.Envelopes;
@@ -85,7 +87,7 @@ public class IntakeService {
      */
     public static int shardOf(Envelope cause, int shards) {
         LeadSubmitted s = cause.payloadAs(LeadSubmitted.class);
-        EmailSyntax.Result r = EmailSyntax.check(s.email());
+        EmailSyntax.Result r = EmailSyntax.check(s.email(), true);
         String key = s.orgId() + "/" + (r.valid() ? r.address() : String.valueOf(s.email()));
         return Math.floorMod(key.hashCode(), shards);
     }
@@ -95,15 +97,15 @@ public class IntakeService {
     }
 
     private Decided submit(List<LeadCandidate> batch, List<String> sources, String channel, Stamp stamp) {
-        prefetch(batch);
+        MxCheck mx = mxAnswers(batch);
         List<Submission> results = new ArrayList<>(batch.size());
         List<Envelope> out = new ArrayList<>(batch.size());
         List<Leads.Lead> rows = new ArrayList<>();
         List<Integer> rowItems = new ArrayList<>();
-        List<RecipientEsp> rowEsps = new ArrayList<>();
+        List<MxResult> rowMx = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             LeadCandidate lead = batch.get(i);
-            Verdict verdict = organizations.exists(lead.orgId()) ? judge(lead) : unknownOrganization(lead);
+            Verdict verdict = organizations.exists(lead.orgId()) ? judge(lead, mx) : unknownOrganization(lead);
             results.add(null);
             switch (verdict) {
                 case Verdict.Rejected r -> results.set(i, reject(lead, r.reasons(), channel, stamp, i, out));
@@ -113,17 +115,17 @@ public class IntakeService {
                             lead.campaignId(), a.health(), a.score(), LeadStatus.HELD.name(), channel,
                             lead.leadScore(), null, false, sources == null ? null : sources.get(i)));
                     rowItems.add(i);
-                    rowEsps.add(esp(a.email()));
+                    rowMx.add(mx.lookup(a.email().substring(a.email().lastIndexOf('@') + 1)));
                     results.set(i, new Submission.Accepted(rows.getLast().leadId(), a.health(), a.score(), a.warnings()));
                 }
             }
         }
-        store(new Rows(rows, rowItems, rowEsps), batch, results, channel, stamp, out);
+        store(new Rows(rows, rowItems, rowMx), batch, results, channel, stamp, out);
         return new Decided(results, out);
     }
 
-    /** The accepted leads of a batch: their rows, their items' indexes and their recipients' ESPs. */
-    private record Rows(List<Leads.Lead> leads, List<Integer> items, List<RecipientEsp> esps) {
+    /** The accepted leads of a batch: their rows, their items' indexes and their domains' MX answers. */
+    private record Rows(List<Leads.Lead> leads, List<Integer> items, List<MxResult> mx) {
     }
 
     private void store(Rows acceptedRows, List<LeadCandidate> batch, List<Submission> results, String channel,
@@ -141,12 +143,12 @@ public class IntakeService {
         for (int k = 0; k < rows.size(); k++) {
             Leads.Lead row = rows.get(k);
             int i = acceptedRows.items().get(k);
-            RecipientEsp esp = acceptedRows.esps().get(k);
+            MxResult mx = acceptedRows.mx().get(k);
             Leads.Stored before = stored.get(row.leadId());
             if (before != null && row.sourceEventId() != null && row.sourceEventId().equals(before.sourceEventId())) {
                 if (announced.add(row.leadId())) {
                     out.add(stamp.apply(i,
-                            accepted(row, before.health(), before.score(), results.get(i), channel, esp)));
+                            accepted(row, before.health(), before.score(), results.get(i), channel, mx)));
                 } else {
                     results.set(i, new Submission.Duplicate(row.leadId()));
                 }
@@ -157,30 +159,22 @@ public class IntakeService {
             } else if (!inserted.contains(row.leadId()) || !announced.add(row.leadId())) {
                 results.set(i, new Submission.Duplicate(row.leadId()));
             } else {
-                out.add(stamp.apply(i, accepted(row, row.health(), row.score(), results.get(i), channel, esp)));
+                out.add(stamp.apply(i, accepted(row, row.health(), row.score(), results.get(i), channel, mx)));
             }
         }
     }
 
     private static LeadAccepted accepted(Leads.Lead row, String health, int score, Submission result, String channel,
-                                         RecipientEsp esp) {
+                                         MxResult mx) {
         List<LeadRejected.Reason> warnings = ((Submission.Accepted) result).warnings();
+        String domain = row.email().substring(row.email().lastIndexOf('@') + 1);
         return new LeadAccepted(row.orgId(), row.leadId(), row.email(), row.firstName(), row.lastName(),
                 row.company(), row.title(), row.campaignId(), health, score, channel,
-                warnings.isEmpty() ? null : warnings, esp);
+                warnings.isEmpty() ? null : warnings, RecipientEsps.of(domain, mx), mx.answer());
     }
 
-    /**
-     * Decided here, in the shell, from the MX answer the batch prefetched into the per-domain cache,
-     * so the event carries it and no decision downstream asks DNS.
-     */
-    private RecipientEsp esp(String normalisedEmail) {
-        String domain = normalisedEmail.substring(normalisedEmail.lastIndexOf('@') + 1);
-        return RecipientEsps.of(domain, inputs.mx().lookup(domain));
-    }
-
-    private Verdict judge(LeadCandidate lead) {
-        return IngestionGate.judge(lead, inputs.lists(), inputs.policy(lead.orgId()), inputs.mx());
+    private Verdict judge(LeadCandidate lead, MxCheck mx) {
+        return IngestionGate.judge(lead, inputs.lists(), inputs.policy(lead.orgId()), mx);
     }
 
     private static Verdict unknownOrganization(LeadCandidate lead) {
@@ -195,17 +189,15 @@ public class IntakeService {
         return new Submission.Rejected(reasons);
     }
 
-    private void prefetch(List<LeadCandidate> batch) {
-        if (inputs.mx() == com.superkabe.ingestion.domain.MxCheck.DISABLED) {
-            return;
-        }
+    /** The MX answers of the batch's domains, gathered before anything is judged. */
+    private MxCheck mxAnswers(List<LeadCandidate> batch) {
         Set<String> domains = new HashSet<>();
         for (LeadCandidate lead : batch) {
-            EmailSyntax.Result r = EmailSyntax.check(lead.email());
-            if (r.valid()) {
-                domains.add(r.domain());
+            String domain = LeadHealth.mxDomain(lead.email());
+            if (domain != null) {
+                domains.add(domain);
             }
         }
-        inputs.prefetchMx(domains);
+        return inputs.mx(domains);
     }
 }

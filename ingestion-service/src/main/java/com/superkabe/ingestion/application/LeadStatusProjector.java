@@ -68,7 +68,7 @@ public class LeadStatusProjector {
         if (leadId != null && !leadId.isBlank()) {
             return leadId;
         }
-        EmailSyntax.Result address = EmailSyntax.check(email);
+        EmailSyntax.Result address = EmailSyntax.check(email, true);
         return EventIds.derive("lead/" + orgId + "/" + (address.valid() ? address.address() : email));
     }
 

@@ -8,6 +8,7 @@ import com.superkabe.events.Service;
 import com.superkabe.events.lead.LeadAccepted;
 import com.superkabe.events.lead.LeadRejected;
 import com.superkabe.events.lead.LeadSubmitted;
+import com.superkabe.events.lead.MxAnswer;
 import com.superkabe.events.lead.RecipientEsp;
 import com.superkabe.ingestion.domain.DomainLists;
 import com.superkabe.ingestion.domain.LeadStatus;
@@ -97,7 +98,7 @@ class IntakeFromTopicTest {
     }
 
     @Test
-    void anAcceptedLeadCarriesTheProviderOfItsDomainsExchangers() {
+    void anAcceptedLeadRecordsItsMxAnswerAndTheProviderOfItsDomainsExchangers() {
         IntakeService withMx = new IntakeService(new InMemoryLeads(), new KnownOrganizations(new Organizations() {
             @Override
             public boolean exists(String orgId) {
@@ -114,10 +115,13 @@ class IntakeFromTopicTest {
                         : new MxResult(MxResult.Status.UNKNOWN, "DNS did not answer")));
 
         List<Envelope> events = withMx.decideFromTopic(List.of(submitted("e-1", "ada@acme.com"),
-                submitted("e-2", "bob@slow.test"))).events();
+                submitted("e-2", "bob@slow.com"))).events();
 
         assertThat(events).extracting(e -> e.payloadAs(LeadAccepted.class).esp())
                 .containsExactly(RecipientEsp.GOOGLE, RecipientEsp.UNKNOWN);
+        assertThat(events).extracting(e -> e.payloadAs(LeadAccepted.class).mx()).containsExactly(
+                new MxAnswer(MxAnswer.Status.FOUND, List.of("aspmx.l.google.com", "alt1.aspmx.l.google.com")),
+                new MxAnswer(MxAnswer.Status.UNKNOWN, List.of()));
     }
 
     @Test
@@ -198,7 +202,7 @@ class IntakeFromTopicTest {
         }
     }
 
-    private record Inputs(MxCheck mx) implements GateInputs {
+    private record Inputs(MxCheck dns) implements GateInputs {
         @Override
         public DomainLists lists() {
             return new DomainLists(Set.of(), Set.of(), Set.of(), Set.of());
@@ -210,7 +214,10 @@ class IntakeFromTopicTest {
         }
 
         @Override
-        public void prefetchMx(Collection<String> asciiDomains) {
+        public MxCheck mx(Collection<String> asciiDomains) {
+            java.util.Map<String, com.superkabe.ingestion.domain.MxResult> answers = new java.util.HashMap<>();
+            asciiDomains.forEach(d -> answers.put(d, dns.lookup(d)));
+            return MxCheck.of(answers);
         }
     }
 }
