@@ -14,9 +14,11 @@ import com.superkabe.ingestion.domain.LeadStatus;
 import com.superkabe.ingestion.domain.MxCheck;
 import com.superkabe.ingestion.domain.MxResult;
 import com.superkabe.ingestion.domain.RecipientEsps;
+import com.superkabe.ingestion.domain.Resubmission;
 import com.superkabe.ingestion.domain.Verdict;
 import com.superkabe.kit.kafka.Envelopes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,9 +45,11 @@ public class IntakeService {
     private final BatchEvents events;
     private final Envelopes envelopes;
     private final GateInputs inputs;
+    private final Enrolments enrolments;
 
     public IntakeService(Leads leads, KnownOrganizations organizations, BatchEvents events, Envelopes envelopes,
-                         GateInputs inputs) {
+                         GateInputs inputs, Enrolments enrolments) {
+        this.enrolments = enrolments;
         this.leads = leads;
         this.organizations = organizations;
         this.events = events;
@@ -92,6 +96,11 @@ public class IntakeService {
         return Math.floorMod(key.hashCode(), shards);
     }
 
+    /** A lead's id: derived from its organization and normalised address, so every path dedupes alike. */
+    public static String leadId(String orgId, String normalisedEmail) {
+        return EventIds.derive("lead/" + orgId + "/" + normalisedEmail);
+    }
+
     /** The outcome of each item, and the events that announce them. */
     public record Decided(List<Submission> results, List<Envelope> events) {
     }
@@ -110,9 +119,9 @@ public class IntakeService {
             switch (verdict) {
                 case Verdict.Rejected r -> results.set(i, reject(lead, r.reasons(), channel, stamp, i, out));
                 case Verdict.Accepted a -> {
-                    rows.add(new Leads.Lead(EventIds.derive("lead/" + lead.orgId() + "/" + a.email()), lead.orgId(),
+                    rows.add(new Leads.Lead(leadId(lead.orgId(), a.email()), lead.orgId(),
                             a.email(), lead.firstName(), lead.lastName(), lead.company(), lead.title(),
-                            lead.campaignId(), a.health(), a.score(), LeadStatus.HELD.name(), channel,
+                            lead.campaignId(), a.health(), a.score(), LeadStatus.ofNewLead(lead.campaignId()).name(), channel,
                             lead.leadScore(), null, false, sources == null ? null : sources.get(i)));
                     rowItems.add(i);
                     rowMx.add(mx.lookup(a.email().substring(a.email().lastIndexOf('@') + 1)));
@@ -131,46 +140,106 @@ public class IntakeService {
     private void store(Rows acceptedRows, List<LeadCandidate> batch, List<Submission> results, String channel,
                        Stamp stamp, List<Envelope> out) {
         List<Leads.Lead> rows = acceptedRows.leads();
-        Set<String> inserted = rows.isEmpty() ? Set.of() : leads.insertAll(rows);
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<String> inserted = leads.insertAll(rows);
         Set<String> existing = new LinkedHashSet<>();
         for (Leads.Lead row : rows) {
             if (!inserted.contains(row.leadId())) {
                 existing.add(row.leadId());
             }
         }
-        Map<String, Leads.Stored> stored = existing.isEmpty() ? Map.of() : leads.stored(existing);
+        Map<String, Leads.Stored> stored = new HashMap<>(existing.isEmpty() ? Map.of() : leads.stored(existing));
+        // only leads stored before this batch can have enrolments the database knows
+        Map<Enrolments.Pair, String> pairs = new HashMap<>(existing.isEmpty() ? Map.of() : enrolments.of(existing));
+        List<Enrolments.Enrolment> firstEnrolments = new ArrayList<>();
         Set<String> announced = new HashSet<>();
         for (int k = 0; k < rows.size(); k++) {
             Leads.Lead row = rows.get(k);
             int i = acceptedRows.items().get(k);
             MxResult mx = acceptedRows.mx().get(k);
-            Leads.Stored before = stored.get(row.leadId());
-            if (before != null && row.sourceEventId() != null && row.sourceEventId().equals(before.sourceEventId())) {
-                if (announced.add(row.leadId())) {
-                    out.add(stamp.apply(i,
-                            accepted(row, before.health(), before.score(), results.get(i), channel, mx)));
-                } else {
-                    results.set(i, new Submission.Duplicate(row.leadId()));
+            if (inserted.contains(row.leadId()) && announced.add(row.leadId())) {
+                out.add(stamp.apply(i, accepted(row, row, row.campaignId(), warnings(results.get(i)), channel, mx)));
+                stored.put(row.leadId(), new Leads.Stored(LeadStatus.valueOf(row.status()), row.health(), row.score(),
+                        row.sourceEventId(), row));
+                if (row.campaignId() != null) {
+                    Enrolments.Enrolment first = enrolment(row, row.campaignId(), channel);
+                    firstEnrolments.add(first);
+                    pairs.put(first.pair(), row.sourceEventId());
                 }
-            } else if (before != null && before.status().suppressed()) {
-                results.set(i, reject(batch.get(i), List.of(new LeadRejected.Reason("suppressed", "email",
-                        "address is suppressed in this organization (lead " + before.status().name().toLowerCase()
-                                + ")")), channel, stamp, i, out));
-            } else if (!inserted.contains(row.leadId()) || !announced.add(row.leadId())) {
-                results.set(i, new Submission.Duplicate(row.leadId()));
-            } else {
-                out.add(stamp.apply(i, accepted(row, row.health(), row.score(), results.get(i), channel, mx)));
+                continue;
             }
+            results.set(i, again(row, stored.get(row.leadId()), pairs, announced, batch.get(i), results.get(i),
+                    new Item(i, channel, stamp, mx), out));
         }
+        enrolments.insertAll(firstEnrolments);
     }
 
-    private static LeadAccepted accepted(Leads.Lead row, String health, int score, Submission result, String channel,
-                                         MxResult mx) {
-        List<LeadRejected.Reason> warnings = ((Submission.Accepted) result).warnings();
-        String domain = row.email().substring(row.email().lastIndexOf('@') + 1);
-        return new LeadAccepted(row.orgId(), row.leadId(), row.email(), row.firstName(), row.lastName(),
-                row.company(), row.title(), row.campaignId(), health, score, channel,
-                warnings.isEmpty() ? null : warnings, RecipientEsps.of(domain, mx), mx.answer());
+    /** Where one item is in its batch, and how its event is named and sent. */
+    private record Item(int index, String channel, Stamp stamp, MxResult mx) {
+    }
+
+    /** An item whose lead exists already (stored before, or created earlier in this batch). */
+    private Submission again(Leads.Lead row, Leads.Stored before, Map<Enrolments.Pair, String> pairs,
+                             Set<String> announced, LeadCandidate candidate, Submission judged, Item item,
+                             List<Envelope> out) {
+        if (before == null) {
+            return new Submission.Duplicate(row.leadId());
+        }
+        Enrolments.Pair pair = new Enrolments.Pair(row.leadId(), row.campaignId());
+        String source = row.sourceEventId();
+        boolean createdLead = source != null && source.equals(before.sourceEventId()) && !announced.contains(row.leadId());
+        boolean createdPair = source != null && pairs.containsKey(pair) && source.equals(pairs.get(pair))
+                && !announced.contains(row.leadId() + "/" + row.campaignId());
+        return switch (Resubmission.decide(before.status(), createdLead || createdPair, row.campaignId(),
+                pairs.containsKey(pair))) {
+            case ANNOUNCE_AGAIN -> {
+                announced.add(row.leadId());
+                announced.add(row.leadId() + "/" + row.campaignId());
+                out.add(item.stamp().apply(item.index(), accepted(before.lead(), before.lead(), row.campaignId(),
+                        createdLead ? warnings(judged) : null, item.channel(), item.mx())));
+                yield createdLead ? judged : new Submission.Enrolled(row.leadId(), row.campaignId());
+            }
+            case SUPPRESSED -> reject(candidate, List.of(new LeadRejected.Reason("suppressed", "email",
+                    "address is suppressed in this organization (lead " + before.status().name().toLowerCase()
+                            + ")")), item.channel(), item.stamp(), item.index(), out);
+            case DUPLICATE -> new Submission.Duplicate(row.leadId());
+            case ENROL -> {
+                if (enrolments.insertAll(List.of(enrolment(row, row.campaignId(), item.channel()))).isEmpty()) {
+                    yield new Submission.Duplicate(row.leadId());
+                }
+                pairs.put(pair, source);
+                announced.add(row.leadId() + "/" + row.campaignId());
+                if (before.status() != before.status().enrolled()) {
+                    leads.updateStatus(row.leadId(), before.status().enrolled(), "enrolled into campaign "
+                            + row.campaignId());
+                }
+                out.add(item.stamp().apply(item.index(), accepted(before.lead(), before.lead(), row.campaignId(), null,
+                        item.channel(), item.mx())));
+                yield new Submission.Enrolled(row.leadId(), row.campaignId());
+            }
+        };
+    }
+
+    private static Enrolments.Enrolment enrolment(Leads.Lead row, String campaignId, String channel) {
+        return new Enrolments.Enrolment(row.orgId(), row.leadId(), campaignId, channel, row.sourceEventId());
+    }
+
+    private static List<LeadRejected.Reason> warnings(Submission judged) {
+        return judged instanceof Submission.Accepted a && !a.warnings().isEmpty() ? a.warnings() : null;
+    }
+
+    /**
+     * The lead announced to the gate for one campaign: the stored lead's data and health, the
+     * campaign asked for, and the MX answer the submission was judged with.
+     */
+    static LeadAccepted accepted(Leads.Lead data, Leads.Lead health, String campaignId,
+                                 List<LeadRejected.Reason> warnings, String channel, MxResult mx) {
+        String domain = data.email().substring(data.email().lastIndexOf('@') + 1);
+        return new LeadAccepted(data.orgId(), data.leadId(), data.email(), data.firstName(), data.lastName(),
+                data.company(), data.title(), campaignId, health.health(), health.score(), channel, warnings,
+                RecipientEsps.of(domain, mx), mx.answer());
     }
 
     private Verdict judge(LeadCandidate lead, MxCheck mx) {

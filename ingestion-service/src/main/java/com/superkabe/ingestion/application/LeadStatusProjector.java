@@ -17,30 +17,41 @@ import com.superkabe.ingestion.domain.LeadStatus;
 import java.util.List;
 
 /**
- * Keeps the org-wide Lead's status from other services' facts: the execution gate (allowed →
- * ACTIVE, blocked for HEALTH_ISSUE → PAUSED), the sequencer's runs (completed → COMPLETED; a
- * reply is noted, the status stays), and send outcomes (a hard bounce saying the address cannot
- * receive → BOUNCED — not one aimed at the sender, see {@link RecipientFailure} — whether at SMTP
- * time or found in the mailbox later (a DSN); an unsubscribe or a spam complaint →
- * UNSUBSCRIBED; both suppress the address organization-wide). Events of other kinds are ignored.
+ * Keeps the org-wide Lead's status from other services' facts, and each (lead, campaign)
+ * enrolment's: the execution gate (allowed → ACTIVE, enrolment ALLOWED; blocked → enrolment
+ * BLOCKED, and for HEALTH_ISSUE the lead PAUSED), the sequencer's runs (enrolled → enrolment
+ * ENROLLED; completed → COMPLETED; a reply is noted, the status stays), and send outcomes (a hard
+ * bounce saying the address cannot receive → BOUNCED — not one aimed at the sender, see
+ * {@link RecipientFailure} — whether at SMTP time or found in the mailbox later (a DSN); an
+ * unsubscribe or a spam complaint → UNSUBSCRIBED; both suppress the address organization-wide).
+ * Events of other kinds are ignored.
  */
 public class LeadStatusProjector {
 
     private final Leads leads;
+    private final Enrolments enrolments;
 
-    public LeadStatusProjector(Leads leads) {
+    public LeadStatusProjector(Leads leads, Enrolments enrolments) {
         this.leads = leads;
+        this.enrolments = enrolments;
     }
 
     public void on(Envelope event) {
         switch (event.payload()) {
-            case LeadGateAllowed a -> move(a.lead().leadId(), LeadStatus.ACTIVE,
-                    "passed the execution gate for campaign " + a.campaignId());
-            case LeadGateBlocked b when "HEALTH_ISSUE".equals(b.failureClass()) ->
+            case LeadGateAllowed a -> {
+                enrolments.mark(a.lead().leadId(), a.campaignId(), "ALLOWED", "passed the execution gate");
+                move(a.lead().leadId(), LeadStatus.ACTIVE, "passed the execution gate for campaign " + a.campaignId());
+            }
+            case LeadGateBlocked b -> {
+                enrolments.mark(b.leadId(), b.campaignId(), "BLOCKED", b.failureClass() + ": " + b.reason());
+                if ("HEALTH_ISSUE".equals(b.failureClass())) {
                     move(b.leadId(), LeadStatus.PAUSED, b.reason());
+                }
+            }
             case RunEnrolled r -> {
                 if (r.lead() != null) {
                     leads.rememberRun(r.runId(), r.lead().leadId());
+                    enrolments.mark(r.lead().leadId(), r.campaignId(), "ENROLLED", "run " + r.runId());
                 }
             }
             case RunCompleted c -> leads.leadOfRun(c.runId())

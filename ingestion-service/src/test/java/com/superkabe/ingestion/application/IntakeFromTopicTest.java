@@ -47,7 +47,7 @@ class IntakeFromTopicTest {
     }), events -> {
         throw new AssertionError("the topic path must not publish through the outbox");
     }, new Envelopes(Service.INGESTION, Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC)),
-            new Inputs(MxCheck.DISABLED));
+            new Inputs(MxCheck.DISABLED), new InMemoryEnrolments());
 
     @Test
     void aRedeliveredEventAnnouncesItsLeadAgainUnderTheSameEventId() {
@@ -61,7 +61,7 @@ class IntakeFromTopicTest {
             assertThat(e.type()).isEqualTo(EventType.LEAD_ACCEPTED);
             assertThat(e.payloadAs(LeadAccepted.class).leadId()).isEqualTo(first.payloadAs(LeadAccepted.class).leadId());
         });
-        assertThat(leads.rows).hasSize(1);
+        assertThat(leads.size()).isEqualTo(1);
     }
 
     @Test
@@ -78,7 +78,7 @@ class IntakeFromTopicTest {
     void aRedeliveredEventAnnouncesTheOriginalDecisionEvenIfTheLeadWasSuppressedSince() {
         Envelope submitted = submitted("e-1", "ada@acme.com");
         intake.decideFromTopic(List.of(submitted));
-        leads.rows.values().forEach(r -> r.status = LeadStatus.BOUNCED);
+        leads.updateStatus(IntakeService.leadId("org-1", "ada@acme.com"), LeadStatus.BOUNCED, "test");
 
         List<Envelope> again = intake.decideFromTopic(List.of(submitted)).events();
         List<Envelope> other = intake.decideFromTopic(List.of(submitted("e-9", "ada@acme.com"))).events();
@@ -112,7 +112,7 @@ class IntakeFromTopicTest {
         }, new Envelopes(Service.INGESTION, Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC)),
                 new Inputs(d -> d.equals("acme.com")
                         ? MxResult.found(d, List.of("1 aspmx.l.google.com.", "5 alt1.aspmx.l.google.com."))
-                        : new MxResult(MxResult.Status.UNKNOWN, "DNS did not answer")));
+                        : new MxResult(MxResult.Status.UNKNOWN, "DNS did not answer")), new InMemoryEnrolments());
 
         List<Envelope> events = withMx.decideFromTopic(List.of(submitted("e-1", "ada@acme.com"),
                 submitted("e-2", "bob@slow.com"))).events();
@@ -136,88 +136,5 @@ class IntakeFromTopicTest {
     private static Envelope submitted(String id, String email) {
         return new Envelope(id, EventType.LEAD_SUBMITTED, "external", Instant.parse("2026-11-22T00:00:00Z"), "org-1",
                 null, id, -1, new LeadSubmitted("org-1", email, "Ada", null, null, null, "c-1"));
-    }
-
-    private static final class Row {
-        final Leads.Lead lead;
-        LeadStatus status = LeadStatus.HELD;
-
-        Row(Leads.Lead lead) {
-            this.lead = lead;
-        }
-    }
-
-    private static final class InMemoryLeads implements Leads {
-        final Map<String, Row> rows = new HashMap<>();
-
-        @Override
-        public Set<String> insertAll(List<Lead> batch) {
-            Set<String> inserted = new LinkedHashSet<>();
-            for (Lead l : batch) {
-                if (rows.putIfAbsent(l.leadId(), new Row(l)) == null) {
-                    inserted.add(l.leadId());
-                }
-            }
-            return inserted;
-        }
-
-        @Override
-        public Map<String, LeadStatus> statuses(Collection<String> ids) {
-            Map<String, LeadStatus> out = new HashMap<>();
-            ids.stream().filter(rows::containsKey).forEach(id -> out.put(id, rows.get(id).status));
-            return out;
-        }
-
-        @Override
-        public Map<String, Stored> stored(Collection<String> ids) {
-            Map<String, Stored> out = new HashMap<>();
-            ids.stream().filter(rows::containsKey).forEach(id -> {
-                Row r = rows.get(id);
-                out.put(id, new Stored(r.status, r.lead.health(), r.lead.score(), r.lead.sourceEventId()));
-            });
-            return out;
-        }
-
-        @Override
-        public Optional<Lead> find(String orgId, String leadId) {
-            return Optional.ofNullable(rows.get(leadId)).map(r -> r.lead);
-        }
-
-        @Override
-        public void updateStatus(String leadId, LeadStatus status, String reason) {
-            rows.get(leadId).status = status;
-        }
-
-        @Override
-        public void markReplied(String leadId) {
-        }
-
-        @Override
-        public void rememberRun(String runId, String leadId) {
-        }
-
-        @Override
-        public Optional<String> leadOfRun(String runId) {
-            return Optional.empty();
-        }
-    }
-
-    private record Inputs(MxCheck dns) implements GateInputs {
-        @Override
-        public DomainLists lists() {
-            return new DomainLists(Set.of(), Set.of(), Set.of(), Set.of());
-        }
-
-        @Override
-        public QualityPolicy policy(String orgId) {
-            return QualityPolicy.DEFAULT;
-        }
-
-        @Override
-        public MxCheck mx(Collection<String> asciiDomains) {
-            java.util.Map<String, com.superkabe.ingestion.domain.MxResult> answers = new java.util.HashMap<>();
-            asciiDomains.forEach(d -> answers.put(d, dns.lookup(d)));
-            return MxCheck.of(answers);
-        }
     }
 }
