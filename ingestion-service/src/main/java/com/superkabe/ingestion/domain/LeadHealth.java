@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Scores one address GREEN / YELLOW / RED (seed 002's leadHealthService). Syntax runs first, then
+ * Scores one address GREEN / YELLOW / RED (lead health, ADR 0011). Syntax runs first, then
  * the special-use check; either failing stops the rest (they report "not run", and no DNS is asked
  * about a reserved name). The other checks all run so the caller sees every reason. Score = 100
  * minus the penalties of failed checks under the organization's {@link QualityPolicy}, floored at 0.

@@ -10,7 +10,7 @@ import java.util.Set;
  * is rejected), optionally its own suspicious-TLD list (null: the shipped list), and three choices:
  * <ul>
  * <li>{@code acceptRoleAccounts} / {@code acceptSuspiciousTlds} — off by default: role accounts and
- * suspicious TLDs are seed 000's immediate blocks (RED). On, they cost their penalty (25 each, so
+ * suspicious TLDs are immediate blocks (RED, ADR 0011 §2). On, they cost their penalty (25 each, so
  * either one alone, or both together, is YELLOW).</li>
  * <li>{@code smtputf8} — off by default: a non-ASCII local part is refused with
  * {@code smtputf8_not_enabled}; on, it is judged like any other.</li>

@@ -99,7 +99,7 @@ class IngestionGateTest {
 
     @ParameterizedTest
     @CsvSource({"info@acme.com,role", "ada@acme.xyz,tld", "ada@acme.tk,tld"})
-    void blocksRoleAccountsAndSuspiciousTldsByDefaultAsSeed000Says(String email, String code) {
+    void blocksRoleAccountsAndSuspiciousTldsByDefault(String email, String code) {
         Verdict v = judge(new LeadCandidate("o", email, null, null, null, null, null));
 
         assertThat(v).isInstanceOfSatisfying(Verdict.Rejected.class, r -> assertThat(r.reasons())
