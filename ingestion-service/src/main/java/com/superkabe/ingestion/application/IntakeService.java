@@ -14,15 +14,12 @@ import com.superkabe.ingestion.domain.LeadStatus;
 import com.superkabe.ingestion.domain.MxCheck;
 import com.superkabe.ingestion.domain.MxResult;
 import com.superkabe.ingestion.domain.RecipientEsps;
-import com.superkabe.ingestion.domain.Resubmission;
 import com.superkabe.ingestion.domain.Verdict;
 import com.superkabe.kit.kafka.Envelopes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -150,83 +147,22 @@ public class IntakeService {
                 existing.add(row.leadId());
             }
         }
-        Map<String, Leads.Stored> stored = new HashMap<>(existing.isEmpty() ? Map.of() : leads.stored(existing));
-        // only leads stored before this batch can have enrolments the database knows
-        Map<Enrolments.Pair, String> pairs = new HashMap<>(existing.isEmpty() ? Map.of() : enrolments.of(existing));
-        List<Enrolments.Enrolment> firstEnrolments = new ArrayList<>();
-        Set<String> announced = new HashSet<>();
+        ExistingLeads known = new ExistingLeads(leads, enrolments, existing);
         for (int k = 0; k < rows.size(); k++) {
             Leads.Lead row = rows.get(k);
             int i = acceptedRows.items().get(k);
             MxResult mx = acceptedRows.mx().get(k);
-            if (inserted.contains(row.leadId()) && announced.add(row.leadId())) {
+            if (inserted.contains(row.leadId()) && known.announceNew(row, channel)) {
                 out.add(stamp.apply(i, accepted(row, row, row.campaignId(), warnings(results.get(i)), channel, mx)));
-                stored.put(row.leadId(), new Leads.Stored(LeadStatus.valueOf(row.status()), row.health(), row.score(),
-                        row.sourceEventId(), row));
-                if (row.campaignId() != null) {
-                    Enrolments.Enrolment first = enrolment(row, row.campaignId(), channel);
-                    firstEnrolments.add(first);
-                    pairs.put(first.pair(), row.sourceEventId());
-                }
-                continue;
+            } else {
+                results.set(i, known.again(row, batch.get(i), results.get(i),
+                        new ExistingLeads.Item(i, channel, stamp, mx), out));
             }
-            results.set(i, again(row, stored.get(row.leadId()), pairs, announced, batch.get(i), results.get(i),
-                    new Item(i, channel, stamp, mx), out));
         }
-        enrolments.insertAll(firstEnrolments);
+        known.recordFirstEnrolments();
     }
 
-    /** Where one item is in its batch, and how its event is named and sent. */
-    private record Item(int index, String channel, Stamp stamp, MxResult mx) {
-    }
-
-    /** An item whose lead exists already (stored before, or created earlier in this batch). */
-    private Submission again(Leads.Lead row, Leads.Stored before, Map<Enrolments.Pair, String> pairs,
-                             Set<String> announced, LeadCandidate candidate, Submission judged, Item item,
-                             List<Envelope> out) {
-        if (before == null) {
-            return new Submission.Duplicate(row.leadId());
-        }
-        Enrolments.Pair pair = new Enrolments.Pair(row.leadId(), row.campaignId());
-        String source = row.sourceEventId();
-        boolean createdLead = source != null && source.equals(before.sourceEventId()) && !announced.contains(row.leadId());
-        boolean createdPair = source != null && pairs.containsKey(pair) && source.equals(pairs.get(pair))
-                && !announced.contains(row.leadId() + "/" + row.campaignId());
-        return switch (Resubmission.decide(before.status(), createdLead || createdPair, row.campaignId(),
-                pairs.containsKey(pair))) {
-            case ANNOUNCE_AGAIN -> {
-                announced.add(row.leadId());
-                announced.add(row.leadId() + "/" + row.campaignId());
-                out.add(item.stamp().apply(item.index(), accepted(before.lead(), before.lead(), row.campaignId(),
-                        createdLead ? warnings(judged) : null, item.channel(), item.mx())));
-                yield createdLead ? judged : new Submission.Enrolled(row.leadId(), row.campaignId());
-            }
-            case SUPPRESSED -> reject(candidate, List.of(new LeadRejected.Reason("suppressed", "email",
-                    "address is suppressed in this organization (lead " + before.status().name().toLowerCase()
-                            + ")")), item.channel(), item.stamp(), item.index(), out);
-            case DUPLICATE -> new Submission.Duplicate(row.leadId());
-            case ENROL -> {
-                if (enrolments.insertAll(List.of(enrolment(row, row.campaignId(), item.channel()))).isEmpty()) {
-                    yield new Submission.Duplicate(row.leadId());
-                }
-                pairs.put(pair, source);
-                announced.add(row.leadId() + "/" + row.campaignId());
-                if (before.status() != before.status().enrolled()) {
-                    leads.updateStatus(row.leadId(), before.status().enrolled(), "enrolled into campaign "
-                            + row.campaignId());
-                }
-                out.add(item.stamp().apply(item.index(), accepted(before.lead(), before.lead(), row.campaignId(), null,
-                        item.channel(), item.mx())));
-                yield new Submission.Enrolled(row.leadId(), row.campaignId());
-            }
-        };
-    }
-
-    private static Enrolments.Enrolment enrolment(Leads.Lead row, String campaignId, String channel) {
-        return new Enrolments.Enrolment(row.orgId(), row.leadId(), campaignId, channel, row.sourceEventId());
-    }
-
-    private static List<LeadRejected.Reason> warnings(Submission judged) {
+    static List<LeadRejected.Reason> warnings(Submission judged) {
         return judged instanceof Submission.Accepted a && !a.warnings().isEmpty() ? a.warnings() : null;
     }
 
@@ -251,7 +187,7 @@ public class IntakeService {
                 "organization '" + lead.orgId() + "' is not registered")));
     }
 
-    private static Submission reject(LeadCandidate lead, List<LeadRejected.Reason> reasons, String channel,
+    static Submission reject(LeadCandidate lead, List<LeadRejected.Reason> reasons, String channel,
                                      Stamp stamp, int i, List<Envelope> out) {
         out.add(stamp.apply(i, new LeadRejected(lead.orgId() == null ? "unknown" : lead.orgId(), lead.email(),
                 lead.campaignId(), reasons, channel)));

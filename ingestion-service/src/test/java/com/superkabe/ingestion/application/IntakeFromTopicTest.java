@@ -10,22 +10,14 @@ import com.superkabe.events.lead.LeadRejected;
 import com.superkabe.events.lead.LeadSubmitted;
 import com.superkabe.events.lead.MxAnswer;
 import com.superkabe.events.lead.RecipientEsp;
-import com.superkabe.ingestion.domain.DomainLists;
 import com.superkabe.ingestion.domain.LeadStatus;
 import com.superkabe.ingestion.domain.MxCheck;
 import com.superkabe.ingestion.domain.MxResult;
-import com.superkabe.ingestion.domain.QualityPolicy;
 import com.superkabe.kit.kafka.Envelopes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
