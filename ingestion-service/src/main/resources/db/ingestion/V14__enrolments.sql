@@ -10,8 +10,11 @@ CREATE TABLE enrolment (
     status          VARCHAR(16)  NOT NULL DEFAULT 'REQUESTED',
     status_reason   VARCHAR(512),
     requested_at    TIMESTAMPTZ  NOT NULL DEFAULT now(),
+    run_id          VARCHAR(64),
     PRIMARY KEY (lead_id, campaign_id)
 );
+-- run events carry only the run id: this finds the enrolment a run belongs to
+CREATE INDEX enrolment_run ON enrolment (run_id);
 INSERT INTO enrolment(lead_id, campaign_id, org_id, channel, source_event_id)
 SELECT lead_id, campaign_id, org_id, channel, source_event_id FROM lead WHERE campaign_id IS NOT NULL;
 

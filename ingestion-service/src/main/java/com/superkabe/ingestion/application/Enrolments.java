@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import com.superkabe.ingestion.domain.EnrolmentStatus;
 import java.util.Set;
 
 /** Port: which (lead, campaign) pairs ingestion has announced, and what became of each. */
@@ -31,6 +33,12 @@ public interface Enrolments {
 
     List<View> ofLead(String leadId);
 
-    /** Moves an enrolment's status if the pair is known (gate decisions and runs report per campaign). */
-    void mark(String leadId, String campaignId, String status, String reason);
+    /** The enrolment's status, if the pair is known. */
+    Optional<EnrolmentStatus> status(Pair pair);
+
+    /** Sets the status (the caller has applied {@link EnrolmentStatus#evolve}) and, when given, the run. */
+    void update(Pair pair, EnrolmentStatus status, String reason, String runId);
+
+    /** The enrolment a sequencer run belongs to. */
+    Optional<Pair> ofRun(String runId);
 }

@@ -13,6 +13,7 @@ import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailUnsubscribed;
 import com.superkabe.events.send.RecipientFailure;
 import com.superkabe.ingestion.domain.EmailSyntax;
+import com.superkabe.ingestion.domain.EnrolmentStatus;
 import com.superkabe.ingestion.domain.LeadStatus;
 import java.util.List;
 
@@ -39,11 +40,13 @@ public class LeadStatusProjector {
     public void on(Envelope event) {
         switch (event.payload()) {
             case LeadGateAllowed a -> {
-                enrolments.mark(a.lead().leadId(), a.campaignId(), "ALLOWED", "passed the execution gate");
+                progress(a.lead().leadId(), a.campaignId(), EnrolmentStatus.ALLOWED, "passed the execution gate",
+                        null);
                 move(a.lead().leadId(), LeadStatus.ACTIVE, "passed the execution gate for campaign " + a.campaignId());
             }
             case LeadGateBlocked b -> {
-                enrolments.mark(b.leadId(), b.campaignId(), "BLOCKED", b.failureClass() + ": " + b.reason());
+                progress(b.leadId(), b.campaignId(), EnrolmentStatus.BLOCKED, b.failureClass() + ": " + b.reason(),
+                        null);
                 if ("HEALTH_ISSUE".equals(b.failureClass())) {
                     move(b.leadId(), LeadStatus.PAUSED, b.reason());
                 }
@@ -51,12 +54,20 @@ public class LeadStatusProjector {
             case RunEnrolled r -> {
                 if (r.lead() != null) {
                     leads.rememberRun(r.runId(), r.lead().leadId());
-                    enrolments.mark(r.lead().leadId(), r.campaignId(), "ENROLLED", "run " + r.runId());
+                    progress(r.lead().leadId(), r.campaignId(), EnrolmentStatus.ENROLLED, "run " + r.runId(), r.runId());
                 }
             }
-            case RunCompleted c -> leads.leadOfRun(c.runId())
-                    .ifPresent(id -> move(id, LeadStatus.COMPLETED, "sequence finished (run " + c.runId() + ")"));
-            case RunReplied r -> leads.leadOfRun(r.runId()).ifPresent(leads::markReplied);
+            case RunCompleted c -> {
+                leads.leadOfRun(c.runId())
+                        .ifPresent(id -> move(id, LeadStatus.COMPLETED, "sequence finished (run " + c.runId() + ")"));
+                enrolments.ofRun(c.runId()).ifPresent(p -> progress(p.leadId(), p.campaignId(),
+                        EnrolmentStatus.COMPLETED, "sequence finished", null));
+            }
+            case RunReplied r -> {
+                leads.leadOfRun(r.runId()).ifPresent(leads::markReplied);
+                enrolments.ofRun(r.runId()).ifPresent(p -> progress(p.leadId(), p.campaignId(),
+                        EnrolmentStatus.REPLIED, "replied (" + r.replyId() + ")", null));
+            }
             case EmailSendFailed f when RecipientFailure.addressCannotReceive(f) && f.leadId() != null ->
                     move(f.leadId(), LeadStatus.BOUNCED, "hard bounce " + f.smtpCode() + ": " + f.detail());
             case EmailUnsubscribed u -> move(leadOf(u.leadId(), u.orgId(), u.email()), LeadStatus.UNSUBSCRIBED,
@@ -85,6 +96,16 @@ public class LeadStatusProjector {
 
     private static String statusText(EmailBounced b) {
         return (b.status() == null ? "" : b.status()) + " " + (b.diagnostic() == null ? "" : b.diagnostic());
+    }
+
+    private void progress(String leadId, String campaignId, EnrolmentStatus target, String reason, String runId) {
+        Enrolments.Pair pair = new Enrolments.Pair(leadId, campaignId);
+        enrolments.status(pair).ifPresent(current -> {
+            EnrolmentStatus next = current.evolve(target);
+            if (next != current || runId != null) {
+                enrolments.update(pair, next, next == target ? reason : null, runId);
+            }
+        });
     }
 
     private void move(String leadId, LeadStatus target, String reason) {

@@ -135,6 +135,18 @@ class EnrolmentIT {
         assertThat(view.get("enrolments").get(0).get("campaignId").asString()).isEqualTo(target);
         assertThat(enrol(org, target, "{\"leadIds\":[\"" + leadId + "\"]}").json().get("results").get(0)
                 .get("result").asString()).isEqualTo("ALREADY_ENROLLED");
+        var snapshot = new com.superkabe.events.gate.LeadSnapshot(leadId, view.get("email").asString(), "Ada", null,
+                null, null);
+        String runId = "run-" + UUID.randomUUID();
+        kafka.publish(event(new com.superkabe.events.run.RunEnrolled(org.id(), runId, target, snapshot, "mb-1", 1, 3,
+                3)));
+        kafka.publish(event(new com.superkabe.events.run.RunCompleted(org.id(), runId, 4)));
+        kafka.publish(event(new com.superkabe.events.gate.LeadGateAllowed(org.id(), target, snapshot, "ENFORCE",
+                List.of())));
+        TestHttp.Response done = TestHttp.until(() -> http.get("/api/v1/leads/" + leadId, "X-Api-Key", org.key()),
+                x -> "COMPLETED".equals(x.json().get("enrolments").get(0).get("status").asString()), WAIT);
+        assertThat(done.json().get("enrolments").get(0).get("status").asString())
+                .as("the late gate decision does not move it back").isEqualTo("COMPLETED");
     }
 
     @Test

@@ -167,4 +167,22 @@ class EnrolmentTest {
         assertThat(published).isEmpty();
         assertThat(enrolments.ofLead(IntakeService.leadId("org-1", "ada@acme.com"))).isEmpty();
     }
+
+    @Test
+    void anEnrolmentFollowsItsGateDecisionAndRunEvenWhenTheGateDecisionArrivesLast() {
+        intake.decideFromTopic(List.of(submitted("e-1", "org-1", "ada@acme.com", "Ada", "c-1")));
+        String leadId = IntakeService.leadId("org-1", "ada@acme.com");
+        LeadStatusProjector projector = new LeadStatusProjector(leads, enrolments);
+        var snapshot = new com.superkabe.events.gate.LeadSnapshot(leadId, "ada@acme.com", "Ada", null, null, null);
+
+        projector.on(new Envelope("r-1", EventType.RUN_ENROLLED, "sequencer-service", T0, "org-1", null, "r-1", 5,
+                new com.superkabe.events.run.RunEnrolled("org-1", "run-1", "c-1", snapshot, "mb-1", 2, 5, 5)));
+        projector.on(new Envelope("r-2", EventType.RUN_COMPLETED, "sequencer-service", T0, "org-1", null, "r-1", 9,
+                new com.superkabe.events.run.RunCompleted("org-1", "run-1", 9)));
+        projector.on(new Envelope("g-1", EventType.LEAD_GATE_ALLOWED, "gate-service", T0, "org-1", null, "g-1", 4,
+                new com.superkabe.events.gate.LeadGateAllowed("org-1", "c-1", snapshot, "ENFORCE", List.of())));
+
+        assertThat(enrolments.ofLead(leadId)).singleElement()
+                .satisfies(v -> assertThat(v.status()).isEqualTo("COMPLETED"));
+    }
 }

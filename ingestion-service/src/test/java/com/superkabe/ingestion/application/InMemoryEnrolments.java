@@ -7,13 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import com.superkabe.ingestion.domain.EnrolmentStatus;
 
 /** The enrolment table in memory, for application tests. */
 final class InMemoryEnrolments implements Enrolments {
 
     private final Map<Pair, Enrolment> rows = new LinkedHashMap<>();
-    private final Map<Pair, String> statuses = new HashMap<>();
+    private final Map<Pair, EnrolmentStatus> statuses = new HashMap<>();
+    private final Map<String, Pair> runs = new HashMap<>();
 
     @Override
     public Set<Pair> insertAll(List<Enrolment> enrolments) {
@@ -40,15 +43,26 @@ final class InMemoryEnrolments implements Enrolments {
     @Override
     public List<View> ofLead(String leadId) {
         return rows.values().stream().filter(e -> e.leadId().equals(leadId))
-                .map(e -> new View(e.campaignId(), e.channel(), statuses.getOrDefault(e.pair(), "REQUESTED"), null,
+                .map(e -> new View(e.campaignId(), e.channel(), statuses.getOrDefault(e.pair(), EnrolmentStatus.REQUESTED).name(), null,
                         Instant.EPOCH)).toList();
     }
 
     @Override
-    public void mark(String leadId, String campaignId, String status, String reason) {
-        Pair pair = new Pair(leadId, campaignId);
-        if (rows.containsKey(pair)) {
-            statuses.put(pair, status);
+    public Optional<EnrolmentStatus> status(Pair pair) {
+        return rows.containsKey(pair) ? Optional.of(statuses.getOrDefault(pair, EnrolmentStatus.REQUESTED))
+                : Optional.empty();
+    }
+
+    @Override
+    public void update(Pair pair, EnrolmentStatus status, String reason, String runId) {
+        statuses.put(pair, status);
+        if (runId != null) {
+            runs.put(runId, pair);
         }
+    }
+
+    @Override
+    public Optional<Pair> ofRun(String runId) {
+        return Optional.ofNullable(runs.get(runId));
     }
 }

@@ -79,4 +79,14 @@ class EnrolmentDeciderTest {
         assertThat(LeadStatus.STORED.enrolled()).isEqualTo(LeadStatus.HELD);
         assertThat(LeadStatus.COMPLETED.enrolled()).isEqualTo(LeadStatus.COMPLETED);
     }
+
+    @Test
+    void anEnrolmentsStatusOnlyMovesForwardWhateverOrderItsFactsArriveIn() {
+        EnrolmentStatus late = EnrolmentStatus.REQUESTED.evolve(EnrolmentStatus.ENROLLED)
+                .evolve(EnrolmentStatus.COMPLETED).evolve(EnrolmentStatus.ALLOWED);
+
+        assertThat(late).isEqualTo(EnrolmentStatus.COMPLETED);
+        assertThat(EnrolmentStatus.BLOCKED.evolve(EnrolmentStatus.ALLOWED)).isEqualTo(EnrolmentStatus.ALLOWED);
+        assertThat(EnrolmentStatus.REPLIED.evolve(EnrolmentStatus.COMPLETED)).isEqualTo(EnrolmentStatus.REPLIED);
+    }
 }

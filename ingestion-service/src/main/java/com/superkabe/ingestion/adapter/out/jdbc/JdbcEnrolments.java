@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import com.superkabe.ingestion.domain.EnrolmentStatus;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -61,10 +63,23 @@ class JdbcEnrolments implements Enrolments {
     }
 
     @Override
-    public void mark(String leadId, String campaignId, String status, String reason) {
-        jdbc.sql("UPDATE enrolment SET status = ?, status_reason = ? WHERE lead_id = ? AND campaign_id = ?")
-                .params(status, reason == null ? null : reason.substring(0, Math.min(512, reason.length())), leadId,
-                        campaignId)
+    public Optional<EnrolmentStatus> status(Pair pair) {
+        return jdbc.sql("SELECT status FROM enrolment WHERE lead_id = ? AND campaign_id = ?")
+                .params(pair.leadId(), pair.campaignId()).query(String.class).optional().map(EnrolmentStatus::valueOf);
+    }
+
+    @Override
+    public void update(Pair pair, EnrolmentStatus status, String reason, String runId) {
+        jdbc.sql("UPDATE enrolment SET status = ?, status_reason = COALESCE(?, status_reason), "
+                        + "run_id = COALESCE(?, run_id) WHERE lead_id = ? AND campaign_id = ?")
+                .params(status.name(), reason == null ? null : reason.substring(0, Math.min(512, reason.length())),
+                        runId, pair.leadId(), pair.campaignId())
                 .update();
+    }
+
+    @Override
+    public Optional<Pair> ofRun(String runId) {
+        return jdbc.sql("SELECT lead_id, campaign_id FROM enrolment WHERE run_id = ?").param(runId)
+                .query((rs, i) -> new Pair(rs.getString(1), rs.getString(2))).optional();
     }
 }
