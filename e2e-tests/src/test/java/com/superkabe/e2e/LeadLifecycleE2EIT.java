@@ -76,11 +76,11 @@ class LeadLifecycleE2EIT {
                         Map.of("subject", "Following up", "body", "Hi {{firstName}}, bumping this.", "delayTicks", 24))))
                 .get("campaignId").asString();
 
-        String adaLead = created(ingestion, "/api/v1/leads", key, lead("ada@example.com", "Ada", campaignId))
+        String adaLead = created(ingestion, "/api/v1/leads", key, lead("ada@prospects.superkabe.dev", "Ada", campaignId))
                 .get("leadId").asString();
-        created(ingestion, "/api/v1/leads", key, lead("grace@example.com", "Grace", campaignId));
+        created(ingestion, "/api/v1/leads", key, lead("grace@prospects.superkabe.dev", "Grace", campaignId));
 
-        MimeMessage first = awaitMail("ada@example.com", 1).getFirst();
+        MimeMessage first = awaitMail("ada@prospects.superkabe.dev", 1).getFirst();
         assertThat(first.getSubject()).isEqualTo("Quick question, Ada");
         assertThat(first.getContent().toString()).contains("Hi Ada,").contains("is Analytical Engines hiring?");
         assertThat(first.getFrom()[0].toString()).isEqualTo(MAILBOX);
@@ -90,9 +90,9 @@ class LeadLifecycleE2EIT {
 
         JsonNode adaRun = awaitRun(platform.http(platform.sequencer), key, campaignId, adaLead, "REPLIED");
         assertThat(adaRun.get("currentStep").asInt()).isEqualTo(1);
-        List<MimeMessage> grace = awaitMail("grace@example.com", 2);
+        List<MimeMessage> grace = awaitMail("grace@prospects.superkabe.dev", 2);
         assertThat(grace.get(1).getSubject()).isEqualTo("Following up");
-        assertThat(awaitMail("ada@example.com", 1)).as("Ada's second step is never sent").hasSize(1);
+        assertThat(awaitMail("ada@prospects.superkabe.dev", 1)).as("Ada's second step is never sent").hasSize(1);
 
         RecordedHistory.Verification replay = platform.sequencer.getBean(RecordedHistory.class)
                 .verify(new InMemoryRuns());
@@ -151,7 +151,7 @@ class LeadLifecycleE2EIT {
         p.put("mail.smtp.host", "127.0.0.1");
         p.put("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
         MimeMessage reply = new MimeMessage(Session.getInstance(p));
-        reply.setFrom(new InternetAddress("ada@example.com"));
+        reply.setFrom(new InternetAddress("ada@prospects.superkabe.dev"));
         reply.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
         reply.setSubject("Re: " + original.getSubject());
         reply.setHeader("In-Reply-To", original.getMessageID());

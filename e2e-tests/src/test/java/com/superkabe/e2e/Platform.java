@@ -4,6 +4,7 @@ import com.superkabe.gate.GateApplication;
 import com.superkabe.ingestion.IngestionApplication;
 import com.superkabe.kit.testing.TestHttp;
 import com.superkabe.kit.testing.TestInfra;
+import com.superkabe.kit.testing.dns.TestDnsServer;
 import com.superkabe.protection.ProtectionApplication;
 import com.superkabe.replypoller.ReplyPollerApplication;
 import com.superkabe.sendadapter.SendAdapterApplication;
@@ -13,10 +14,17 @@ import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** All six services, each its own Spring application with its own schema, on the shared real parts. */
+/**
+ * All six services, each its own Spring application with its own schema, on the shared real parts,
+ * and a DNS server on loopback answering MX for the prospects' domain: ingestion checks MX by
+ * default and refuses reserved names such as example.com (ADR 0022).
+ */
 final class Platform implements AutoCloseable {
 
     static final String ADMIN_TOKEN = "e2e-admin";
+    static final String PROSPECTS_DOMAIN = "prospects.superkabe.dev";
+
+    private final TestDnsServer dns = new TestDnsServer().mx(PROSPECTS_DOMAIN, 10, "localhost");
 
     final ConfigurableApplicationContext ingestion;
     final ConfigurableApplicationContext gate;
@@ -27,7 +35,8 @@ final class Platform implements AutoCloseable {
     private final List<ConfigurableApplicationContext> all = new ArrayList<>();
 
     Platform(String tickInterval, String pollInterval) {
-        ingestion = start(IngestionApplication.builder(), "--superkabe.admin-token=" + ADMIN_TOKEN);
+        ingestion = start(IngestionApplication.builder(), "--superkabe.admin-token=" + ADMIN_TOKEN,
+                "--superkabe.ingestion.mx.dns-server=" + dns.address());
         gate = start(GateApplication.builder(), "--superkabe.gate.stale-after-ticks=40");
         sendAdapter = start(SendAdapterApplication.builder());
         replyPoller = start(ReplyPollerApplication.builder(), "--superkabe.poll.interval=" + pollInterval);
@@ -52,5 +61,6 @@ final class Platform implements AutoCloseable {
         for (int i = all.size() - 1; i >= 0; i--) {
             all.get(i).close();
         }
+        dns.close();
     }
 }

@@ -65,7 +65,7 @@ class SendFailureE2EIT {
     void aGreylistedFirstContactIsDeliveredOnTheRetryAndTheLeadStaysMailable() throws Exception {
         try (SmtpPeer peer = SmtpPeer.start()) {
             // given a receiving server that greylists Ada's first delivery attempt
-            String ada = "ada@example.com";
+            String ada = "ada@prospects.superkabe.dev";
             peer.script(Step.RCPT, ada, Answer.reply("451 4.7.1 greylisted"), Answer.accept());
             Organization org = Organization.withMailingAddress(platform, "Greylisted Org", MAILING_ADDRESS);
             String mailbox = org.smtpMailbox("sales@greylist.test", peer.port());
@@ -110,7 +110,7 @@ class SendFailureE2EIT {
             // given mailbox A, whose server refuses every message from it, and mailbox B on a server that accepts
             blocking.script(Step.MAIL, IntStream.range(0, 10).mapToObj(i -> Answer.reply("550 5.7.1 blocked"))
                     .toArray(Answer[]::new));
-            String grace = "grace@example.com";
+            String grace = "grace@prospects.superkabe.dev";
             String addressB = "sales@clean.test";
             mail.setUser(addressB, addressB, "pw");
             Organization org = Organization.withMailingAddress(platform, "Blocked Org", MAILING_ADDRESS);

@@ -29,11 +29,18 @@ final class DemoData {
         }
     }
 
-    static final Lead ADA = new Lead("ada@example.com", "Ada", "Lovelace", "Analytical Engines", "Countess");
-    static final Lead GRACE = new Lead("grace@example.com", "Grace", "Hopper", "Navy", "Rear Admiral");
+    /**
+     * The demo prospects' domain. Not a reserved name (the ingestion gate refuses example.com and
+     * .test, ADR 0022); the launcher's DNS answers its MX, and no mail to it leaves the machine: the
+     * demo mailboxes send through the local mail server or the test peer.
+     */
+    static final String LEAD_DOMAIN = "prospects.superkabe.dev";
+
+    static final Lead ADA = new Lead("ada@" + LEAD_DOMAIN, "Ada", "Lovelace", "Analytical Engines", "Countess");
+    static final Lead GRACE = new Lead("grace@" + LEAD_DOMAIN, "Grace", "Hopper", "Navy", "Rear Admiral");
     static final Lead MALFORMED = new Lead("not-an-email", "Nobody", "Atall", "Nowhere", "None");
     /** Not sent over REST: published straight to the intake topic, as any Kafka client could. */
-    static final Lead ALAN = new Lead("alan@example.com", "Alan", "Turing", "Bletchley", "Cryptanalyst");
+    static final Lead ALAN = new Lead("alan@" + LEAD_DOMAIN, "Alan", "Turing", "Bletchley", "Cryptanalyst");
 
     static final List<Lead> REST_LEADS = List.of(ADA, GRACE, MALFORMED);
     /** The leads that should end up with runs and receive mail. */

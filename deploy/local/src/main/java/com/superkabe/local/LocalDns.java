@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * A real UDP DNS server inside the launcher, so the protection service's SPF, DKIM, DMARC and
- * DNSBL checks of the demo domains have something to ask: the {@code .test} domains exist nowhere
- * else. Each demo domain publishes SPF, a DKIM key under {@link #DKIM_SELECTOR}, DMARC and MX; the
- * DNSBL zone {@link #DNSBL_ZONE} lists nobody (every name in it answers NXDOMAIN).
+ * DNSBL checks of the demo domains, and the ingestion gate's MX check of the demo prospects'
+ * domain, have something to ask: these domains exist nowhere else. Each mailbox domain publishes
+ * SPF, a DKIM key under {@link #DKIM_SELECTOR}, DMARC and MX; the prospects' domain
+ * ({@link DemoData#LEAD_DOMAIN}) publishes MX; the DNSBL zone {@link #DNSBL_ZONE} lists nobody
+ * (every name in it answers NXDOMAIN).
  */
 final class LocalDns implements AutoCloseable {
 
@@ -34,9 +36,10 @@ final class LocalDns implements AutoCloseable {
                     .txt("_dmarc." + domain, "v=DMARC1; p=quarantine; rua=mailto:dmarc@" + domain)
                     .mx(domain, 10, MailServer.HOST);
         }
+        dns.mx(DemoData.LEAD_DOMAIN, 10, MailServer.HOST);
         LocalDns local = new LocalDns(dns);
         Console.info("DNS up: udp " + local.address() + " serving SPF, DKIM (selector " + DKIM_SELECTOR
-                + "), DMARC for " + DOMAINS + "; DNSBL zone " + DNSBL_ZONE + " lists nobody");
+                + "), DMARC for " + DOMAINS + "; MX for " + DemoData.LEAD_DOMAIN + "; DNSBL zone " + DNSBL_ZONE + " lists nobody");
         return local;
     }
 

@@ -9,7 +9,7 @@ final class ProtectionDemoData {
 
     static final String ORG_NAME = "Protection Demo Org";
     static final String CAMPAIGN_NAME = "Protection demo campaign";
-    static final DemoData.Lead HEDY = new DemoData.Lead("hedy@example.com", "Hedy", "Lamarr", "Frequency Hopping Inc",
+    static final DemoData.Lead HEDY = new DemoData.Lead("hedy@" + DemoData.LEAD_DOMAIN, "Hedy", "Lamarr", "Frequency Hopping Inc",
             "Inventor");
     /**
      * High enough that compressing a day's sending into a minute does not read as a velocity spike

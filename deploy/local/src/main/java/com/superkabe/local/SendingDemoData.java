@@ -19,9 +19,9 @@ final class SendingDemoData {
 
     /** What a greylisting server answers a sender it has not seen before. */
     static final String GREYLISTED = "451 4.7.1 greylisted, try again later";
-    static final DemoData.Lead BARBARA = new DemoData.Lead("barbara.liskov@example.com", "Barbara", "Liskov",
+    static final DemoData.Lead BARBARA = new DemoData.Lead("barbara.liskov@" + DemoData.LEAD_DOMAIN, "Barbara", "Liskov",
             "Substitution Systems", "Professor");
-    static final DemoData.Lead EDSGER = new DemoData.Lead("edsger.dijkstra@example.com", "Edsger", "Dijkstra",
+    static final DemoData.Lead EDSGER = new DemoData.Lead("edsger.dijkstra@" + DemoData.LEAD_DOMAIN, "Edsger", "Dijkstra",
             "Shortest Paths", "Professor");
 
     static final String RETRY_CAMPAIGN = "Greylisting demo";

@@ -39,7 +39,8 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
             "--superkabe.sequencer.sending.retry-max-ticks=8");
 
     static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec("ingestion-service", 8081, List.of("--superkabe.admin-token=" + ADMIN_TOKEN), null),
+            new ServiceSpec("ingestion-service", 8081, List.of("--superkabe.admin-token=" + ADMIN_TOKEN),
+                    "superkabe.ingestion.mx.dns-server"),
             new ServiceSpec("gate-service", 8082, List.of(), null),
             new ServiceSpec("sequencer-service", 8083, SEQUENCER_DEMO_SPEED, null),
             new ServiceSpec("send-adapter-service", 8084, List.of(), null),

@@ -22,7 +22,7 @@ final class Summary {
                 .append("  (").append(MailServer.DEMO_ADDRESS).append(" / ").append(MailServer.DEMO_PASSWORD).append(")\n");
         sb.append("logs:        ").append(layout.show(layout.logsDir())).append("/<service>.log, kafka.log")
                 .append(db.embedded() ? ", postgres.log" : "").append('\n');
-        sb.append("DNS:         udp ").append(dnsServer).append("  (the demo domains; protection-service resolves here)\n");
+        sb.append("DNS:         udp ").append(dnsServer).append("  (the demo domains; protection-service and ingestion-service's MX check resolve here)\n");
         sb.append("admin token: ").append(ServiceSpec.ADMIN_TOKEN).append("  (header X-Admin-Token)\n");
         if (seeded != null) {
             sb.append("API key:     ").append(seeded.apiKey()).append("  (header X-Api-Key, org ").append(seeded.orgId()).append(")\n");

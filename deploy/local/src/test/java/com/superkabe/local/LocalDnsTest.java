@@ -30,6 +30,19 @@ class LocalDnsTest {
         }
     }
 
+    @Test
+    void answersMxForTheDemoProspectsDomainSoTheIngestionGateFindsAMailExchanger() throws Exception {
+        try (LocalDns dns = LocalDns.start()) {
+            Attribute mx = resolver(dns.address()).getAttributes(DemoData.LEAD_DOMAIN, new String[] {"MX"}).get("MX");
+
+            assertThat(mx).isNotNull();
+            assertThat(mx.get().toString()).contains(MailServer.HOST);
+            assertThat(List.of(DemoData.ADA, DemoData.GRACE, DemoData.ALAN, ProtectionDemoData.HEDY,
+                    SendingDemoData.BARBARA, SendingDemoData.EDSGER))
+                    .allSatisfy(lead -> assertThat(lead.email()).endsWith("@" + DemoData.LEAD_DOMAIN));
+        }
+    }
+
     private static InitialDirContext resolver(String address) throws NamingException {
         Hashtable<String, String> env = new Hashtable<>();
         env.put("java.naming.factory.initial", "com.sun.jndi.dns.DnsContextFactory");

@@ -46,7 +46,8 @@ class PureLogicTest {
                 "--spring.datasource.url=jdbc:postgresql://localhost:15432/postgres",
                 "--spring.datasource.username=postgres", "--superkabe.clock.interval=1s",
                 "--superkabe.sequencer.sending.retry-base-ticks=2", "--superkabe.sequencer.sending.retry-max-ticks=8");
-        assertThat(ServiceSpec.named("ingestion-service").args(db, "127.0.0.1:5353")).contains("--superkabe.admin-token=local-admin-token");
+        assertThat(ServiceSpec.named("ingestion-service").args(db, "127.0.0.1:5353")).contains("--superkabe.admin-token=local-admin-token",
+                "--superkabe.ingestion.mx.dns-server=127.0.0.1:5353");
         assertThat(ServiceSpec.named("reply-poller-service").args(db, "127.0.0.1:5353")).contains("--superkabe.poll.interval=2s");
         assertThat(ServiceSpec.named("protection-service").args(db, "127.0.0.1:5353")).contains(
                 "--superkabe.protection.dns.server=127.0.0.1:5353", "--superkabe.protection.cooldowns=PT15M,PT45M,PT105M",

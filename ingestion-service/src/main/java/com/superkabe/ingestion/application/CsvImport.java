@@ -102,6 +102,7 @@ public class CsvImport {
             switch (out.get(i)) {
                 case Submission.Accepted a -> report.accepted++;
                 case Submission.Duplicate d -> report.duplicate(rows.get(i), chunk.get(i).email(), d.leadId());
+                case Submission.Enrolled e -> report.enrolled++;
                 case Submission.Rejected r -> report.rejected(rows.get(i), chunk.get(i).email(), r.reasons());
             }
         }
@@ -112,6 +113,7 @@ public class CsvImport {
     private static final class Report {
         private final Map<String, String> mapping;
         long accepted;
+        long enrolled;
         long rejectedCount;
         long duplicateCount;
         final List<Map<String, Object>> rejected = new ArrayList<>();
@@ -146,8 +148,9 @@ public class CsvImport {
 
         Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rows", accepted + rejectedCount + duplicateCount);
+            m.put("rows", accepted + enrolled + rejectedCount + duplicateCount);
             m.put("accepted", accepted);
+            m.put("enrolled", enrolled);
             m.put("rejected", rejectedCount);
             m.put("duplicate", duplicateCount);
             Map<String, String> columns = new LinkedHashMap<>();

@@ -12,8 +12,10 @@ public interface GateInputs {
 
     QualityPolicy policy(String orgId);
 
-    MxCheck mx();
-
-    /** Looks up the MX of these domains ahead of judging (concurrently, into the per-domain cache). */
-    void prefetchMx(Collection<String> asciiDomains);
+    /**
+     * The MX answer of each of these domains, asked before anything is judged (concurrently, cached
+     * per domain, bounded by the DNS timeout; NOT_RUN for all when the check is switched off). The
+     * gate decides from these answers, never from DNS.
+     */
+    MxCheck mx(Collection<String> asciiDomains);
 }

@@ -6,11 +6,13 @@ import com.superkabe.events.SuperkabeEvent;
 import com.superkabe.events.lead.LeadAccepted;
 import com.superkabe.events.lead.LeadRejected;
 import com.superkabe.events.lead.LeadSubmitted;
-import com.superkabe.events.lead.RecipientEsp;
 import com.superkabe.ingestion.domain.EmailSyntax;
 import com.superkabe.ingestion.domain.IngestionGate;
 import com.superkabe.ingestion.domain.LeadCandidate;
+import com.superkabe.ingestion.domain.LeadHealth;
 import com.superkabe.ingestion.domain.LeadStatus;
+import com.superkabe.ingestion.domain.MxCheck;
+import com.superkabe.ingestion.domain.MxResult;
 import com.superkabe.ingestion.domain.RecipientEsps;
 import com.superkabe.ingestion.domain.Verdict;
 import com.superkabe.kit.kafka.Envelopes;
@@ -18,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,9 +42,11 @@ public class IntakeService {
     private final BatchEvents events;
     private final Envelopes envelopes;
     private final GateInputs inputs;
+    private final Enrolments enrolments;
 
     public IntakeService(Leads leads, KnownOrganizations organizations, BatchEvents events, Envelopes envelopes,
-                         GateInputs inputs) {
+                         GateInputs inputs, Enrolments enrolments) {
+        this.enrolments = enrolments;
         this.leads = leads;
         this.organizations = organizations;
         this.events = events;
@@ -85,9 +88,14 @@ public class IntakeService {
      */
     public static int shardOf(Envelope cause, int shards) {
         LeadSubmitted s = cause.payloadAs(LeadSubmitted.class);
-        EmailSyntax.Result r = EmailSyntax.check(s.email());
+        EmailSyntax.Result r = EmailSyntax.check(s.email(), true);
         String key = s.orgId() + "/" + (r.valid() ? r.address() : String.valueOf(s.email()));
         return Math.floorMod(key.hashCode(), shards);
+    }
+
+    /** A lead's id: derived from its organization and normalised address, so every path dedupes alike. */
+    public static String leadId(String orgId, String normalisedEmail) {
+        return EventIds.derive("lead/" + orgId + "/" + normalisedEmail);
     }
 
     /** The outcome of each item, and the events that announce them. */
@@ -95,92 +103,83 @@ public class IntakeService {
     }
 
     private Decided submit(List<LeadCandidate> batch, List<String> sources, String channel, Stamp stamp) {
-        prefetch(batch);
+        MxCheck mx = mxAnswers(batch);
         List<Submission> results = new ArrayList<>(batch.size());
         List<Envelope> out = new ArrayList<>(batch.size());
         List<Leads.Lead> rows = new ArrayList<>();
         List<Integer> rowItems = new ArrayList<>();
-        List<RecipientEsp> rowEsps = new ArrayList<>();
+        List<MxResult> rowMx = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             LeadCandidate lead = batch.get(i);
-            Verdict verdict = organizations.exists(lead.orgId()) ? judge(lead) : unknownOrganization(lead);
+            Verdict verdict = organizations.exists(lead.orgId()) ? judge(lead, mx) : unknownOrganization(lead);
             results.add(null);
             switch (verdict) {
                 case Verdict.Rejected r -> results.set(i, reject(lead, r.reasons(), channel, stamp, i, out));
                 case Verdict.Accepted a -> {
-                    rows.add(new Leads.Lead(EventIds.derive("lead/" + lead.orgId() + "/" + a.email()), lead.orgId(),
+                    rows.add(new Leads.Lead(leadId(lead.orgId(), a.email()), lead.orgId(),
                             a.email(), lead.firstName(), lead.lastName(), lead.company(), lead.title(),
-                            lead.campaignId(), a.health(), a.score(), LeadStatus.HELD.name(), channel,
+                            lead.campaignId(), a.health(), a.score(), LeadStatus.ofNewLead(lead.campaignId()).name(), channel,
                             lead.leadScore(), null, false, sources == null ? null : sources.get(i)));
                     rowItems.add(i);
-                    rowEsps.add(esp(a.email()));
+                    rowMx.add(mx.lookup(a.email().substring(a.email().lastIndexOf('@') + 1)));
                     results.set(i, new Submission.Accepted(rows.getLast().leadId(), a.health(), a.score(), a.warnings()));
                 }
             }
         }
-        store(new Rows(rows, rowItems, rowEsps), batch, results, channel, stamp, out);
+        store(new Rows(rows, rowItems, rowMx), batch, results, channel, stamp, out);
         return new Decided(results, out);
     }
 
-    /** The accepted leads of a batch: their rows, their items' indexes and their recipients' ESPs. */
-    private record Rows(List<Leads.Lead> leads, List<Integer> items, List<RecipientEsp> esps) {
+    /** The accepted leads of a batch: their rows, their items' indexes and their domains' MX answers. */
+    private record Rows(List<Leads.Lead> leads, List<Integer> items, List<MxResult> mx) {
     }
 
     private void store(Rows acceptedRows, List<LeadCandidate> batch, List<Submission> results, String channel,
                        Stamp stamp, List<Envelope> out) {
         List<Leads.Lead> rows = acceptedRows.leads();
-        Set<String> inserted = rows.isEmpty() ? Set.of() : leads.insertAll(rows);
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<String> inserted = leads.insertAll(rows);
         Set<String> existing = new LinkedHashSet<>();
         for (Leads.Lead row : rows) {
             if (!inserted.contains(row.leadId())) {
                 existing.add(row.leadId());
             }
         }
-        Map<String, Leads.Stored> stored = existing.isEmpty() ? Map.of() : leads.stored(existing);
-        Set<String> announced = new HashSet<>();
+        ExistingLeads known = new ExistingLeads(leads, enrolments, existing);
         for (int k = 0; k < rows.size(); k++) {
             Leads.Lead row = rows.get(k);
             int i = acceptedRows.items().get(k);
-            RecipientEsp esp = acceptedRows.esps().get(k);
-            Leads.Stored before = stored.get(row.leadId());
-            if (before != null && row.sourceEventId() != null && row.sourceEventId().equals(before.sourceEventId())) {
-                if (announced.add(row.leadId())) {
-                    out.add(stamp.apply(i,
-                            accepted(row, before.health(), before.score(), results.get(i), channel, esp)));
-                } else {
-                    results.set(i, new Submission.Duplicate(row.leadId()));
-                }
-            } else if (before != null && before.status().suppressed()) {
-                results.set(i, reject(batch.get(i), List.of(new LeadRejected.Reason("suppressed", "email",
-                        "address is suppressed in this organization (lead " + before.status().name().toLowerCase()
-                                + ")")), channel, stamp, i, out));
-            } else if (!inserted.contains(row.leadId()) || !announced.add(row.leadId())) {
-                results.set(i, new Submission.Duplicate(row.leadId()));
+            MxResult mx = acceptedRows.mx().get(k);
+            if (inserted.contains(row.leadId()) && known.announceNew(row, channel)) {
+                out.add(stamp.apply(i, accepted(row, row, row.campaignId(), warnings(results.get(i)), channel, mx)));
             } else {
-                out.add(stamp.apply(i, accepted(row, row.health(), row.score(), results.get(i), channel, esp)));
+                results.set(i, known.again(row, batch.get(i), results.get(i),
+                        new ExistingLeads.Item(i, channel, stamp, mx), out));
             }
         }
+        known.recordFirstEnrolments();
     }
 
-    private static LeadAccepted accepted(Leads.Lead row, String health, int score, Submission result, String channel,
-                                         RecipientEsp esp) {
-        List<LeadRejected.Reason> warnings = ((Submission.Accepted) result).warnings();
-        return new LeadAccepted(row.orgId(), row.leadId(), row.email(), row.firstName(), row.lastName(),
-                row.company(), row.title(), row.campaignId(), health, score, channel,
-                warnings.isEmpty() ? null : warnings, esp);
+    static List<LeadRejected.Reason> warnings(Submission judged) {
+        return judged instanceof Submission.Accepted a && !a.warnings().isEmpty() ? a.warnings() : null;
     }
 
     /**
-     * Decided here, in the shell, from the MX answer the batch prefetched into the per-domain cache,
-     * so the event carries it and no decision downstream asks DNS.
+     * The lead announced to the gate for one campaign: the stored lead's data and health, the
+     * campaign asked for, and the MX answer the submission was judged with.
      */
-    private RecipientEsp esp(String normalisedEmail) {
-        String domain = normalisedEmail.substring(normalisedEmail.lastIndexOf('@') + 1);
-        return RecipientEsps.of(domain, inputs.mx().lookup(domain));
+    static LeadAccepted accepted(Leads.Lead data, Leads.Lead health, String campaignId,
+                                 List<LeadRejected.Reason> warnings, String channel, MxResult mx) {
+        String domain = data.email().substring(data.email().lastIndexOf('@') + 1);
+        return new LeadAccepted(data.orgId(), data.leadId(), data.email(), data.firstName(), data.lastName(),
+                data.company(), data.title(), campaignId, health.health(), health.score(), channel, warnings,
+                RecipientEsps.of(domain, mx), mx.answer());
     }
 
-    private Verdict judge(LeadCandidate lead) {
-        return IngestionGate.judge(lead, inputs.lists(), inputs.policy(lead.orgId()), inputs.mx());
+    private Verdict judge(LeadCandidate lead, MxCheck mx) {
+        return IngestionGate.judge(lead, inputs.lists(), inputs.policy(lead.orgId()), mx);
     }
 
     private static Verdict unknownOrganization(LeadCandidate lead) {
@@ -188,24 +187,22 @@ public class IntakeService {
                 "organization '" + lead.orgId() + "' is not registered")));
     }
 
-    private static Submission reject(LeadCandidate lead, List<LeadRejected.Reason> reasons, String channel,
+    static Submission reject(LeadCandidate lead, List<LeadRejected.Reason> reasons, String channel,
                                      Stamp stamp, int i, List<Envelope> out) {
         out.add(stamp.apply(i, new LeadRejected(lead.orgId() == null ? "unknown" : lead.orgId(), lead.email(),
                 lead.campaignId(), reasons, channel)));
         return new Submission.Rejected(reasons);
     }
 
-    private void prefetch(List<LeadCandidate> batch) {
-        if (inputs.mx() == com.superkabe.ingestion.domain.MxCheck.DISABLED) {
-            return;
-        }
+    /** The MX answers of the batch's domains, gathered before anything is judged. */
+    private MxCheck mxAnswers(List<LeadCandidate> batch) {
         Set<String> domains = new HashSet<>();
         for (LeadCandidate lead : batch) {
-            EmailSyntax.Result r = EmailSyntax.check(lead.email());
-            if (r.valid()) {
-                domains.add(r.domain());
+            String domain = LeadHealth.mxDomain(lead.email());
+            if (domain != null) {
+                domains.add(domain);
             }
         }
-        inputs.prefetchMx(domains);
+        return inputs.mx(domains);
     }
 }

@@ -16,7 +16,7 @@ public interface Leads {
     }
 
     /** What a later submission of an already-stored lead needs to know about it. */
-    record Stored(LeadStatus status, String health, int score, String sourceEventId) {
+    record Stored(LeadStatus status, String health, int score, String sourceEventId, Lead lead) {
     }
 
     /** Stores the leads not yet known (by org + address); returns the ids actually inserted. */

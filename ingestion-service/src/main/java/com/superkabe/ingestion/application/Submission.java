@@ -12,6 +12,10 @@ public sealed interface Submission {
     record Duplicate(String leadId) implements Submission {
     }
 
+    /** The address is a lead already; the submission named a campaign it was not in, and it is enrolled there. */
+    record Enrolled(String leadId, String campaignId) implements Submission {
+    }
+
     record Rejected(List<LeadRejected.Reason> reasons) implements Submission {
     }
 }

@@ -2,7 +2,11 @@ package com.superkabe.ingestion.config;
 
 import com.superkabe.ingestion.application.BatchEvents;
 import com.superkabe.ingestion.application.ClaySecrets;
+import com.superkabe.ingestion.application.CampaignProjector;
+import com.superkabe.ingestion.application.Campaigns;
 import com.superkabe.ingestion.application.ClayWebhook;
+import com.superkabe.ingestion.application.EnrolmentService;
+import com.superkabe.ingestion.application.Enrolments;
 import com.superkabe.ingestion.application.CsvImport;
 import com.superkabe.kit.secrets.SecretBox;
 import java.time.Clock;
@@ -45,8 +49,19 @@ class IngestionConfig {
 
     @Bean
     IntakeService intakeService(Leads leads, KnownOrganizations organizations, BatchEvents events,
-                                Envelopes envelopes, GateInputs inputs) {
-        return new IntakeService(leads, organizations, events, envelopes, inputs);
+                                Envelopes envelopes, GateInputs inputs, Enrolments enrolments) {
+        return new IntakeService(leads, organizations, events, envelopes, inputs, enrolments);
+    }
+
+    @Bean
+    EnrolmentService enrolmentService(Leads leads, Enrolments enrolments, Campaigns campaigns, GateInputs inputs,
+                                      BatchEvents events, Envelopes envelopes, TransactionTemplate tx) {
+        return new EnrolmentService(leads, enrolments, campaigns, inputs, events, envelopes, tx);
+    }
+
+    @Bean
+    CampaignProjector campaignProjector(Campaigns campaigns) {
+        return new CampaignProjector(campaigns);
     }
 
     @Bean
@@ -60,8 +75,8 @@ class IngestionConfig {
     }
 
     @Bean
-    LeadStatusProjector leadStatusProjector(Leads leads) {
-        return new LeadStatusProjector(leads);
+    LeadStatusProjector leadStatusProjector(Leads leads, Enrolments enrolments) {
+        return new LeadStatusProjector(leads, enrolments);
     }
 
     @Bean

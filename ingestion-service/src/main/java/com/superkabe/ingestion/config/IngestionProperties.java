@@ -5,9 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code superkabe.ingestion.*}. MX: off by default (then the check reports "not run", passed
- * null) so installations without DNS egress and the demo's @example.com leads still work;
- * {@code mx.enabled=true} asks {@code mx.dns-server} ("host:port"; empty: the system resolvers).
+ * {@code superkabe.ingestion.*}. MX: on by default, asking {@code mx.dns-server} ("host:port";
+ * empty: the system resolvers) with {@code mx.timeout}, answers cached per domain for
+ * {@code mx.cache-ttl}; {@code mx.enabled=false} makes the check report "not run" (passed null).
  * Lists: the shipped lists are used unless a file path is configured; files are re-read when
  * they change (checked every {@code lists.reload-interval}), no rebuild needed.
  */
@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
 public record IngestionProperties(Mx mx, Lists lists, Limits limits, Clay clay) {
 
     public IngestionProperties {
-        mx = mx == null ? new Mx(false, "", null, null, 0) : mx;
+        mx = mx == null ? new Mx(true, "", null, null, 0) : mx;
         lists = lists == null ? new Lists(null, null, null, null, null) : lists;
         limits = limits == null ? new Limits(0, null, null) : limits;
         clay = clay == null ? new Clay(null) : clay;

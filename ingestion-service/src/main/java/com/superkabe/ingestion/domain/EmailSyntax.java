@@ -1,147 +1,181 @@
 package com.superkabe.ingestion.domain;
 
-import java.net.IDN;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The address forms real mail systems accept for outbound prospecting: a dot-atom local part
- * (RFC 5322 atext, ASCII) of at most 64 octets and a DNS domain of at most 253 octets whose TLD is
- * alphabetic (2+ letters) or an IDNA A-label. Internationalised domains are converted with IDNA
- * (java.net.IDN) and stored in their ASCII form, so "bücher.de" and "xn--bcher-kva.de" are one
- * address. Valid-but-obsolete RFC 5321/5322 forms (quoted local parts, comments, folding white
- * space, address literals, single-label domains) are refused with that diagnosis: no mainstream
- * mailbox provider hands them out, and an ESP would refuse to send to most of them.
+ * The address forms real mail systems accept for outbound prospecting (ADR 0011, ADR 0022):
+ * <ul>
+ * <li>No unsafe Unicode anywhere ({@link UnsafeCharacters}); spaces and tabs around the address are
+ * input noise and trimmed.</li>
+ * <li>Local part: a dot-atom of RFC 5322 atext, at most 64 octets. Non-ASCII (RFC 6531 SMTPUTF8)
+ * only when the organization enables it, NFC-normalised; otherwise refused with
+ * {@code smtputf8_not_enabled}. Quoted local parts are refused ({@code quoted_local_part}): valid
+ * in RFC 5321, handed out by no mainstream provider, refused by most ESP APIs.</li>
+ * <li>Domain: a DNS host name validated by {@link Idna} (IDNA 2008 with the UTS #46 mapping),
+ * stored as A-labels; at least two labels; the top-level label alphabetic (2+ letters) or an
+ * A-label. Address literals ({@code [192.0.2.1]}) are refused ({@code address_literal}): a
+ * prospect's mail goes to a name, never to an IP address.</li>
+ * <li>RFC 5321 limits: local part 64 octets, domain 253 octets in ASCII form (255 on the wire), the
+ * address 254 octets (the 256-octet path less its angle brackets).</li>
+ * </ul>
+ * Comments, folding white space and obsolete RFC 5322 forms are refused with their diagnosis.
+ * {@link Result#code()} is the reason code a refusal is reported with.
  */
 public final class EmailSyntax {
 
-    /** The outcome: {@code address} is the normalised form (lower case, ASCII domain) when valid. */
-    public record Result(boolean valid, String address, String localPart, String domain, String diagnosis) {
-        static Result invalid(String diagnosis) {
-            return new Result(false, null, null, null, diagnosis);
+    /** The reason codes a refusal carries. */
+    public static final String SYNTAX = "syntax";
+    public static final String UNSAFE = "unsafe_character";
+    public static final String TOO_LONG = "too_long";
+    public static final String SMTPUTF8 = "smtputf8_not_enabled";
+    public static final String QUOTED = "quoted_local_part";
+    public static final String LITERAL = "address_literal";
+    public static final String IDNA = "idna";
+
+    /**
+     * The outcome: {@code address} is the normalised form (lower case, ASCII domain) when valid;
+     * {@code smtputf8} says the local part needs SMTPUTF8; {@code code} names a refusal.
+     */
+    public record Result(boolean valid, String address, String localPart, String domain, String code,
+                         String diagnosis, boolean smtputf8) {
+        static Result invalid(String code, String diagnosis) {
+            return new Result(false, null, null, null, code, diagnosis, false);
         }
     }
 
     private static final Pattern ATEXT = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+");
-    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-    private static final Pattern TLD = Pattern.compile("[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59}");
+    private static final Pattern TLD = Pattern.compile("[a-z]{2,63}|xn--[a-z0-9-]{1,59}");
 
     private EmailSyntax() {
     }
 
+    /** Judged as an organization that does not accept SMTPUTF8 local parts. */
     public static Result check(String raw) {
+        return check(raw, false);
+    }
+
+    public static Result check(String raw, boolean smtputf8Allowed) {
         if (raw == null || raw.isBlank()) {
-            return Result.invalid("is required");
+            return Result.invalid(SYNTAX, "is required");
         }
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '\r' || c == '\n') {
-                return Result.invalid("contains a line break (CR/LF)");
-            }
-            if ((c < 0x20 && c != '\t') || c == 0x7f) {
-                return Result.invalid("contains a control character");
-            }
+        String address = trim(raw);
+        String unsafe = UnsafeCharacters.find(address);
+        if (unsafe != null) {
+            return Result.invalid(UNSAFE, unsafe);
         }
-        // Spaces around the address are input noise (CSV cells, form fields), not folding white space.
-        String address = raw.strip();
         int at = address.lastIndexOf('@');
         if (at < 0) {
-            return Result.invalid("has no '@'");
+            return Result.invalid(SYNTAX, "has no '@'");
         }
         String local = address.substring(0, at);
         String domain = address.substring(at + 1);
         if (local.startsWith("\"")) {
-            return Result.invalid("has a quoted local part (valid in RFC 5321 but not accepted for outreach)");
+            return Result.invalid(QUOTED, "has a quoted local part (valid in RFC 5321, not accepted for outreach)");
         }
         if (local.indexOf('@') >= 0) {
-            return Result.invalid("has more than one '@' (quoted local parts are not accepted)");
+            return Result.invalid(SYNTAX, "has more than one '@' (quoted local parts are not accepted)");
         }
-        String localProblem = diagnoseLocal(local);
+        if (domain.startsWith("[")) {
+            return Result.invalid(LITERAL, "uses an address literal instead of a domain (not accepted for outreach)");
+        }
+        boolean utf8 = !Idna.isAscii(local);
+        if (utf8 && !smtputf8Allowed) {
+            return Result.invalid(SMTPUTF8, "has a non-ASCII local part, which needs SMTPUTF8; this organization "
+                    + "does not accept SMTPUTF8 addresses (lead-health setting smtputf8)");
+        }
+        String normalLocal = utf8 ? Normalizer.normalize(local, Normalizer.Form.NFC) : local;
+        Result localProblem = diagnoseLocal(normalLocal);
         if (localProblem != null) {
-            return Result.invalid(localProblem);
+            return localProblem;
         }
-        return checkDomain(domain, local);
+        return checkDomain(domain, normalLocal, utf8);
     }
 
-    /** Kept for callers that only need the diagnosis. */
-    public static java.util.Optional<String> diagnose(String address) {
-        return java.util.Optional.ofNullable(check(address).diagnosis());
+    /** Spaces and tabs around an address are CSV or form noise, not folding white space. */
+    private static String trim(String raw) {
+        int start = 0;
+        int end = raw.length();
+        while (start < end && (raw.charAt(start) == ' ' || raw.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (raw.charAt(end - 1) == ' ' || raw.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return raw.substring(start, end);
     }
 
-    private static String diagnoseLocal(String local) {
+    private static Result diagnoseLocal(String local) {
         if (local.isEmpty()) {
-            return "has an empty local part";
+            return Result.invalid(SYNTAX, "has an empty local part");
         }
         if (local.indexOf('(') >= 0 || local.indexOf(')') >= 0) {
-            return "has a comment in the local part (obsolete RFC 5322 form, not accepted)";
+            return Result.invalid(SYNTAX, "has a comment in the local part (obsolete RFC 5322 form, not accepted)");
         }
         if (local.indexOf(' ') >= 0 || local.indexOf('\t') >= 0) {
-            return "has white space in the local part";
+            return Result.invalid(SYNTAX, "has white space in the local part");
         }
-        for (int i = 0; i < local.length(); i++) {
-            if (local.charAt(i) > 0x7e) {
-                return "has a non-ASCII local part (SMTPUTF8 addresses are not accepted)";
-            }
-        }
-        if (local.length() > 64) {
-            return "has a local part longer than 64 characters";
+        int octets = local.getBytes(StandardCharsets.UTF_8).length;
+        if (octets > 64) {
+            return Result.invalid(TOO_LONG, "has a local part of " + octets + " octets; RFC 5321 allows 64");
         }
         for (String atom : local.split("\\.", -1)) {
             if (atom.isEmpty()) {
-                return local.startsWith(".") ? "starts with a dot" : local.endsWith(".")
-                        ? "has a dot right before the '@'" : "has two consecutive dots in the local part";
+                return Result.invalid(SYNTAX, local.startsWith(".") ? "starts with a dot" : local.endsWith(".")
+                        ? "has a dot right before the '@'" : "has two consecutive dots in the local part");
             }
-            if (!ATEXT.matcher(atom).matches()) {
-                return "has a character not allowed in the local part";
+            if (!ATEXT.matcher(asciiStandIn(atom)).matches()) {
+                return Result.invalid(SYNTAX, "has a character not allowed in the local part");
             }
         }
         return null;
     }
 
-    private static Result checkDomain(String domain, String local) {
+    /** RFC 6531 extends atext by every non-ASCII character (the unsafe ones are refused before). */
+    private static String asciiStandIn(String atom) {
+        StringBuilder sb = new StringBuilder(atom.length());
+        atom.codePoints().forEach(cp -> sb.append(cp >= 0x80 ? 'a' : (char) cp));
+        return sb.toString();
+    }
+
+    private static Result checkDomain(String domain, String local, boolean utf8) {
         if (domain.isEmpty()) {
-            return Result.invalid("has an empty domain");
-        }
-        if (domain.startsWith("[")) {
-            return Result.invalid("uses an address literal instead of a domain");
+            return Result.invalid(SYNTAX, "has an empty domain");
         }
         if (domain.indexOf('(') >= 0 || domain.indexOf(' ') >= 0 || domain.indexOf('\t') >= 0) {
-            return Result.invalid("has a comment or white space in the domain");
+            return Result.invalid(SYNTAX, "has a comment or white space in the domain");
         }
-        String ascii;
-        try {
-            ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
-        } catch (IllegalArgumentException e) {
-            return Result.invalid("has a domain that is not a valid (internationalised) host name: " + e.getMessage());
+        Idna.Result idna = Idna.toAscii(domain);
+        if (idna.error() != null) {
+            String code = switch (idna.problem()) {
+                case SHAPE -> SYNTAX;
+                case IDNA -> IDNA;
+                case LENGTH -> TOO_LONG;
+            };
+            return Result.invalid(code, idna.error());
         }
-        if (ascii.length() > 253) {
-            return Result.invalid("has a domain longer than 253 characters");
-        }
+        String ascii = idna.ascii();
         String[] labels = ascii.split("\\.", -1);
         if (labels.length < 2) {
-            return Result.invalid("has a domain without a top-level domain");
+            return Result.invalid(SYNTAX, "has a domain without a top-level domain");
         }
-        for (String label : labels) {
-            if (!LABEL.matcher(label).matches()) {
-                return Result.invalid(label.isEmpty() ? "has an empty domain label (leading, trailing or double dot)"
-                        : label.length() > 63 ? "has a domain label longer than 63 characters"
-                        : "has an invalid domain label '" + label + "'");
-            }
+        String tld = labels[labels.length - 1];
+        if (!TLD.matcher(tld).matches()) {
+            return Result.invalid(SYNTAX, "has an invalid top-level domain '" + tld + "'");
         }
-        if (!TLD.matcher(labels[labels.length - 1]).matches()) {
-            return Result.invalid("has an invalid top-level domain '" + labels[labels.length - 1] + "'");
-        }
-        String lowerDomain = ascii.toLowerCase(Locale.ROOT);
         String lowerLocal = local.toLowerCase(Locale.ROOT);
-        if (lowerLocal.length() + 1 + lowerDomain.length() > 254) {
-            return Result.invalid("is longer than 254 characters");
+        int octets = lowerLocal.getBytes(StandardCharsets.UTF_8).length + 1 + ascii.length();
+        if (octets > 254) {
+            return Result.invalid(TOO_LONG, "is " + octets + " octets long; RFC 5321 allows 254 (a 256-octet path)");
         }
-        return new Result(true, lowerLocal + "@" + lowerDomain, lowerLocal, lowerDomain, null);
+        return new Result(true, lowerLocal + "@" + ascii, lowerLocal, ascii, null, null, utf8);
     }
 
     /** The dedupe key: lower case throughout, domain in ASCII (IDNA) form. */
     public static String normalise(String address) {
-        Result r = check(address);
+        Result r = check(address, true);
         return r.valid() ? r.address() : address.strip().toLowerCase(Locale.ROOT);
     }
 }

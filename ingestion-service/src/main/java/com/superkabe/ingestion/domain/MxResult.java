@@ -21,6 +21,12 @@ public record MxResult(Status status, String detail, List<String> hosts) {
         this(status, detail, List.of());
     }
 
+    /** The answer as the verdict records it (LeadAccepted.mx). */
+    public com.superkabe.events.lead.MxAnswer answer() {
+        return new com.superkabe.events.lead.MxAnswer(
+                com.superkabe.events.lead.MxAnswer.Status.valueOf(status.name()), hosts);
+    }
+
     public static MxResult notRun(String why) {
         return new MxResult(Status.NOT_RUN, why);
     }

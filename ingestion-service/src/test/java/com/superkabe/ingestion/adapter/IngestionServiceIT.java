@@ -36,8 +36,8 @@ class IngestionServiceIT {
     private static String orgId;
     private static String apiKey;
 
-    static final TestDnsServer DNS = new TestDnsServer().mx("example.com", 10, "mx.example.com")
-            .mx("acme.test", 10, "mx.acme.test").timeout("slow.test").exists("nomx.test");
+    static final TestDnsServer DNS = new TestDnsServer().mx("acme.com", 10, "mx.acme.com")
+            .mx("acme.io", 10, "mx.acme.io").timeout("slow.com").exists("nomx.com");
 
     @BeforeAll
     static void start() {
@@ -62,7 +62,7 @@ class IngestionServiceIT {
 
     @Test
     void acceptsAWellFormedLeadOverRestAndPublishesLeadAccepted() {
-        TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/leads", lead("ada-" + UUID.randomUUID() + "@example.com"),
+        TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/leads", lead("ada-" + UUID.randomUUID() + "@acme.com"),
                 "X-Api-Key", apiKey), x -> x.status() != 401, Duration.ofSeconds(20));
 
         assertThat(r.status()).isEqualTo(201);
@@ -74,7 +74,7 @@ class IngestionServiceIT {
                 assertThat(a.orgId()).isEqualTo(orgId);
                 assertThat(a.campaignId()).isEqualTo("c-1");
                 assertThat(a.channel()).isEqualTo("api");
-                assertThat(a.esp()).as("mx.example.com is no known provider").isEqualTo(RecipientEsp.OTHER);
+                assertThat(a.esp()).as("mx.acme.com is no known provider").isEqualTo(RecipientEsp.OTHER);
             });
             assertThat(e.orgId()).isEqualTo(orgId);
         });
@@ -84,7 +84,7 @@ class IngestionServiceIT {
 
     @Test
     void reportsAResubmittedAddressAsADuplicateOfTheSameLead() {
-        String email = "grace-" + UUID.randomUUID() + "@example.com";
+        String email = "grace-" + UUID.randomUUID() + "@acme.com";
         TestHttp.Response first = TestHttp.until(() -> http.post("/api/v1/leads", lead(email), "X-Api-Key", apiKey),
                 x -> x.status() != 401, Duration.ofSeconds(20));
         TestHttp.Response again = http.post("/api/v1/leads", lead(email.toUpperCase().replace("@EXAMPLE.COM", "@Example.com")
@@ -118,7 +118,7 @@ class IngestionServiceIT {
 
     @Test
     void refusesAnUnknownApiKeyWith401() {
-        TestHttp.Response r = http.post("/api/v1/leads", lead("ada@example.com"), "X-Api-Key", "sk_nope");
+        TestHttp.Response r = http.post("/api/v1/leads", lead("ada@acme.com"), "X-Api-Key", "sk_nope");
 
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.json().get("status").asInt()).isEqualTo(401);
@@ -128,11 +128,11 @@ class IngestionServiceIT {
 
     @Test
     void judgesLeadsPublishedOnTheIntakeTopicByAnyClientWithoutHeaders() {
-        String email = "alan-" + UUID.randomUUID() + "@example.com";
+        String email = "alan-" + UUID.randomUUID() + "@acme.com";
         String json = "{\"orgId\":\"" + orgId + "\",\"email\":\"" + email + "\",\"firstName\":\"Alan\"}";
         kafka.publishRaw(Topic.LEAD_INTAKE.topicName(), orgId, Map.of(), json.getBytes(StandardCharsets.UTF_8));
         kafka.publishRaw(Topic.LEAD_INTAKE.topicName(), "nobody",
-                Map.of(), "{\"orgId\":\"org_unknown\",\"email\":\"x@example.com\"}".getBytes(StandardCharsets.UTF_8));
+                Map.of(), "{\"orgId\":\"org_unknown\",\"email\":\"x@acme.com\"}".getBytes(StandardCharsets.UTF_8));
 
         List<Envelope> accepted = kafka.awaitEvents(Topic.LEADS.topicName(), e -> e.payload() instanceof LeadAccepted a
                 && a.email().equals(email), 1, Duration.ofSeconds(20));
@@ -151,18 +151,19 @@ class IngestionServiceIT {
 
     @Test
     void reportsEveryItemOfABatchAndReplaysItForTheSameIdempotencyKey() {
-        String fresh = "batch-" + UUID.randomUUID() + "@example.com";
-        String body = TestHttp.json(List.of(Map.of("email", fresh, "firstName", "B"), Map.of("email", "info@acme.test"),
+        String fresh = "batch-" + UUID.randomUUID() + "@acme.com";
+        String body = TestHttp.json(List.of(Map.of("email", fresh, "firstName", "B"), Map.of("email", "info@acme.io"),
                 Map.of("email", "x@mailinator.com"), Map.of("email", fresh.toUpperCase()), Map.of("email", 42)));
         String key = "k-" + UUID.randomUUID();
         TestHttp.Response r = authed(() -> http.post("/api/v1/leads", body, "X-Api-Key", apiKey, "Idempotency-Key", key));
 
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.json().get("accepted").asInt()).isEqualTo(2);
-        assertThat(r.json().get("rejected").asInt()).isEqualTo(2);
+        assertThat(r.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(r.json().get("rejected").asInt()).isEqualTo(3);
         assertThat(r.json().get("duplicate").asInt()).isEqualTo(1);
         var results = r.json().get("results");
-        assertThat(results.get(1).get("health").asString()).isEqualTo("YELLOW");
+        assertThat(results.get(1).get("errors").toString()).as("a role account is blocked by default")
+                .contains("\"code\":\"role\"");
         assertThat(results.get(2).get("errors").toString()).contains("\"code\":\"disposable\"");
         assertThat(results.get(3).get("status").asString()).isEqualTo("DUPLICATE");
         assertThat(results.get(4).get("errors").get(0).get("field").asString()).isEqualTo("email");
@@ -175,13 +176,13 @@ class IngestionServiceIT {
 
     @Test
     void refusesABatchOverTheLimitWith413() {
-        String body = TestHttp.json(java.util.Collections.nCopies(51, Map.of("email", "a@example.com")));
+        String body = TestHttp.json(java.util.Collections.nCopies(51, Map.of("email", "a@acme.com")));
         assertThat(authed(() -> http.post("/api/v1/leads", body, "X-Api-Key", apiKey)).status()).isEqualTo(413);
     }
 
     @Test
     void validatesAddressesWithoutStoringThemAndExplainsEveryCheck() {
-        String body = "{\"emails\":[\"ada@example.com\",\"ada@slow.test\",\"ada@nomx.test\",\"bad@@x\"]}";
+        String body = "{\"emails\":[\"ada@acme.com\",\"ada@slow.com\",\"ada@nomx.com\",\"bad@@x\"]}";
         TestHttp.Response r = authed(() -> http.post("/api/v1/leads/validate", body, "X-Api-Key", apiKey));
 
         assertThat(r.status()).isEqualTo(200);
@@ -194,8 +195,8 @@ class IngestionServiceIT {
         assertThat(results.get(2).get("checks").get("mx").get("passed").asBoolean()).isFalse();
         assertThat(results.get(3).get("checks").get("syntax").get("reason").asString()).contains("'@'");
         assertThat(results.get(0).get("checks").properties().stream().map(e -> e.getKey()).toList())
-                .containsExactly("syntax", "mx", "disposable", "role", "tld");
-        assertThat(http.get("/api/v1/leads/" + com.superkabe.events.EventIds.derive("lead/" + orgId + "/ada@slow.test"),
+                .containsExactly("syntax", "reserved", "mx", "disposable", "role", "tld");
+        assertThat(http.get("/api/v1/leads/" + com.superkabe.events.EventIds.derive("lead/" + orgId + "/ada@slow.com"),
                 "X-Api-Key", apiKey).status()).isEqualTo(404);
     }
 
@@ -203,11 +204,11 @@ class IngestionServiceIT {
     void importsACsvStreamKeepingGoodRowsAndReportingBrokenOnesByRowNumber() throws Exception {
         String u = UUID.randomUUID().toString().substring(0, 8);
         String csv = "\uFEFFWork Email,First Name,Company,Lead Score,Notes\r\n"
-                + "csv1-" + u + "@example.com,Ada,\"Acme, Inc.\",80,\r\n"
-                + "csv2-" + u + "@example.com,\"B\"oops,X,1,\r\n"
-                + "csv3-" + u + "@example.com,Cy,Y,,\"multi\nline, note\"\r\n"
-                + "csv1-" + u + "@example.com,Dup,Z,,\r\n"
-                + "csv4-" + u + "@example.com,\"Evil\r\nBcc: x\",Z,,\r\n";
+                + "csv1-" + u + "@acme.com,Ada,\"Acme, Inc.\",80,\r\n"
+                + "csv2-" + u + "@acme.com,\"B\"oops,X,1,\r\n"
+                + "csv3-" + u + "@acme.com,Cy,Y,,\"multi\nline, note\"\r\n"
+                + "csv1-" + u + "@acme.com,Dup,Z,,\r\n"
+                + "csv4-" + u + "@acme.com,\"Evil\r\nBcc: x\",Z,,\r\n";
         HttpResponse<String> r = postRaw("/api/v1/leads/csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
 
         assertThat(r.statusCode()).isEqualTo(200);
@@ -225,7 +226,7 @@ class IngestionServiceIT {
     @Test
     void importsAMultipartCsvWithAnExplicitMappingAndRefusesAnOversizedOneWith413() throws Exception {
         String b = "----sk" + UUID.randomUUID();
-        String csv = "Personal,Mail\nx,mp-" + UUID.randomUUID() + "@example.com\n";
+        String csv = "Personal,Mail\nx,mp-" + UUID.randomUUID() + "@acme.com\n";
         byte[] body = ("--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"l.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + b + "--\r\n").getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> r = postRaw("/api/v1/leads/csv?mapping=%7B%22email%22%3A%22mail%22%7D",
@@ -243,7 +244,7 @@ class IngestionServiceIT {
         TestHttp.Response s = authed(() -> http.post("/api/v1/integrations/clay/secret", "{}", "X-Api-Key", apiKey));
         assertThat(s.status()).isEqualTo(201);
         String secret = s.json().get("secret").asString();
-        String email = "clay-" + UUID.randomUUID() + "@example.com";
+        String email = "clay-" + UUID.randomUUID() + "@acme.com";
         String body = "{\"Work Email\":\"" + email + "\",\"First Name\":\"Cl\",\"Company Domain\":\"x.com\","
                 + "\"Job Title\":\"CTO\",\"lead score\":72}";
         String ts = Long.toString(java.time.Instant.now().getEpochSecond());
@@ -274,7 +275,7 @@ class IngestionServiceIT {
 
     @Test
     void keepsLeadStatusFromOtherServicesAndSuppressesABouncedAddressOrgWide() {
-        String email = "status-" + UUID.randomUUID() + "@example.com";
+        String email = "status-" + UUID.randomUUID() + "@acme.com";
         String leadId = authed(() -> http.post("/api/v1/leads", lead(email), "X-Api-Key", apiKey)).json().get("leadId")
                 .asString();
         var snap = new com.superkabe.events.gate.LeadSnapshot(leadId, email, "Ada", null, null, null);
@@ -293,7 +294,7 @@ class IngestionServiceIT {
 
     @Test
     void anUnsubscribeFromAnyCampaignSuppressesTheAddressOrgWideEvenWhenTheSendDidNotNameTheLead() {
-        String email = "unsub-" + UUID.randomUUID() + "@example.com";
+        String email = "unsub-" + UUID.randomUUID() + "@acme.com";
         String leadId = authed(() -> http.post("/api/v1/leads", lead(email), "X-Api-Key", apiKey)).json().get("leadId")
                 .asString();
         var snap = new com.superkabe.events.gate.LeadSnapshot(leadId, email, "Ada", null, null, null);
@@ -301,7 +302,7 @@ class IngestionServiceIT {
         awaitStatus(leadId, "ACTIVE");
 
         kafka.publish(event(new com.superkabe.events.send.EmailUnsubscribed(orgId, "s-" + leadId, "r-" + leadId,
-                "c-1", null, "mb-1", 1, email.toUpperCase(), "<m-1@example.com>", "ONE_CLICK")));
+                "c-1", null, "mb-1", 1, email.toUpperCase(), "<m-1@acme.com>", "ONE_CLICK")));
 
         awaitStatus(leadId, "UNSUBSCRIBED");
         var view = http.get("/api/v1/leads/" + leadId, "X-Api-Key", apiKey).json();
@@ -313,8 +314,8 @@ class IngestionServiceIT {
 
     @Test
     void aBounceFoundInTheMailboxLaterSuppressesOnlyWhenItSaysTheAddressCannotReceive() {
-        String blocked = "dsn-blocked-" + UUID.randomUUID() + "@example.com";
-        String unknown = "dsn-unknown-" + UUID.randomUUID() + "@example.com";
+        String blocked = "dsn-blocked-" + UUID.randomUUID() + "@acme.com";
+        String unknown = "dsn-unknown-" + UUID.randomUUID() + "@acme.com";
         String blockedId = authed(() -> http.post("/api/v1/leads", lead(blocked), "X-Api-Key", apiKey)).json()
                 .get("leadId").asString();
         String unknownId = authed(() -> http.post("/api/v1/leads", lead(unknown), "X-Api-Key", apiKey)).json()
@@ -322,10 +323,10 @@ class IngestionServiceIT {
 
         kafka.publish(event(new com.superkabe.events.reply.EmailBounced(orgId, "b-" + blockedId, "mb-1", null, null,
                 null, null, blocked, "HARD", "5.7.1", 554, "blocked", "Client host blocked using a DNSBL",
-                "<dsn-a@mx.example.com>", "<m-a@acme.test>")));
+                "<dsn-a@mx.acme.com>", "<m-a@acme.io>")));
         kafka.publish(event(new com.superkabe.events.reply.EmailBounced(orgId, "b-" + unknownId, "mb-1", null, null,
-                null, null, unknown, "HARD", "5.1.1", 550, "userunknown", "user unknown", "<dsn-u@mx.example.com>",
-                "<m-u@acme.test>")));
+                null, null, unknown, "HARD", "5.1.1", 550, "userunknown", "user unknown", "<dsn-u@mx.acme.com>",
+                "<m-u@acme.io>")));
 
         awaitStatus(unknownId, "BOUNCED");
         assertThat(http.get("/api/v1/leads/" + blockedId, "X-Api-Key", apiKey).json().get("status").asString())
@@ -334,7 +335,7 @@ class IngestionServiceIT {
 
     @Test
     void completesALeadWhenItsRunCompletes() {
-        String email = "run-" + UUID.randomUUID() + "@example.com";
+        String email = "run-" + UUID.randomUUID() + "@acme.com";
         String leadId = authed(() -> http.post("/api/v1/leads", lead(email), "X-Api-Key", apiKey)).json().get("leadId")
                 .asString();
         String runId = "run-" + leadId;
@@ -350,7 +351,7 @@ class IngestionServiceIT {
     @Test
     void sendsAnUndecodableIntakeRecordToTheDeadLetterTopicAndKeepsGoing() {
         kafka.publishRaw(Topic.LEAD_INTAKE.topicName(), orgId, Map.of(), "{not json".getBytes(StandardCharsets.UTF_8));
-        String email = "after-dlt-" + UUID.randomUUID() + "@example.com";
+        String email = "after-dlt-" + UUID.randomUUID() + "@acme.com";
         kafka.publishRaw(Topic.LEAD_INTAKE.topicName(), orgId, Map.of(), ("{\"orgId\":\"" + orgId + "\",\"email\":\""
                 + email + "\"}").getBytes(StandardCharsets.UTF_8));
 

@@ -6,6 +6,7 @@ import com.superkabe.events.Service;
 import com.superkabe.events.Topic;
 import com.superkabe.events.lead.LeadAccepted;
 import com.superkabe.ingestion.IngestionApplication;
+import com.superkabe.kit.testing.dns.TestDnsServer;
 import com.superkabe.kit.testing.KafkaProbe;
 import com.superkabe.kit.testing.TestHttp;
 import com.superkabe.kit.testing.TestInfra;
@@ -34,10 +35,12 @@ class IntakeTopicFaultsIT {
     private static ConfigurableApplicationContext app;
     private static KafkaProbe kafka;
     private static String orgId;
+    private static final TestDnsServer DNS = new TestDnsServer().mx("acme.com", 10, "mx.acme.com");
 
     @BeforeAll
     static void start() {
-        app = IngestionApplication.builder().run(TestInfra.args("--superkabe.admin-token=faults-admin"));
+        app = IngestionApplication.builder().run(TestInfra.args("--superkabe.admin-token=faults-admin",
+                "--superkabe.ingestion.mx.dns-server=" + DNS.address()));
         kafka = new KafkaProbe(TestInfra.kafka().getBrokersAsString());
         TestHttp.Response org = TestHttp.of(app).post("/admin/v1/organizations", "{\"name\":\"Faults\"}",
                 "X-Admin-Token", "faults-admin");
@@ -58,9 +61,9 @@ class IntakeTopicFaultsIT {
         jdbc.sql("ALTER TABLE lead ADD CONSTRAINT it_refuses_poison CHECK (company IS DISTINCT FROM '" + tag
                 + "') NOT VALID").update();
         try {
-            String before = "before-" + UUID.randomUUID() + "@example.com";
-            String poisoned = "poisoned-" + UUID.randomUUID() + "@example.com";
-            String after = "after-" + UUID.randomUUID() + "@example.com";
+            String before = "before-" + UUID.randomUUID() + "@acme.com";
+            String poisoned = "poisoned-" + UUID.randomUUID() + "@acme.com";
+            String after = "after-" + UUID.randomUUID() + "@acme.com";
             publish(before, "Acme");
             publish(poisoned, tag);
             publish(after, "Acme");
@@ -80,7 +83,7 @@ class IntakeTopicFaultsIT {
 
     @Test
     void aDatabaseOutageIsWaitedOutAndTheLeadIsDecidedExactlyOnceAfterwards() throws Exception {
-        String email = "outage-" + UUID.randomUUID() + "@example.com";
+        String email = "outage-" + UUID.randomUUID() + "@acme.com";
         // from another database of the server: a database cannot refuse connections to itself
         try (Connection admin = DriverManager.getConnection(TestInfra.postgres().getJdbcUrl("postgres", "template1"),
                 "postgres", "postgres"); Statement s = admin.createStatement()) {

@@ -8,23 +8,16 @@ import com.superkabe.events.Service;
 import com.superkabe.events.lead.LeadAccepted;
 import com.superkabe.events.lead.LeadRejected;
 import com.superkabe.events.lead.LeadSubmitted;
+import com.superkabe.events.lead.MxAnswer;
 import com.superkabe.events.lead.RecipientEsp;
-import com.superkabe.ingestion.domain.DomainLists;
 import com.superkabe.ingestion.domain.LeadStatus;
 import com.superkabe.ingestion.domain.MxCheck;
 import com.superkabe.ingestion.domain.MxResult;
-import com.superkabe.ingestion.domain.QualityPolicy;
 import com.superkabe.kit.kafka.Envelopes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +39,7 @@ class IntakeFromTopicTest {
     }), events -> {
         throw new AssertionError("the topic path must not publish through the outbox");
     }, new Envelopes(Service.INGESTION, Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC)),
-            new Inputs(MxCheck.DISABLED));
+            new Inputs(MxCheck.DISABLED), new InMemoryEnrolments());
 
     @Test
     void aRedeliveredEventAnnouncesItsLeadAgainUnderTheSameEventId() {
@@ -60,7 +53,7 @@ class IntakeFromTopicTest {
             assertThat(e.type()).isEqualTo(EventType.LEAD_ACCEPTED);
             assertThat(e.payloadAs(LeadAccepted.class).leadId()).isEqualTo(first.payloadAs(LeadAccepted.class).leadId());
         });
-        assertThat(leads.rows).hasSize(1);
+        assertThat(leads.size()).isEqualTo(1);
     }
 
     @Test
@@ -77,7 +70,7 @@ class IntakeFromTopicTest {
     void aRedeliveredEventAnnouncesTheOriginalDecisionEvenIfTheLeadWasSuppressedSince() {
         Envelope submitted = submitted("e-1", "ada@acme.com");
         intake.decideFromTopic(List.of(submitted));
-        leads.rows.values().forEach(r -> r.status = LeadStatus.BOUNCED);
+        leads.updateStatus(IntakeService.leadId("org-1", "ada@acme.com"), LeadStatus.BOUNCED, "test");
 
         List<Envelope> again = intake.decideFromTopic(List.of(submitted)).events();
         List<Envelope> other = intake.decideFromTopic(List.of(submitted("e-9", "ada@acme.com"))).events();
@@ -97,7 +90,7 @@ class IntakeFromTopicTest {
     }
 
     @Test
-    void anAcceptedLeadCarriesTheProviderOfItsDomainsExchangers() {
+    void anAcceptedLeadRecordsItsMxAnswerAndTheProviderOfItsDomainsExchangers() {
         IntakeService withMx = new IntakeService(new InMemoryLeads(), new KnownOrganizations(new Organizations() {
             @Override
             public boolean exists(String orgId) {
@@ -111,13 +104,16 @@ class IntakeFromTopicTest {
         }, new Envelopes(Service.INGESTION, Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC)),
                 new Inputs(d -> d.equals("acme.com")
                         ? MxResult.found(d, List.of("1 aspmx.l.google.com.", "5 alt1.aspmx.l.google.com."))
-                        : new MxResult(MxResult.Status.UNKNOWN, "DNS did not answer")));
+                        : new MxResult(MxResult.Status.UNKNOWN, "DNS did not answer")), new InMemoryEnrolments());
 
         List<Envelope> events = withMx.decideFromTopic(List.of(submitted("e-1", "ada@acme.com"),
-                submitted("e-2", "bob@slow.test"))).events();
+                submitted("e-2", "bob@slow.com"))).events();
 
         assertThat(events).extracting(e -> e.payloadAs(LeadAccepted.class).esp())
                 .containsExactly(RecipientEsp.GOOGLE, RecipientEsp.UNKNOWN);
+        assertThat(events).extracting(e -> e.payloadAs(LeadAccepted.class).mx()).containsExactly(
+                new MxAnswer(MxAnswer.Status.FOUND, List.of("aspmx.l.google.com", "alt1.aspmx.l.google.com")),
+                new MxAnswer(MxAnswer.Status.UNKNOWN, List.of()));
     }
 
     @Test
@@ -132,85 +128,5 @@ class IntakeFromTopicTest {
     private static Envelope submitted(String id, String email) {
         return new Envelope(id, EventType.LEAD_SUBMITTED, "external", Instant.parse("2026-11-22T00:00:00Z"), "org-1",
                 null, id, -1, new LeadSubmitted("org-1", email, "Ada", null, null, null, "c-1"));
-    }
-
-    private static final class Row {
-        final Leads.Lead lead;
-        LeadStatus status = LeadStatus.HELD;
-
-        Row(Leads.Lead lead) {
-            this.lead = lead;
-        }
-    }
-
-    private static final class InMemoryLeads implements Leads {
-        final Map<String, Row> rows = new HashMap<>();
-
-        @Override
-        public Set<String> insertAll(List<Lead> batch) {
-            Set<String> inserted = new LinkedHashSet<>();
-            for (Lead l : batch) {
-                if (rows.putIfAbsent(l.leadId(), new Row(l)) == null) {
-                    inserted.add(l.leadId());
-                }
-            }
-            return inserted;
-        }
-
-        @Override
-        public Map<String, LeadStatus> statuses(Collection<String> ids) {
-            Map<String, LeadStatus> out = new HashMap<>();
-            ids.stream().filter(rows::containsKey).forEach(id -> out.put(id, rows.get(id).status));
-            return out;
-        }
-
-        @Override
-        public Map<String, Stored> stored(Collection<String> ids) {
-            Map<String, Stored> out = new HashMap<>();
-            ids.stream().filter(rows::containsKey).forEach(id -> {
-                Row r = rows.get(id);
-                out.put(id, new Stored(r.status, r.lead.health(), r.lead.score(), r.lead.sourceEventId()));
-            });
-            return out;
-        }
-
-        @Override
-        public Optional<Lead> find(String orgId, String leadId) {
-            return Optional.ofNullable(rows.get(leadId)).map(r -> r.lead);
-        }
-
-        @Override
-        public void updateStatus(String leadId, LeadStatus status, String reason) {
-            rows.get(leadId).status = status;
-        }
-
-        @Override
-        public void markReplied(String leadId) {
-        }
-
-        @Override
-        public void rememberRun(String runId, String leadId) {
-        }
-
-        @Override
-        public Optional<String> leadOfRun(String runId) {
-            return Optional.empty();
-        }
-    }
-
-    private record Inputs(MxCheck mx) implements GateInputs {
-        @Override
-        public DomainLists lists() {
-            return new DomainLists(Set.of(), Set.of(), Set.of(), Set.of());
-        }
-
-        @Override
-        public QualityPolicy policy(String orgId) {
-            return QualityPolicy.DEFAULT;
-        }
-
-        @Override
-        public void prefetchMx(Collection<String> asciiDomains) {
-        }
     }
 }

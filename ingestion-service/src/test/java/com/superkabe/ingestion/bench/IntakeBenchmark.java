@@ -58,7 +58,7 @@ class IntakeBenchmark {
         // "address": keyed by address, spreading one organization over the topic's six partitions
         boolean byAddress = "address".equals(System.getProperty("bench.keys", "org"));
         ConfigurableApplicationContext app = IngestionApplication.builder().run(TestInfra.args(
-                "--logging.level.root=WARN", "--superkabe.admin-token=bench"));
+                "--logging.level.root=WARN", "--superkabe.admin-token=bench", "--superkabe.ingestion.mx.enabled=false"));
         TestHttp http = TestHttp.of(app);
         var org = http.post("/admin/v1/organizations", "{\"name\":\"Bench\"}", "X-Admin-Token", "bench").json();
         String orgId = org.get("orgId").asString();
@@ -126,7 +126,7 @@ class IntakeBenchmark {
     }
 
     private static String email(String prefix, int i) {
-        return i % 20 == 0 ? "dup" + (i / 40) + "@bench.example.com"
+        return i % 20 == 0 ? "dup" + (i / 40) + "@bench.acme.com"
                 : i % 20 == 1 ? (i % 40 == 1 ? "bad" + i + "@@x" : "x" + i + "@mailinator.com")
                 : prefix + i + "@bench" + (i % 5000) + ".example.com";
     }

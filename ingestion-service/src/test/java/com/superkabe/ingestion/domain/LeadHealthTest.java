@@ -21,7 +21,7 @@ class LeadHealthTest {
 
         assertThat(a.verdict()).isEqualTo("GREEN");
         assertThat(a.score()).isEqualTo(100);
-        assertThat(a.checks()).containsOnlyKeys("syntax", "mx", "disposable", "role", "tld");
+        assertThat(a.checks()).containsOnlyKeys("syntax", "reserved", "mx", "disposable", "role", "tld");
         assertThat(a.checks().values()).allSatisfy(c -> assertThat(c.passed()).isTrue());
     }
 
@@ -37,17 +37,17 @@ class LeadHealthTest {
 
     @Test
     void scoresADomainWithoutMxZeroAndRed() {
-        Assessment a = assess("ada@nomx.test", QualityPolicy.DEFAULT,
+        Assessment a = assess("ada@nomx.com", QualityPolicy.DEFAULT,
                 d -> new MxResult(MxResult.Status.NOT_FOUND, d + " has no MX record"));
 
         assertThat(a.verdict()).isEqualTo("RED");
         assertThat(a.score()).isZero();
-        assertThat(a.checks().get("mx")).isEqualTo(CheckResult.fail("nomx.test has no MX record"));
+        assertThat(a.checks().get("mx")).isEqualTo(CheckResult.fail("mx", "nomx.com has no MX record"));
     }
 
     @Test
     void reportsAnUnansweredMxLookupAsUnknownAndHoldsTheLeadYellow() {
-        Assessment a = assess("ada@slow.test", QualityPolicy.DEFAULT,
+        Assessment a = assess("ada@slow.com", QualityPolicy.DEFAULT,
                 d -> new MxResult(MxResult.Status.UNKNOWN, "DNS did not answer"));
 
         assertThat(a.checks().get("mx").passed()).isNull();
@@ -74,16 +74,19 @@ class LeadHealthTest {
     }
 
     @Test
-    void combinesARoleAccountAndASuspiciousTldIntoRed() {
-        Assessment a = assess("info@acme.xyz", QualityPolicy.DEFAULT, Fixtures.MX_FOUND);
+    void keepsARoleAccountOnASuspiciousTldYellowWhenTheOrganizationAcceptsBoth() {
+        QualityPolicy lenient = new QualityPolicy(null, 80, 50, null, true, true, false);
 
-        assertThat(a.score()).isEqualTo(40);
-        assertThat(a.verdict()).isEqualTo("RED");
+        Assessment a = assess("info@acme.xyz", lenient, Fixtures.MX_FOUND);
+
+        assertThat(a.score()).isEqualTo(50);
+        assertThat(a.verdict()).isEqualTo("YELLOW");
+        assertThat(assess("info@acme.xyz", QualityPolicy.DEFAULT, Fixtures.MX_FOUND).verdict()).isEqualTo("RED");
     }
 
     @Test
     void appliesAnOrganizationsOwnPenaltiesThresholdsAndTldList() {
-        QualityPolicy strict = new QualityPolicy(Map.of("role", 100), 90, 60, Set.of("io"));
+        QualityPolicy strict = new QualityPolicy(Map.of("tld", 35), 90, 60, Set.of("io"), false, true, false);
 
         assertThat(assess("info@acme.com", strict, Fixtures.MX_FOUND).verdict()).isEqualTo("RED");
         assertThat(assess("ada@acme.io", strict, Fixtures.MX_FOUND).verdict()).isEqualTo("YELLOW");

@@ -16,6 +16,7 @@ final class BatchReport {
         report.put("accepted", count(items, "ACCEPTED"));
         report.put("rejected", count(items, "REJECTED"));
         report.put("duplicate", count(items, "DUPLICATE"));
+        report.put("enrolled", count(items, "ENROLLED"));
         report.put("results", items);
         return report;
     }

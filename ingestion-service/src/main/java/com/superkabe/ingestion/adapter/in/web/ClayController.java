@@ -101,8 +101,12 @@ class ClayController {
         if (!json.isArray()) {
             Map<String, Object> single = items.getFirst();
             single.put("message", "Lead " + String.valueOf(single.get("status")).toLowerCase());
-            return ResponseEntity.status(out.getFirst() instanceof Submission.Accepted ? HttpStatus.CREATED
-                    : out.getFirst() instanceof Submission.Duplicate ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+            return ResponseEntity.status(switch (out.getFirst()) {
+                case Submission.Accepted a -> HttpStatus.CREATED;
+                case Submission.Enrolled e -> HttpStatus.ACCEPTED;
+                case Submission.Duplicate d -> HttpStatus.OK;
+                case Submission.Rejected r -> HttpStatus.UNPROCESSABLE_CONTENT;
+            })
                     .body(single);
         }
         return ResponseEntity.ok(BatchReport.of(items));

@@ -19,7 +19,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The organization's lead-health policy: {@code penalties} per check (0..100; mx, mx_unknown,
  * disposable, role, tld), {@code greenMin}/{@code yellowMin} thresholds and optionally its own
- * {@code suspiciousTlds} list (null: the shipped list). Omitted values keep the defaults.
+ * {@code suspiciousTlds} list (null: the shipped list), and the booleans {@code acceptRoleAccounts},
+ * {@code acceptSuspiciousTlds} (YELLOW instead of the default block) and {@code smtputf8}
+ * (accept non-ASCII local parts). Omitted values take the defaults (booleans: false).
  */
 @RestController
 class HealthPolicyController {
@@ -40,9 +42,15 @@ class HealthPolicyController {
     @PutMapping(path = "/api/v1/settings/lead-health", consumes = "application/json")
     Map<String, Object> put(OrgId org, @RequestBody(required = false) byte[] body) {
         JsonNode json = JsonBodies.parse(body, 1 << 20);
+        if (!json.isObject()) {
+            throw ApiProblem.invalid("body", "body: must be a JSON object");
+        }
         Map<String, Integer> penalties = new LinkedHashMap<>();
         JsonNode p = json.get("penalties");
         if (p != null && !p.isNull()) {
+            if (!p.isObject()) {
+                throw ApiProblem.invalid("penalties", "penalties: must be an object of check name to integer");
+            }
             p.properties().forEach(e -> {
                 if (!e.getValue().isIntegralNumber()) {
                     throw ApiProblem.invalid("penalties." + e.getKey(), "penalties." + e.getKey() + ": must be an integer");
@@ -53,19 +61,38 @@ class HealthPolicyController {
         Set<String> tlds = null;
         JsonNode t = json.get("suspiciousTlds");
         if (t != null && !t.isNull()) {
+            if (!t.isArray()) {
+                throw ApiProblem.invalid("suspiciousTlds", "suspiciousTlds: must be an array of strings");
+            }
             tlds = new HashSet<>();
             for (JsonNode n : t) {
+                if (!n.isString()) {
+                    throw ApiProblem.invalid("suspiciousTlds", "suspiciousTlds: must be an array of strings");
+                }
                 tlds.add(n.asString().toLowerCase(Locale.ROOT).replaceFirst("^\\.", ""));
             }
         }
         QualityPolicy policy;
         try {
-            policy = new QualityPolicy(penalties, intOr(json, "greenMin", 80), intOr(json, "yellowMin", 50), tlds);
+            policy = new QualityPolicy(penalties, intOr(json, "greenMin", 80), intOr(json, "yellowMin", 50), tlds,
+                    boolOr(json, "acceptRoleAccounts"), boolOr(json, "acceptSuspiciousTlds"), boolOr(json, "smtputf8"));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("penalties", e.getMessage());
         }
         tx.executeWithoutResult(s -> policies.save(org.value(), policy));
         return view(policy);
+    }
+
+    /** A setting left out is off (the default); anything but a JSON boolean is a 400 naming it. */
+    private static boolean boolOr(JsonNode json, String field) {
+        JsonNode n = json.get(field);
+        if (n == null || n.isNull()) {
+            return false;
+        }
+        if (!n.isBoolean()) {
+            throw ApiProblem.invalid(field, field + ": must be true or false");
+        }
+        return n.asBoolean();
     }
 
     private static int intOr(JsonNode json, String field, int fallback) {
@@ -85,6 +112,9 @@ class HealthPolicyController {
         m.put("greenMin", p.greenMin());
         m.put("yellowMin", p.yellowMin());
         m.put("suspiciousTlds", p.suspiciousTlds() == null ? null : new java.util.TreeSet<>(p.suspiciousTlds()));
+        m.put("acceptRoleAccounts", p.acceptRoleAccounts());
+        m.put("acceptSuspiciousTlds", p.acceptSuspiciousTlds());
+        m.put("smtputf8", p.smtputf8());
         return m;
     }
 }

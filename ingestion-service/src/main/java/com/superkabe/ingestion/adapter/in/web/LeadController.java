@@ -1,6 +1,7 @@
 package com.superkabe.ingestion.adapter.in.web;
 
 import com.superkabe.ingestion.application.IntakeService;
+import com.superkabe.ingestion.application.Enrolments;
 import com.superkabe.ingestion.application.Leads;
 import com.superkabe.ingestion.application.Submission;
 import com.superkabe.ingestion.config.IngestionProperties;
@@ -38,12 +39,14 @@ class LeadController {
 
     private final IntakeService intake;
     private final Leads leads;
+    private final Enrolments enrolments;
     private final TransactionTemplate tx;
     private final IdempotencyGuard idempotency;
     private final IngestionProperties.Limits limits;
 
-    LeadController(IntakeService intake, Leads leads, TransactionTemplate tx, IdempotencyGuard idempotency,
-                   IngestionProperties props) {
+    LeadController(IntakeService intake, Leads leads, Enrolments enrolments, TransactionTemplate tx,
+                   IdempotencyGuard idempotency, IngestionProperties props) {
+        this.enrolments = enrolments;
         this.intake = intake;
         this.leads = leads;
         this.tx = tx;
@@ -87,6 +90,8 @@ class LeadController {
                 yield ResponseEntity.status(HttpStatus.CREATED).body(view);
             }
             case Submission.Duplicate d -> ResponseEntity.ok(Map.of("leadId", d.leadId(), "status", "DUPLICATE"));
+            case Submission.Enrolled e -> ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("leadId", e.leadId(),
+                    "status", "ENROLLED", "campaignId", e.campaignId()));
             case Submission.Rejected r -> {
                 ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The lead was rejected: "
                         + String.join("; ", r.reasons().stream().map(x -> x.detail()).toList()));
@@ -145,6 +150,15 @@ class LeadController {
         view.put("suppressed", "BOUNCED".equals(l.status()) || "UNSUBSCRIBED".equals(l.status()));
         view.put("replied", l.replied());
         view.put("channel", l.channel());
+        view.put("enrolments", enrolments.ofLead(l.leadId()).stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("campaignId", e.campaignId());
+            m.put("status", e.status());
+            m.put("statusReason", e.statusReason());
+            m.put("channel", e.channel());
+            m.put("requestedAt", e.requestedAt().toString());
+            return m;
+        }).toList());
         return view;
     }
 }

@@ -73,6 +73,11 @@ final class LeadJson {
                 m.put("status", "DUPLICATE");
                 m.put("leadId", d.leadId());
             }
+            case Submission.Enrolled e -> {
+                m.put("status", "ENROLLED");
+                m.put("leadId", e.leadId());
+                m.put("campaignId", e.campaignId());
+            }
             case Submission.Rejected r -> {
                 m.put("status", "REJECTED");
                 m.put("errors", errors(r.reasons()));

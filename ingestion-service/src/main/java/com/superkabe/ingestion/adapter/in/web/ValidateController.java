@@ -6,6 +6,7 @@ import com.superkabe.ingestion.domain.Assessment;
 import com.superkabe.ingestion.domain.CheckResult;
 import com.superkabe.ingestion.domain.EmailSyntax;
 import com.superkabe.ingestion.domain.LeadHealth;
+import com.superkabe.ingestion.domain.MxCheck;
 import com.superkabe.ingestion.domain.QualityPolicy;
 import com.superkabe.kit.security.OrgId;
 import com.superkabe.kit.web.ApiProblem;
@@ -44,14 +45,14 @@ class ValidateController {
                     + " addresses per call; this one has " + emails.size());
         }
         QualityPolicy policy = inputs.policy(org.value());
-        inputs.prefetchMx(emails.stream().map(EmailSyntax::check).filter(EmailSyntax.Result::valid)
-                .map(EmailSyntax.Result::domain).distinct().toList());
+        MxCheck mx = inputs.mx(emails.stream().map(LeadHealth::mxDomain).filter(java.util.Objects::nonNull)
+                .distinct().toList());
         List<Map<String, Object>> results = new ArrayList<>(emails.size());
         for (String email : emails) {
-            Assessment a = LeadHealth.assess(email, inputs.lists(), policy, inputs.mx());
+            Assessment a = LeadHealth.assess(email, inputs.lists(), policy, mx);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("email", email);
-            r.put("normalized", EmailSyntax.check(email).address());
+            r.put("normalized", EmailSyntax.check(email, policy.smtputf8()).address());
             r.put("verdict", a.verdict());
             r.put("score", a.score());
             Map<String, Object> checks = new LinkedHashMap<>();
@@ -59,6 +60,9 @@ class ValidateController {
                 Map<String, Object> check = new LinkedHashMap<>();
                 check.put("passed", c.getValue().passed());
                 check.put("reason", c.getValue().reason());
+                if (c.getValue().code() != null) {
+                    check.put("code", c.getValue().code());
+                }
                 checks.put(c.getKey(), check);
             }
             r.put("checks", checks);

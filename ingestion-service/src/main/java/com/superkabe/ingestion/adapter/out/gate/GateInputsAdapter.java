@@ -59,14 +59,15 @@ class GateInputsAdapter implements GateInputs {
     }
 
     @Override
-    public MxCheck mx() {
-        return insights == null ? MxCheck.DISABLED : insights;
-    }
-
-    @Override
-    public void prefetchMx(Collection<String> asciiDomains) {
-        if (insights != null) {
-            insights.prefetch(asciiDomains);
+    public MxCheck mx(Collection<String> asciiDomains) {
+        if (insights == null) {
+            return MxCheck.DISABLED;
         }
+        insights.prefetch(asciiDomains);
+        java.util.Map<String, com.superkabe.ingestion.domain.MxResult> answers = new java.util.HashMap<>();
+        for (String domain : asciiDomains) {
+            answers.put(domain, insights.lookup(domain));
+        }
+        return MxCheck.of(answers);
     }
 }

@@ -58,6 +58,9 @@ class JdbcHealthPolicies implements HealthPolicies {
         json.put("greenMin", policy.greenMin());
         json.put("yellowMin", policy.yellowMin());
         json.put("suspiciousTlds", policy.suspiciousTlds() == null ? null : List.copyOf(policy.suspiciousTlds()));
+        json.put("acceptRoleAccounts", policy.acceptRoleAccounts());
+        json.put("acceptSuspiciousTlds", policy.acceptSuspiciousTlds());
+        json.put("smtputf8", policy.smtputf8());
         jdbc.sql("INSERT INTO lead_health_policy(org_id, policy) VALUES (?, ?) ON CONFLICT (org_id) "
                         + "DO UPDATE SET policy = EXCLUDED.policy, updated_at = now()")
                 .params(orgId, JSON.writeValueAsString(json)).update();
@@ -76,6 +79,13 @@ class JdbcHealthPolicies implements HealthPolicies {
                 tldSet.add(t.asString());
             }
         }
-        return new QualityPolicy(penalties, n.get("greenMin").asInt(), n.get("yellowMin").asInt(), tldSet);
+        return new QualityPolicy(penalties, n.get("greenMin").asInt(), n.get("yellowMin").asInt(), tldSet,
+                flag(n, "acceptRoleAccounts"), flag(n, "acceptSuspiciousTlds"), flag(n, "smtputf8"));
+    }
+
+    /** Rows saved before a setting existed have it off. */
+    private static boolean flag(JsonNode n, String field) {
+        JsonNode f = n.get(field);
+        return f != null && f.asBoolean();
     }
 }

@@ -60,11 +60,9 @@ class JdbcLeads implements Leads {
     @Override
     public Map<String, Stored> stored(Collection<String> leadIds) {
         Map<String, Stored> out = new HashMap<>();
-        jdbc.sql("SELECT lead_id, status, health, score, source_event_id FROM lead WHERE lead_id IN (:ids)")
-                .param("ids", leadIds)
-                .query((rs, i) -> out.put(rs.getString(1), new Stored(LeadStatus.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getInt(4), rs.getString(5))))
-                .list();
+        jdbc.sql(SELECT + "WHERE lead_id IN (:ids)").param("ids", leadIds).query(JdbcLeads::map).list()
+                .forEach(l -> out.put(l.leadId(), new Stored(LeadStatus.valueOf(l.status()), l.health(), l.score(),
+                        l.sourceEventId(), l)));
         return out;
     }
 
