@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * All six services, each its own Spring application with its own schema, on the shared real parts,
  * and a DNS server on loopback answering MX for the prospects' domain: ingestion checks MX by
- * default and refuses reserved names such as example.com (ADR 0022).
+ * default and refuses reserved names such as example.com (ADR 0023).
  */
 final class Platform implements AutoCloseable {
 

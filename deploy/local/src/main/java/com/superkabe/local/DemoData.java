@@ -31,7 +31,7 @@ final class DemoData {
 
     /**
      * The demo prospects' domain. Not a reserved name (the ingestion gate refuses example.com and
-     * .test, ADR 0022); the launcher's DNS answers its MX, and no mail to it leaves the machine: the
+     * .test, ADR 0023); the launcher's DNS answers its MX, and no mail to it leaves the machine: the
      * demo mailboxes send through the local mail server or the test peer.
      */
     static final String LEAD_DOMAIN = "prospects.superkabe.dev";

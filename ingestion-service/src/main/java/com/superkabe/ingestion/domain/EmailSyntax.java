@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The address forms real mail systems accept for outbound prospecting (ADR 0011, ADR 0022):
+ * The address forms real mail systems accept for outbound prospecting (ADR 0011, ADR 0023):
  * <ul>
  * <li>No unsafe Unicode anywhere ({@link UnsafeCharacters}); spaces and tabs around the address are
  * input noise and trimmed.</li>

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The written address policy (ADR 0022), one rule per test. */
+/** The written address policy (ADR 0023), one rule per test. */
 class AddressPolicyTest {
 
     @ParameterizedTest

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Measures how often the address judgment (syntax, then the special-use check) agrees with two
  * public validators' own test suites (src/test/resources/validators/vectors.tsv names them, their
  * commits and URLs), prints the figure per suite, and holds it at 98 % or more. Rows our written
- * policy decides differently ({@code policy:…}, ADR 0022) are counted apart, not in the figure.
+ * policy decides differently ({@code policy:…}, ADR 0023) are counted apart, not in the figure.
  */
 class ValidatorSuitesAgreementTest {
 
