@@ -39,16 +39,23 @@ public final class AutomatedMail {
 
     /** Whether the message is a report of this type ({@code delivery-status}, {@code feedback-report}). */
     public static boolean isReport(MailContent c, String reportType) {
-        String type = c.lower("Content-Type").replace("\"", "");
+        String type = c.lower("Content-Type").replace("\"", "").replaceAll("\\s*=\\s*", "=");
         boolean declared = type.startsWith("multipart/report") && type.contains("report-type=" + reportType);
         String partType = "delivery-status".equals(reportType) ? "delivery-status" : reportType;
         return declared || c.parts().stream().anyMatch(p -> p.mimeType().endsWith("/" + partType)
                 || p.mimeType().endsWith("/global-" + partType));
     }
 
-    /** Whether the message is an ARF feedback report, or Hotmail's older plain complaint notice. */
+    /**
+     * Whether the message is an ARF feedback report (RFC 5965), or Hotmail's older plain complaint
+     * notice. A report is a complaint whatever else it carries: feedback loops often mark it
+     * Auto-Submitted or Precedence: bulk, and abuse desks forward it inside another message, where
+     * its machine-readable part ({@code Feedback-Type:} with {@code Version:} or {@code User-Agent:})
+     * is still there to read.
+     */
     public static boolean isFeedback(MailContent c, String subject) {
-        return isReport(c, "feedback-report") || lower(subject).startsWith("complaint about message from");
+        return isReport(c, "feedback-report") || lower(subject).startsWith("complaint about message from")
+                || c.parts().stream().anyMatch(p -> FeedbackReports.embeddedReport(p.text()).isPresent());
     }
 
     /** Whether the message looks like a bounce although it carries no RFC 3464 report. */
