@@ -27,8 +27,9 @@ public final class AutomatedMail {
             + "|delivery problem|failed to deliver|couldn't deliver|non-?delivery|bounced|this is the mail system"
             + "|i'm afraid i wasn't able|sorry,? (we|i) (were|was) unable|error occurred|smtp error"
             + "|no valid recipients|unknown host|failed addresses|could not deliver|delivery failure"
-            + "|cannot send message|unsent message|original message follows|invalid final delivery");
-    private static final Pattern DAEMON = Pattern.compile("mailer-daemon|postmaster|mail delivery|mail administrator"
+            + "|cannot send message|unsent message|original message follows|invalid final delivery"
+            + "|error delivering");
+    private static final Pattern DAEMON = Pattern.compile("mailer-daemon|post_?master|mail delivery|mail administrator"
             + "|mail delivery subsystem|mdaemon|mailer_daemon|microsoftexchange|bounce");
     private static final Pattern AUTO_SUBJECT = Pattern.compile("^\\s*(auto(matic|matische)?[ -]?(reply|response"
             + "|respons|antwort|answer)|out of (the )?office|ooo\\b|away\\b|on vacation|vacation|abwesen"

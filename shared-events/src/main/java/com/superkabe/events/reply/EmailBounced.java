@@ -15,8 +15,9 @@ import com.superkabe.events.SuperkabeEvent;
  * {@code status}, not this class. {@code status} is the enhanced status code
  * (RFC 3463, e.g. {@code 5.1.1}); {@code smtpCode} the SMTP reply code (e.g. 550), 0 when the
  * bounce carries none. {@code reason} is a short code (userunknown, hostunknown, hasmoved,
- * notaccept, mailboxfull, mesgtoobig, blocked, spamdetected, expired, suspend, systemerror,
- * rejected, undefined); {@code diagnostic} the start of the MTA's own text (at most 200
+ * notaccept, mailboxfull, mesgtoobig, blocked, authfailure, ratelimited, spamdetected, expired,
+ * suspend, filtered, mailererror, networkerror, systemerror, contenterror, rejected, undefined; finer than
+ * {@code category}); {@code diagnostic} the start of the MTA's own text (at most 200
  * characters, may be null). {@code sendId}, {@code runId}, {@code campaignId} and {@code leadId} are
  * set when the bounced message was matched to a send we made, otherwise null.
  * {@code dsnMessageId} is the bounce's own Message-ID and {@code originalMessageId} the
