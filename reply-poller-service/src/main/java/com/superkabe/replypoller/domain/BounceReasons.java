@@ -43,6 +43,7 @@ public final class BounceReasons {
                     + "|invalid address|is not a known user|unknown or illegal alias|not our customer"
                     + "|mailbox disabled|undeliverable address|isn't in my list|no valid recipients|bad destination"
                     + "|not listed in|sorry, no mailbox|addressee unknown|invalid (final delivery )?userid"),
+            rule("greylisted", "greylist|graylist"),
             rule("authfailure", "dmarc|\\bspf\\b|dkim|sender policy framework|unauthenticated"
                     + "|not (been )?authenticated|authentication (check )?(failed|failure)|fails? (to pass )?authentication"),
             rule("ratelimited", "rate limit|rate-limit|ratelimit|too many (messages|connections|mails|emails|recipients"
@@ -208,7 +209,7 @@ public final class BounceReasons {
      * The reason an unambiguous enhanced status code names (RFC 3463; the x.7.2x codes of RFC 7372
      * and the providers' 5.7.509/5.7.515 for authentication), or null to let the text decide. A
      * generic x.7.x security status is a block, made more precise by the text when it names spam,
-     * authentication or a rate.
+     * authentication, a rate or greylisting (a normal first refusal, never held against the sender).
      */
     static String specificStatus(String status, String text) {
         if (status == null) {
@@ -235,7 +236,7 @@ public final class BounceReasons {
     private static String securityRefinement(String text) {
         String byText = byText(text);
         return byText != null && (byText.equals("authfailure") || byText.equals("ratelimited")
-                || byText.equals("spamdetected")) ? byText : "blocked";
+                || byText.equals("spamdetected") || byText.equals("greylisted")) ? byText : "blocked";
     }
 
     /** The reason a status or reply code suggests when the text named none. */

@@ -97,6 +97,17 @@ class BounceTaxonomyTest {
     }
 
     @Test
+    void aGreylistingDeferralIsNeverASenderSideReason() {
+        Classification c = classify(report("Final-Recipient: rfc822; ada@lead.test\nAction: delayed\nStatus: 4.7.1\n"
+                + "Diagnostic-Code: smtp; 451 4.7.1 Greylisted, please try again later\n"));
+
+        assertThat(c).isInstanceOfSatisfying(Classification.Bounce.class, b -> {
+            assertThat(b.recipients().getFirst().category()).isEqualTo(BounceReason.EXPIRED);
+            assertThat(b.recipients().getFirst().category().countsAgainstSender()).isFalse();
+        });
+    }
+
+    @Test
     void aMessageTooBigIsOther() {
         BouncedRecipient r = failed("5.3.4", "smtp; 552 5.3.4 Message size exceeds fixed limit");
 
