@@ -59,9 +59,9 @@ public final class BounceParser {
     /** The failure of a known recipient, read from a plain-text bounce that does not name it. */
     public static List<BouncedRecipient> forRecipient(MailContent c, String recipient) {
         String text = humanText(c);
-        return List.of(new Evidence(DeliveryStatus.status(text), DeliveryStatus.replyCode(text),
-                text.substring(0, Math.min(text.length(), WINDOW)), text, false, FilteringGateways.wroteNotice(c), false)
-                .judge(recipient.toLowerCase(Locale.ROOT)));
+        String window = text.substring(0, Math.min(text.length(), WINDOW));
+        return List.of(new Evidence(DeliveryStatus.status(text), DeliveryStatus.replyCode(text), window, text, false,
+                FilteringGateways.wroteNotice(c), false).judge(recipient.toLowerCase(Locale.ROOT)));
     }
 
     private static List<BouncedRecipient> fromReport(DeliveryStatus.Report report, String human, boolean gateway) {

@@ -1,14 +1,12 @@
 package com.superkabe.replypoller.domain;
 
 import com.superkabe.events.reply.BounceReason;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Names why a recipient bounced, whether that is HARD, and which {@link BounceReason} of the
- * platform's taxonomy it is (docs/bounce-taxonomy.md, ADR 0022). An unambiguous enhanced status
+ * platform's taxonomy it is (docs/bounce-taxonomy.md, ADR 0023). An unambiguous enhanced status
  * decides first; the diagnostic text otherwise (MTAs write "user unknown" under many codes), then
  * the SMTP stage the refusal answered corrects it: an address reason is only proof that the address
  * is invalid when the receiver refused it at RCPT TO or with an x.1.x status. The same words after
@@ -21,61 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class BounceReasons {
 
-    private static final List<Map.Entry<String, Pattern>> TEXT = List.of(
-            rule("mailboxfull", "mailbox (is )?full|over ?quota|quota exceeded|exceeded (the |his |her )?(storage|quota)"
-                    + "|insufficient (system )?storage|mailbox size limit|disk quota|too much mail|mail ?box is full"
-                    + "|user is over|exceeds? (the )?(mailbox|storage)|full mailbox|mailbox exceeded"),
-            rule("mesgtoobig", "message (size )?(is )?too (big|large)|exceeds (the )?(maximum )?(message )?size"
-                    + "|message size exceeds|size limit"),
-            rule("hasmoved", "has moved|no longer (available|valid|with)"),
-            rule("networkerror", "malformed or unexpected name server reply|name server failure|servfail"
-                    + "|dns (lookup )?(timeout|timed out)|temporary (dns|name resolution) (failure|error)"),
-            rule("hostunknown", "host (or domain name )?not found|domain (name )?not found|no such domain"
-                    + "|unrouteable|unroutable|host unknown|unknown host|domain does not exist|name or service not known"
-                    + "|non-?existent domain|nxdomain|no mx|illegal host|domain (is )?(unknown|invalid)"
-                    + "|does not have any mx|hostname lookup failed|unknown domain|relay access denied? to domain"
-                    + "|domain (is )?not reachable|host \\S+ not found"),
-            rule("userunknown", "user ?unknown|unknown (user|recipient|local|address|mailbox)|no such (user|recipient"
-                    + "|mailbox|address|account|person|local)|does ?n[o']t exist|not exist|recipient (not found|unknown)"
-                    + "|user not found|(invalid|bad|unknown) (recipient|mailbox|address|user)"
-                    + "|no mailbox|mailbox (not found|unavailable|does not)|address (unknown|not found|does not)|not a valid (mailbox|recipient|user)|account (is )?(disabled|closed|not found"
-                    + "|inactive|has been disabled)|no account|user (doesn't|does not)"
-                    + "|invalid address|is not a known user|unknown or illegal alias|not our customer"
-                    + "|mailbox disabled|undeliverable address|isn't in my list|no valid recipients|bad destination"
-                    + "|not listed in|sorry, no mailbox|addressee unknown|invalid (final delivery )?userid"),
-            rule("greylisted", "greylist|graylist"),
-            rule("authfailure", "dmarc|\\bspf\\b|dkim|sender policy framework|unauthenticated"
-                    + "|not (been )?authenticated|authentication (check )?(failed|failure)|fails? (to pass )?authentication"),
-            rule("ratelimited", "rate limit|rate-limit|ratelimit|too many (messages|connections|mails|emails|recipients"
-                    + "|concurrent)|unusual rate|sending rate|too fast|throttl|connection limit|frequency|exceeded the"
-                    + " (maximum )?(number of )?(messages|connections)"),
-            rule("blocked", "blocked|blacklist|block ?list|denied|spamhaus|rbl|reputation|not allowed|rejected "
-                    + "(due|for|by|because)|policy|access denied|client host|ptr|reverse dns"),
-            rule("spamdetected", "spam|junk|unsolicited|virus|malware|infected|content (filter|rejected)"),
-            rule("expired", "expired|retry time|timeout|timed out|too long|could not be delivered within|gave up"
-                    + "|delivery time"),
-            rule("systemerror", "system error|configuration error|loop|too many hops|internal error"));
-
-    private static final Pattern DATA = Pattern.compile("end of data|after data|data command|after end of"
-            + "|failed after i sent the message"
-            + "|>>> data\\s*\\n\\s*<<< 5");
-    private static final Pattern MAIL_FROM = Pattern.compile("after mail from|in reply to mail from|>>> mail from"
-            + "|mail from command|our mail from");
-    private static final Pattern RCPT_TO = Pattern.compile("after rcpt to|in reply to rcpt to|>>> rcpt to"
-            + "|rcpt to command|our rcpt to|rcpt to:<|smtp:rcpt|\\[rcpt_to\\]|does not like recipient");
-
-    /** A transcript refusing RCPT TO. */
-    private static final Pattern RCPT_REFUSED = Pattern.compile(">>> rcpt to:[^\\n]*\\n\\s*<<< 5");
-    /** Words saying outright that the account does not exist (Yahoo answers so after DATA). */
-    private static final Pattern ACCOUNT_MISSING = Pattern.compile("doesn't have an? \\S+ account|account does not exist");
-    /** A reply whose recipient slot is empty: "550 : User unknown", "550 <>: user unknown". */
-    private static final Pattern NO_RECIPIENT_NAMED = Pattern.compile("\\b5\\d\\d[ -]+(<>)?\\s*:\\s*(user unknown"
-            + "|unknown user)");
-
-    /** The SMTP command a refusal answered, as far as the notice says. */
-    enum Stage { MAIL, RCPT, DATA, UNKNOWN }
-
-    private static final java.util.Set<String> SENDER_SIDE = java.util.Set.of("authfailure", "ratelimited", "blocked",
+    private static final Set<String> SENDER_SIDE = Set.of("authfailure", "ratelimited", "blocked",
             "spamdetected");
 
     private BounceReasons() {
@@ -109,11 +53,11 @@ public final class BounceReasons {
         String text = lower(diagnostic);
         String all = lower(context);
         String head = all.substring(0, Math.min(all.length(), 2_000));
-        Stage stage = stage(text);
-        if (stage == Stage.UNKNOWN && !text.equals(all)) {
-            stage = stage(head);
+        BounceWords.Stage stage = BounceWords.stage(text);
+        if (stage == BounceWords.Stage.UNKNOWN && !text.equals(all)) {
+            stage = BounceWords.stage(head);
         }
-        String ownWords = byText(text);
+        String ownWords = BounceWords.reason(text);
         if (status != null && status.endsWith(".7.13")) {
             return "suspend"; // RFC 3463 x.7.13: user account disabled
         }
@@ -124,7 +68,7 @@ public final class BounceReasons {
         if ("ratelimited".equals(ownWords)) {
             return "ratelimited"; // the receiver names the sender's rate, whatever status it chose
         }
-        if (stage == Stage.RCPT && "userunknown".equals(ownWords)) {
+        if (stage == BounceWords.Stage.RCPT && "userunknown".equals(ownWords)) {
             return "userunknown"; // refused at RCPT TO in words naming the user: whatever status came with it
         }
         String byStatus = specificStatus(status, text);
@@ -133,7 +77,7 @@ public final class BounceReasons {
         }
         String byText = ownWords;
         if (byText == null && text.length() < all.length()) {
-            byText = byText(head);
+            byText = BounceWords.reason(head);
         }
         if (byText == null) {
             return reasonOfStatus(status, smtpCode);
@@ -152,53 +96,32 @@ public final class BounceReasons {
      * receiving server's refusal). Suppressing an address is permanent and organization-wide, so it
      * needs protocol evidence, not words alone.
      */
-    private static String corrected(String reason, String status, int smtpCode, Stage stage, boolean gateway,
-                                    String text) {
+    private static String corrected(String reason, String status, int smtpCode, BounceWords.Stage stage,
+                                    boolean gateway, String text) {
         boolean addressReason = reason.equals("userunknown") || reason.equals("hostunknown");
         if (!addressReason) {
             return reason;
         }
-        if (stage == Stage.MAIL) {
+        if (stage == BounceWords.Stage.MAIL) {
             return "rejected";
         }
         String subject = status == null ? "" : status.substring(status.indexOf('.') + 1);
         if (subject.startsWith("2.")) {
             return subject.equals("2.1") ? "suspend" : "filtered";
         }
-        if ((stage == Stage.DATA && !ACCOUNT_MISSING.matcher(text).find()) || NO_RECIPIENT_NAMED.matcher(text).find()) {
+        if ((stage == BounceWords.Stage.DATA && !BounceWords.saysAccountMissing(text))
+                || BounceWords.namesNoRecipient(text)) {
             return "filtered";
         }
         boolean addressStatus = subject.startsWith("1.") && !subject.equals("1.0") && !subject.equals("1.7")
                 && !subject.equals("1.8");
-        boolean wordsOnly = status == null && smtpCode == 0 && stage == Stage.UNKNOWN;
+        boolean wordsOnly = status == null && smtpCode == 0 && stage == BounceWords.Stage.UNKNOWN;
         boolean systemStatus = subject.startsWith("3.");
-        if (reason.equals("userunknown") && stage != Stage.RCPT && !addressStatus
+        if (reason.equals("userunknown") && stage != BounceWords.Stage.RCPT && !addressStatus
                 && (gateway || wordsOnly || systemStatus)) {
             return "filtered";
         }
         return reason;
-    }
-
-    static Stage stage(String text) {
-        if (RCPT_REFUSED.matcher(text).find()) {
-            return Stage.RCPT; // a transcript refusing RCPT TO: a later DATA failure is only its consequence
-        }
-        if (DATA.matcher(text).find()) {
-            return Stage.DATA;
-        }
-        if (MAIL_FROM.matcher(text).find()) {
-            return Stage.MAIL;
-        }
-        return RCPT_TO.matcher(text).find() ? Stage.RCPT : Stage.UNKNOWN;
-    }
-
-    private static String byText(String text) {
-        for (Map.Entry<String, Pattern> r : TEXT) {
-            if (r.getValue().matcher(text).find()) {
-                return r.getKey();
-            }
-        }
-        return null;
     }
 
     private static String lower(String s) {
@@ -234,7 +157,7 @@ public final class BounceReasons {
     }
 
     private static String securityRefinement(String text) {
-        String byText = byText(text);
+        String byText = BounceWords.reason(text);
         return byText != null && (byText.equals("authfailure") || byText.equals("ratelimited")
                 || byText.equals("spamdetected") || byText.equals("greylisted")) ? byText : "blocked";
     }
@@ -288,7 +211,4 @@ public final class BounceReasons {
         return addressInvalid && !temporary ? BounceClass.HARD : BounceClass.SOFT;
     }
 
-    private static Map.Entry<String, Pattern> rule(String reason, String regex) {
-        return Map.entry(reason, Pattern.compile(regex));
-    }
 }

@@ -17,7 +17,8 @@ public final class SesNotifications {
 
     private static final Pattern BOUNCE = Pattern.compile("\"notificationType\"\\s*:\\s*\"Bounce\"");
     private static final Pattern TYPE = Pattern.compile("\"bounceType\"\\s*:\\s*\"(\\w+)\"");
-    private static final Pattern RECIPIENT = Pattern.compile("\\{[^{}]*\"emailAddress\"\\s*:\\s*\"([^\"]+@[^\"]+)\"[^{}]*}");
+    private static final Pattern RECIPIENT = Pattern.compile(
+            "\\{[^{}]*\"emailAddress\"\\s*:\\s*\"([^\"]+@[^\"]+)\"[^{}]*}");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern DIAGNOSTIC = Pattern.compile("\"diagnosticCode\"\\s*:\\s*\"([^\"]*)\"");
 
@@ -43,7 +44,8 @@ public final class SesNotifications {
             String block = r.group();
             String diagnostic = first(DIAGNOSTIC, block);
             String status = Optional.ofNullable(DeliveryStatus.status(first(STATUS, block)))
-                    .orElse(Optional.ofNullable(DeliveryStatus.status(diagnostic)).orElse(permanent ? "5.0.0" : "4.0.0"));
+                    .or(() -> Optional.ofNullable(DeliveryStatus.status(diagnostic)))
+                    .orElse(permanent ? "5.0.0" : "4.0.0");
             found.add(new Evidence(status, DeliveryStatus.replyCode(diagnostic), diagnostic, diagnostic, false, false,
                     false).judge(r.group(1).toLowerCase(Locale.ROOT)));
             if (from < 0) {
