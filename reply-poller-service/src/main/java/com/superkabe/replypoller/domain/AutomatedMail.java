@@ -71,10 +71,14 @@ public final class AutomatedMail {
         return bounceBody && (daemon || bounceSubject);
     }
 
-    /** Whether the headers alone suggest machine-written mail whose body is worth fetching. */
+    /**
+     * Whether the headers alone suggest machine-written mail whose body is worth fetching (an SNS
+     * notification may carry an Amazon SES bounce in its body).
+     */
     public static boolean worthReadingBody(MailContent c, String subject) {
         String s = lower(subject);
         return c.lower("Content-Type").startsWith("multipart/report") || c.header("X-Failed-Recipients").isPresent()
+                || c.header("x-amz-sns-message-id").isPresent()
                 || DAEMON.matcher(c.lower("From")).find() || nullSender(c) || BOUNCE_SUBJECT.matcher(s).find()
                 || autoReplySignal(c, subject).isPresent();
     }

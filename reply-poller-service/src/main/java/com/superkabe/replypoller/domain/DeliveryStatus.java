@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class DeliveryStatus {
 
     static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
-    /** SMTP reply codes RFC 5321 defines for failures (421, 450-455, 500-556), not any three digits. */
+    /** SMTP failure reply codes (421, 450-455, 500-559), not any three digits. */
     static final Pattern REPLY_CODE = Pattern.compile("(?<![\\d.#])(421|45[0-5]|5[0-5]\\d)(?=[ \\-])");
 
     private static final Pattern AFTER_REPLY_CODE = Pattern.compile(

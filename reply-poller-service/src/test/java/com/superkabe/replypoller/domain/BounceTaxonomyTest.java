@@ -173,6 +173,14 @@ class BounceTaxonomyTest {
         });
     }
 
+    @Test
+    void anSnsNotificationIsWorthFetchingInFullForItsSesBounce() {
+        MailContent headers = new MailContent(Map.of("From", List.of("SES <no-reply@sns.amazonaws.com>"),
+                "x-amz-sns-message-id", List.of("02f86d9b")), List.of());
+
+        assertThat(AutomatedMail.worthReadingBody(headers, "AWS Notification Message")).isTrue();
+    }
+
     private static BouncedRecipient failed(String status, String diagnostic) {
         Classification c = classify(report("Final-Recipient: rfc822; ada@lead.test\nAction: failed\nStatus: " + status
                 + "\nDiagnostic-Code: " + diagnostic + "\n"));
