@@ -72,7 +72,7 @@ public class OperatorService {
             store.lock(ProtectionService.domainKey(orgId, domain));
             DomainState current = store.domain(orgId, domain).orElseGet(() -> DomainState.healthy(orgId, domain));
             int[] counts = store.domainCounts(orgId, domain);
-            DomainState counted = new DomainState(orgId, domain, current.status(), counts[0], counts[1]);
+            DomainState counted = current.counted(counts[0], counts[1]);
             long tick = store.currentTick();
             DomainDecision d = DomainDecider.operator(counted, target, reason, actor, force, tick,
                     policies.policy(orgId));
@@ -108,7 +108,15 @@ public class OperatorService {
     public static String describe(ProtectionPolicy p) {
         return "{\"warningBounces\":" + p.warningBounces() + ",\"warningWindow\":" + p.warningWindow()
                 + ",\"pauseBounces\":" + p.pauseBounces() + ",\"pauseWindow\":" + p.pauseWindow()
-                + ",\"cooldownTicks\":" + p.cooldownTicks() + ",\"warmNewMailboxes\":" + p.warmNewMailboxes() + "}";
+                + ",\"cooldownTicks\":" + p.cooldownTicks() + ",\"warmNewMailboxes\":" + p.warmNewMailboxes()
+                + ",\"complaintWarningPercent\":" + percent(p.complaints().warningPer100k())
+                + ",\"complaintPausePercent\":" + percent(p.complaints().pausePer100k())
+                + ",\"complaintMinimumSends\":" + p.complaints().minimumSends()
+                + ",\"complaintWindowDays\":" + p.complaints().windowDays() + "}";
+    }
+
+    private static String percent(int per100k) {
+        return java.math.BigDecimal.valueOf(per100k, 3).stripTrailingZeros().toPlainString();
     }
 
     /** Sets the mode; publishes ProtectionModeChanged when it changes. Returns the mode now in force. */

@@ -37,7 +37,7 @@ public class ProtectionQueries {
         }
         int[] c = store.domainCounts(orgId, domain);
         DomainState d = store.domain(orgId, domain).orElseGet(() -> DomainState.healthy(orgId, domain));
-        return Optional.of(new DomainState(orgId, domain, d.status(), c[0], c[1]));
+        return Optional.of(d.counted(c[0], c[1]));
     }
 
     public List<DomainState> domains(String orgId, Optional<String> status) {

@@ -5,6 +5,7 @@ import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.mailbox.MailboxRegistered;
 import com.superkabe.events.protection.ProtectionWatermark;
 import com.superkabe.events.protection.ProviderSpikeDetected;
+import com.superkabe.events.reply.ComplaintReceived;
 import com.superkabe.events.reply.EmailBounced;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.SendOutcome;
@@ -90,7 +91,8 @@ public class ProtectionService {
 
     /**
      * An asynchronous bounce (a DSN the reply poller found, ADR 0015): the same path as a send
-     * outcome, classified on its status by {@link BounceRule#classifyDsn}. The inbox dedupes the
+     * outcome, classified by {@link BounceRule#classifyDsn}: a sender-side category of the bounce
+     * taxonomy is a sender rejection (once per send), anything else is judged on its status. The inbox dedupes the
      * event id (the poller derives it from mailbox, DSN and recipient, so a re-polled DSN repeats
      * it); a permanent bounce of a matched send also counts once per send, whether it was first
      * reported at SMTP time or by another DSN. A DSN for a send counted as sent still counts
@@ -98,8 +100,11 @@ public class ProtectionService {
      */
     public void onBounce(Envelope cause) {
         EmailBounced b = cause.payloadAs(EmailBounced.class);
-        OutcomeClass cls = BounceRule.classifyDsn(b.status(), b.smtpCode(), b.diagnostic(), b.bounceClass());
-        String key = isBounce(cls) && b.sendId() != null ? BOUNCED + b.sendId() : "dsn:" + b.bounceId();
+        OutcomeClass cls = BounceRule.classifyDsn(b.status(), b.smtpCode(), b.diagnostic(), b.bounceClass(),
+                b.category());
+        String key = b.sendId() == null ? "dsn:" + b.bounceId()
+                : isBounce(cls) ? BOUNCED + b.sendId()
+                : cls == OutcomeClass.SENDER_REJECTION ? "sender:" + b.sendId() : "dsn:" + b.bounceId();
         if (!store.firstCount(b.mailboxId(), key)) {
             log.info("Bounce {} ({}) of mailbox {} was counted before; not counted again", cause.id(), key,
                     b.mailboxId());
@@ -107,6 +112,37 @@ public class ProtectionService {
             return;
         }
         record(cause, b.orgId(), b.mailboxId(), cls, b.recipient(), store.currentTick());
+    }
+
+    /**
+     * A spam complaint (an ARF report the reply poller found, ADR 0024): counted in the mailbox's
+     * complaint window and judged on its rate at once; the mailbox's domain is judged on its own rate
+     * too, whether or not the mailbox moved. Deduped by event id (inbox) and by complaint id.
+     */
+    public void onComplaint(Envelope cause) {
+        ComplaintReceived c = cause.payloadAs(ComplaintReceived.class);
+        if (!store.firstCount(c.mailboxId(), "complaint:" + c.complaintId())) {
+            meters.counter("superkabe_protection_outcomes", "kind", "repeated_complaint").increment();
+            return;
+        }
+        Optional<MailboxState> known = store.mailbox(c.mailboxId());
+        if (known.isEmpty() || !known.get().orgId().equals(c.orgId())) {
+            log.warn("Complaint {} names mailbox {} unknown in organization {}; ignored", cause.id(), c.mailboxId(),
+                    c.orgId());
+            meters.counter("superkabe_protection_outcomes", "kind", "foreign").increment();
+            return;
+        }
+        known.filter(MailboxState::registered).ifPresent(m -> store.lock(domainKey(m.orgId(), m.domain())));
+        MailboxState current = lockAndLoad(c.mailboxId(), c.orgId());
+        long tick = store.currentTick();
+        meters.counter("superkabe_protection_outcomes", "kind", "complaint").increment();
+        MailboxDecision d = MailboxDecider.decide(current, new MailboxCommand.RecordComplaint(tick),
+                policies.policy(c.orgId()));
+        Emitter em = emitters.causedBy(cause);
+        applier.mailbox(d, tick, em, false);
+        if (d.state().registered() && d.state().domain() != null) {
+            applier.reevaluateDomain(c.orgId(), d.state().domain(), tick, em);
+        }
     }
 
     private static boolean isBounce(OutcomeClass cls) {
@@ -166,7 +202,7 @@ public class ProtectionService {
                 DomainState dom = store.domain(s.orgId(), s.domain())
                         .orElseGet(() -> DomainState.healthy(s.orgId(), s.domain()));
                 int[] counts = store.domainCounts(s.orgId(), s.domain());
-                DomainState counted = new DomainState(dom.orgId(), dom.domain(), dom.status(), counts[0], counts[1]);
+                DomainState counted = dom.counted(counts[0], counts[1]);
                 applier.domain(dom, DomainDecider.correlationPause(counted, siblings, cmd.tick()), cmd.tick(), em);
                 return d;
             }
@@ -194,6 +230,10 @@ public class ProtectionService {
             if (d.dnsCheckDue()) {
                 checkDns(d.state(), t.tick(), p, em);
             }
+        }
+        for (String[] held : store.domainsHeldUntil(t.tick())) {
+            store.lock(domainKey(held[0], held[1]));
+            applier.reevaluateDomain(held[0], held[1], t.tick(), em);
         }
         // Same transaction as the tick's decisions: a consumer that sees the watermark sees them too.
         em.emit("watermark", t.tick(), new ProtectionWatermark(t.tick()));

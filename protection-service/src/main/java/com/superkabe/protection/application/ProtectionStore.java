@@ -33,6 +33,9 @@ public interface ProtectionStore {
 
     List<String> mailboxesOfDomain(String orgId, String domain);
 
+    /** Domains paused for their complaint rate whose hold has ended by {@code tick}: {orgId, domain} each. */
+    List<String[]> domainsHeldUntil(long tick);
+
     /** Registered mailboxes of the domain and how many of them are unhealthy. */
     int[] domainCounts(String orgId, String domain);
 

@@ -5,6 +5,7 @@ import com.superkabe.events.protection.DomainStateChanged;
 import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.protection.MailboxWarmupLimitSet;
 import com.superkabe.events.protection.ProtectionRecommended;
+import com.superkabe.protection.domain.ComplaintWindow;
 import com.superkabe.protection.domain.DomainDecider;
 import com.superkabe.protection.domain.DomainDecision;
 import com.superkabe.protection.domain.DomainState;
@@ -70,9 +71,22 @@ public class StateApplier {
         DomainState current = store.domain(orgId, domain).orElseGet(() -> DomainState.healthy(orgId, domain));
         int[] counts = store.domainCounts(orgId, domain);
         ProtectionPolicy p = policies.policy(orgId);
-        int senderRejected = (int) store.mailboxesOfDomain(orgId, domain).stream().map(store::mailbox)
-                .flatMap(Optional::stream).filter(m -> SenderRejections.pausedFor(m, p)).count();
-        domain(current, DomainDecider.evaluate(current, counts[0], counts[1], senderRejected, tick, p), tick, em);
+        java.util.List<MailboxState> of = store.mailboxesOfDomain(orgId, domain).stream().map(store::mailbox)
+                .flatMap(Optional::stream).toList();
+        int senderRejected = (int) of.stream().filter(m -> SenderRejections.pausedFor(m, p)).count();
+        ComplaintWindow.Figures complaints = domainComplaints(of, current, tick, p);
+        domain(current, DomainDecider.evaluate(current, counts[0], counts[1], senderRejected, complaints, tick, p),
+                tick, em);
+    }
+
+    /** A domain's complaint figures: the sum over its mailboxes, counted from the domain's own start. */
+    static ComplaintWindow.Figures domainComplaints(java.util.List<MailboxState> mailboxes, DomainState d, long tick,
+                                                   ProtectionPolicy p) {
+        ComplaintWindow.Figures sum = new ComplaintWindow.Figures(0, 0, p.complaints().windowDays());
+        for (MailboxState m : mailboxes) {
+            sum = sum.plus(m.complaints().figures(tick, p, d.complaintsSince()));
+        }
+        return sum;
     }
 
     public void domain(DomainState before, DomainDecision dd, long tick, Emitter em) {

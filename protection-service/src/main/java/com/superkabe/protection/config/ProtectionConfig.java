@@ -49,7 +49,7 @@ class ProtectionConfig {
                 d.restrictedCleanSends(), d.repeatOffenderCleanSends(), d.warmStartLimit(), d.warmDailyStep(),
                 d.warmCleanSends(), ticks(props.warmRecoveryMinimum(), t, d.warmMinTicks()),
                 d.warmMaxBounceRatePermille(), d.ticksPerDay(), false, d.warmingCleanSends(), d.warmingMinTicks(),
-                d.domain());
+                d.domain(), d.complaints());
         return base.withThresholds(or(props.warningBounces(), d.warningBounces()),
                 or(props.warningWindow(), d.warningWindow()), or(props.pauseBounces(), d.pauseBounces()),
                 or(props.pauseWindow(), d.pauseWindow()));

@@ -1,5 +1,6 @@
 package com.superkabe.protection.domain;
 
+import com.superkabe.events.reply.BounceReason;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.SendOutcome;
 import java.util.Locale;
@@ -84,6 +85,23 @@ public final class BounceRule {
             return OutcomeClass.FAILURE;
         }
         return classify("HARD_BOUNCE", enhanced != null ? enhanced : diagnostic);
+    }
+
+    /**
+     * An asynchronous bounce with its category in the bounce taxonomy (ADR 0023, 0024): a sender-side
+     * category (policy or reputation block, authentication failure, content or spam) is a
+     * {@link OutcomeClass#SENDER_REJECTION} when permanent, and a rate limit is one even when
+     * temporary (a receiver deferring the sender's rate is a reputation signal). Every other
+     * category, and an event without one, is judged by {@link #classifyDsn(String, int, String, String)}.
+     */
+    public static OutcomeClass classifyDsn(String status, int smtpCode, String diagnostic, String bounceClass,
+                                           BounceReason category) {
+        OutcomeClass byStatus = classifyDsn(status, smtpCode, diagnostic, bounceClass);
+        if (category == null || !category.countsAgainstSender()) {
+            return byStatus;
+        }
+        boolean permanent = byStatus != OutcomeClass.FAILURE || platformFault(status);
+        return permanent || category == BounceReason.RATE_LIMITED ? OutcomeClass.SENDER_REJECTION : byStatus;
     }
 
     private static String firstStatus(String text) {

@@ -21,7 +21,7 @@ public final class DomainDecider {
 
     /** Re-evaluates after a mailbox of the domain changed; {@code total} counts registered mailboxes. */
     public static DomainDecision evaluate(DomainState s, int total, int unhealthy, long tick, ProtectionPolicy p) {
-        DomainState counted = new DomainState(s.orgId(), s.domain(), s.status(), total, unhealthy);
+        DomainState counted = s.counted(total, unhealthy);
         Level level = level(total, unhealthy, p.domain());
         DomainStatus to = switch (s.status()) {
             case HEALTHY -> level == Level.PAUSE ? PAUSED : level == Level.WARN ? WARNING : HEALTHY;
@@ -47,10 +47,45 @@ public final class DomainDecider {
         if (senderRejected < SenderRejections.DOMAIN_PAUSE_MAILBOXES || s.status() == PAUSED) {
             return evaluate(s, total, unhealthy, tick, p);
         }
-        DomainState counted = new DomainState(s.orgId(), s.domain(), s.status(), total, unhealthy);
+        DomainState counted = s.counted(total, unhealthy);
         return moved(counted, PAUSED, SenderRejections.TRIGGER, senderRejected + " of " + total
                 + " mailboxes paused for sender rejections (receivers refuse the domain's mail)", Transition.SYSTEM,
                 false, null, tick);
+    }
+
+    /**
+     * Re-evaluates with the complaint rule first (ADR 0024): {@code complaints} are the domain's
+     * sends and complaints over the window (the sum over its mailboxes, counted from
+     * {@link DomainState#complaintsSince()}). At the pause line the domain pauses (trigger
+     * complaint_rate) and is held paused for the first cooldown; its rate then counts afresh. At the
+     * warning line a healthy domain warns. Otherwise the mailbox rules decide, except that a domain
+     * does not recover while it is held or its rate is still at the pause line.
+     */
+    public static DomainDecision evaluate(DomainState s, int total, int unhealthy, int senderRejected,
+                                          ComplaintWindow.Figures complaints, long tick, ProtectionPolicy p) {
+        ComplaintRule.Level level = ComplaintRule.level(complaints, p.complaints());
+        DomainState counted = s.counted(total, unhealthy);
+        String why = "Complaint rate " + ComplaintRule.describe(complaints, p.complaints());
+        if (level == ComplaintRule.Level.PAUSE && s.status() != PAUSED) {
+            long until = tick + p.cooldownFor(1);
+            DomainDecision paused = moved(counted, PAUSED, ComplaintRule.TRIGGER, why + "; held until tick " + until,
+                    Transition.SYSTEM, false, null, tick);
+            // counted afresh from the next day of the clock: the day that paused it is the offence itself
+            long nextDay = (tick / p.ticksPerDay() + 1) * p.ticksPerDay();
+            return new DomainDecision(paused.state().complaintPaused(until, nextDay), paused.transition(), null);
+        }
+        DomainDecision byMailboxes = evaluate(s, total, unhealthy, senderRejected, tick, p);
+        boolean recovering = s.status() == PAUSED && byMailboxes.state().status() != PAUSED;
+        if (recovering && (tick < s.complaintHoldUntil() || level == ComplaintRule.Level.PAUSE)) {
+            return DomainDecision.unchanged(counted);
+        }
+        if (level == ComplaintRule.Level.WARNING && s.status() == HEALTHY && byMailboxes.state().status() == HEALTHY) {
+            return moved(counted, WARNING, ComplaintRule.TRIGGER, why, Transition.SYSTEM, false, null, tick);
+        }
+        if (s.status() == WARNING && byMailboxes.state().status() == HEALTHY && level != ComplaintRule.Level.NONE) {
+            return DomainDecision.unchanged(counted);
+        }
+        return byMailboxes;
     }
 
     /** The correlation check found several failing siblings: pause the domain now. */
@@ -85,7 +120,7 @@ public final class DomainDecider {
 
     private static DomainDecision moved(DomainState s, DomainStatus to, String trigger, String reason, String actor,
                                         boolean forced, String warning, long tick) {
-        DomainState next = new DomainState(s.orgId(), s.domain(), to, s.mailboxes(), s.unhealthy());
+        DomainState next = "operator".equals(trigger) ? s.withStatus(to).withoutHold() : s.withStatus(to);
         return new DomainDecision(next, Optional.of(new Transition("domain", s.domain(), s.status().wire(),
                 to.wire(), trigger, reason, actor, forced, warning, tick, -1, false, to != PAUSED)), null);
     }

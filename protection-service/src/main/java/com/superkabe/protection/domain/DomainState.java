@@ -1,7 +1,12 @@
 package com.superkabe.protection.domain;
 
-/** One organization's sending domain and the mailbox counts its last decision was taken on. */
-public record DomainState(String orgId, String domain, DomainStatus status, int mailboxes, int unhealthy) {
+/**
+ * One organization's sending domain and the mailbox counts its last decision was taken on. After a
+ * complaint pause (ADR 0024) the domain is held paused until {@code complaintHoldUntil} (-1: no hold)
+ * and its complaint rate counts from {@code complaintsSince} on (-1: the whole window).
+ */
+public record DomainState(String orgId, String domain, DomainStatus status, int mailboxes, int unhealthy,
+                          long complaintHoldUntil, long complaintsSince) {
 
     public DomainState {
         if (orgId == null || domain == null || status == null) {
@@ -9,8 +14,30 @@ public record DomainState(String orgId, String domain, DomainStatus status, int 
         }
     }
 
+    /** A domain without a complaint hold. */
+    public DomainState(String orgId, String domain, DomainStatus status, int mailboxes, int unhealthy) {
+        this(orgId, domain, status, mailboxes, unhealthy, -1, -1);
+    }
+
     public static DomainState healthy(String orgId, String domain) {
         return new DomainState(orgId, domain, DomainStatus.HEALTHY, 0, 0);
+    }
+
+    /** The same domain with the counts of a new evaluation. */
+    public DomainState counted(int total, int unhealthyMailboxes) {
+        return new DomainState(orgId, domain, status, total, unhealthyMailboxes, complaintHoldUntil, complaintsSince);
+    }
+
+    DomainState withStatus(DomainStatus to) {
+        return new DomainState(orgId, domain, to, mailboxes, unhealthy, complaintHoldUntil, complaintsSince);
+    }
+
+    DomainState complaintPaused(long holdUntil, long since) {
+        return new DomainState(orgId, domain, DomainStatus.PAUSED, mailboxes, unhealthy, holdUntil, since);
+    }
+
+    DomainState withoutHold() {
+        return new DomainState(orgId, domain, status, mailboxes, unhealthy, -1, complaintsSince);
     }
 
     /**

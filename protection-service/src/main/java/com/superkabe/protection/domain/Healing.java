@@ -24,8 +24,17 @@ final class Healing {
                     + " times within " + p.pauseWindow() + " sends (at most " + (SenderRejections.MAILBOX_PAUSE - 1)
                     + " allowed)");
         }
+        ComplaintWindow.Figures complaints = s.complaints().own(tick, p);
+        ComplaintRule.Level complaintLevel = ComplaintRule.level(complaints, p.complaints());
+        if (complaintLevel == ComplaintRule.Level.PAUSE) {
+            // the complaints are acted on: its own rate starts afresh, so a healed mailbox is not paused again for
+            // them (its domain still counts them)
+            return pause(s.withComplaints(s.complaints().restartedAfter(tick, p)), tick, p, ComplaintRule.TRIGGER,
+                    "Complaint rate " + ComplaintRule.describe(complaints, p.complaints()));
+        }
         int pauseCount = s.window().bounces(p.pauseWindow());
-        boolean warn = s.window().bounces(p.warningWindow()) >= p.warningBounces();
+        boolean bounceWarn = s.window().bounces(p.warningWindow()) >= p.warningBounces();
+        boolean warn = bounceWarn || complaintLevel == ComplaintRule.Level.WARNING;
         if (pauseCount >= p.pauseBounces() && !providerScope) {
             MailboxDecision paused = pause(s, tick, p, "bounce_threshold", "Exceeded " + p.pauseBounces()
                     + " bounces within " + p.pauseWindow() + " sends (" + pauseCount + " counted)");
@@ -33,14 +42,17 @@ final class Healing {
         }
         if ((warn || pauseCount >= p.pauseBounces()) && s.status() != MailboxStatus.WARNING) {
             MailboxState next = s.entering(MailboxStatus.WARNING, tick, s.offences(), s.relapses(), -1, false, null);
-            return one(next, transition(s, next, "bounce_threshold", "Reached " + p.warningBounces()
+            boolean byBounces = bounceWarn || pauseCount >= p.pauseBounces();
+            return one(next, byBounces ? transition(s, next, "bounce_threshold", "Reached " + p.warningBounces()
                     + " bounces within " + p.warningWindow() + " sends" + (providerScope ? " (provider-scope spike)"
-                    : "") , tick));
+                    : ""), tick) : transition(s, next, ComplaintRule.TRIGGER, "Complaint rate "
+                    + ComplaintRule.describe(complaints, p.complaints()), tick));
         }
         if (!warn && pauseCount < p.pauseBounces() && s.status() == MailboxStatus.WARNING) {
             MailboxState next = s.entering(MailboxStatus.HEALTHY, tick, s.offences(), s.relapses(), -1, false, null);
             return one(next, transition(s, next, "window_recovered", "Fewer than " + p.warningBounces()
-                    + " bounces within the last " + p.warningWindow() + " sends", tick));
+                    + " bounces within the last " + p.warningWindow() + " sends" + (complaints.complaints() == 0 ? ""
+                    : "; complaint rate " + ComplaintRule.describe(complaints, p.complaints())), tick));
         }
         if (s.status() == MailboxStatus.WARMING && s.cleanInPhase() >= p.warmingCleanSends()
                 && tick - s.phaseEntered() >= p.warmingMinTicks()) {

@@ -18,6 +18,10 @@ public sealed interface MailboxCommand {
         }
     }
 
+    /** A recipient reported one of the mailbox's messages as spam (an ARF complaint), decided at {@code tick}. */
+    record RecordComplaint(long tick) implements MailboxCommand {
+    }
+
     /** The logical clock advanced. */
     record Tick(long tick) implements MailboxCommand {
     }

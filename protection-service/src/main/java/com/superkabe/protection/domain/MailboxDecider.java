@@ -3,6 +3,7 @@ package com.superkabe.protection.domain;
 import com.superkabe.protection.domain.MailboxCommand.DnsChecked;
 import com.superkabe.protection.domain.MailboxCommand.DomainCascade;
 import com.superkabe.protection.domain.MailboxCommand.Operator;
+import com.superkabe.protection.domain.MailboxCommand.RecordComplaint;
 import com.superkabe.protection.domain.MailboxCommand.RecordOutcome;
 import com.superkabe.protection.domain.MailboxCommand.Register;
 import com.superkabe.protection.domain.MailboxCommand.Tick;
@@ -22,6 +23,7 @@ public final class MailboxDecider {
         return switch (c) {
             case Register r -> register(s, r, p);
             case RecordOutcome o -> outcome(s, o, p);
+            case RecordComplaint rc -> complaint(s, rc, p);
             case Tick t -> Healing.onTick(s, t.tick(), p);
             case DnsChecked d -> Healing.onDns(s, d, p);
             case Operator op -> OperatorRequests.decide(s, op, p);
@@ -55,6 +57,10 @@ public final class MailboxDecider {
         boolean failed = k == OutcomeClass.FAILURE || k == OutcomeClass.SENDER_REJECTION;
         MailboxState counted = s.with(w, s.sends() + (k == OutcomeClass.FAILURE ? 0 : 1),
                 s.bounces() + (hardBounce ? 1 : 0), s.failures() + (failed ? 1 : 0));
+        if (k == OutcomeClass.CLEAN) {
+            // a delivered send (EmailSent): the complaint rate's denominator
+            counted = counted.withComplaints(counted.complaints().sent(o.tick(), p));
+        }
         if (!counted.registered() || !k.entersWindow()) {
             return new MailboxDecision(counted, List.of(), false, false, null);
         }
@@ -66,6 +72,22 @@ public final class MailboxDecider {
             case RESTRICTED_SEND -> Healing.restricted(counted, k, o.tick(), p);
             case WARM_RECOVERY -> Healing.warmRecovery(counted, k, o.tick(), p);
             case PAUSED, QUARANTINE -> new MailboxDecision(counted, List.of(), false, false, null);
+        };
+    }
+
+    /**
+     * A spam complaint: counted in the complaint window; a sending mailbox is judged on its rate at
+     * once (ADR 0024). In the healing phases and while paused it is only counted: the pipeline's own
+     * criteria decide there, and the rate is judged again once the mailbox sends normally.
+     */
+    private static MailboxDecision complaint(MailboxState s, RecordComplaint c, ProtectionPolicy p) {
+        MailboxState counted = s.withComplaints(s.complaints().complained(c.tick(), p));
+        if (!counted.registered()) {
+            return new MailboxDecision(counted, List.of(), false, false, null);
+        }
+        return switch (counted.status()) {
+            case HEALTHY, WARNING, WARMING -> Healing.thresholds(counted, c.tick(), p, false);
+            default -> new MailboxDecision(counted, List.of(), false, false, null);
         };
     }
 

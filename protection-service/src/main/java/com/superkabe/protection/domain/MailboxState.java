@@ -6,12 +6,14 @@ package com.superkabe.protection.domain;
  * Phase counters ({@code cleanInPhase}, {@code sendsInPhase}, {@code bouncesInPhase}) restart at
  * every transition. {@code cascadeFrom} is the state a domain pause froze (null otherwise);
  * {@code cooldownUntil} -1 means none. {@code lastDnsTick} -1: never checked in this phase.
+ * {@code complaints}: sends and spam complaints per day of the complaint window (ADR 0024).
  */
 public record MailboxState(String mailboxId, String orgId, String address, String domain, boolean registered,
                            MailboxStatus status, Window window, int offences, int relapses, long cooldownUntil,
                            boolean manualReview, long phaseEntered, int cleanInPhase, int sendsInPhase,
                            int bouncesInPhase, MailboxStatus cascadeFrom, boolean domainPaused, long lastDnsTick,
-                           boolean lastDnsPassed, long sends, long bounces, long failures) {
+                           boolean lastDnsPassed, long sends, long bounces, long failures,
+                           ComplaintWindow complaints) {
 
     public MailboxState {
         if (mailboxId == null || mailboxId.isBlank() || orgId == null || orgId.isBlank()) {
@@ -20,12 +22,14 @@ public record MailboxState(String mailboxId, String orgId, String address, Strin
         if (status == null || window == null) {
             throw new IllegalArgumentException("status and window are required");
         }
+        complaints = complaints == null ? ComplaintWindow.EMPTY : complaints;
     }
 
     /** A mailbox nothing is known of yet. */
     public static MailboxState unknown(String mailboxId, String orgId, ProtectionPolicy policy) {
         return new MailboxState(mailboxId, orgId, null, null, false, MailboxStatus.HEALTHY,
-                Window.empty(policy.windowCapacity()), 0, 0, -1, false, 0, 0, 0, 0, null, false, -1, false, 0, 0, 0);
+                Window.empty(policy.windowCapacity()), 0, 0, -1, false, 0, 0, 0, 0, null, false, -1, false, 0, 0, 0,
+                ComplaintWindow.EMPTY);
     }
 
     /** The mailbox's own health, seen through a domain cascade. */
@@ -36,44 +40,50 @@ public record MailboxState(String mailboxId, String orgId, String address, Strin
     MailboxState with(Window w, long s, long b, long f) {
         return new MailboxState(mailboxId, orgId, address, domain, registered, status, w, offences, relapses,
                 cooldownUntil, manualReview, phaseEntered, cleanInPhase, sendsInPhase, bouncesInPhase, cascadeFrom,
-                domainPaused, lastDnsTick, lastDnsPassed, s, b, f);
+                domainPaused, lastDnsTick, lastDnsPassed, s, b, f, complaints);
+    }
+
+    MailboxState withComplaints(ComplaintWindow w) {
+        return new MailboxState(mailboxId, orgId, address, domain, registered, status, window, offences, relapses,
+                cooldownUntil, manualReview, phaseEntered, cleanInPhase, sendsInPhase, bouncesInPhase, cascadeFrom,
+                domainPaused, lastDnsTick, lastDnsPassed, sends, bounces, failures, w);
     }
 
     MailboxState withPhaseCounters(int clean, int sent, int bounced) {
         return new MailboxState(mailboxId, orgId, address, domain, registered, status, window, offences, relapses,
                 cooldownUntil, manualReview, phaseEntered, clean, sent, bounced, cascadeFrom, domainPaused,
-                lastDnsTick, lastDnsPassed, sends, bounces, failures);
+                lastDnsTick, lastDnsPassed, sends, bounces, failures, complaints);
     }
 
     MailboxState registeredAs(String addr, String dom) {
         return new MailboxState(mailboxId, orgId, addr, dom, true, status, window, offences, relapses,
                 cooldownUntil, manualReview, phaseEntered, cleanInPhase, sendsInPhase, bouncesInPhase, cascadeFrom,
-                domainPaused, lastDnsTick, lastDnsPassed, sends, bounces, failures);
+                domainPaused, lastDnsTick, lastDnsPassed, sends, bounces, failures, complaints);
     }
 
     MailboxState withDns(long tick, boolean passed) {
         return new MailboxState(mailboxId, orgId, address, domain, registered, status, window, offences, relapses,
                 cooldownUntil, manualReview, phaseEntered, cleanInPhase, sendsInPhase, bouncesInPhase, cascadeFrom,
-                domainPaused, tick, passed, sends, bounces, failures);
+                domainPaused, tick, passed, sends, bounces, failures, complaints);
     }
 
     MailboxState withDomainPaused(boolean paused) {
         return new MailboxState(mailboxId, orgId, address, domain, registered, status, window, offences, relapses,
                 cooldownUntil, manualReview, phaseEntered, cleanInPhase, sendsInPhase, bouncesInPhase, cascadeFrom,
-                paused, lastDnsTick, lastDnsPassed, sends, bounces, failures);
+                paused, lastDnsTick, lastDnsPassed, sends, bounces, failures, complaints);
     }
 
     /** Enters {@code to} at {@code tick}: phase counters and DNS result restart. */
     MailboxState entering(MailboxStatus to, long tick, int offs, int rel, long cooldown, boolean review,
                           MailboxStatus cascade) {
         return new MailboxState(mailboxId, orgId, address, domain, registered, to, window, offs, rel, cooldown, review,
-                tick, 0, 0, 0, cascade, domainPaused, -1, false, sends, bounces, failures);
+                tick, 0, 0, 0, cascade, domainPaused, -1, false, sends, bounces, failures, complaints);
     }
 
     /** Status change that keeps the phase (a domain cascade freezing or restoring the mailbox). */
     MailboxState frozenAs(MailboxStatus to, MailboxStatus cascade) {
         return new MailboxState(mailboxId, orgId, address, domain, registered, to, window, offences, relapses,
                 cooldownUntil, manualReview, phaseEntered, cleanInPhase, sendsInPhase, bouncesInPhase, cascade,
-                domainPaused, lastDnsTick, lastDnsPassed, sends, bounces, failures);
+                domainPaused, lastDnsTick, lastDnsPassed, sends, bounces, failures, complaints);
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Every threshold and duration the state machines decide by; durations are in logical ticks.
  * {@link #defaults(long)} gives the seed's values for a clock period (60 s: 1 day = 1440 ticks).
- * {@code manualOverride} (the manual-override tier) doubles every cooldown.
+ * {@code manualOverride} (the manual-override tier) doubles every cooldown. {@code complaints}: the
+ * complaint-rate lines (null means {@link ComplaintPolicy#DEFAULTS}).
  */
 public record ProtectionPolicy(int warningBounces, int warningWindow, int pauseBounces, int pauseWindow,
                                List<Long> cooldownTicks, boolean manualOverride, long relapseQuarantineTicks,
@@ -13,7 +14,8 @@ public record ProtectionPolicy(int warningBounces, int warningWindow, int pauseB
                                int restrictedDailyLimit, int restrictedCleanSends, int repeatOffenderCleanSends,
                                int warmStartLimit, int warmDailyStep, int warmCleanSends, long warmMinTicks,
                                int warmMaxBounceRatePermille, long ticksPerDay, boolean warmNewMailboxes,
-                               int warmingCleanSends, long warmingMinTicks, Domain domain) {
+                               int warmingCleanSends, long warmingMinTicks, Domain domain,
+                               ComplaintPolicy complaints) {
 
     /** Domain thresholds and the correlation check's. */
     public record Domain(double warningRatio, double pauseRatio, double recoverRatio, int minimumMailboxes,
@@ -25,6 +27,9 @@ public record ProtectionPolicy(int warningBounces, int warningWindow, int pauseB
         if (warningBounces < 1 || pauseBounces < 1 || warningWindow < 1 || pauseWindow < 1) {
             throw new IllegalArgumentException("bounce thresholds and windows must be >= 1");
         }
+        if (complaints == null) {
+            complaints = ComplaintPolicy.DEFAULTS;
+        }
         if (cooldownTicks.isEmpty() || ticksPerDay < 1) {
             throw new IllegalArgumentException("cooldowns and ticksPerDay are required");
         }
@@ -35,7 +40,7 @@ public record ProtectionPolicy(int warningBounces, int warningWindow, int pauseB
         long hour = Math.max(1, 3_600 / tickSeconds);
         return new ProtectionPolicy(3, 60, 5, 100, List.of(day, 3 * day, 7 * day), false, 48 * hour, 3 * day,
                 7 * day, 4 * hour, 10, 15, 25, 50, 5, 50, 3 * day, 20, day, false, 50, 3 * day,
-                new Domain(0.3, 0.5, 0.15, 3, 2, 0.8, 3));
+                new Domain(0.3, 0.5, 0.15, 3, 2, 0.8, 3), ComplaintPolicy.DEFAULTS);
     }
 
     public int windowCapacity() {
@@ -57,7 +62,7 @@ public record ProtectionPolicy(int warningBounces, int warningWindow, int pauseB
                 relapseQuarantineTicks, relapsePauseTicks, manualReviewTicks, dnsCheckIntervalTicks,
                 restrictedDailyLimit, restrictedCleanSends, repeatOffenderCleanSends, warmStartLimit, warmDailyStep,
                 warmCleanSends, warmMinTicks, warmMaxBounceRatePermille, ticksPerDay, warmNewMailboxes,
-                warmingCleanSends, warmingMinTicks, domain);
+                warmingCleanSends, warmingMinTicks, domain, complaints);
     }
 
     public ProtectionPolicy withCooldowns(List<Long> cooldowns) {
@@ -65,7 +70,7 @@ public record ProtectionPolicy(int warningBounces, int warningWindow, int pauseB
                 relapseQuarantineTicks, relapsePauseTicks, manualReviewTicks, dnsCheckIntervalTicks,
                 restrictedDailyLimit, restrictedCleanSends, repeatOffenderCleanSends, warmStartLimit, warmDailyStep,
                 warmCleanSends, warmMinTicks, warmMaxBounceRatePermille, ticksPerDay, warmNewMailboxes,
-                warmingCleanSends, warmingMinTicks, domain);
+                warmingCleanSends, warmingMinTicks, domain, complaints);
     }
 
     public ProtectionPolicy withWarmNewMailboxes(boolean warm) {
@@ -73,7 +78,15 @@ public record ProtectionPolicy(int warningBounces, int warningWindow, int pauseB
                 manualOverride, relapseQuarantineTicks, relapsePauseTicks, manualReviewTicks, dnsCheckIntervalTicks,
                 restrictedDailyLimit, restrictedCleanSends, repeatOffenderCleanSends, warmStartLimit, warmDailyStep,
                 warmCleanSends, warmMinTicks, warmMaxBounceRatePermille, ticksPerDay, warm, warmingCleanSends,
-                warmingMinTicks, domain);
+                warmingMinTicks, domain, complaints);
+    }
+
+    public ProtectionPolicy withComplaints(ComplaintPolicy c) {
+        return new ProtectionPolicy(warningBounces, warningWindow, pauseBounces, pauseWindow, cooldownTicks,
+                manualOverride, relapseQuarantineTicks, relapsePauseTicks, manualReviewTicks, dnsCheckIntervalTicks,
+                restrictedDailyLimit, restrictedCleanSends, repeatOffenderCleanSends, warmStartLimit, warmDailyStep,
+                warmCleanSends, warmMinTicks, warmMaxBounceRatePermille, ticksPerDay, warmNewMailboxes,
+                warmingCleanSends, warmingMinTicks, domain, c);
     }
 
     public ProtectionPolicy withManualOverride(boolean override) {
@@ -81,6 +94,6 @@ public record ProtectionPolicy(int warningBounces, int warningWindow, int pauseB
                 relapseQuarantineTicks, relapsePauseTicks, manualReviewTicks, dnsCheckIntervalTicks,
                 restrictedDailyLimit, restrictedCleanSends, repeatOffenderCleanSends, warmStartLimit, warmDailyStep,
                 warmCleanSends, warmMinTicks, warmMaxBounceRatePermille, ticksPerDay, warmNewMailboxes,
-                warmingCleanSends, warmingMinTicks, domain);
+                warmingCleanSends, warmingMinTicks, domain, complaints);
     }
 }

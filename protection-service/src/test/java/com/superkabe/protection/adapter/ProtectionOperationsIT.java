@@ -83,6 +83,38 @@ class ProtectionOperationsIT {
     }
 
     @Test
+    void setsTheComplaintRateLinesAndRefusesBadOnesNamingTheField() {
+        JsonNode defaults = http.get("/api/v1/protection/policy", "X-Api-Key", HOOLI_KEY).json();
+        assertThat(defaults.get("complaintWarningPercent").decimalValue()).isEqualByComparingTo("0.1");
+        assertThat(defaults.get("complaintPausePercent").decimalValue()).isEqualByComparingTo("0.3");
+        assertThat(defaults.get("complaintMinimumSends").asInt()).isEqualTo(500);
+        assertThat(defaults.get("complaintWindowDays").asInt()).isEqualTo(7);
+
+        assertProblem(put("/api/v1/protection/policy", "{\"complaintWarningPercent\":0}", HOOLI_KEY), 400,
+                "complaintWarningPercent");
+        assertProblem(put("/api/v1/protection/policy", "{\"complaintPausePercent\":0.0001}", HOOLI_KEY), 400,
+                "complaintPausePercent");
+        assertProblem(put("/api/v1/protection/policy", "{\"complaintWindowDays\":400}", HOOLI_KEY), 400,
+                "complaintWindowDays");
+        assertProblem(put("/api/v1/protection/policy", "{\"complaintMinimumSends\":0}", HOOLI_KEY), 400,
+                "complaintMinimumSends");
+        assertProblem(put("/api/v1/protection/policy", "{\"complaintWarningPercent\":0.5}", HOOLI_KEY), 422,
+                "complaintWarningPercent");
+        assertThat(put("/api/v1/protection/policy", "{\"complaintPausePercent\":\"high\"}", HOOLI_KEY).statusCode())
+                .isEqualTo(400);
+
+        assertThat(put("/api/v1/protection/policy", "{\"complaintWarningPercent\":0.05,\"complaintPausePercent\":0.2,"
+                + "\"complaintMinimumSends\":1000,\"complaintWindowDays\":14,\"reason\":\"stricter\"}", HOOLI_KEY)
+                .statusCode()).isEqualTo(200);
+        JsonNode now = http.get("/api/v1/protection/policy", "X-Api-Key", HOOLI_KEY).json();
+        assertThat(now.get("complaintPausePercent").decimalValue()).isEqualByComparingTo("0.2");
+        assertThat(now.get("complaintWindowDays").asInt()).isEqualTo(14);
+        JsonNode changes = http.get("/api/v1/protection/policy/changes", "X-Api-Key", HOOLI_KEY).json();
+        assertThat(changes.get(changes.size() - 1).get("after").asString()).contains("\"complaintPausePercent\":0.2");
+        assertThat(put("/api/v1/protection/policy", "{}", HOOLI_KEY).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void startsNewMailboxesInWarmingWhenTheOrganizationAsksAndPublishesTheRamp() {
         assertThat(put("/api/v1/protection/policy", "{\"warmNewMailboxes\":true,\"reason\":\"fresh domains\"}",
                 HOOLI_KEY).statusCode()).isEqualTo(200);

@@ -12,6 +12,8 @@ import com.superkabe.events.organization.OrganizationRegistered;
 import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.protection.MailboxWarmupLimitSet;
 import com.superkabe.events.protection.ProtectionWatermark;
+import com.superkabe.events.reply.BounceReason;
+import com.superkabe.events.reply.ComplaintReceived;
 import com.superkabe.events.reply.EmailBounced;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailSent;
@@ -198,6 +200,54 @@ class ProtectionServiceIT {
         JsonNode view = await(ACME_KEY, "/api/v1/mailboxes/mb-dsn2", v -> v.get("failures").asLong() == 1);
         assertThat(view.get("bounces").asLong()).isEqualTo(1);
         assertThat(view.get("windowBounces").asInt()).isEqualTo(1);
+    }
+
+    /** ADR 0024: ComplaintReceived feeds the complaint rate; one complaint in ten sends warns, two pause. */
+    @Test
+    void pausesAMailboxForItsComplaintRateCountingEachComplaintOnceAndAuditsTheFigures() {
+        kafka.publish(origin(mailbox("org-1", "mb-cr", "cr.test")));
+        await(ACME_KEY, "/api/v1/mailboxes/mb-cr", v -> v.get("registered").asBoolean());
+        for (int i = 0; i < 10; i++) {
+            kafka.publish(origin(sent("mb-cr", "cr-" + i)));
+        }
+        await(ACME_KEY, "/api/v1/mailboxes/mb-cr", v -> v.get("sends").asLong() == 10);
+
+        kafka.publish(origin(complaint("mb-cr", "cp-1")));
+        kafka.publish(origin(complaint("mb-cr", "cp-1"))); // the same report under a new event id: counted once
+        await(ACME_KEY, "/api/v1/mailboxes/mb-cr", v -> v.get("state").asString().equals("warning"));
+        kafka.publish(origin(complaint("mb-cr", "cp-2")));
+        await(ACME_KEY, "/api/v1/mailboxes/mb-cr", v -> v.get("state").asString().equals("paused"));
+
+        JsonNode trail = http.get("/api/v1/mailboxes/mb-cr/transitions", "X-Api-Key", ACME_KEY).json();
+        JsonNode warned = trail.get(1);
+        JsonNode paused = trail.get(2);
+        assertThat(warned.get("trigger").asString()).isEqualTo("complaint_rate");
+        assertThat(warned.get("reason").asString()).contains("1 complaint in 10 sends over 7 days: 0.2%");
+        assertThat(paused.get("trigger").asString()).isEqualTo("complaint_rate");
+        assertThat(paused.get("reason").asString()).contains("2 complaints in 10 sends over 7 days: 0.4%")
+                .contains("pause at 0.3%");
+        assertThat(kafka.awaitEvents(Topic.MAILBOX_STATES.topicName(), e -> e.payload() instanceof MailboxStateChanged c
+                && c.mailboxId().equals("mb-cr") && c.to().equals("paused"), 1, Duration.ofSeconds(20))).hasSize(1);
+    }
+
+    /** ADR 0023/0024: a DSN whose category is sender-side is a sender rejection, never a recipient bounce. */
+    @Test
+    void pausesAMailboxOnThreeSenderSideDsnsWithoutCountingABounce() {
+        kafka.publish(origin(mailbox("org-1", "mb-ss", "ss.test")));
+        await(ACME_KEY, "/api/v1/mailboxes/mb-ss", v -> v.get("registered").asBoolean());
+        for (int i = 0; i < 3; i++) {
+            EmailBounced b = dsn("mb-ss", "ss-" + i, "5.7.1", 554, "SOFT");
+            kafka.publish(origin(new EmailBounced(b.orgId(), b.bounceId(), b.mailboxId(), b.sendId(), b.runId(),
+                    b.campaignId(), b.leadId(), b.recipient(), "SOFT", "5.7.1", 554, "blocked",
+                    "554 5.7.1 blocked using zen.spamhaus.org", b.dsnMessageId(), b.originalMessageId(),
+                    BounceReason.POLICY_BLOCK)));
+        }
+
+        JsonNode paused = await(ACME_KEY, "/api/v1/mailboxes/mb-ss", v -> v.get("state").asString()
+                .equals("paused"));
+        assertThat(paused.get("bounces").asLong()).isZero();
+        JsonNode last = http.get("/api/v1/mailboxes/mb-ss/transitions", "X-Api-Key", ACME_KEY).json().get(1);
+        assertThat(last.get("trigger").asString()).isEqualTo("sender_rejection");
     }
 
     @Test
@@ -419,6 +469,12 @@ class ProtectionServiceIT {
                 "c-1", "lead-" + sendId, "ada@lead.test", bounceClass, status, smtpCode, "undefined",
                 status == null ? "delivery failed" : smtpCode + " " + status + " delivery failed",
                 "<dsn-" + sendId + "@mx.lead.test>", "<" + sendId + "@acme.test>");
+    }
+
+    /** A spam complaint about a send of the mailbox, as the reply poller publishes it (ADR 0015). */
+    static ComplaintReceived complaint(String mailboxId, String complaintId) {
+        return new ComplaintReceived("org-1", complaintId, mailboxId, null, null, null, null, "ada@lead.test", "abuse",
+                "<" + complaintId + "@fbl.test>", null);
     }
 
     static Envelope origin(SuperkabeEvent payload) {

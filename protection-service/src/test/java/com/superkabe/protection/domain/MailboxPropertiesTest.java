@@ -55,6 +55,7 @@ class MailboxPropertiesTest {
         assertThat(s.window().bounces(p.pauseWindow())).isLessThanOrEqualTo(Math.min(counted, p.pauseWindow()));
         assertThat(s.window().bounces(p.warningWindow())).isLessThanOrEqualTo(s.window().bounces(p.pauseWindow()));
         assertThat(s.bounces()).isLessThanOrEqualTo(s.sends());
+        assertThat(s.complaints().days().size()).isLessThanOrEqualTo(p.complaints().windowDays());
         if (d.isRejected()) {
             assertThat(s).isEqualTo(was);
         }
@@ -87,7 +88,8 @@ class MailboxPropertiesTest {
                 .map(b -> new MailboxCommand.DomainCascade(b, "domain", 0));
         Arbitrary<MailboxCommand> register = Arbitraries.of(true, false)
                 .map(w -> new MailboxCommand.Register("a@acme.test", "acme.test", w, 0));
-        Arbitrary<MailboxCommand> any = Arbitraries.frequencyOf(
+        Arbitrary<MailboxCommand> complaint = Arbitraries.just(new MailboxCommand.RecordComplaint(0));
+        Arbitrary<MailboxCommand> any = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(2, complaint),
                 net.jqwik.api.Tuple.of(40, clean), net.jqwik.api.Tuple.of(20, outcome), net.jqwik.api.Tuple.of(10, tick),
                 net.jqwik.api.Tuple.of(5, dns), net.jqwik.api.Tuple.of(3, op), net.jqwik.api.Tuple.of(2, cascade),
                 net.jqwik.api.Tuple.of(2, register));
@@ -111,6 +113,7 @@ class MailboxPropertiesTest {
                         o.force(), now);
                 case MailboxCommand.DomainCascade dc -> new MailboxCommand.DomainCascade(dc.paused(), dc.reason(), now);
                 case MailboxCommand.Register r -> new MailboxCommand.Register(r.address(), r.domain(), r.warming(), now);
+                case MailboxCommand.RecordComplaint rc -> new MailboxCommand.RecordComplaint(now);
             });
         }
         return out;

@@ -9,7 +9,7 @@ final class Mailboxes {
     /** Days are 10 ticks; cooldowns 10 / 30 / 70 ticks; warm_recovery needs 30 ticks (3 days). */
     static final ProtectionPolicy POLICY = new ProtectionPolicy(3, 60, 5, 100, List.of(10L, 30L, 70L), false, 20, 30,
             70, 5, 10, 15, 25, 50, 5, 50, 30, 20, 10, false, 20, 30,
-            new ProtectionPolicy.Domain(0.3, 0.5, 0.15, 3, 2, 0.8, 3));
+            new ProtectionPolicy.Domain(0.3, 0.5, 0.15, 3, 2, 0.8, 3), ComplaintPolicy.DEFAULTS);
 
     private Mailboxes() {
     }
@@ -55,6 +55,13 @@ final class Mailboxes {
             for (int i = 0; i < n; i++) {
                 apply(new MailboxCommand.RecordOutcome(OutcomeClass.SENDER_REJECTION, RecipientEsp.OTHER, tick,
                         false));
+            }
+            return this;
+        }
+
+        Run complaint(int n) {
+            for (int i = 0; i < n; i++) {
+                apply(new MailboxCommand.RecordComplaint(tick));
             }
             return this;
         }

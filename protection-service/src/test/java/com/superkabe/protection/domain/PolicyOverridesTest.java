@@ -40,4 +40,40 @@ class PolicyOverridesTest {
         assertThat(new PolicyOverrides(null, null, null, null, List.of(3L, 2L), null).check(DEFAULTS).orElseThrow()
                 .crossField()).isTrue();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}={1} is refused")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "complaintWarningPercent, 0", "complaintWarningPercent, -0.1", "complaintPausePercent, 100.5",
+            "complaintPausePercent, 0.0005", "complaintMinimumSends, 0", "complaintMinimumSends, 1000001",
+            "complaintWindowDays, 0", "complaintWindowDays, 91"})
+    void whenAComplaintLineIsOutOfRangeItIsRefusedNamingTheField(String field, String value) {
+        java.math.BigDecimal d = new java.math.BigDecimal(value);
+        PolicyOverrides o = new PolicyOverrides(null, null, null, null, null, null,
+                field.equals("complaintWarningPercent") ? d : null, field.equals("complaintPausePercent") ? d : null,
+                field.equals("complaintMinimumSends") ? d.intValue() : null,
+                field.equals("complaintWindowDays") ? d.intValue() : null);
+
+        var v = o.check(DEFAULTS).orElseThrow();
+
+        assertThat(v.field()).isEqualTo(field);
+        assertThat(v.crossField()).isFalse();
+    }
+
+    @Test
+    void whenTheComplaintWarningLineIsNotBelowThePauseLineItIsInconsistent() {
+        var v = new PolicyOverrides(null, null, null, null, null, null, new java.math.BigDecimal("0.5"), null, null,
+                null).check(DEFAULTS).orElseThrow();
+
+        assertThat(v.field()).isEqualTo("complaintWarningPercent");
+        assertThat(v.crossField()).isTrue();
+    }
+
+    @Test
+    void givenComplaintLinesTheyReplaceTheDefaultsInPerHundredThousand() {
+        ProtectionPolicy p = new PolicyOverrides(null, null, null, null, null, null, new java.math.BigDecimal("0.05"),
+                new java.math.BigDecimal("0.25"), 1000, 14).applyTo(DEFAULTS);
+
+        assertThat(p.complaints()).isEqualTo(new ComplaintPolicy(50, 250, 1000, 14));
+        assertThat(DEFAULTS.complaints()).isEqualTo(ComplaintPolicy.DEFAULTS);
+    }
 }

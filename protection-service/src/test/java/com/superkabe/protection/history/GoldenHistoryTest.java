@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.superkabe.events.EventCodec;
 import com.superkabe.events.EventType;
 import com.superkabe.events.SuperkabeEvent;
+import com.superkabe.protection.domain.ComplaintPolicy;
 import com.superkabe.protection.domain.ProtectionPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,26 @@ class GoldenHistoryTest {
                     read("sender-rejections")), StandardCharsets.UTF_8);
         }
         assertMatchesGolden("sender-rejections", POLICY);
+    }
+
+    /**
+     * The complaint rate (ADR 0024): a mailbox warns at 0.1 %, pauses at 0.3 %; its domain, summing its
+     * mailboxes, pauses at 0.3 % and is held for a day before the mailbox rules may recover it.
+     */
+    @Test
+    void replayingRecordedComplaintsGivesTheRecordedDecisions() throws IOException {
+        if (Boolean.getBoolean("history.write")) {
+            Files.write(DIR.resolve("complaint-rate.expected.txt"), new HistoryReplay(POLICY).replay(
+                    read("complaint-rate")), StandardCharsets.UTF_8);
+        }
+        assertMatchesGolden("complaint-rate", POLICY);
+    }
+
+    @Test
+    void aChangedComplaintLineFailsTheComparison() {
+        ProtectionPolicy laxer = POLICY.withComplaints(new ComplaintPolicy(100, 500, 500, 7));
+        assertThatThrownBy(() -> assertMatchesGolden("complaint-rate", laxer)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("complaint_rate");
     }
 
     @Test

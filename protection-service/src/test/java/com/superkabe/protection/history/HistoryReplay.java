@@ -4,10 +4,12 @@ import com.superkabe.events.EventType;
 import com.superkabe.events.SuperkabeEvent;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.reply.ComplaintReceived;
 import com.superkabe.events.reply.EmailBounced;
 import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.EmailSent;
 import com.superkabe.protection.domain.BounceRule;
+import com.superkabe.protection.domain.ComplaintWindow;
 import com.superkabe.protection.domain.DomainDecider;
 import com.superkabe.protection.domain.SenderRejections;
 import com.superkabe.protection.domain.DomainDecision;
@@ -29,7 +31,8 @@ import java.util.TreeMap;
 /**
  * Replays recorded input events (the wire contracts of shared-events) through the pure deciders,
  * the way ProtectionService and StateApplier drive them, with every DNS check passing: mailbox
- * decisions, the domain re-evaluation after each mailbox transition and the domain's cascade.
+ * decisions, the domain re-evaluation after each mailbox transition and after each complaint, the
+ * domain's cascade, and the end of a domain's complaint hold on the clock.
  * Correlation is left out (the recorded recipients are on no named ESP and no sibling fails
  * while another breaches). Output: one line per decided fact, the golden comparison's unit.
  */
@@ -65,7 +68,17 @@ final class HistoryReplay {
                     f.recipient(), f.requestTick());
             // an asynchronous bounce carries no tick: it is decided at the current one, as in the service
             case EmailBounced b -> outcome(b.orgId(), b.mailboxId(), BounceRule.classifyDsn(b.status(), b.smtpCode(),
-                    b.diagnostic(), b.bounceClass()), b.recipient(), tick);
+                    b.diagnostic(), b.bounceClass(), b.category()), b.recipient(), tick);
+            // a complaint carries no tick either; its domain is judged on its own rate as well
+            case ComplaintReceived c -> {
+                MailboxState s = mailboxes.get(c.mailboxId());
+                if (s != null && s.orgId().equals(c.orgId())) {
+                    mailbox(MailboxDecider.decide(s, new MailboxCommand.RecordComplaint(tick), policy));
+                    if (s.registered()) {
+                        domain(c.orgId(), s.domain());
+                    }
+                }
+            }
             case ClockTicked t -> onTick(t.tick());
             default -> throw new IllegalArgumentException("not an input of protection: " + EventType.of(e));
         }
@@ -85,6 +98,12 @@ final class HistoryReplay {
             return;
         }
         tick = t;
+        for (String key : List.copyOf(domains.keySet())) {
+            DomainState d = domains.get(key);
+            if (d.status().wire().equals("paused") && d.complaintHoldUntil() >= 0 && d.complaintHoldUntil() <= t) {
+                domain(d.orgId(), d.domain());
+            }
+        }
         for (String id : List.copyOf(mailboxes.keySet())) {
             MailboxState s = mailboxes.get(id);
             if (!s.registered()) {
@@ -122,7 +141,12 @@ final class HistoryReplay {
                 && orgId.equals(m.orgId())).toList();
         int unhealthy = (int) of.stream().filter(DomainState::unhealthy).count();
         int senderRejected = (int) of.stream().filter(m -> SenderRejections.pausedFor(m, policy)).count();
-        DomainDecision d = DomainDecider.evaluate(current, of.size(), unhealthy, senderRejected, tick, policy);
+        ComplaintWindow.Figures complaints = new ComplaintWindow.Figures(0, 0, policy.complaints().windowDays());
+        for (MailboxState m : of) {
+            complaints = complaints.plus(m.complaints().figures(tick, policy, current.complaintsSince()));
+        }
+        DomainDecision d = DomainDecider.evaluate(current, of.size(), unhealthy, senderRejected, complaints, tick,
+                policy);
         domains.put(orgId + "/" + domain, d.state());
         d.transition().ifPresent(t -> {
             record(t);

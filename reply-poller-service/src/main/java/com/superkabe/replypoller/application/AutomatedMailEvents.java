@@ -37,7 +37,8 @@ final class AutomatedMailEvents {
                     s == null ? null : s.campaignId(), s == null ? null : s.leadId(), r.recipient(),
                     r.bounceClass().name(), r.status(), r.smtpCode(), r.reason(), diagnostic(r),
                     MessageIds.bracketed(b.dsnMessageId()),
-                    b.originalMessageId() == null ? null : MessageIds.bracketed(b.originalMessageId()))));
+                    b.originalMessageId() == null ? null : MessageIds.bracketed(b.originalMessageId()),
+                    r.category())));
         }
         return out;
     }

@@ -27,8 +27,9 @@ public final class AutomatedMail {
             + "|delivery problem|failed to deliver|couldn't deliver|non-?delivery|bounced|this is the mail system"
             + "|i'm afraid i wasn't able|sorry,? (we|i) (were|was) unable|error occurred|smtp error"
             + "|no valid recipients|unknown host|failed addresses|could not deliver|delivery failure"
-            + "|cannot send message|unsent message|original message follows|invalid final delivery");
-    private static final Pattern DAEMON = Pattern.compile("mailer-daemon|postmaster|mail delivery|mail administrator"
+            + "|cannot send message|unsent message|original message follows|invalid final delivery"
+            + "|error delivering");
+    private static final Pattern DAEMON = Pattern.compile("mailer-daemon|post_?master|mail delivery|mail administrator"
             + "|mail delivery subsystem|mdaemon|mailer_daemon|microsoftexchange|bounce");
     private static final Pattern AUTO_SUBJECT = Pattern.compile("^\\s*(auto(matic|matische)?[ -]?(reply|response"
             + "|respons|antwort|answer)|out of (the )?office|ooo\\b|away\\b|on vacation|vacation|abwesen"
@@ -39,16 +40,23 @@ public final class AutomatedMail {
 
     /** Whether the message is a report of this type ({@code delivery-status}, {@code feedback-report}). */
     public static boolean isReport(MailContent c, String reportType) {
-        String type = c.lower("Content-Type").replace("\"", "");
+        String type = c.lower("Content-Type").replace("\"", "").replaceAll("\\s*=\\s*", "=");
         boolean declared = type.startsWith("multipart/report") && type.contains("report-type=" + reportType);
         String partType = "delivery-status".equals(reportType) ? "delivery-status" : reportType;
         return declared || c.parts().stream().anyMatch(p -> p.mimeType().endsWith("/" + partType)
                 || p.mimeType().endsWith("/global-" + partType));
     }
 
-    /** Whether the message is an ARF feedback report, or Hotmail's older plain complaint notice. */
+    /**
+     * Whether the message is an ARF feedback report (RFC 5965), or Hotmail's older plain complaint
+     * notice. A report is a complaint whatever else it carries: feedback loops often mark it
+     * Auto-Submitted or Precedence: bulk, and abuse desks forward it inside another message, where
+     * its machine-readable part ({@code Feedback-Type:} with {@code Version:} or {@code User-Agent:})
+     * is still there to read.
+     */
     public static boolean isFeedback(MailContent c, String subject) {
-        return isReport(c, "feedback-report") || lower(subject).startsWith("complaint about message from");
+        return isReport(c, "feedback-report") || lower(subject).startsWith("complaint about message from")
+                || c.parts().stream().anyMatch(p -> FeedbackReports.embeddedReport(p.text()).isPresent());
     }
 
     /** Whether the message looks like a bounce although it carries no RFC 3464 report. */
@@ -63,10 +71,14 @@ public final class AutomatedMail {
         return bounceBody && (daemon || bounceSubject);
     }
 
-    /** Whether the headers alone suggest machine-written mail whose body is worth fetching. */
+    /**
+     * Whether the headers alone suggest machine-written mail whose body is worth fetching (an SNS
+     * notification may carry an Amazon SES bounce in its body).
+     */
     public static boolean worthReadingBody(MailContent c, String subject) {
         String s = lower(subject);
         return c.lower("Content-Type").startsWith("multipart/report") || c.header("X-Failed-Recipients").isPresent()
+                || c.header("x-amz-sns-message-id").isPresent()
                 || DAEMON.matcher(c.lower("From")).find() || nullSender(c) || BOUNCE_SUBJECT.matcher(s).find()
                 || autoReplySignal(c, subject).isPresent();
     }

@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
 public final class DeliveryStatus {
 
     static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
-    static final Pattern REPLY_CODE = Pattern.compile("(?<![\\d.#])([245][0-5]\\d)(?=[ \\-])");
+    /** SMTP failure reply codes (421, 450-455, 500-559), not any three digits. */
+    static final Pattern REPLY_CODE = Pattern.compile("(?<![\\d.#])(421|45[0-5]|5[0-5]\\d)(?=[ \\-])");
+
+    private static final Pattern AFTER_REPLY_CODE = Pattern.compile(
+            "(?<![\\d.#])(?:421|45[0-5]|5[0-5]\\d)[ \\-]+['\"]?#?([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
 
     /** The per-message fields and the per-recipient field blocks (names case-insensitive). */
     public record Report(Map<String, String> message, List<Map<String, String>> recipients) {
@@ -78,6 +82,19 @@ public final class DeliveryStatus {
         }
         Matcher m = STATUS.matcher(text);
         return m.find() ? m.group(1) + "." + m.group(2) + "." + m.group(3) : null;
+    }
+
+    /**
+     * The enhanced status the receiver put right after its reply code ("550 5.7.1 ...",
+     * "550-'5.7.1 ...", "550 #5.1.0 ..."), or else the first one in the text; null when none. A relay
+     * often prefixes its own status to the receiver's reply, which is the one that tells why.
+     */
+    public static String receiverStatus(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = AFTER_REPLY_CODE.matcher(text);
+        return m.find() ? m.group(1) + "." + m.group(2) + "." + m.group(3) : status(text);
     }
 
     /** The first 4xx/5xx SMTP reply code in the text, or 0. */

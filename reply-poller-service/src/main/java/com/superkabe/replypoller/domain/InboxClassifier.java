@@ -27,7 +27,7 @@ public final class InboxClassifier {
                     match.sent());
         }
         boolean report = AutomatedMail.isReport(c, "delivery-status");
-        if (report || AutomatedMail.looksLikePlainBounce(c, m.subject())) {
+        if (report || AutomatedMail.looksLikePlainBounce(c, m.subject()) || SesNotifications.isBounce(c)) {
             Match match = match(m, mailboxOrgId, sent);
             List<BouncedRecipient> failed = BounceParser.recipients(c);
             if (failed.isEmpty() && !report && match.sent() != null && match.sent().recipient() != null) {

@@ -156,6 +156,7 @@ class ReplyPollerServiceIT {
                 assertThat(b.bounceId()).isEqualTo(EventIds.derive(
                         "bounce/mb-bounces/5e5e0c55.1c69fb81.a8edb.8c4e.GMR@mx.google.com/gone@lead.test"));
                 assertThat(b.bounceClass()).isEqualTo("HARD");
+                assertThat(b.category()).isEqualTo(com.superkabe.events.reply.BounceReason.USER_UNKNOWN);
                 assertThat(b.status()).isEqualTo("5.1.1");
                 assertThat(b.smtpCode()).isEqualTo(550);
                 assertThat(b.reason()).isEqualTo("userunknown");

@@ -74,13 +74,28 @@ class InboxClassifierTest {
 
     @Test
     void readsADeliveryReportWithoutAFailureAsNeitherABounceNorAReply() {
+        MailContent delivered = new MailContent(Map.of("Content-Type",
+                List.of("multipart/report; report-type=delivery-status")), List.of(new MailPart(
+                "message/delivery-status", null, "Final-Recipient: rfc822; ada@lead.test\nAction: delivered\n"
+                        + "Status: 2.0.0\n")));
+
+        assertThat(InboxClassifier.classify(message("<d-1@mx.lead.test>", "<send-1@acme.test>", delivered), "org-1",
+                LOOKUP)).isInstanceOf(Classification.Unmatched.class);
+    }
+
+    @Test
+    void readsADelayedNoticeAsASoftBounceOfItsSendNeverAReply() {
         MailContent delayed = new MailContent(Map.of("Content-Type",
                 List.of("multipart/report; report-type=delivery-status")), List.of(new MailPart(
                 "message/delivery-status", null, "Final-Recipient: rfc822; ada@lead.test\nAction: delayed\n"
                         + "Status: 4.4.7\n")));
 
-        assertThat(InboxClassifier.classify(message("<d-1@mx.lead.test>", "<send-1@acme.test>", delayed), "org-1",
-                LOOKUP)).isInstanceOf(Classification.Unmatched.class);
+        assertThat(InboxClassifier.classify(message("<d-2@mx.lead.test>", "<send-1@acme.test>", delayed), "org-1",
+                LOOKUP)).isInstanceOfSatisfying(Classification.Bounce.class, b -> {
+                    assertThat(b.original()).isEqualTo(SENT);
+                    assertThat(b.recipients().getFirst().bounceClass()).isEqualTo(BounceClass.SOFT);
+                    assertThat(b.recipients().getFirst().delayed()).isTrue();
+                });
     }
 
     @Test

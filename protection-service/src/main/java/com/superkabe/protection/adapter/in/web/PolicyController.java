@@ -5,9 +5,11 @@ import com.superkabe.kit.web.ApiProblem;
 import com.superkabe.protection.application.OperatorService;
 import com.superkabe.protection.application.ProtectionQueries;
 import com.superkabe.protection.application.ProtectionStore;
+import com.superkabe.protection.domain.ComplaintPolicy;
 import com.superkabe.protection.domain.PolicyOverrides;
 import com.superkabe.protection.domain.ProtectionPolicy;
 import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The organization's protection policy: bounce thresholds and their count windows, the cooldown
- * of each successive pause (in logical ticks) and whether new mailboxes start in warming. PUT
+ * of each successive pause (in logical ticks), whether new mailboxes start in warming, and the
+ * complaint-rate lines (percent, minimum volume, window in days; ADR 0024). PUT
  * replaces the organization's overrides; an omitted or null field means the service's default.
  */
 @RestController
@@ -34,15 +37,21 @@ class PolicyController {
     }
 
     record PolicyView(int warningBounces, int warningWindow, int pauseBounces, int pauseWindow,
-                      List<Long> cooldownTicks, boolean warmNewMailboxes) {
+                      List<Long> cooldownTicks, boolean warmNewMailboxes, BigDecimal complaintWarningPercent,
+                      BigDecimal complaintPausePercent, int complaintMinimumSends, int complaintWindowDays) {
         static PolicyView of(ProtectionPolicy p) {
+            ComplaintPolicy c = p.complaints();
             return new PolicyView(p.warningBounces(), p.warningWindow(), p.pauseBounces(), p.pauseWindow(),
-                    p.cooldownTicks(), p.warmNewMailboxes());
+                    p.cooldownTicks(), p.warmNewMailboxes(), BigDecimal.valueOf(c.warningPer100k(), 3)
+                    .stripTrailingZeros(), BigDecimal.valueOf(c.pausePer100k(), 3).stripTrailingZeros(),
+                    c.minimumSends(), c.windowDays());
         }
     }
 
     record PolicyRequest(Integer warningBounces, Integer warningWindow, Integer pauseBounces, Integer pauseWindow,
-                         List<Long> cooldownTicks, Boolean warmNewMailboxes, String reason) {
+                         List<Long> cooldownTicks, Boolean warmNewMailboxes, BigDecimal complaintWarningPercent,
+                         BigDecimal complaintPausePercent, Integer complaintMinimumSends, Integer complaintWindowDays,
+                         String reason) {
     }
 
     @GetMapping
@@ -56,7 +65,8 @@ class PolicyController {
             throw ApiProblem.invalid("reason", "reason must be at most 1000 characters");
         }
         PolicyOverrides o = new PolicyOverrides(body.warningBounces(), body.warningWindow(), body.pauseBounces(),
-                body.pauseWindow(), body.cooldownTicks(), body.warmNewMailboxes());
+                body.pauseWindow(), body.cooldownTicks(), body.warmNewMailboxes(), body.complaintWarningPercent(),
+                body.complaintPausePercent(), body.complaintMinimumSends(), body.complaintWindowDays());
         o.check(queries.defaults()).ifPresent(v -> {
             throw new ApiProblem(v.crossField() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST, v.field(),
                     v.detail());

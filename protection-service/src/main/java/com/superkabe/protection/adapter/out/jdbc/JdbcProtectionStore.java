@@ -26,7 +26,9 @@ class JdbcProtectionStore implements ProtectionStore {
     private static final String MAILBOX_COLUMNS = "mailbox_id, org_id, address, domain, registered, status, "
             + "window_bytes, offences, relapses, cooldown_until, manual_review, phase_entered, clean_in_phase, "
             + "sends_in_phase, bounces_in_phase, cascade_from, domain_paused, last_dns_tick, last_dns_passed, sends, "
-            + "bounces, failures";
+            + "bounces, failures, complaint_days";
+    private static final String DOMAIN_COLUMNS = "org_id, domain, status, mailboxes, unhealthy, complaint_hold_until, "
+            + "complaints_since";
     private static final String UNHEALTHY = "(COALESCE(cascade_from, status) = 'WARNING' "
             + "OR (status = 'PAUSED' AND cascade_from IS NULL))";
 
@@ -73,7 +75,7 @@ class JdbcProtectionStore implements ProtectionStore {
         }
         Optional<TxCache.Row> row = jdbc.sql("SELECT " + MAILBOX_COLUMNS + ", warmup_limit FROM mailbox_state "
                 + "WHERE mailbox_id = ?").param(mailboxId).query((rs, i) -> new TxCache.Row(mailboxRow(rs, i),
-                rs.getInt(23))).optional();
+                rs.getInt(24))).optional();
         if (row.isPresent() && cache.holdsMailbox(mailboxId)) {
             cache.mailboxes.put(mailboxId, row.get());
         }
@@ -88,7 +90,7 @@ class JdbcProtectionStore implements ProtectionStore {
                 MailboxStatus.valueOf(rs.getString(6)), Window.of(rs.getBytes(7), capacity), rs.getInt(8), rs.getInt(9),
                 rs.getLong(10), rs.getBoolean(11), rs.getLong(12), rs.getInt(13), rs.getInt(14), rs.getInt(15),
                 cascade == null ? null : MailboxStatus.valueOf(cascade), rs.getBoolean(17), rs.getLong(18),
-                rs.getBoolean(19), rs.getLong(20), rs.getLong(21), rs.getLong(22));
+                rs.getBoolean(19), rs.getLong(20), rs.getLong(21), rs.getLong(22), ComplaintDays.decode(rs.getBytes(23)));
     }
 
     @Override
@@ -101,7 +103,7 @@ class JdbcProtectionStore implements ProtectionStore {
         String esps = s.window().bouncesByEsp(s.window().capacity()).keySet().stream().map(Enum::name)
                 .collect(Collectors.joining(","));
         jdbc.sql("INSERT INTO mailbox_state (" + MAILBOX_COLUMNS + ", window_esps, warmup_limit) VALUES "
-                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (mailbox_id) DO UPDATE SET org_id = EXCLUDED.org_id, "
                         + "address = EXCLUDED.address, domain = EXCLUDED.domain, registered = EXCLUDED.registered, "
                         + "status = EXCLUDED.status, window_bytes = EXCLUDED.window_bytes, "
@@ -112,13 +114,15 @@ class JdbcProtectionStore implements ProtectionStore {
                         + "cascade_from = EXCLUDED.cascade_from, domain_paused = EXCLUDED.domain_paused, "
                         + "last_dns_tick = EXCLUDED.last_dns_tick, last_dns_passed = EXCLUDED.last_dns_passed, "
                         + "sends = EXCLUDED.sends, bounces = EXCLUDED.bounces, failures = EXCLUDED.failures, "
+                        + "complaint_days = EXCLUDED.complaint_days, "
                         + "window_esps = EXCLUDED.window_esps, warmup_limit = EXCLUDED.warmup_limit, "
                         + "updated_at = now()")
                 .params(s.mailboxId(), s.orgId(), s.address(), s.domain(), s.registered(), s.status().name(),
                         s.window().toBytes(), s.offences(), s.relapses(), s.cooldownUntil(), s.manualReview(),
                         s.phaseEntered(), s.cleanInPhase(), s.sendsInPhase(), s.bouncesInPhase(),
                         s.cascadeFrom() == null ? null : s.cascadeFrom().name(), s.domainPaused(), s.lastDnsTick(),
-                        s.lastDnsPassed(), s.sends(), s.bounces(), s.failures(), esps, warmupLimit)
+                        s.lastDnsPassed(), s.sends(), s.bounces(), s.failures(), ComplaintDays.encode(s.complaints()), esps,
+                        warmupLimit)
                 .update();
         TxCache cache = TxCache.current(this);
         if (cache.holdsMailbox(s.mailboxId())) {
@@ -171,22 +175,32 @@ class JdbcProtectionStore implements ProtectionStore {
 
     @Override
     public Optional<DomainState> domain(String orgId, String domain) {
-        return jdbc.sql("SELECT org_id, domain, status, mailboxes, unhealthy FROM domain_state "
+        return jdbc.sql("SELECT " + DOMAIN_COLUMNS + " FROM domain_state "
                         + "WHERE org_id = ? AND domain = ?").params(orgId, domain).query(JdbcProtectionStore::domainRow)
                 .optional();
     }
 
     private static DomainState domainRow(ResultSet rs, int i) throws SQLException {
         return new DomainState(rs.getString(1), rs.getString(2), DomainStatus.valueOf(rs.getString(3)), rs.getInt(4),
-                rs.getInt(5));
+                rs.getInt(5), rs.getLong(6), rs.getLong(7));
     }
 
     @Override
     public void save(DomainState d) {
-        jdbc.sql("INSERT INTO domain_state (org_id, domain, status, mailboxes, unhealthy) VALUES (?, ?, ?, ?, ?) "
+        jdbc.sql("INSERT INTO domain_state (" + DOMAIN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (org_id, domain) DO UPDATE SET status = EXCLUDED.status, "
-                        + "mailboxes = EXCLUDED.mailboxes, unhealthy = EXCLUDED.unhealthy, updated_at = now()")
-                .params(d.orgId(), d.domain(), d.status().name(), d.mailboxes(), d.unhealthy()).update();
+                        + "mailboxes = EXCLUDED.mailboxes, unhealthy = EXCLUDED.unhealthy, "
+                        + "complaint_hold_until = EXCLUDED.complaint_hold_until, "
+                        + "complaints_since = EXCLUDED.complaints_since, updated_at = now()")
+                .params(d.orgId(), d.domain(), d.status().name(), d.mailboxes(), d.unhealthy(), d.complaintHoldUntil(),
+                        d.complaintsSince()).update();
+    }
+
+    @Override
+    public List<String[]> domainsHeldUntil(long tick) {
+        return jdbc.sql("SELECT org_id, domain FROM domain_state WHERE status = 'PAUSED' AND complaint_hold_until >= 0 "
+                        + "AND complaint_hold_until <= ? ORDER BY org_id, domain").param(tick)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list();
     }
 
     @Override
@@ -218,7 +232,7 @@ class JdbcProtectionStore implements ProtectionStore {
 
     @Override
     public List<DomainState> domains(String orgId, Optional<String> status) {
-        return jdbc.sql("SELECT org_id, domain, status, mailboxes, unhealthy FROM domain_state WHERE org_id = ? AND "
+        return jdbc.sql("SELECT " + DOMAIN_COLUMNS + " FROM domain_state WHERE org_id = ? AND "
                         + "(CAST(? AS VARCHAR) IS NULL OR status = ?) ORDER BY domain LIMIT 1000")
                 .params(orgId, upper(status), upper(status)).query(JdbcProtectionStore::domainRow).list();
     }
@@ -230,11 +244,19 @@ class JdbcProtectionStore implements ProtectionStore {
     @Override
     public OrgSettings settings(String orgId) {
         return jdbc.sql("SELECT mode, manual_override, warning_bounces, warning_window, pause_bounces, pause_window, "
-                        + "cooldown_ticks, warm_new_mailboxes FROM org_settings WHERE org_id = ?").param(orgId)
+                        + "cooldown_ticks, warm_new_mailboxes, complaint_warning_per100k, complaint_pause_per100k, "
+                        + "complaint_minimum_sends, complaint_window_days FROM org_settings WHERE org_id = ?")
+                .param(orgId)
                 .query((rs, i) -> new OrgSettings(rs.getString(1), rs.getBoolean(2), new PolicyOverrides(
                         (Integer) rs.getObject(3), (Integer) rs.getObject(4), (Integer) rs.getObject(5),
-                        (Integer) rs.getObject(6), ticks(rs.getString(7)), (Boolean) rs.getObject(8))))
+                        (Integer) rs.getObject(6), ticks(rs.getString(7)), (Boolean) rs.getObject(8),
+                        percent((Integer) rs.getObject(9)), percent((Integer) rs.getObject(10)),
+                        (Integer) rs.getObject(11), (Integer) rs.getObject(12))))
                 .optional().orElse(new OrgSettings(null, false, PolicyOverrides.NONE));
+    }
+
+    private static java.math.BigDecimal percent(Integer per100k) {
+        return per100k == null ? null : java.math.BigDecimal.valueOf(per100k, 3);
     }
 
     private static List<Long> ticks(String csv) {
@@ -246,13 +268,19 @@ class JdbcProtectionStore implements ProtectionStore {
         String cooldowns = o.cooldownTicks() == null ? null
                 : o.cooldownTicks().stream().map(String::valueOf).collect(Collectors.joining(","));
         jdbc.sql("INSERT INTO org_settings (org_id, warning_bounces, warning_window, pause_bounces, pause_window, "
-                        + "cooldown_ticks, warm_new_mailboxes) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (org_id) DO "
+                        + "cooldown_ticks, warm_new_mailboxes, complaint_warning_per100k, complaint_pause_per100k, "
+                        + "complaint_minimum_sends, complaint_window_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (org_id) DO "
                         + "UPDATE SET warning_bounces = EXCLUDED.warning_bounces, warning_window = "
                         + "EXCLUDED.warning_window, pause_bounces = EXCLUDED.pause_bounces, pause_window = "
                         + "EXCLUDED.pause_window, cooldown_ticks = EXCLUDED.cooldown_ticks, warm_new_mailboxes = "
-                        + "EXCLUDED.warm_new_mailboxes")
+                        + "EXCLUDED.warm_new_mailboxes, complaint_warning_per100k = EXCLUDED.complaint_warning_per100k, "
+                        + "complaint_pause_per100k = EXCLUDED.complaint_pause_per100k, complaint_minimum_sends = "
+                        + "EXCLUDED.complaint_minimum_sends, complaint_window_days = EXCLUDED.complaint_window_days")
                 .params(orgId, o.warningBounces(), o.warningWindow(), o.pauseBounces(), o.pauseWindow(), cooldowns,
-                        o.warmNewMailboxes()).update();
+                        o.warmNewMailboxes(), PolicyOverrides.per100k(o.complaintWarningPercent()),
+                        PolicyOverrides.per100k(o.complaintPausePercent()), o.complaintMinimumSends(),
+                        o.complaintWindowDays()).update();
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.superkabe.replypoller.adapter.out.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.superkabe.events.reply.BounceReason;
 import com.superkabe.replypoller.domain.BouncedRecipient;
 import com.superkabe.replypoller.domain.Classification;
 import com.superkabe.replypoller.domain.InboxClassifier;
@@ -23,14 +24,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The classifier on real mail: Sisimai's bounce corpus (expected.tsv per file and recipient)
  * and RFC 3834 auto-replies, parsed by the same MIME adapter the IMAP reader uses. Figures are
- * printed; the thresholds are the ones stated in ADR 0015.
+ * printed (with every row under {@code -Dcorpus.verbose=true}); the thresholds are the ones stated
+ * in ADR 0022. The taxonomy agreement (Sisimai's reason mapped onto {@link BounceReason}) is
+ * printed, not asserted: Sisimai's reasons are finer and sometimes differ in kind.
  */
 class BounceCorpusTest {
 
     /** Share of the hard/soft rows whose class must match Sisimai's (ADR 0015). */
-    static final double CLASS_ACCURACY = 0.82;
+    static final double CLASS_ACCURACY = 0.95;
     /** Share of the hard/soft rows that must be recognised as bounces at all. */
-    static final double DETECTION = 0.95;
+    static final double DETECTION = 0.97;
 
     @Test
     void classesAtLeastTheStatedShareOfSisimaiBouncesAsSisimaiDoes() throws Exception {
@@ -39,6 +42,8 @@ class BounceCorpusTest {
         int rows = 0;
         int detected = 0;
         int correct = 0;
+        int sameCategory = 0;
+        Map<BounceReason, Integer> categories = new TreeMap<>();
         for (String[] row : expected()) {
             String want = row[6];
             if (!want.equals("hard") && !want.equals("soft")) {
@@ -52,6 +57,12 @@ class BounceCorpusTest {
                 int index = Math.min(Integer.parseInt(row[1]), b.recipients().size()) - 1;
                 BouncedRecipient r = b.recipients().get(index);
                 got = r.bounceClass().name().toLowerCase(java.util.Locale.ROOT);
+                categories.merge(r.category(), 1, Integer::sum);
+                sameCategory += r.category() == categoryOf(row[2]) ? 1 : 0;
+                if (Boolean.getBoolean("corpus.verbose")) {
+                    System.out.println("  row: " + row[0] + "#" + row[1] + " want " + want + " (" + row[2] + ") got " + got
+                            + " (" + r.reason() + " " + r.status() + " " + r.smtpCode() + " " + r.category() + ")");
+                }
                 if (!got.equals(want)) {
                     misses.add(row[0] + "#" + row[1] + " want " + want + " (" + row[2] + " " + row[3] + ") got " + got
                             + " (" + r.reason() + " " + r.status() + " " + r.smtpCode() + ")");
@@ -65,6 +76,8 @@ class BounceCorpusTest {
         System.out.printf("bounce corpus: %d hard/soft rows, detected %d (%.1f%%), class correct %d (%.1f%%)%n",
                 rows, detected, 100.0 * detected / rows, correct, 100.0 * correct / rows);
         System.out.println("confusion (expected->got): " + confusion);
+        System.out.printf("taxonomy: %s; same category as Sisimai's reason %d (%.1f%%)%n", categories, sameCategory,
+                100.0 * sameCategory / rows);
         misses.forEach(m -> System.out.println("  miss: " + m));
 
         assertThat((double) detected / rows).as("bounce detection").isGreaterThanOrEqualTo(DETECTION);
@@ -115,6 +128,22 @@ class BounceCorpusTest {
         }
         System.out.println("parser edge cases: " + kinds);
         assertThat(kinds.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(37);
+    }
+
+    /** Sisimai's reason in the platform's taxonomy, for the printed agreement only. */
+    private static BounceReason categoryOf(String sisimaiReason) {
+        return switch (sisimaiReason) {
+            case "userunknown", "hasmoved" -> BounceReason.USER_UNKNOWN;
+            case "hostunknown", "notaccept" -> BounceReason.HOST_UNKNOWN;
+            case "mailboxfull", "exceedlimit" -> BounceReason.MAILBOX_FULL;
+            case "blocked", "rejected", "policyviolation", "requireptr", "badreputation", "norelaying",
+                 "securityerror", "notcompliantrfc" -> BounceReason.POLICY_BLOCK;
+            case "authfailure" -> BounceReason.AUTH_FAILURE;
+            case "toomanyconn", "speeding", "ratelimited" -> BounceReason.RATE_LIMITED;
+            case "spamdetected", "virusdetected" -> BounceReason.CONTENT_REJECTED;
+            case "expired" -> BounceReason.EXPIRED;
+            default -> BounceReason.OTHER;
+        };
     }
 
     /** Classified as the poller would, against no known sends; a missing Message-ID is replaced. */
