@@ -1,4 +1,4 @@
--- The complaint rate (ADR 0024): each mailbox's sends and complaints per day of the complaint window,
+-- The complaint rate (ADR 0026): each mailbox's sends and complaints per day of the complaint window,
 -- a domain's hold after a complaint pause and the day its complaints are counted from, and the
 -- organization's own complaint-rate lines (NULL: the service's default).
 ALTER TABLE mailbox_state ADD COLUMN complaint_days BYTEA;

@@ -115,7 +115,7 @@ public class ProtectionService {
     }
 
     /**
-     * A spam complaint (an ARF report the reply poller found, ADR 0024): counted in the mailbox's
+     * A spam complaint (an ARF report the reply poller found, ADR 0026): counted in the mailbox's
      * complaint window and judged on its rate at once; the mailbox's domain is judged on its own rate
      * too, whether or not the mailbox moved. Deduped by event id (inbox) and by complaint id.
      */

@@ -88,7 +88,7 @@ public final class BounceRule {
     }
 
     /**
-     * An asynchronous bounce with its category in the bounce taxonomy (ADR 0023, 0024): a sender-side
+     * An asynchronous bounce with its category in the bounce taxonomy (ADR 0025, 0024): a sender-side
      * category (policy or reputation block, authentication failure, content or spam) is a
      * {@link OutcomeClass#SENDER_REJECTION} when permanent, and a rate limit is one even when
      * temporary (a receiver deferring the sender's rate is a reputation signal). Every other

@@ -1,7 +1,7 @@
 package com.superkabe.protection.domain;
 
 /**
- * The complaint-rate lines (ADR 0024): a mailbox or domain warns at {@code warningPer100k} and
+ * The complaint-rate lines (ADR 0026): a mailbox or domain warns at {@code warningPer100k} and
  * pauses at {@code pausePer100k} complaints per 100,000 sends (100 = 0.1 %, 300 = 0.3 %, Gmail's
  * published lines), counted over the last {@code windowDays} days of the logical clock. The rate is
  * taken over at least {@code minimumSends} sends (the volume guard): with fewer sends the denominator

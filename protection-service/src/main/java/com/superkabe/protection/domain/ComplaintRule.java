@@ -1,7 +1,7 @@
 package com.superkabe.protection.domain;
 
 /**
- * The complaint-rate rule (ADR 0024), for a mailbox or a domain: complaints over the rolling window
+ * The complaint-rate rule (ADR 0026), for a mailbox or a domain: complaints over the rolling window
  * divided by the sends in it, or by the policy's minimum volume when there were fewer. At or over
  * the pause line: PAUSE; at or over the warning line: WARNING; otherwise NONE. No complaint is
  * always NONE. Integer arithmetic, so the same figures always give the same level.

@@ -54,7 +54,7 @@ public final class DomainDecider {
     }
 
     /**
-     * Re-evaluates with the complaint rule first (ADR 0024): {@code complaints} are the domain's
+     * Re-evaluates with the complaint rule first (ADR 0026): {@code complaints} are the domain's
      * sends and complaints over the window (the sum over its mailboxes, counted from
      * {@link DomainState#complaintsSince()}). At the pause line the domain pauses (trigger
      * complaint_rate) and is held paused for the first cooldown; its rate then counts afresh. At the

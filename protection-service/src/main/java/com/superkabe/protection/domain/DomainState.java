@@ -2,7 +2,7 @@ package com.superkabe.protection.domain;
 
 /**
  * One organization's sending domain and the mailbox counts its last decision was taken on. After a
- * complaint pause (ADR 0024) the domain is held paused until {@code complaintHoldUntil} (-1: no hold)
+ * complaint pause (ADR 0026) the domain is held paused until {@code complaintHoldUntil} (-1: no hold)
  * and its complaint rate counts from {@code complaintsSince} on (-1: the whole window).
  */
 public record DomainState(String orgId, String domain, DomainStatus status, int mailboxes, int unhealthy,

@@ -77,7 +77,7 @@ public final class MailboxDecider {
 
     /**
      * A spam complaint: counted in the complaint window; a sending mailbox is judged on its rate at
-     * once (ADR 0024). In the healing phases and while paused it is only counted: the pipeline's own
+     * once (ADR 0026). In the healing phases and while paused it is only counted: the pipeline's own
      * criteria decide there, and the rate is judged again once the mailbox sends normally.
      */
     private static MailboxDecision complaint(MailboxState s, RecordComplaint c, ProtectionPolicy p) {

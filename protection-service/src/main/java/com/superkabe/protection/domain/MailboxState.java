@@ -6,7 +6,7 @@ package com.superkabe.protection.domain;
  * Phase counters ({@code cleanInPhase}, {@code sendsInPhase}, {@code bouncesInPhase}) restart at
  * every transition. {@code cascadeFrom} is the state a domain pause froze (null otherwise);
  * {@code cooldownUntil} -1 means none. {@code lastDnsTick} -1: never checked in this phase.
- * {@code complaints}: sends and spam complaints per day of the complaint window (ADR 0024).
+ * {@code complaints}: sends and spam complaints per day of the complaint window (ADR 0026).
  */
 public record MailboxState(String mailboxId, String orgId, String address, String domain, boolean registered,
                            MailboxStatus status, Window window, int offences, int relapses, long cooldownUntil,

@@ -202,7 +202,7 @@ class ProtectionServiceIT {
         assertThat(view.get("windowBounces").asInt()).isEqualTo(1);
     }
 
-    /** ADR 0024: ComplaintReceived feeds the complaint rate; one complaint in ten sends warns, two pause. */
+    /** ADR 0026: ComplaintReceived feeds the complaint rate; one complaint in ten sends warns, two pause. */
     @Test
     void pausesAMailboxForItsComplaintRateCountingEachComplaintOnceAndAuditsTheFigures() {
         kafka.publish(origin(mailbox("org-1", "mb-cr", "cr.test")));
@@ -230,7 +230,7 @@ class ProtectionServiceIT {
                 && c.mailboxId().equals("mb-cr") && c.to().equals("paused"), 1, Duration.ofSeconds(20))).hasSize(1);
     }
 
-    /** ADR 0023/0024: a DSN whose category is sender-side is a sender rejection, never a recipient bounce. */
+    /** ADR 0025/0024: a DSN whose category is sender-side is a sender rejection, never a recipient bounce. */
     @Test
     void pausesAMailboxOnThreeSenderSideDsnsWithoutCountingABounce() {
         kafka.publish(origin(mailbox("org-1", "mb-ss", "ss.test")));

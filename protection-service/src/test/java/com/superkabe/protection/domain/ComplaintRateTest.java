@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Given/when/then for the complaint rate (ADR 0024): 0.1 % warns, 0.3 % pauses, over the last 7 days
+ * Given/when/then for the complaint rate (ADR 0026): 0.1 % warns, 0.3 % pauses, over the last 7 days
  * of the logical clock (here 10 ticks a day), rated over at least 500 sends.
  */
 class ComplaintRateTest {

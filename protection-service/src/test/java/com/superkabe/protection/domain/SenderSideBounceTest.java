@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Asynchronous bounces by their category in the bounce taxonomy (ADR 0023, 0024): sender-side
+ * Asynchronous bounces by their category in the bounce taxonomy (ADR 0025, 0024): sender-side
  * reasons count against the mailbox as sender rejections, never as a recipient bounce; the rest keep
  * the status rule of ADR 0010 §2; an event without a category is judged by its status alone.
  */

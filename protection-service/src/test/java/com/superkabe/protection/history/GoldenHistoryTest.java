@@ -59,7 +59,7 @@ class GoldenHistoryTest {
     }
 
     /**
-     * The complaint rate (ADR 0024): a mailbox warns at 0.1 %, pauses at 0.3 %; its domain, summing its
+     * The complaint rate (ADR 0026): a mailbox warns at 0.1 %, pauses at 0.3 %; its domain, summing its
      * mailboxes, pauses at 0.3 % and is held for a day before the mailbox rules may recover it.
      */
     @Test

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Names why a recipient bounced, whether that is HARD, and which {@link BounceReason} of the
- * platform's taxonomy it is (docs/bounce-taxonomy.md, ADR 0023). An unambiguous enhanced status
+ * platform's taxonomy it is (docs/bounce-taxonomy.md, ADR 0025). An unambiguous enhanced status
  * decides first; the diagnostic text otherwise (MTAs write "user unknown" under many codes), then
  * the SMTP stage the refusal answered corrects it: an address reason is only proof that the address
  * is invalid when the receiver refused it at RCPT TO or with an x.1.x status. The same words after

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * The words MTAs use in bounce notices, lower-case: a reason for each family of wording, checked in
  * order (a full mailbox before an unknown user, greylisting before a block), and the phrases that say
- * which SMTP command a refusal answered (ADR 0023). {@link BounceReasons} decides with them.
+ * which SMTP command a refusal answered (ADR 0025). {@link BounceReasons} decides with them.
  */
 final class BounceWords {
 

@@ -74,7 +74,7 @@ class ProtectionListeners {
 
     /**
      * Asynchronous bounces (DSNs the reply poller found, ADR 0015) count like SMTP-time bounces;
-     * complaints feed the complaint rate (ADR 0024); replies on the same topic are not protection's inputs. A record per
+     * complaints feed the complaint rate (ADR 0026); replies on the same topic are not protection's inputs. A record per
      * transaction: bounces are rare next to send outcomes, and the two locks a bounce takes (its
      * domain's, then its mailbox's) follow the batches' order, so they cannot deadlock with them.
      */

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The organization's protection policy: bounce thresholds and their count windows, the cooldown
  * of each successive pause (in logical ticks), whether new mailboxes start in warming, and the
- * complaint-rate lines (percent, minimum volume, window in days; ADR 0024). PUT
+ * complaint-rate lines (percent, minimum volume, window in days; ADR 0026). PUT
  * replaces the organization's overrides; an omitted or null field means the service's default.
  */
 @RestController
