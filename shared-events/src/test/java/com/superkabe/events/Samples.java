@@ -69,7 +69,8 @@ final class Samples {
             case LEAD_REJECTED -> new LeadRejected("org-1", "ada@@example.com", "c-1",
                     List.of(new LeadRejected.Reason("syntax", "email", "more than one '@'")), "kafka");
             case CAMPAIGN_CREATED -> new CampaignCreated("org-1", "c-1", "Q4 outbound", "ACTIVE", 2, List.of("mb-1"));
-            case CAMPAIGN_STATUS_CHANGED -> new CampaignStatusChanged("org-1", "c-1", "ACTIVE", "PAUSED");
+            case CAMPAIGN_STATUS_CHANGED -> new CampaignStatusChanged("org-1", "c-1", "ACTIVE", "PAUSED",
+                    "apikey:9f86d081", "budget review");
             case LEAD_GATE_ALLOWED -> new LeadGateAllowed("org-1", "c-1", LEAD, "ENFORCE", CHECKS);
             case LEAD_GATE_BLOCKED -> new LeadGateBlocked("org-1", "c-9", "lead-1", "SYNC_ISSUE",
                     "Campaign c-9 is not configured", false, true, "ENFORCE",

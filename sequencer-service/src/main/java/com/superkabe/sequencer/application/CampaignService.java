@@ -27,10 +27,16 @@ public class CampaignService implements CampaignCompletions {
      * (so a replay pauses at the same tick). Returns false for an unknown campaign.
      */
     public boolean changeStatus(CampaignDef campaign, String to) {
+        return changeStatus(campaign, to, null, null);
+    }
+
+    /** As {@link #changeStatus(CampaignDef, String)}, audited with who asked and why. */
+    public boolean changeStatus(CampaignDef campaign, String to, String actor, String reason) {
         return campaigns.changeStatus(campaign.campaignId(), to).map(change -> {
             if (!change.from().equals(to)) {
                 events.publish(envelopes.origin("campaign/" + campaign.campaignId() + "/status/" + change.version(),
-                        -1, new CampaignStatusChanged(campaign.orgId(), campaign.campaignId(), change.from(), to)));
+                        -1, new CampaignStatusChanged(campaign.orgId(), campaign.campaignId(), change.from(), to, actor,
+                                reason)));
             }
             return true;
         }).orElse(false);
@@ -41,7 +47,8 @@ public class CampaignService implements CampaignCompletions {
         campaigns.changeStatus(campaign.campaignId(), "COMPLETED").filter(change -> !"COMPLETED".equals(change.from()))
                 .ifPresent(change -> events.publish(envelopes.causedBy(cause, "campaign/" + campaign.campaignId()
                         + "/status/" + change.version(), 0, -1, new CampaignStatusChanged(campaign.orgId(),
-                        campaign.campaignId(), change.from(), "COMPLETED"))));
+                        campaign.campaignId(), change.from(), "COMPLETED", "system",
+                        "every run is terminal and none changed for a day"))));
     }
 
     /**

@@ -76,6 +76,9 @@ class CampaignController {
         if (body.status() == null && body.steps() == null) {
             throw ApiProblem.invalid("status", "give a status, steps, or both");
         }
+        if (body.reason() != null && body.reason().chars().anyMatch(ch -> ch < 0x20 && ch != '\t' || ch == 0x7f)) {
+            throw ApiProblem.invalid("reason", "must not contain control characters");
+        }
         CampaignDef campaign = owned(org, campaignId);
         String to = body.status() == null ? null : body.status().strip().toUpperCase(java.util.Locale.ROOT);
         if (to != null && !to.equals(campaign.status()) && !LIFECYCLE.getOrDefault(campaign.status(), java.util.Set.of())
@@ -95,7 +98,7 @@ class CampaignController {
             if (steps != null) {
                 result.put("version", service.publishVersion(campaign, steps, actor));
             }
-            if (to != null && !service.changeStatus(campaign, to)) {
+            if (to != null && !service.changeStatus(campaign, to, actor, body.reason())) {
                 throw ApiProblem.notFound("Campaign", campaignId);
             }
         });
@@ -113,7 +116,8 @@ class CampaignController {
     record ChangeRequest(@Pattern(regexp = "(?i)ACTIVE|PAUSED|DRAFT|COMPLETED",
                                   message = "must be ACTIVE, PAUSED, DRAFT or COMPLETED") String status,
                          @jakarta.validation.constraints.Size(min = 1, max = 20)
-                         List<CampaignRequest.@Valid @NotNull Step> steps) {
+                         List<CampaignRequest.@Valid @NotNull Step> steps,
+                         @jakarta.validation.constraints.Size(max = 1000) String reason) {
     }
 
     @GetMapping("/{campaignId}")
