@@ -15,7 +15,19 @@ final class MailboxOwnership {
     private MailboxOwnership() {
     }
 
+    /** At most this many mailboxes in one campaign's pool. */
+    static final int MAX_MAILBOXES = 500;
+
     static void check(String orgId, List<String> mailboxIds, MailboxAvailability mailboxes) {
+        if (mailboxIds.size() > MAX_MAILBOXES) {
+            throw ApiProblem.invalid("mailboxIds", "at most " + MAX_MAILBOXES + " mailboxes per campaign");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < mailboxIds.size(); i++) {
+            if (!seen.add(mailboxIds.get(i))) {
+                throw ApiProblem.invalid("mailboxIds[" + i + "]", "repeats mailbox '" + mailboxIds.get(i) + "'");
+            }
+        }
         Map<String, String> owners = mailboxes.owners(mailboxIds);
         for (String m : mailboxIds) {
             String owner = owners.get(m);

@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
-/** Given a campaign request, when its mailboxes are checked, then another org's mailbox and over-long ids are refused. */
+/**
+ * Given a campaign request, when its mailboxes are checked, then another org's mailbox, over-long ids, a
+ * mailbox listed twice and an oversized pool are refused.
+ */
 class CampaignTenancyTest {
 
     private static final String LONG_ID = "m".repeat(CampaignRulesMapper.MAX_MAILBOX_ID + 1);
@@ -30,6 +33,20 @@ class CampaignTenancyTest {
         assertThat(refused.getMessage()).contains("mb-a").doesNotContain("org-a");
         assertThatCode(() -> MailboxOwnership.check("org-a", List.of("mb-a", "mb-new"), mailboxes))
                 .as("its own and not yet registered mailboxes are accepted").doesNotThrowAnyException();
+    }
+
+    @Test
+    void aMailboxListedTwiceIsRefusedNamingItsPosition() {
+        List<String> ids = new java.util.ArrayList<>(java.util.Collections.nCopies(10_000, "mb-a"));
+
+        ApiProblem refused = catchThrowableOfType(ApiProblem.class,
+                () -> MailboxOwnership.check("org-a", List.of("mb-a", "mb-b", "mb-a"), new InMemoryRuns()));
+        ApiProblem tooMany = catchThrowableOfType(ApiProblem.class,
+                () -> MailboxOwnership.check("org-a", ids, new InMemoryRuns()));
+
+        assertThat(refused.field()).isEqualTo("mailboxIds[2]");
+        assertThat(tooMany.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooMany.field()).isEqualTo("mailboxIds");
     }
 
     @Test
