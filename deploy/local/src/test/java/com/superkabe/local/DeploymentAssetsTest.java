@@ -197,8 +197,8 @@ class DeploymentAssetsTest {
                 String alert = String.valueOf(rule.get("alert"));
                 assertThat(rule.get("expr")).as(alert + " expr").isInstanceOf(String.class);
                 exprs.add(String.valueOf(rule.get("expr")));
-                String runbook = String.valueOf(at(rule, "annotations", "runbook"));
-                assertThat(runbook).as(alert).startsWith("docs/operations.md#");
+                String runbook = String.valueOf(at(rule, "annotations", "runbook_url"));
+                assertThat(runbook).as(alert).contains("/docs/operations.md#");
                 assertThat(anchors).as(alert + " runbook section").contains(runbook.substring(runbook.indexOf('#') + 1));
             }
         }
