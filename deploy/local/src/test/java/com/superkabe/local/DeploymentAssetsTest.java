@@ -98,6 +98,10 @@ class DeploymentAssetsTest {
             Map<?, ?> service = objects("Service").get(spec.name());
             assertThat(service).as(why + " Service").isNotNull();
             assertThat(map(list(at(service, "spec", "ports")).getFirst()).get("port")).as(why).isEqualTo(spec.port());
+            Object serviceAnnotations = at(service, "metadata", "annotations");
+            assertThat(serviceAnnotations == null ? Map.of() : map(serviceAnnotations)).as(why
+                    + " Service: scraped through its pods only, or every count doubles").doesNotContainKey(
+                    "prometheus.io/scrape");
             assertThat(map(at(deployment, "spec", "template", "metadata", "labels")))
                     .containsAllEntriesOf(map(at(service, "spec", "selector")));
         }
