@@ -1,5 +1,8 @@
 package com.superkabe.sendadapter.domain;
 
+// Twin copies in send-adapter-service and reply-poller-service (same class name): change both, until the
+// kit owns them (ADR 0027).
+
 import java.util.Optional;
 
 /**

@@ -7,7 +7,9 @@ import com.superkabe.sendadapter.application.MailTransport;
 import com.superkabe.sendadapter.application.Mailbox;
 import com.superkabe.sendadapter.application.OutgoingEmail;
 import com.superkabe.sendadapter.config.SmtpProperties;
+import com.superkabe.sendadapter.domain.ControlCharacters;
 import com.superkabe.sendadapter.domain.Delivery;
+import com.superkabe.sendadapter.domain.HostSyntax;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -117,6 +119,13 @@ final class SmtpConnection implements MailTransport.Connection {
 
     private Delivery connect() {
         connections++;
+        Optional<String> notAHost = HostSyntax.problem(smtp.host());
+        if (notAHost.isPresent()) {
+            // a row stored before the API checked hosts: refused without a lookup
+            batchFailure = Delivery.unusableMailbox("the SMTP host is not allowed: '"
+                    + ControlCharacters.escaped(smtp.host()) + "' " + notAHost.get());
+            return batchFailure;
+        }
         String password;
         try {
             password = smtp.secret() == null ? null : secrets.decrypt(smtp.secret());
