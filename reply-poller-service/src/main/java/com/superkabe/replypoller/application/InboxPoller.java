@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One poll of every inbox. Each reply becomes exactly one ReplyReceived, each bounce one
+ * Polls the inboxes the {@link PollSchedule} says are due, each on a worker (ADR 0027). Each reply becomes exactly one ReplyReceived, each bounce one
  * EmailBounced per failed recipient, each feedback report one ComplaintReceived; an auto-reply
  * publishes nothing (it must not stop the sequence) and is counted. Recording the Message-ID as
  * processed and publishing commit together. Unmatched messages are left for the next poll; a
@@ -103,12 +103,6 @@ public class InboxPoller {
                 schedule.finished(mailbox, clock.instant());
             }
         }
-    }
-
-    /** Polls every mailbox once, one after the other (tests, and a manual poll). */
-    public void pollAll() {
-        forgetExpiredUnmatched();
-        mailboxes.readable().forEach(this::pollOne);
     }
 
     private void forgetExpiredUnmatched() {
