@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * From start-up until shutdown, one dispatcher thread looks for due mailboxes several times per
- * interval (at most every second) and hands each to a pool of {@code parallelism} workers; the
+ * interval (at least every second) and hands each to a pool of {@code parallelism} workers; the
  * {@link PollSchedule} keeps one mailbox or organization from holding them all (ADR 0027). A failing
  * dispatch is logged and the loop goes on (an exception escaping a scheduled task would silently end it).
  */
