@@ -38,14 +38,30 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
             "--superkabe.sequencer.sending.retry-base-ticks=2",
             "--superkabe.sequencer.sending.retry-max-ticks=8");
 
+    /**
+     * The local mail server (GreenMail) listens on loopback, which the send adapter and reply poller
+     * refuse by default (ADR 0027): here loopback is allowed, and the stack's own ports stay refused
+     * (the six services, the broker and its controller, PostgreSQL).
+     */
+    static final List<String> LOOPBACK_MAILBOXES = List.of(
+            "--superkabe.mailbox.allowed-hosts=127.0.0.0/8,::1,localhost",
+            "--superkabe.mailbox.refused-ports=8081,8082,8083,8084,8085,8086,19092,19093,15432");
+
     static final List<ServiceSpec> ALL = List.of(
             new ServiceSpec("ingestion-service", 8081, List.of("--superkabe.admin-token=" + ADMIN_TOKEN),
                     "superkabe.ingestion.mx.dns-server"),
             new ServiceSpec("gate-service", 8082, List.of(), null),
             new ServiceSpec("sequencer-service", 8083, SEQUENCER_DEMO_SPEED, null),
-            new ServiceSpec("send-adapter-service", 8084, List.of(), null),
-            new ServiceSpec("reply-poller-service", 8085, List.of("--superkabe.poll.interval=2s"), null),
+            new ServiceSpec("send-adapter-service", 8084, LOOPBACK_MAILBOXES, null),
+            new ServiceSpec("reply-poller-service", 8085, concat(List.of("--superkabe.poll.interval=2s"),
+                    LOOPBACK_MAILBOXES), null),
             new ServiceSpec("protection-service", 8086, PROTECTION_DEMO_SPEED, "superkabe.protection.dns.server"));
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
 
     static ServiceSpec named(String name) {
         return ALL.stream().filter(s -> s.name.equals(name)).findFirst()

@@ -49,6 +49,11 @@ class PureLogicTest {
         assertThat(ServiceSpec.named("ingestion-service").args(db, "127.0.0.1:5353")).contains("--superkabe.admin-token=local-admin-token",
                 "--superkabe.ingestion.mx.dns-server=127.0.0.1:5353");
         assertThat(ServiceSpec.named("reply-poller-service").args(db, "127.0.0.1:5353")).contains("--superkabe.poll.interval=2s");
+        assertThat(ServiceSpec.named("send-adapter-service").args(db, "127.0.0.1:5353")).contains(
+                "--superkabe.mailbox.allowed-hosts=127.0.0.0/8,::1,localhost",
+                "--superkabe.mailbox.refused-ports=8081,8082,8083,8084,8085,8086,19092,19093,15432");
+        assertThat(ServiceSpec.named("reply-poller-service").args(db, "127.0.0.1:5353")).contains(
+                "--superkabe.mailbox.allowed-hosts=127.0.0.0/8,::1,localhost");
         assertThat(ServiceSpec.named("protection-service").args(db, "127.0.0.1:5353")).contains(
                 "--superkabe.protection.dns.server=127.0.0.1:5353", "--superkabe.protection.cooldowns=PT15M,PT45M,PT105M",
                 "--superkabe.protection.warm-recovery-minimum=PT20M", "--superkabe.protection.dns.default-selectors=s1");

@@ -55,8 +55,8 @@ public class InboxAccessGrants {
                     m.imap(), access));
         });
         if (outcome instanceof Outcome.Granted) {
-            log.info("Mailbox {}: inbox access granted for {} (client {})", mailboxId, access.provider(),
-                    access.clientId());
+            log.info("Mailbox {}: inbox access granted for {} (client {})", com.superkabe.replypoller.domain.ControlCharacters.escaped(mailboxId), access.provider(),
+                    com.superkabe.replypoller.domain.ControlCharacters.escaped(access.clientId()));
         }
         return outcome;
     }

@@ -6,6 +6,7 @@ import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.kit.kafka.Envelopes;
 import com.superkabe.kit.outbox.EventSink;
 import com.superkabe.replypoller.domain.Classification;
+import com.superkabe.replypoller.domain.ControlCharacters;
 import com.superkabe.replypoller.domain.InboxMessage;
 import com.superkabe.replypoller.domain.MessageIds;
 import com.superkabe.replypoller.domain.InboxClassifier;
@@ -22,12 +23,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One poll of every inbox. Each reply becomes exactly one ReplyReceived, each bounce one
+ * Polls the inboxes the {@link PollSchedule} says are due, each on a worker (ADR 0027). Each reply becomes exactly one ReplyReceived, each bounce one
  * EmailBounced per failed recipient, each feedback report one ComplaintReceived; an auto-reply
  * publishes nothing (it must not stop the sequence) and is counted. Recording the Message-ID as
  * processed and publishing commit together. Unmatched messages are left for the next poll; a
@@ -56,7 +59,10 @@ public class InboxPoller {
     private final Clock clock;
     private final UnmatchedMessages unmatched;
     private final Duration unmatchedRetry;
+    private static final Duration FORGET_EVERY = Duration.ofSeconds(10);
+
     private final Map<String, Instant> throttledUntil = new ConcurrentHashMap<>();
+    private volatile Instant lastForgotten;
 
     public InboxPoller(Mailboxes mailboxes, SentMessages sent, ProcessedReplies processed, MailReader reader,
                        InboxCursors cursors, EventSink events, Envelopes envelopes, TransactionTemplate tx,
@@ -78,35 +84,70 @@ public class InboxPoller {
         this.unmatchedRetry = unmatchedRetry;
     }
 
-    public void pollAll() {
-        int expired = unmatched.forgetSeenBefore(clock.instant().minus(unmatchedRetry));
+    /**
+     * Starts a poll of every mailbox the schedule says is due, each on {@code workers}; returns at once.
+     * A poll that fails is logged and counted, and never stops the others.
+     */
+    public void pollDue(PollSchedule schedule, Executor workers) {
+        forgetExpiredUnmatched();
+        for (PolledMailbox mailbox : schedule.start(mailboxes.readable(), clock.instant())) {
+            try {
+                workers.execute(() -> {
+                    try {
+                        pollOne(mailbox);
+                    } finally {
+                        schedule.finished(mailbox, clock.instant());
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                schedule.finished(mailbox, clock.instant());
+            }
+        }
+    }
+
+    private void forgetExpiredUnmatched() {
+        Instant now = clock.instant();
+        if (lastForgotten != null && now.isBefore(lastForgotten.plus(FORGET_EVERY))) {
+            return;
+        }
+        lastForgotten = now;
+        int expired = unmatched.forgetSeenBefore(now.minus(unmatchedRetry));
         if (expired > 0) {
             log.info("{} unmatched API inbox messages are older than {} and no longer matched again", expired,
                     unmatchedRetry);
         }
-        for (PolledMailbox mailbox : mailboxes.readable()) {
-            Instant until = throttledUntil.get(mailbox.mailboxId());
-            if (until != null && clock.instant().isBefore(until)) {
-                count("polls", "throttled");
-                continue;
-            }
-            throttledUntil.remove(mailbox.mailboxId());
-            try {
-                poll(mailbox);
-                count("polls", "ok");
-            } catch (MailReader.MailboxUnreachable e) {
-                if (e.kind() == MailReader.MailboxUnreachable.Kind.THROTTLED) {
-                    throttledUntil.put(mailbox.mailboxId(), clock.instant().plus(e.retryAfter()));
-                }
-                log.warn("Mailbox {}: inbox not readable ({}): {}", mailbox.mailboxId(), e.kind(), e.getMessage());
-                count("polls", "failed");
-                count("errors", e.kind().name().toLowerCase(Locale.ROOT));
-            } catch (RuntimeException e) {
-                log.error("Mailbox {}: poll failed", mailbox.mailboxId(), e);
-                count("polls", "failed");
-                count("errors", "internal");
-            }
+    }
+
+    private void pollOne(PolledMailbox mailbox) {
+        Instant until = throttledUntil.get(mailbox.mailboxId());
+        if (until != null && clock.instant().isBefore(until)) {
+            count("polls", "throttled");
+            return;
         }
+        throttledUntil.remove(mailbox.mailboxId());
+        try {
+            poll(mailbox);
+            count("polls", "ok");
+        } catch (MailReader.MailboxUnreachable e) {
+            if (e.kind() == MailReader.MailboxUnreachable.Kind.THROTTLED) {
+                throttledUntil.put(mailbox.mailboxId(), clock.instant().plus(e.retryAfter()));
+            }
+            log.warn("Mailbox {}: inbox not readable ({}): {}", safe(mailbox.mailboxId()), e.kind(),
+                    safe(e.getMessage()));
+            count("polls", "failed");
+            count("errors", e.kind().name().toLowerCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            // the exception's text may carry mailbox fields: escaped here, the stack trace only at debug
+            log.error("Mailbox {}: poll failed: {}", safe(mailbox.mailboxId()), safe(e));
+            log.debug("Mailbox poll failure", e);
+            count("polls", "failed");
+            count("errors", "internal");
+        }
+    }
+
+    /** A value from a mailbox or a message, made safe to write on one log line (ADR 0027). */
+    private static String safe(Object value) {
+        return ControlCharacters.escaped(value);
     }
 
     private void poll(PolledMailbox mailbox) throws MailReader.MailboxUnreachable {
@@ -162,11 +203,11 @@ public class InboxPoller {
                 case Classification.Reply r -> publish(mailbox, r);
                 case Classification.Bounce b -> record(mailbox, b.dsnMessageId(), "bounce",
                         automated.bounces(mailbox, b), () -> log.info("Mailbox {}: bounce {} for {} (send {})",
-                                mailbox.mailboxId(), b.dsnMessageId(), b.recipients(),
-                                b.original() == null ? "unknown" : b.original().sendId()));
+                                safe(mailbox.mailboxId()), safe(b.dsnMessageId()), safe(b.recipients()),
+                                b.original() == null ? "unknown" : safe(b.original().sendId())));
                 case Classification.FeedbackReport f -> record(mailbox, f.reportMessageId(), "complaint",
                         List.of(automated.complaint(mailbox, f)), () -> log.info("Mailbox {}: {} complaint {}",
-                                mailbox.mailboxId(), f.feedbackType(), f.reportMessageId()));
+                                safe(mailbox.mailboxId()), safe(f.feedbackType()), safe(f.reportMessageId())));
                 case Classification.AutoReply a -> record(mailbox, a.messageId(), "auto_reply", List.of(),
                         () -> autoReply(mailbox, a));
                 case Classification.Unmatched u -> {
@@ -203,8 +244,8 @@ public class InboxPoller {
 
     private void autoReply(PolledMailbox mailbox, Classification.AutoReply a) {
         meters.counter(METRIC + "auto_replies").increment();
-        log.info("Mailbox {}: auto-reply {} ({}) to send {}; the sequence goes on", mailbox.mailboxId(),
-                a.messageId(), a.signal(), a.answered() == null ? "unknown" : a.answered().sendId());
+        log.info("Mailbox {}: auto-reply {} ({}) to send {}; the sequence goes on", safe(mailbox.mailboxId()),
+                safe(a.messageId()), safe(a.signal()), a.answered() == null ? "unknown" : safe(a.answered().sendId()));
     }
 
     /**
@@ -243,7 +284,8 @@ public class InboxPoller {
             return true;
         });
         if (Boolean.TRUE.equals(published)) {
-            log.info("Mailbox {}: reply {} to send {} (run {})", mailbox.mailboxId(), replyId, s.sendId(), s.runId());
+            log.info("Mailbox {}: reply {} to send {} (run {})", safe(mailbox.mailboxId()), replyId, safe(s.sendId()),
+                    safe(s.runId()));
             count("messages", "reply");
         } else {
             count("messages", "already_processed");

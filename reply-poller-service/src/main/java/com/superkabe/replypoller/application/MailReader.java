@@ -27,8 +27,11 @@ public interface MailReader {
     final class MailboxUnreachable extends Exception {
         private static final long serialVersionUID = 1L;
 
-        /** Why an inbox could not be read. */
-        public enum Kind { AUTHENTICATION, CONNECTION, CREDENTIALS, PROTOCOL, THROTTLED }
+        /**
+         * Why an inbox could not be read; {@code HOST_REFUSED}: the mailbox host policy refused the
+         * server's host, address or port (ADR 0027).
+         */
+        public enum Kind { AUTHENTICATION, CONNECTION, CREDENTIALS, PROTOCOL, THROTTLED, HOST_REFUSED }
 
         private final Kind kind;
         private final Duration retryAfter;

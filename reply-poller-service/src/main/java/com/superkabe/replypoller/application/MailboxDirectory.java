@@ -36,7 +36,7 @@ public class MailboxDirectory {
         EmailSent s = cause.payloadAs(EmailSent.class);
         Optional<String> id = MessageIds.normalise(s.messageId());
         if (id.isEmpty() || s.runId() == null || s.runId().isBlank()) {
-            log.warn("EmailSent {} has no usable Message-ID or run; replies to it cannot be matched", s.sendId());
+            log.warn("EmailSent {} has no usable Message-ID or run; replies to it cannot be matched", com.superkabe.replypoller.domain.ControlCharacters.escaped(s.sendId()));
             return;
         }
         sent.record(new SentMessage(id.get(), s.orgId(), s.mailboxId(), s.sendId(), s.runId(), s.leadId(),

@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code superkabe.poll.*}: how often every inbox is polled, the IMAP connect and read timeouts, and
  * how many of the newest inbox messages each poll examines, and how long a reply-looking message of an API
- * inbox that matched nothing is matched again on later polls (ADR 0021).
+ * inbox that matched nothing is matched again on later polls (ADR 0021); how many mailboxes are polled at
+ * once, in all and per organization (ADR 0027). The connect and read timeouts bound each mailbox's poll.
  */
 @Validated
 @ConfigurationProperties("superkabe.poll")
@@ -22,7 +23,12 @@ public record PollProperties(
         @Min(value = 1, message = "superkabe.poll.max-messages-per-mailbox must be at least 1")
         @Max(value = 10_000, message = "superkabe.poll.max-messages-per-mailbox must be at most 10000")
         @DefaultValue("500") int maxMessagesPerMailbox,
-        @NotNull @DefaultValue("30m") Duration unmatchedRetry) {
+        @NotNull @DefaultValue("30m") Duration unmatchedRetry,
+        @Min(value = 1, message = "superkabe.poll.parallelism must be at least 1")
+        @Max(value = 256, message = "superkabe.poll.parallelism must be at most 256")
+        @DefaultValue("8") int parallelism,
+        @Min(value = 1, message = "superkabe.poll.per-organization must be at least 1")
+        @DefaultValue("2") int perOrganization) {
 
     public PollProperties {
         if (interval != null && (interval.isNegative() || interval.isZero())) {

@@ -8,6 +8,8 @@ import com.superkabe.replypoller.adapter.out.api.GraphMailReader;
 import com.superkabe.replypoller.adapter.out.api.ProviderApi;
 import com.superkabe.replypoller.adapter.out.api.ProviderMailReader;
 import com.superkabe.replypoller.adapter.out.imap.ImapMailReader;
+import com.superkabe.replypoller.adapter.out.net.GuardedSockets;
+import org.springframework.core.env.Environment;
 import com.superkabe.replypoller.application.InboxAccessGrants;
 import com.superkabe.replypoller.application.InboxCursors;
 import com.superkabe.replypoller.application.InboxPoller;
@@ -26,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration
-@EnableConfigurationProperties({PollProperties.class, ProviderProperties.class})
+@EnableConfigurationProperties({PollProperties.class, ProviderProperties.class, MailboxProperties.class})
 class ReplyPollerConfig {
 
     @Bean
@@ -40,14 +42,15 @@ class ReplyPollerConfig {
      */
     @Bean
     MailReader mailReader(ObjectProvider<SecretBox> secrets, PollProperties poll, ProviderProperties providers,
-                          Clock clock) {
+                          Clock clock, MailboxProperties mailboxHosts, Environment env) {
         SecretBox box = secrets.getIfAvailable();
         if (box == null) {
             throw new IllegalStateException("superkabe.secrets.key (env SUPERKABE_SECRETS_KEY, base64 of 32 bytes) "
                     + "is required: the reply poller decrypts mailbox IMAP passwords and OAuth secrets with it");
         }
         ProviderApi api = new ProviderApi(poll.connectTimeout(), poll.readTimeout(), clock);
-        return new ProviderMailReader(new ImapMailReader(box, poll.connectTimeout(), poll.readTimeout()),
+        return new ProviderMailReader(new ImapMailReader(box, poll.connectTimeout(), poll.readTimeout(),
+                new GuardedSockets(mailboxHosts.policy(env))),
                 new GmailMailReader(api, box, new ProviderApi.Endpoints(providers.gmail().baseUrl(),
                         providers.gmail().tokenUrl())),
                 new GraphMailReader(api, box, new ProviderApi.Endpoints(providers.graph().baseUrl(),

@@ -26,6 +26,9 @@ import com.superkabe.sendadapter.application.TrackedSends;
 import com.superkabe.sendadapter.application.TrackingLinks;
 import com.superkabe.sendadapter.application.TrackingService;
 import com.superkabe.sendadapter.domain.TrackingTokens;
+import com.superkabe.sendadapter.domain.MailHostPolicy;
+import com.superkabe.sendadapter.adapter.out.net.GuardedSockets;
+import org.springframework.core.env.Environment;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +39,7 @@ import org.springframework.context.annotation.Primary;
 
 @Configuration
 @EnableConfigurationProperties({SmtpProperties.class, TrackingProperties.class, GraphProperties.class,
-        GmailProperties.class, ReconciliationProperties.class})
+        GmailProperties.class, ReconciliationProperties.class, MailboxProperties.class})
 class SendAdapterConfig {
 
     @Bean
@@ -49,20 +52,31 @@ class SendAdapterConfig {
         return new GmailMailTransport(secrets, gmail, clock);
     }
 
+    /** Which mailbox servers may be connected to: checked at the API and on every socket (ADR 0027). */
+    @Bean
+    MailHostPolicy mailHostPolicy(MailboxProperties props, Environment env) {
+        return props.policy(env);
+    }
+
+    @Bean
+    GuardedSockets guardedSockets(MailHostPolicy policy) {
+        return new GuardedSockets(policy);
+    }
+
     /** The one transport the use cases see; the provider transports are also beans for reconciliation. */
     @Bean
     @Primary
     MailTransport mailTransport(SecretBox secrets, SmtpProperties smtp, GraphMailTransport graph,
-                                GmailMailTransport gmail, Clock clock) {
-        return new ProviderMailTransport(Map.of("SMTP", new SmtpMailTransport(secrets, smtp, clock),
+                                GmailMailTransport gmail, Clock clock, GuardedSockets sockets) {
+        return new ProviderMailTransport(Map.of("SMTP", new SmtpMailTransport(secrets, smtp, clock, sockets),
                 "GRAPH", graph, "GMAIL", gmail));
     }
 
     @Bean
     @Primary
     SentCopies sentCopies(SecretBox secrets, SmtpProperties smtp, GraphMailTransport graph,
-                          GmailMailTransport gmail) {
-        return new ProviderSentCopies(Map.of("SMTP", new ImapSentCopies(secrets, smtp), "GRAPH", graph,
+                          GmailMailTransport gmail, GuardedSockets sockets) {
+        return new ProviderSentCopies(Map.of("SMTP", new ImapSentCopies(secrets, smtp, sockets), "GRAPH", graph,
                 "GMAIL", gmail));
     }
 

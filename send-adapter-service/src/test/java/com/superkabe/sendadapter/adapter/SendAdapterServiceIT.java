@@ -28,6 +28,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -97,7 +99,7 @@ class SendAdapterServiceIT {
         assertThat(received[0].getMessageID()).isEqualTo("<" + request.sendId() + "@acme.test>");
         assertThat(received[0].getContent().toString()).contains("Hi Ada")
                 .contains(SmtpMailboxFixture.MAILING_ADDRESS).contains("/t/u/");
-        assertThat(received[0].getFrom()[0].toString()).isEqualTo("sales@acme.test");
+        assertThat(received[0].getFrom()[0].toString()).isEqualTo(fixture.address);
     }
 
     @Test
@@ -138,6 +140,102 @@ class SendAdapterServiceIT {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("smtp.security");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "169.254.169.254 | 25   | smtp.host | link-local",
+            "0.0.0.0         | 25   | smtp.host | unspecified",
+            "10.1.2.3        | 587  | smtp.host | private",
+            "fd00::25        | 587  | smtp.host | unique local",
+            "file:///etc/passwd | 25 | smtp.host | without scheme",
+            "127.0.0.1:15432 | 25   | smtp.host | without a port",
+            "user@127.0.0.1  | 25   | smtp.host | without scheme",
+            "127.0.0.1       | 8084 | smtp.port | platform's own services"})
+    void givenAnSmtpHostIntoThePlatformOrNotAHost_whenAMailboxIsRegistered_thenA400NamesTheFieldAndNothingIsStored(
+            String host, int port, String field, String reason) {
+        String address = "probe-" + UUID.randomUUID() + "@acme.test";
+
+        TestHttp.Response r = http.post("/api/v1/mailboxes", smtpMailbox(address, host, port, "pw"), "X-Api-Key", KEY);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+        assertThat(r.body()).contains(reason);
+        assertThat(http.post("/api/v1/mailboxes", smtpMailbox(address, "smtp.acme.test", 587, "pw"), "X-Api-Key",
+                KEY).status()).as("nothing was stored under the address").isEqualTo(201);
+    }
+
+    @Test
+    void givenTheBrokersPort_whenAMailboxNamesItOnAnAllowListedLoopbackHost_thenA400NamesThePort() {
+        String broker = TestInfra.kafka().getBrokersAsString();
+        int port = Integer.parseInt(broker.substring(broker.lastIndexOf(':') + 1).split(",")[0]);
+
+        TestHttp.Response r = http.post("/api/v1/mailboxes", smtpMailbox("b-" + UUID.randomUUID() + "@acme.test",
+                "127.0.0.1", port, "pw"), "X-Api-Key", KEY);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("smtp.port");
+    }
+
+    @Test
+    void givenCrOrLfOrNulInAnyMailboxField_whenRegisteredOrUpdated_thenA400NamesTheFieldWithoutEchoingIt() {
+        String address = "crlf-" + UUID.randomUUID() + "@acme.test";
+        TestHttp.Response host = http.post("/api/v1/mailboxes", smtpMailbox(address,
+                "smtp.acme.test\r\n2026-12-06 INFO forged line", 25, "pw"), "X-Api-Key", KEY);
+        TestHttp.Response password = http.post("/api/v1/mailboxes", smtpMailbox(address, "smtp.acme.test", 25,
+                "p\u0000w"), "X-Api-Key", KEY);
+        TestHttp.Response update = http.put("/api/v1/mailboxes/" + mailboxId + "/credentials",
+                "{\"smtp\":{\"host\":\"169.254.169.254\",\"port\":25,\"security\":\"NONE\","
+                        + "\"username\":\"a\\nb\",\"password\":\"pw\"}}", "X-Api-Key", KEY);
+
+        assertThat(host.status()).isEqualTo(400);
+        assertThat(host.json().get("errors").get(0).get("field").asString()).isEqualTo("smtp.host");
+        assertThat(host.body()).doesNotContain("forged");
+        assertThat(password.status()).isEqualTo(400);
+        assertThat(password.json().get("errors").get(0).get("field").asString()).isEqualTo("smtp.password");
+        assertThat(update.status()).isEqualTo(400);
+        assertThat(update.json().get("errors").get(0).get("field").asString()).isEqualTo("smtp.username");
+    }
+
+    @Test
+    void givenACredentialUpdatePointingAtTheMetadataAddress_whenSubmitted_thenA400NamesTheHost() {
+        TestHttp.Response update = http.put("/api/v1/mailboxes/" + mailboxId + "/credentials",
+                "{\"smtp\":{\"host\":\"169.254.169.254\",\"port\":80,\"security\":\"NONE\","
+                        + "\"username\":\"u\",\"password\":\"pw\"},\"imap\":{\"host\":\"127.0.0.1\","
+                        + "\"port\":3143,\"security\":\"NONE\",\"username\":\"u\",\"password\":\"pw\"}}",
+                "X-Api-Key", KEY);
+
+        assertThat(update.status()).isEqualTo(400);
+        assertThat(update.json().get("errors").get(0).get("field").asString()).isEqualTo("smtp.host");
+    }
+
+    @Test
+    void givenAFromAddressOfOneOrganization_whenAnotherRegistersItInAnyCaseOrIdnForm_thenA409AndTheFirstKeepsIt() {
+        String otherKey = "sk_" + UUID.randomUUID();
+        String otherOrg = "org-" + UUID.randomUUID();
+        kafka.publish(SmtpMailboxFixture.origin(new com.superkabe.events.organization.OrganizationRegistered(
+                otherOrg, "Rival", com.superkabe.kit.security.ApiKeys.sha256(otherKey))));
+        String local = "owner-" + UUID.randomUUID().toString().substring(0, 8);
+        TestHttp.Response first = http.post("/api/v1/mailboxes", smtpMailbox(local + "@bücher.test",
+                "smtp.acme.test", 587, "pw"), "X-Api-Key", KEY);
+
+        TestHttp.Response sameCase = TestHttp.until(() -> http.post("/api/v1/mailboxes", smtpMailbox(
+                local.toUpperCase(java.util.Locale.ROOT) + "@XN--BCHER-KVA.test", "smtp.rival.test", 587, "pw"),
+                "X-Api-Key", otherKey), x -> x.status() != 401, WAIT);
+        TestHttp.Response again = http.post("/api/v1/mailboxes", smtpMailbox(local + "@Bücher.test",
+                "smtp.acme.test", 587, "pw"), "X-Api-Key", KEY);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(sameCase.status()).as(sameCase.body()).isEqualTo(409);
+        assertThat(sameCase.json().get("errors").get(0).get("field").asString()).isEqualTo("address");
+        assertThat(sameCase.body()).doesNotContain(ORG);
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    private static String smtpMailbox(String address, String host, int port, String password) {
+        return "{\"address\":\"" + address + "\",\"provider\":\"SMTP\",\"dailyLimit\":5,\"smtp\":{\"host\":\""
+                + host + "\",\"port\":" + port + ",\"security\":\"NONE\",\"username\":\"u\",\"password\":\""
+                + password + "\"}}";
     }
 
     private static SendRequested request(String mailbox, String to) {

@@ -34,6 +34,8 @@ final class SmtpMailboxFixture implements AutoCloseable {
     final KafkaProbe kafka;
     final TestHttp http;
     final String mailboxId;
+    /** The fixture's From address: one per organization, as a From address belongs to one (ADR 0027). */
+    final String address = "sales-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.test";
 
     SmtpMailboxFixture(ConfigurableApplicationContext app, GreenMail smtp, Duration wait) {
         this(app, smtp, smtp.getSmtp().getPort(), wait);
@@ -46,17 +48,22 @@ final class SmtpMailboxFixture implements AutoCloseable {
         this.kafka = new KafkaProbe(TestInfra.kafka().getBrokersAsString());
         this.http = TestHttp.of(app);
         kafka.publish(origin(new OrganizationRegistered(org, "Acme", ApiKeys.sha256(key))));
-        this.mailboxId = register(ADDRESS, smtpPort, null, wait);
+        this.mailboxId = register(address, ADDRESS, smtpPort, null, wait);
     }
 
     /** Registers an SMTP mailbox of the fixture's organization, with IMAP settings if {@code imapPort} is given. */
     String register(String address, int smtpPort, Integer imapPort, Duration wait) {
+        return register(address, address, smtpPort, imapPort, wait);
+    }
+
+    /** As {@link #register(String, int, Integer, Duration)}, logging in as {@code login}. */
+    String register(String address, String login, int smtpPort, Integer imapPort, Duration wait) {
         Map<String, Object> fields = new java.util.LinkedHashMap<>(Map.of("address", address, "provider", "SMTP",
                 "dailyLimit", 50, "smtp", Map.of("host", "127.0.0.1", "port", smtpPort, "security", "NONE",
-                        "username", address, "password", "pw")));
+                        "username", login, "password", "pw")));
         if (imapPort != null) {
             fields.put("imap", Map.of("host", "127.0.0.1", "port", imapPort, "security", "NONE",
-                    "username", address, "password", "pw"));
+                    "username", login, "password", "pw"));
         }
         String body = TestHttp.json(fields);
         TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/mailboxes", body, "X-Api-Key", key),

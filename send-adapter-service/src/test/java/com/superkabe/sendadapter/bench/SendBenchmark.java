@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
+import com.superkabe.sendadapter.adapter.out.net.GuardedSockets;
+import com.superkabe.sendadapter.domain.MailHostPolicy;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +91,8 @@ class SendBenchmark {
             ports.smtpMailbox("mb-" + m, address(m), peer.host(), peer.port(), sealed);
         }
         SendBatches batches = ports.batches(new SmtpMailTransport(secrets,
-                new SmtpProperties(Duration.ofSeconds(10), Duration.ofSeconds(30)), Clock.systemUTC()));
+                new SmtpProperties(Duration.ofSeconds(10), Duration.ofSeconds(30)), Clock.systemUTC(),
+                new GuardedSockets(MailHostPolicy.of(List.of("127.0.0.0/8", "::1", "localhost"), List.of()))));
         List<SendBatches.Incoming> all = new ArrayList<>(messages);
         for (int i = 0; i < messages; i++) {
             int m = i / batch;

@@ -51,13 +51,13 @@ public class GmailMailReader implements MailReader {
             if (changes != null) {
                 if (changes.more()) {
                     log.info("Mailbox {}: more than {} messages arrived since history {}; reading up to history {}"
-                            + " now and the rest on the next polls", mailbox.mailboxId(), maxMessages, cursor,
-                            changes.historyId());
+                            + " now and the rest on the next polls", com.superkabe.replypoller.domain.ControlCharacters.escaped(mailbox.mailboxId()), maxMessages, com.superkabe.replypoller.domain.ControlCharacters.escaped(cursor),
+                            com.superkabe.replypoller.domain.ControlCharacters.escaped(changes.historyId()));
                 }
                 return new Inbox(fetch(session, mailbox, changes.ids()), changes.historyId());
             }
             log.info("Mailbox {}: Gmail history {} has expired; full sync of the newest {} INBOX messages",
-                    mailbox.mailboxId(), cursor, maxMessages);
+                    com.superkabe.replypoller.domain.ControlCharacters.escaped(mailbox.mailboxId()), com.superkabe.replypoller.domain.ControlCharacters.escaped(cursor), maxMessages);
         }
         String historyId = Json.text(session.get(uri("/profile"), Set.of()).json(), "historyId");
         if (historyId == null) {

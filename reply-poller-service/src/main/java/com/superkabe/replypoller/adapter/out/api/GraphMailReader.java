@@ -57,14 +57,14 @@ public class GraphMailReader implements MailReader {
         Round round = cursor == null ? null : round(session, link(cursor), true, maxMessages);
         if (cursor != null && round == null) {
             log.info("Mailbox {}: Graph delta token has expired; full sync of the inbox's last {} hours",
-                    mailbox.mailboxId(), resyncLookback.toHours());
+                    com.superkabe.replypoller.domain.ControlCharacters.escaped(mailbox.mailboxId()), resyncLookback.toHours());
         }
         if (round == null) {
             round = round(session, initial(mailbox), false, maxMessages);
         }
         if (round.more()) {
             log.info("Mailbox {}: {} messages read from the inbox delta; the rest on the next polls",
-                    mailbox.mailboxId(), round.created().size());
+                    com.superkabe.replypoller.domain.ControlCharacters.escaped(mailbox.mailboxId()), round.created().size());
         }
         return new Inbox(fetch(session, mailbox, round.created()), round.next());
     }

@@ -1,9 +1,12 @@
 package com.superkabe.replypoller.adapter.out.imap;
 
 import com.superkabe.kit.secrets.SecretBox;
+import com.superkabe.replypoller.adapter.out.net.GuardedSockets;
 import com.superkabe.replypoller.application.MailReader;
 import com.superkabe.replypoller.application.PolledMailbox;
 import com.superkabe.replypoller.domain.AutomatedMail;
+import com.superkabe.replypoller.domain.ControlCharacters;
+import com.superkabe.replypoller.domain.HostSyntax;
 import com.superkabe.replypoller.domain.InboxMessage;
 import com.superkabe.replypoller.domain.MailContent;
 import jakarta.mail.Address;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
@@ -41,7 +45,10 @@ public class ImapMailReader implements MailReader {
     private final Duration connectTimeout;
     private final Duration readTimeout;
 
-    public ImapMailReader(SecretBox secrets, Duration connectTimeout, Duration readTimeout) {
+    private final GuardedSockets sockets;
+
+    public ImapMailReader(SecretBox secrets, Duration connectTimeout, Duration readTimeout, GuardedSockets sockets) {
+        this.sockets = sockets;
         this.secrets = secrets;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
@@ -53,6 +60,12 @@ public class ImapMailReader implements MailReader {
         if (imap == null) {
             throw new MailboxUnreachable(MailboxUnreachable.Kind.CREDENTIALS, "no IMAP endpoint and no "
                     + mailbox.providerName() + " inbox access registered", null);
+        }
+        Optional<String> notAHost = HostSyntax.problem(imap.host());
+        if (notAHost.isPresent()) {
+            // the topic is not trusted to carry only hosts the API checked: no lookup for such a value
+            throw new MailboxUnreachable(MailboxUnreachable.Kind.HOST_REFUSED, "IMAP host '"
+                    + ControlCharacters.escaped(imap.host()) + "' " + notAHost.get(), null);
         }
         String password = password(imap);
         String security = imap.security() == null ? "TLS" : imap.security().toUpperCase(Locale.ROOT);
@@ -71,6 +84,11 @@ public class ImapMailReader implements MailReader {
             throw new MailboxUnreachable(MailboxUnreachable.Kind.AUTHENTICATION,
                     "IMAP login refused by " + imap.host() + ":" + imap.port(), e);
         } catch (MessagingException e) {
+            Optional<GuardedSockets.HostRefused> refused = GuardedSockets.refusalIn(e);
+            if (refused.isPresent()) {
+                throw new MailboxUnreachable(MailboxUnreachable.Kind.HOST_REFUSED, "IMAP host not allowed: "
+                        + refused.get().getMessage(), e);
+            }
             boolean io = e.getCause() instanceof IOException || e.getNextException() instanceof IOException;
             throw new MailboxUnreachable(io ? MailboxUnreachable.Kind.CONNECTION : MailboxUnreachable.Kind.PROTOCOL,
                     "IMAP " + imap.host() + ":" + imap.port() + ": " + e.getMessage(), e);
@@ -90,6 +108,7 @@ public class ImapMailReader implements MailReader {
 
     private Properties properties(String protocol, String security) {
         Properties p = new Properties();
+        sockets.install(p, protocol);
         String prefix = "mail." + protocol + ".";
         p.put(prefix + "connectiontimeout", Long.toString(connectTimeout.toMillis()));
         p.put(prefix + "timeout", Long.toString(readTimeout.toMillis()));

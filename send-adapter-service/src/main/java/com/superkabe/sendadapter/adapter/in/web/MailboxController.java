@@ -7,6 +7,8 @@ import com.superkabe.sendadapter.application.Mailbox;
 import com.superkabe.sendadapter.application.MailboxConnections;
 import com.superkabe.sendadapter.application.MailboxService;
 import com.superkabe.sendadapter.application.Mailboxes;
+import com.superkabe.sendadapter.domain.MailHostPolicy;
+import com.superkabe.sendadapter.domain.SenderAddress;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -32,10 +34,12 @@ class MailboxController {
     private final SecretBox secrets;
     private final TransactionTemplate tx;
     private final MailboxConnections connections;
+    private final MailboxFields fields;
 
     MailboxController(MailboxService service, Mailboxes mailboxes, SecretBox secrets, TransactionTemplate tx,
-                      MailboxConnections connections) {
+                      MailboxConnections connections, MailHostPolicy hosts) {
         this.connections = connections;
+        this.fields = new MailboxFields(hosts);
         this.service = service;
         this.mailboxes = mailboxes;
         this.secrets = secrets;
@@ -46,7 +50,13 @@ class MailboxController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> register(OrgId org, @Valid @RequestBody MailboxRequest body) {
         requireProviderSettings(body);
+        fields.check(body);
         String address = body.address().trim();
+        try {
+            SenderAddress.key(address);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("address", "has a domain that is not a valid (internationalised) domain name");
+        }
         String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
         String mailboxId = "mbx_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         Mailbox mailbox = new Mailbox(mailboxId, org.value(), address, domain, body.provider(), body.dailyLimit(),
@@ -54,7 +64,9 @@ class MailboxController {
                 body.graph() != null ? seal(body.graph()) : seal(body.gmail()));
         Boolean created = tx.execute(s -> service.register(mailbox));
         if (!Boolean.TRUE.equals(created)) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "address", "mailbox " + address + " is already registered");
+            // the same answer whether this organization or another one holds it: nothing more is told
+            throw new ApiProblem(HttpStatus.CONFLICT, "address", "mailbox " + address + " is already registered; "
+                    + "a From address belongs to one organization");
         }
         return view(mailbox);
     }
@@ -72,6 +84,7 @@ class MailboxController {
         Mailbox current = mailboxes.find(mailboxId).filter(m -> m.orgId().equals(org.value()))
                 .orElseThrow(() -> ApiProblem.notFound("Mailbox", mailboxId));
         requireProviderSettings(current.provider(), body.smtp(), body.graph(), body.gmail());
+        fields.check(body);
         if (body.imap() != null && !"SMTP".equalsIgnoreCase(current.provider())) {
             throw ApiProblem.invalid("imap", "must be absent when provider is " + current.provider());
         }

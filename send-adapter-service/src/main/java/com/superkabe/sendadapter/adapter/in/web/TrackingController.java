@@ -1,6 +1,7 @@
 package com.superkabe.sendadapter.adapter.in.web;
 
 import com.superkabe.kit.web.ApiProblem;
+import com.superkabe.sendadapter.domain.ControlCharacters;
 import com.superkabe.sendadapter.application.TrackingService;
 import java.net.URI;
 import java.util.Base64;
@@ -69,7 +70,7 @@ class TrackingController {
             tx.executeWithoutResult(s -> tracking.opened(token));
         } catch (RuntimeException e) {
             // an open is a weak signal; the image is served whatever happened to its bookkeeping
-            log.warn("Open for a tracking token could not be recorded: {}", e.toString());
+            log.warn("Open for a tracking token could not be recorded: {}", ControlCharacters.escaped(e));
         }
         return ResponseEntity.ok().contentType(MediaType.IMAGE_GIF).cacheControl(CacheControl.noStore())
                 .body(PIXEL);

@@ -1,6 +1,7 @@
 package com.superkabe.sendadapter.adapter.out.imap;
 
 import com.superkabe.kit.secrets.SecretBox;
+import com.superkabe.sendadapter.adapter.out.net.GuardedSockets;
 import com.superkabe.sendadapter.application.Mailbox;
 import com.superkabe.sendadapter.application.SentCopies;
 import com.superkabe.sendadapter.config.SmtpProperties;
@@ -26,7 +27,10 @@ public class ImapSentCopies implements SentCopies {
     private final SecretBox secrets;
     private final SmtpProperties props;
 
-    public ImapSentCopies(SecretBox secrets, SmtpProperties props) {
+    private final GuardedSockets sockets;
+
+    public ImapSentCopies(SecretBox secrets, SmtpProperties props, GuardedSockets sockets) {
+        this.sockets = sockets;
         this.secrets = secrets;
         this.props = props;
     }
@@ -39,6 +43,7 @@ public class ImapSentCopies implements SentCopies {
         }
         String protocol = "TLS".equalsIgnoreCase(imap.security()) ? "imaps" : "imap";
         Properties p = new Properties();
+        sockets.install(p, protocol);
         p.put("mail." + protocol + ".connectiontimeout", Long.toString(props.connectTimeout().toMillis()));
         p.put("mail." + protocol + ".timeout", Long.toString(props.readTimeout().toMillis()));
         if ("STARTTLS".equalsIgnoreCase(imap.security())) {

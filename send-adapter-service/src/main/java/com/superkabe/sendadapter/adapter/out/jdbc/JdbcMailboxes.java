@@ -1,6 +1,7 @@
 package com.superkabe.sendadapter.adapter.out.jdbc;
 
 import com.superkabe.sendadapter.application.Mailbox;
+import com.superkabe.sendadapter.domain.SenderAddress;
 import com.superkabe.sendadapter.application.Mailboxes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,15 +26,18 @@ class JdbcMailboxes implements Mailboxes {
         return jdbc.sql("INSERT INTO mailbox(mailbox_id, org_id, address, domain, provider, daily_limit, smtp_host, "
                         + "smtp_port, smtp_security, smtp_username, smtp_secret, imap_host, imap_port, imap_security, "
                         + "imap_username, imap_secret, oauth_tenant, oauth_client_id, oauth_client_secret, "
-                        + "oauth_refresh_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (org_id, address) DO NOTHING")
+                        + "oauth_refresh_token, address_key) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        // either uniqueness, (org, address) or the address's owner across organizations
+                        + "ON CONFLICT DO NOTHING")
                 .params(m.mailboxId(), m.orgId(), m.address(), m.domain(), m.provider(), m.dailyLimit(),
                         s == null ? null : s.host(), s == null ? null : s.port(), s == null ? null : s.security(),
                         s == null ? null : s.username(), s == null ? null : s.secret(),
                         i == null ? null : i.host(), i == null ? null : i.port(), i == null ? null : i.security(),
                         i == null ? null : i.username(), i == null ? null : i.secret(),
                         o == null ? null : o.tenant(), o == null ? null : o.clientId(),
-                        o == null ? null : o.clientSecret(), o == null ? null : o.refreshToken())
+                        o == null ? null : o.clientSecret(), o == null ? null : o.refreshToken(),
+                        SenderAddress.key(m.address()))
                 .update() == 1;
     }
 

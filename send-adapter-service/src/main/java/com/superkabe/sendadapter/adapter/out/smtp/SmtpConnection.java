@@ -2,17 +2,21 @@ package com.superkabe.sendadapter.adapter.out.smtp;
 
 import com.superkabe.kit.secrets.SecretBox;
 import com.superkabe.sendadapter.adapter.out.mime.MimeComposer;
+import com.superkabe.sendadapter.adapter.out.net.GuardedSockets;
 import com.superkabe.sendadapter.application.MailTransport;
 import com.superkabe.sendadapter.application.Mailbox;
 import com.superkabe.sendadapter.application.OutgoingEmail;
 import com.superkabe.sendadapter.config.SmtpProperties;
+import com.superkabe.sendadapter.domain.ControlCharacters;
 import com.superkabe.sendadapter.domain.Delivery;
+import com.superkabe.sendadapter.domain.HostSyntax;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -44,13 +48,13 @@ final class SmtpConnection implements MailTransport.Connection {
     private int connections;
 
     SmtpConnection(Mailbox.Endpoint smtp, SecretBox secrets, SmtpProperties props, Clock clock,
-                   ScheduledExecutorService writeTimeouts) {
+                   ScheduledExecutorService writeTimeouts, GuardedSockets sockets) {
         this.smtp = smtp;
         this.secrets = secrets;
         this.clock = clock;
         this.protocol = smtp != null && "TLS".equalsIgnoreCase(smtp.security()) ? "smtps" : "smtp";
         this.session = smtp == null ? null : Session.getInstance(sessionProperties(protocol, smtp, props,
-                writeTimeouts));
+                writeTimeouts, sockets));
     }
 
     @Override
@@ -115,6 +119,13 @@ final class SmtpConnection implements MailTransport.Connection {
 
     private Delivery connect() {
         connections++;
+        Optional<String> notAHost = HostSyntax.problem(smtp.host());
+        if (notAHost.isPresent()) {
+            // a row stored before the API checked hosts: refused without a lookup
+            batchFailure = Delivery.unusableMailbox("the SMTP host is not allowed: '"
+                    + ControlCharacters.escaped(smtp.host()) + "' " + notAHost.get());
+            return batchFailure;
+        }
         String password;
         try {
             password = smtp.secret() == null ? null : secrets.decrypt(smtp.secret());
@@ -132,6 +143,12 @@ final class SmtpConnection implements MailTransport.Connection {
         } catch (AuthenticationFailedException e) {
             batchFailure = SmtpFailures.loginRefused(e);
         } catch (MessagingException | RuntimeException e) {
+            Optional<GuardedSockets.HostRefused> refused = GuardedSockets.refusalIn(e);
+            if (refused.isPresent()) {
+                // not worth retrying: only the mailbox's settings (or the operator's allow-list) can change it
+                batchFailure = Delivery.unusableMailbox("the SMTP host is not allowed: " + refused.get().getMessage());
+                return batchFailure;
+            }
             batchFailure = Delivery.transientFailure(e instanceof MessagingException m ? SmtpFailures.code(m) : 0,
                     "could not connect to " + smtp.host() + ":" + smtp.port() + ": " + SmtpFailures.text(e), null);
         }
@@ -139,8 +156,9 @@ final class SmtpConnection implements MailTransport.Connection {
     }
 
     private static Properties sessionProperties(String protocol, Mailbox.Endpoint smtp, SmtpProperties props,
-                                                ScheduledExecutorService writeTimeouts) {
+                                                ScheduledExecutorService writeTimeouts, GuardedSockets sockets) {
         Properties p = new Properties();
+        sockets.install(p, protocol);
         String prefix = "mail." + protocol + ".";
         p.put(prefix + "auth", Boolean.toString(smtp.username() != null && !smtp.username().isBlank()));
         p.put(prefix + "connectiontimeout", Long.toString(props.connectTimeout().toMillis()));

@@ -1,6 +1,7 @@
 package com.superkabe.sendadapter.adapter.out.smtp;
 
 import com.superkabe.kit.secrets.SecretBox;
+import com.superkabe.sendadapter.adapter.out.net.GuardedSockets;
 import com.superkabe.sendadapter.application.MailTransport;
 import com.superkabe.sendadapter.application.Mailbox;
 import com.superkabe.sendadapter.config.SmtpProperties;
@@ -24,7 +25,10 @@ public class SmtpMailTransport implements MailTransport {
      */
     private final ScheduledExecutorService writeTimeouts;
 
-    public SmtpMailTransport(SecretBox secrets, SmtpProperties props, Clock clock) {
+    private final GuardedSockets sockets;
+
+    public SmtpMailTransport(SecretBox secrets, SmtpProperties props, Clock clock, GuardedSockets sockets) {
+        this.sockets = sockets;
         this.secrets = secrets;
         this.props = props;
         this.clock = clock;
@@ -39,6 +43,6 @@ public class SmtpMailTransport implements MailTransport {
 
     @Override
     public Connection open(Mailbox mailbox) {
-        return new SmtpConnection(mailbox.smtp(), secrets, props, clock, writeTimeouts);
+        return new SmtpConnection(mailbox.smtp(), secrets, props, clock, writeTimeouts, sockets);
     }
 }

@@ -27,6 +27,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import com.superkabe.sendadapter.adapter.out.net.GuardedSockets;
+import com.superkabe.sendadapter.domain.MailHostPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +43,12 @@ class SmtpBatchTest {
     private static final String ADDRESS = "sales@acme.test";
     private static final Set<String> TRANSACTION_VERBS = Set.of("MAIL", "RCPT", "DATA", "RSET");
 
+    static final GuardedSockets LOOPBACK_ALLOWED = new GuardedSockets(
+            MailHostPolicy.of(List.of("127.0.0.0/8", "::1", "localhost"), List.of()));
+
     private final SecretBox secrets = new SecretBox(Base64.getEncoder().encodeToString(new byte[32]));
     private final SmtpMailTransport smtp = new SmtpMailTransport(secrets,
-            new SmtpProperties(Duration.ofSeconds(5), Duration.ofSeconds(10)), Clock.systemUTC());
+            new SmtpProperties(Duration.ofSeconds(5), Duration.ofSeconds(10)), Clock.systemUTC(), LOOPBACK_ALLOWED);
     private final InMemorySendPorts ports = new InMemorySendPorts();
     private SmtpPeer peer;
 
@@ -99,6 +104,39 @@ class SmtpBatchTest {
             assertThat(f.failureClass()).isEqualTo(SendFailureClass.AMBIGUOUS);
             assertThat(f.detail()).contains("not resent");
         });
+    }
+
+    @Test
+    void givenAMailboxOnALoopbackHost_whenTheAllowListIsEmpty_thenNoConnectionIsMadeAndTheSendFailsAsSenderConfiguration() {
+        SmtpMailTransport strict = new SmtpMailTransport(secrets,
+                new SmtpProperties(Duration.ofSeconds(5), Duration.ofSeconds(10)), Clock.systemUTC(),
+                new GuardedSockets(MailHostPolicy.strict()));
+
+        long started = System.nanoTime();
+        ports.batches(strict).send(requests(2));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(peer.sessions()).as("nothing reached the host").isEmpty();
+        assertThat(sent()).isEmpty();
+        assertThat(failed()).hasSize(2).allSatisfy(f -> {
+            assertThat(f.failureClass()).isEqualTo(SendFailureClass.SENDER);
+            assertThat(f.kind()).isEqualTo("CONFIGURATION");
+            assertThat(f.detail()).contains("not allowed").contains("loopback")
+                    .contains("superkabe.mailbox.allowed-hosts");
+        });
+    }
+
+    @Test
+    void givenLoopbackAllowListed_whenTheMailboxPointsAtOneOfThePlatformsOwnPorts_thenItIsStillRefused() {
+        SmtpMailTransport guarded = new SmtpMailTransport(secrets,
+                new SmtpProperties(Duration.ofSeconds(5), Duration.ofSeconds(10)), Clock.systemUTC(),
+                new GuardedSockets(MailHostPolicy.of(List.of("127.0.0.0/8"), List.of(peer.port()))));
+
+        ports.batches(guarded).send(requests(1));
+
+        assertThat(peer.sessions()).isEmpty();
+        assertThat(failed()).singleElement().satisfies(f -> assertThat(f.detail())
+                .contains("port " + peer.port()).contains("platform's own services"));
     }
 
     /** The real transport, but the process "dies" right after the k-th message was delivered, before it is settled. */
