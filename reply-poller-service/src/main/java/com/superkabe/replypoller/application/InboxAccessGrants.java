@@ -1,5 +1,6 @@
 package com.superkabe.replypoller.application;
 
+import com.superkabe.mailguard.ControlCharacters;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,8 +56,8 @@ public class InboxAccessGrants {
                     m.imap(), access));
         });
         if (outcome instanceof Outcome.Granted) {
-            log.info("Mailbox {}: inbox access granted for {} (client {})", com.superkabe.replypoller.domain.ControlCharacters.escaped(mailboxId), access.provider(),
-                    com.superkabe.replypoller.domain.ControlCharacters.escaped(access.clientId()));
+            log.info("Mailbox {}: inbox access granted for {} (client {})", com.superkabe.mailguard.ControlCharacters.escaped(mailboxId), access.provider(),
+                    com.superkabe.mailguard.ControlCharacters.escaped(access.clientId()));
         }
         return outcome;
     }

@@ -6,7 +6,7 @@ import com.superkabe.events.reply.ReplyReceived;
 import com.superkabe.kit.kafka.Envelopes;
 import com.superkabe.kit.outbox.EventSink;
 import com.superkabe.replypoller.domain.Classification;
-import com.superkabe.replypoller.domain.ControlCharacters;
+import com.superkabe.mailguard.ControlCharacters;
 import com.superkabe.replypoller.domain.InboxMessage;
 import com.superkabe.replypoller.domain.MessageIds;
 import com.superkabe.replypoller.domain.InboxClassifier;

@@ -1,5 +1,6 @@
 package com.superkabe.replypoller.application;
 
+import com.superkabe.mailguard.ControlCharacters;
 import com.superkabe.events.Envelope;
 import com.superkabe.events.mailbox.MailboxRegistered;
 import com.superkabe.events.send.EmailSent;
@@ -36,7 +37,7 @@ public class MailboxDirectory {
         EmailSent s = cause.payloadAs(EmailSent.class);
         Optional<String> id = MessageIds.normalise(s.messageId());
         if (id.isEmpty() || s.runId() == null || s.runId().isBlank()) {
-            log.warn("EmailSent {} has no usable Message-ID or run; replies to it cannot be matched", com.superkabe.replypoller.domain.ControlCharacters.escaped(s.sendId()));
+            log.warn("EmailSent {} has no usable Message-ID or run; replies to it cannot be matched", com.superkabe.mailguard.ControlCharacters.escaped(s.sendId()));
             return;
         }
         sent.record(new SentMessage(id.get(), s.orgId(), s.mailboxId(), s.sendId(), s.runId(), s.leadId(),

@@ -1,5 +1,6 @@
 package com.superkabe.replypoller.config;
 
+import com.superkabe.mailguard.MailboxProperties;
 import com.superkabe.kit.kafka.Envelopes;
 import com.superkabe.kit.outbox.EventSink;
 import com.superkabe.kit.secrets.SecretBox;
@@ -8,7 +9,7 @@ import com.superkabe.replypoller.adapter.out.api.GraphMailReader;
 import com.superkabe.replypoller.adapter.out.api.ProviderApi;
 import com.superkabe.replypoller.adapter.out.api.ProviderMailReader;
 import com.superkabe.replypoller.adapter.out.imap.ImapMailReader;
-import com.superkabe.replypoller.adapter.out.net.GuardedSockets;
+import com.superkabe.mailguard.GuardedSockets;
 import org.springframework.core.env.Environment;
 import com.superkabe.replypoller.application.InboxAccessGrants;
 import com.superkabe.replypoller.application.InboxCursors;

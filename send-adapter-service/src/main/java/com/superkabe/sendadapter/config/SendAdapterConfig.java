@@ -1,5 +1,6 @@
 package com.superkabe.sendadapter.config;
 
+import com.superkabe.mailguard.MailboxProperties;
 import com.superkabe.kit.kafka.Envelopes;
 import com.superkabe.kit.outbox.EventSink;
 import com.superkabe.kit.secrets.SecretBox;
@@ -26,8 +27,8 @@ import com.superkabe.sendadapter.application.TrackedSends;
 import com.superkabe.sendadapter.application.TrackingLinks;
 import com.superkabe.sendadapter.application.TrackingService;
 import com.superkabe.sendadapter.domain.TrackingTokens;
-import com.superkabe.sendadapter.domain.MailHostPolicy;
-import com.superkabe.sendadapter.adapter.out.net.GuardedSockets;
+import com.superkabe.mailguard.MailHostPolicy;
+import com.superkabe.mailguard.GuardedSockets;
 import org.springframework.core.env.Environment;
 import java.time.Clock;
 import java.util.Map;

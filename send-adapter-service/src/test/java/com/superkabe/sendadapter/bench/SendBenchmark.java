@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
-import com.superkabe.sendadapter.adapter.out.net.GuardedSockets;
-import com.superkabe.sendadapter.domain.MailHostPolicy;
+import com.superkabe.mailguard.GuardedSockets;
+import com.superkabe.mailguard.MailHostPolicy;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.junit.jupiter.api.Test;
 

@@ -116,18 +116,8 @@ public record RunState(String orgId, String runId, String campaignId, LeadSnapsh
      * the run no longer sticks to that mailbox (so nothing keyed on it holds the run) and avoids it.
      */
     RunState rerouting(int next, long due, long failedAt, String refusing) {
-        Copy c = copy();
+        Copy c = retrying(next, due, failedAt, refusing, failedAt).copy();
         c.mailboxId = null;
-        c.dueTick = due;
-        c.status = RunStatus.ACTIVE;
-        c.inFlight = false;
-        c.attempt = next;
-        c.attemptSpent = false;
-        c.firstFailureTick = firstFailureTick < 0 ? failedAt : firstFailureTick;
-        c.avoidMailboxId = refusing;
-        c.avoidSinceTick = failedAt;
-        c.pauseReason = null;
-        c.pauseCause = null;
         return c.build();
     }
 

@@ -1,5 +1,6 @@
 package com.superkabe.replypoller.adapter.in.schedule;
 
+import com.superkabe.mailguard.ControlCharacters;
 import com.superkabe.replypoller.application.InboxPoller;
 import com.superkabe.replypoller.application.PollSchedule;
 import com.superkabe.replypoller.config.PollProperties;
@@ -52,7 +53,7 @@ class PollLoop implements SmartLifecycle {
         try {
             poller.pollDue(schedule, workers);
         } catch (RuntimeException e) {
-            log.error("Inbox poll dispatch failed; retrying: {}", com.superkabe.replypoller.domain.ControlCharacters
+            log.error("Inbox poll dispatch failed; retrying: {}", com.superkabe.mailguard.ControlCharacters
                     .escaped(e));
         }
     }

@@ -1,5 +1,6 @@
 package com.superkabe.replypoller.adapter.out.api;
 
+import com.superkabe.mailguard.ControlCharacters;
 import com.superkabe.kit.secrets.SecretBox;
 import com.superkabe.replypoller.adapter.out.imap.MimeContent;
 import com.superkabe.replypoller.application.MailReader;
@@ -51,13 +52,13 @@ public class GmailMailReader implements MailReader {
             if (changes != null) {
                 if (changes.more()) {
                     log.info("Mailbox {}: more than {} messages arrived since history {}; reading up to history {}"
-                            + " now and the rest on the next polls", com.superkabe.replypoller.domain.ControlCharacters.escaped(mailbox.mailboxId()), maxMessages, com.superkabe.replypoller.domain.ControlCharacters.escaped(cursor),
-                            com.superkabe.replypoller.domain.ControlCharacters.escaped(changes.historyId()));
+                            + " now and the rest on the next polls", com.superkabe.mailguard.ControlCharacters.escaped(mailbox.mailboxId()), maxMessages, com.superkabe.mailguard.ControlCharacters.escaped(cursor),
+                            com.superkabe.mailguard.ControlCharacters.escaped(changes.historyId()));
                 }
                 return new Inbox(fetch(session, mailbox, changes.ids()), changes.historyId());
             }
             log.info("Mailbox {}: Gmail history {} has expired; full sync of the newest {} INBOX messages",
-                    com.superkabe.replypoller.domain.ControlCharacters.escaped(mailbox.mailboxId()), com.superkabe.replypoller.domain.ControlCharacters.escaped(cursor), maxMessages);
+                    com.superkabe.mailguard.ControlCharacters.escaped(mailbox.mailboxId()), com.superkabe.mailguard.ControlCharacters.escaped(cursor), maxMessages);
         }
         String historyId = Json.text(session.get(uri("/profile"), Set.of()).json(), "historyId");
         if (historyId == null) {

@@ -1,5 +1,6 @@
 package com.superkabe.replypoller.adapter.out.api;
 
+import com.superkabe.mailguard.ControlCharacters;
 import com.superkabe.kit.secrets.SecretBox;
 import com.superkabe.replypoller.adapter.out.imap.MimeContent;
 import com.superkabe.replypoller.application.MailReader;
@@ -57,14 +58,14 @@ public class GraphMailReader implements MailReader {
         Round round = cursor == null ? null : round(session, link(cursor), true, maxMessages);
         if (cursor != null && round == null) {
             log.info("Mailbox {}: Graph delta token has expired; full sync of the inbox's last {} hours",
-                    com.superkabe.replypoller.domain.ControlCharacters.escaped(mailbox.mailboxId()), resyncLookback.toHours());
+                    com.superkabe.mailguard.ControlCharacters.escaped(mailbox.mailboxId()), resyncLookback.toHours());
         }
         if (round == null) {
             round = round(session, initial(mailbox), false, maxMessages);
         }
         if (round.more()) {
             log.info("Mailbox {}: {} messages read from the inbox delta; the rest on the next polls",
-                    com.superkabe.replypoller.domain.ControlCharacters.escaped(mailbox.mailboxId()), round.created().size());
+                    com.superkabe.mailguard.ControlCharacters.escaped(mailbox.mailboxId()), round.created().size());
         }
         return new Inbox(fetch(session, mailbox, round.created()), round.next());
     }

@@ -1,12 +1,12 @@
 package com.superkabe.replypoller.adapter.out.imap;
 
 import com.superkabe.kit.secrets.SecretBox;
-import com.superkabe.replypoller.adapter.out.net.GuardedSockets;
+import com.superkabe.mailguard.GuardedSockets;
 import com.superkabe.replypoller.application.MailReader;
 import com.superkabe.replypoller.application.PolledMailbox;
 import com.superkabe.replypoller.domain.AutomatedMail;
-import com.superkabe.replypoller.domain.ControlCharacters;
-import com.superkabe.replypoller.domain.HostSyntax;
+import com.superkabe.mailguard.ControlCharacters;
+import com.superkabe.mailguard.HostSyntax;
 import com.superkabe.replypoller.domain.InboxMessage;
 import com.superkabe.replypoller.domain.MailContent;
 import jakarta.mail.Address;

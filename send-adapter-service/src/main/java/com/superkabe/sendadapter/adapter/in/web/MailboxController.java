@@ -7,7 +7,7 @@ import com.superkabe.sendadapter.application.Mailbox;
 import com.superkabe.sendadapter.application.MailboxConnections;
 import com.superkabe.sendadapter.application.MailboxService;
 import com.superkabe.sendadapter.application.Mailboxes;
-import com.superkabe.sendadapter.domain.MailHostPolicy;
+import com.superkabe.mailguard.MailHostPolicy;
 import com.superkabe.sendadapter.domain.SenderAddress;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;

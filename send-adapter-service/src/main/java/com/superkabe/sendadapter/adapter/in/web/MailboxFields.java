@@ -1,9 +1,9 @@
 package com.superkabe.sendadapter.adapter.in.web;
 
 import com.superkabe.kit.web.ApiProblem;
-import com.superkabe.sendadapter.domain.ControlCharacters;
-import com.superkabe.sendadapter.domain.HostSyntax;
-import com.superkabe.sendadapter.domain.MailHostPolicy;
+import com.superkabe.mailguard.ControlCharacters;
+import com.superkabe.mailguard.HostSyntax;
+import com.superkabe.mailguard.MailHostPolicy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package com.superkabe.sendadapter.adapter.in.web;
 
 import com.superkabe.kit.web.ApiProblem;
-import com.superkabe.sendadapter.domain.ControlCharacters;
+import com.superkabe.mailguard.ControlCharacters;
 import com.superkabe.sendadapter.application.TrackingService;
 import java.net.URI;
 import java.util.Base64;

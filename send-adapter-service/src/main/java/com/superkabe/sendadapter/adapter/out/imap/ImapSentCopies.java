@@ -1,7 +1,7 @@
 package com.superkabe.sendadapter.adapter.out.imap;
 
 import com.superkabe.kit.secrets.SecretBox;
-import com.superkabe.sendadapter.adapter.out.net.GuardedSockets;
+import com.superkabe.mailguard.GuardedSockets;
 import com.superkabe.sendadapter.application.Mailbox;
 import com.superkabe.sendadapter.application.SentCopies;
 import com.superkabe.sendadapter.config.SmtpProperties;

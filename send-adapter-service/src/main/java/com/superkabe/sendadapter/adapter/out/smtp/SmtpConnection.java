@@ -2,14 +2,14 @@ package com.superkabe.sendadapter.adapter.out.smtp;
 
 import com.superkabe.kit.secrets.SecretBox;
 import com.superkabe.sendadapter.adapter.out.mime.MimeComposer;
-import com.superkabe.sendadapter.adapter.out.net.GuardedSockets;
+import com.superkabe.mailguard.GuardedSockets;
 import com.superkabe.sendadapter.application.MailTransport;
 import com.superkabe.sendadapter.application.Mailbox;
 import com.superkabe.sendadapter.application.OutgoingEmail;
 import com.superkabe.sendadapter.config.SmtpProperties;
-import com.superkabe.sendadapter.domain.ControlCharacters;
+import com.superkabe.mailguard.ControlCharacters;
 import com.superkabe.sendadapter.domain.Delivery;
-import com.superkabe.sendadapter.domain.HostSyntax;
+import com.superkabe.mailguard.HostSyntax;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

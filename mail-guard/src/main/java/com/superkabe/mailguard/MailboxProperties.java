@@ -1,9 +1,8 @@
-package com.superkabe.replypoller.config;
+package com.superkabe.mailguard;
 
 // Twin copies in send-adapter-service and reply-poller-service (same class name): change both, until the
 // kit owns them (ADR 0027).
 
-import com.superkabe.replypoller.domain.MailHostPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

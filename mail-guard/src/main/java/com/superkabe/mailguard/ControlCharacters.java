@@ -1,4 +1,4 @@
-package com.superkabe.sendadapter.domain;
+package com.superkabe.mailguard;
 
 // Twin copies in send-adapter-service and reply-poller-service (same class name): change both, until the
 // kit owns them (ADR 0027).

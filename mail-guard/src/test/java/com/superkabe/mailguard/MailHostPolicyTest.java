@@ -1,4 +1,4 @@
-package com.superkabe.replypoller.domain;
+package com.superkabe.mailguard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
