@@ -99,6 +99,10 @@ class ProtectionApiRobustnessIT {
             checks.problem(probe.raw((line + "\r\nHost: x\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1)), null, line);
         }
+        checks.problem(probe.send("GET", "/api/v1/mailboxes?state=pau%00sed", null, null, "X-Api-Key", GLOBEX_KEY),
+                "state", "a NUL in a query parameter");
+        checks.problem(probe.send("GET", "/api/v1/domains?state=%01", null, null, "X-Api-Key", GLOBEX_KEY),
+                "state", "a control character in a query parameter");
         checks.problem(probe.send("PUT", "/api/v1/protection/mode", "text/plain", "OBSERVE".getBytes(
                 StandardCharsets.UTF_8), "X-Api-Key", GLOBEX_KEY), null, "an unsupported media type");
         checks.problem(probe.send("PUT", "/api/v1/protection/mode", "application/json", new byte[0], "X-Api-Key",

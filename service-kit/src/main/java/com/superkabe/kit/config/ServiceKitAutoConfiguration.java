@@ -11,6 +11,7 @@ import com.superkabe.kit.security.ApiKeyFilter;
 import com.superkabe.kit.security.ApiKeys;
 import com.superkabe.kit.security.OrgIdResolver;
 import com.superkabe.kit.security.OrganizationProjector;
+import com.superkabe.kit.web.ControlCharacterFilter;
 import com.superkabe.kit.web.ProblemErrorController;
 import com.superkabe.kit.web.ProblemHandler;
 import com.superkabe.kit.web.ProblemValveInstaller;
@@ -156,6 +157,14 @@ public class ServiceKitAutoConfiguration {
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys apiKeys) {
         FilterRegistrationBean<ApiKeyFilter> reg = new FilterRegistrationBean<>(new ApiKeyFilter(apiKeys));
         reg.addUrlPatterns("/api/*");
+        return reg;
+    }
+
+    /** Control characters in a path or query value are refused before the API key is even looked up. */
+    @Bean
+    FilterRegistrationBean<ControlCharacterFilter> controlCharacterFilter() {
+        FilterRegistrationBean<ControlCharacterFilter> reg = new FilterRegistrationBean<>(new ControlCharacterFilter());
+        reg.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
         return reg;
     }
 
