@@ -171,6 +171,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 b.append('/').append(r.getIndex());
             }
         }
+        if (b.isEmpty() && jx instanceof StreamReadException sre && sre.processor() != null
+                && sre.processor().currentName() != null) {
+            return "/" + sre.processor().currentName().replace("~", "~0").replace("/", "~1");
+        }
         return b.toString();
     }
 }
