@@ -162,6 +162,37 @@ class IngestionApiRobustnessIT {
     }
 
     @Test
+    void aSignedClayRowOrACsvMappingWithANulIsAProblemNamingTheFieldAndStoresNothing() {
+        ApiProbe.Checks checks = new ApiProbe.Checks();
+        String secret = http.post("/api/v1/integrations/clay/secret", "{}", "X-Api-Key", apiKey).json().get("secret")
+                .asString();
+        long before = stored();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("Work Email", "clay@acme.com");
+        row.put("First Name", "Cl");
+        row.put("lead score", 72);
+
+        for (ApiProbe.Variant v : ApiProbe.variants(row)) {
+            if (v.name().startsWith("a number for") || v.name().startsWith("an object for")
+                    || v.name().startsWith("an array for the object") || v.field().equals("lead score")) {
+                continue; // Clay rows are loose: values are read as text and judged per row (an array is a batch)
+            }
+            String ts = Long.toString(java.time.Instant.now().getEpochSecond());
+            String sig = "sha256=" + java.util.HexFormat.of().formatHex(com.superkabe.ingestion.application.ClayWebhook
+                    .hmac(secret, ts, v.body().getBytes(StandardCharsets.UTF_8)));
+            ApiProbe.Answer a = probe.json("POST", "/api/v1/ingest/clay", v.body(), "X-Api-Key", apiKey,
+                    "X-Clay-Timestamp", ts, "X-Clay-Signature", sig);
+            checks.problem(a, v.field(), "clay: " + v.name());
+        }
+        checks.problem(probe.send("POST", "/api/v1/leads/csv?mapping=%7B%22email%22%3A%22E%00%22%7D", "text/csv",
+                "email\nada@acme.com\n".getBytes(StandardCharsets.UTF_8), "X-Api-Key", apiKey), "mapping",
+                "a NUL in the CSV mapping");
+
+        checks.assertNone();
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
     void aTruncatedMultipartUploadIsAProblemNotA500() {
         ApiProbe.Checks checks = new ApiProbe.Checks();
         long before = stored();
