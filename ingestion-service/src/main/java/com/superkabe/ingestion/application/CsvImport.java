@@ -2,6 +2,7 @@ package com.superkabe.ingestion.application;
 
 import com.superkabe.events.lead.LeadRejected;
 import com.superkabe.ingestion.domain.LeadCandidate;
+import com.superkabe.kit.web.PlainText;
 import java.io.BufferedReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,6 +58,11 @@ public class CsvImport {
             if (problem == null) {
                 problem = invalidText(r.fields());
             }
+            LeadRejected.Reason control = problem == null ? controlCharacter(r, header.fields(), bySource) : null;
+            if (control != null) {
+                report.rejected(r.row(), null, List.of(control));
+                continue;
+            }
             if (problem != null) {
                 report.rejected(r.row(), null, List.of(new LeadRejected.Reason("csv", "row", "row " + r.row() + " "
                         + problem)));
@@ -76,6 +82,22 @@ public class CsvImport {
         for (String f : fields) {
             if (f.indexOf('\uFFFD') >= 0) {
                 return "is not valid UTF-8";
+            }
+        }
+        return null;
+    }
+
+    /** A cell PostgreSQL would refuse (NUL) or that has no place in a lead (other C0 controls but TAB, LF, CR). */
+    private static LeadRejected.Reason controlCharacter(CsvRecords.Record r, List<String> header,
+                                                        Map<String, String> bySource) {
+        for (int i = 0; i < r.fields().size(); i++) {
+            String cell = r.fields().get(i);
+            int at = PlainText.firstControl(cell);
+            if (at >= 0) {
+                String column = i < header.size() ? header.get(i) : "column " + (i + 1);
+                String field = bySource.getOrDefault(column, column);
+                return new LeadRejected.Reason("control_character", field, "row " + r.row() + " " + field + ": "
+                        + PlainText.describe(cell, at));
             }
         }
         return null;

@@ -11,7 +11,11 @@ import com.superkabe.kit.security.ApiKeyFilter;
 import com.superkabe.kit.security.ApiKeys;
 import com.superkabe.kit.security.OrgIdResolver;
 import com.superkabe.kit.security.OrganizationProjector;
+import com.superkabe.kit.web.ControlCharacterFilter;
+import com.superkabe.kit.web.ProblemErrorController;
 import com.superkabe.kit.web.ProblemHandler;
+import com.superkabe.kit.web.ProblemValveInstaller;
+import com.superkabe.kit.web.StrictJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,7 +44,9 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Wires the shared shell into every service that has service-kit on its class path. */
-@AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class})
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class},
+        before = {org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration.class,
+                org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration.class})
 @EnableConfigurationProperties(KitProperties.class)
 public class ServiceKitAutoConfiguration {
 
@@ -154,9 +160,35 @@ public class ServiceKitAutoConfiguration {
         return reg;
     }
 
+    /** Control characters in a path or query value are refused before the API key is even looked up. */
+    @Bean
+    FilterRegistrationBean<ControlCharacterFilter> controlCharacterFilter() {
+        FilterRegistrationBean<ControlCharacterFilter> reg = new FilterRegistrationBean<>(new ControlCharacterFilter());
+        reg.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+        return reg;
+    }
+
     @Bean
     ProblemHandler problemHandler() {
         return new ProblemHandler();
+    }
+
+    /** Request JSON is read strictly: wrong types, overflow and control characters are 400s naming the field. */
+    @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer strictRequestJson() {
+        return StrictJson::configure;
+    }
+
+    /** The container's error page and Tomcat's own refusals answer problem+json, never HTML. */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    ProblemValveInstaller problemValveInstaller() {
+        return new ProblemValveInstaller();
     }
 
     @Bean

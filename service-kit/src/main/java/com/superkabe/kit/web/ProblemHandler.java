@@ -1,11 +1,14 @@
 package com.superkabe.kit.web;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -13,21 +16,63 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 
-/** RFC 9457 problem details for every refusal, with an {@code errors} list naming each bad field. */
+/**
+ * RFC 9457 problem details for every refusal, with an {@code errors} list naming each bad field
+ * (dotted, indexes in brackets: {@code steps[1].subject}) and, for a JSON body, its JSON pointer.
+ */
 @RestControllerAdvice
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
+    /** PostgreSQL's "invalid byte sequence" and "untranslatable character" (e.g. NUL in text). */
+    private static final List<String> UNSTORABLE_TEXT = List.of("22021", "22P05");
+
     @ExceptionHandler(ApiProblem.class)
-    public ProblemDetail apiProblem(ApiProblem problem) {
+    public ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
         if (problem.field() != null) {
             pd.setProperty("errors", List.of(Map.of("field", problem.field(), "message", problem.getMessage())));
         }
-        return pd;
+        return problem(pd);
+    }
+
+    /** A truncated or otherwise unreadable multipart body is the caller's fault, not ours. */
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<ProblemDetail> multipart(MultipartException ex) {
+        if (ex instanceof MaxUploadSizeExceededException) {
+            return problem(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    "The upload is larger than the limit"));
+        }
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The multipart body could not be read (truncated or malformed)");
+        pd.setTitle("Malformed multipart request");
+        return problem(pd);
+    }
+
+    /**
+     * The last line of defence: text the database refuses to store (a NUL that slipped past the
+     * checks above) is the caller's bad input, so a 400 — never a 500. Other failures stay 500.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    public ResponseEntity<ProblemDetail> dataAccess(DataAccessException ex) throws DataAccessException {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+                ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        "A text value holds a character that cannot be stored (such as NUL); nothing was stored");
+                pd.setTitle("Invalid text");
+                pd.setProperty("errors", List.of(Map.of("field", "body", "message", "must not contain NUL or "
+                        + "invalid characters")));
+                return problem(pd);
+            }
+        }
+        throw ex;
     }
 
     @Override
@@ -40,7 +85,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(e -> e.get("field") + ": " + e.get("message")).collect(Collectors.joining("; ")));
         pd.setTitle("Invalid request");
         pd.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(pd);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
     }
 
     @Override
@@ -48,17 +93,88 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail pd = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         pd.setTitle("Malformed request body");
-        if (ex.getCause() instanceof JacksonException jx) {
-            String field = jx.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            pd.setDetail(field.isEmpty() ? jx.getOriginalMessage() : field + ": " + jx.getOriginalMessage());
-            if (!field.isEmpty()) {
-                pd.setProperty("errors", List.of(Map.of("field", field, "message", jx.getOriginalMessage())));
-            }
+        JacksonException jx = jacksonCause(ex);
+        if (jx != null) {
+            String field = dotted(jx);
+            String message = message(jx);
+            pd.setDetail(field + ": " + message);
+            pd.setProperty("errors", List.of(Map.of("field", field, "pointer", pointer(jx), "message", message)));
         } else {
             pd.setDetail("The request body is missing or is not valid JSON");
+            pd.setProperty("errors", List.of(Map.of("field", "body", "pointer", "", "message",
+                    "must be a JSON document")));
         }
-        return ResponseEntity.badRequest().body(pd);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+
+    /** Every framework-level refusal (415, 405, 400 for a missing part …) as problem+json too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> entity = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (entity != null && entity.getBody() instanceof ProblemDetail) {
+            HttpHeaders h = new HttpHeaders();
+            h.putAll(entity.getHeaders());
+            h.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return new ResponseEntity<>(entity.getBody(), h, entity.getStatusCode());
+        }
+        return entity;
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail pd) {
+        return ResponseEntity.status(pd.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+
+    private static JacksonException jacksonCause(Throwable ex) {
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JacksonException jx) {
+                return jx;
+            }
+        }
+        return null;
+    }
+
+    private static String message(JacksonException jx) {
+        if (jx instanceof InputCoercionException ice) {
+            return "the number is out of range for " + (ice.getTargetType() == null ? "its type"
+                    : ice.getTargetType().getSimpleName());
+        }
+        String m = jx.getOriginalMessage();
+        int cut = m == null ? -1 : m.indexOf('\n');
+        return m == null ? "is not readable" : cut > 0 ? m.substring(0, cut) : m;
+    }
+
+    /** {@code steps[1].subject}; "body" for the document itself. */
+    static String dotted(JacksonException jx) {
+        StringBuilder b = new StringBuilder();
+        for (JacksonException.Reference r : jx.getPath()) {
+            if (r.getPropertyName() != null) {
+                b.append(b.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        if (b.isEmpty() && jx instanceof StreamReadException sre && sre.processor() != null) {
+            String name = sre.processor().currentName();
+            return name == null ? "body" : name;
+        }
+        return b.isEmpty() ? "body" : b.toString();
+    }
+
+    /** RFC 6901: {@code /steps/1/subject}; empty for the document itself. */
+    static String pointer(JacksonException jx) {
+        StringBuilder b = new StringBuilder();
+        for (JacksonException.Reference r : jx.getPath()) {
+            if (r.getPropertyName() != null) {
+                b.append('/').append(r.getPropertyName().replace("~", "~0").replace("/", "~1"));
+            } else if (r.getIndex() >= 0) {
+                b.append('/').append(r.getIndex());
+            }
+        }
+        if (b.isEmpty() && jx instanceof StreamReadException sre && sre.processor() != null
+                && sre.processor().currentName() != null) {
+            return "/" + sre.processor().currentName().replace("~", "~0").replace("/", "~1");
+        }
+        return b.toString();
     }
 }

@@ -86,7 +86,7 @@ class ClayController {
         List<LeadCandidate> leads = new ArrayList<>();
         for (JsonNode row : rows) {
             if (!row.isObject()) {
-                throw ApiProblem.invalid("", "Each Clay row must be a flat JSON object");
+                throw ApiProblem.invalid("body", "Each Clay row must be a flat JSON object");
             }
             leads.add(candidate(org.value(), row));
         }

@@ -2,6 +2,7 @@ package com.superkabe.ingestion.adapter.in.web;
 
 import com.superkabe.ingestion.application.CsvRecords;
 import com.superkabe.kit.web.ApiProblem;
+import com.superkabe.kit.web.PlainText;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,7 +15,8 @@ import java.util.Locale;
 /**
  * The addresses of an enrolment CSV: a header with a column named {@code email} (any case, spaces
  * around ignored, a UTF-8 BOM dropped), then one address per row. Anything malformed — no such
- * column, a broken row, invalid UTF-8, more rows than allowed — is a 400 problem naming {@code file}
+ * column, a broken row, invalid UTF-8, a control character in an address, more rows than allowed — is a
+ * 400 problem naming {@code file}
  * (or {@code email}) and the row, so nothing is enrolled from half a file.
  */
 final class EnrolmentCsv {
@@ -45,7 +47,12 @@ final class EnrolmentCsv {
                 if (column >= r.fields().size()) {
                     throw ApiProblem.invalid("file", "file: row " + r.row() + " has no email field");
                 }
-                rows.add(new Row(r.row(), r.fields().get(column)));
+                String email = r.fields().get(column);
+                int at = PlainText.firstControlInLine(email);
+                if (at >= 0) {
+                    throw ApiProblem.invalid("email", "email: row " + r.row() + " " + PlainText.describe(email, at));
+                }
+                rows.add(new Row(r.row(), email));
             }
             return rows;
         } catch (java.io.UncheckedIOException e) {

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The organization's lead-health policy: {@code penalties} per check (0..100; mx, mx_unknown,
- * disposable, role, tld), {@code greenMin}/{@code yellowMin} thresholds and optionally its own
+ * The organization's lead-health policy: {@code penalties} per check (integers 0..100; mx, mx_unknown,
+ * disposable, role, tld), {@code greenMin}/{@code yellowMin} thresholds (integers 1..100) and optionally its own
  * {@code suspiciousTlds} list (null: the shipped list), and the booleans {@code acceptRoleAccounts},
  * {@code acceptSuspiciousTlds} (YELLOW instead of the default block) and {@code smtputf8}
  * (accept non-ASCII local parts). Omitted values take the defaults (booleans: false).
@@ -51,12 +51,8 @@ class HealthPolicyController {
             if (!p.isObject()) {
                 throw ApiProblem.invalid("penalties", "penalties: must be an object of check name to integer");
             }
-            p.properties().forEach(e -> {
-                if (!e.getValue().isIntegralNumber()) {
-                    throw ApiProblem.invalid("penalties." + e.getKey(), "penalties." + e.getKey() + ": must be an integer");
-                }
-                penalties.put(e.getKey(), e.getValue().asInt());
-            });
+            p.properties().forEach(e -> penalties.put(e.getKey(),
+                    JsonBodies.intIn(e.getValue(), "penalties." + e.getKey(), 0, 100)));
         }
         Set<String> tlds = null;
         JsonNode t = json.get("suspiciousTlds");
@@ -100,10 +96,7 @@ class HealthPolicyController {
         if (n == null || n.isNull()) {
             return fallback;
         }
-        if (!n.isIntegralNumber()) {
-            throw ApiProblem.invalid(field, field + ": must be an integer");
-        }
-        return n.asInt();
+        return JsonBodies.intIn(n, field, 1, 100);
     }
 
     private static Map<String, Object> view(QualityPolicy p) {

@@ -1,6 +1,8 @@
 package com.superkabe.ingestion.adapter.in.web;
 
 import com.superkabe.kit.web.ApiProblem;
+import com.superkabe.kit.web.PlainText;
+import com.superkabe.kit.web.StrictJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,10 +12,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Raw request bodies: size limit (413), UTF-8 and JSON syntax (400 naming where it broke). */
+/**
+ * Raw request bodies: size limit (413), UTF-8 and strict JSON syntax (duplicate keys and trailing
+ * tokens refused), and no control character other than TAB, LF and CR in any string or property
+ * name — each a 400 naming the field.
+ */
 final class JsonBodies {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = StrictJson.mapper();
 
     private JsonBodies() {
     }
@@ -25,12 +31,28 @@ final class JsonBodies {
         if (body.length > maxBytes) {
             throw tooLarge(maxBytes);
         }
+        JsonNode tree;
         try {
-            return JSON.readTree(body);
+            tree = JSON.readTree(body);
         } catch (JacksonException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, null, "The request body is not valid JSON (UTF-8): "
-                    + e.getOriginalMessage());
+            throw ApiProblem.invalid("body", "The request body is not valid JSON (UTF-8): " + e.getOriginalMessage());
         }
+        PlainText.check(tree).ifPresent(v -> {
+            throw ApiProblem.invalid(v.field(), v.field() + ": " + v.message());
+        });
+        return tree;
+    }
+
+    /**
+     * An integer field in {@code min..max}: anything else — a fraction, a string, a number past an int —
+     * is a 400 naming the field, never a silent truncation.
+     */
+    static int intIn(JsonNode node, String field, int min, int max) {
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < min
+                || node.asInt() > max) {
+            throw ApiProblem.invalid(field, field + ": must be an integer from " + min + " to " + max);
+        }
+        return node.asInt();
     }
 
     static ApiProblem tooLarge(long maxBytes) {

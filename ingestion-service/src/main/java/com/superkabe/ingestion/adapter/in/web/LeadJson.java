@@ -24,7 +24,7 @@ final class LeadJson {
     static Parsed parse(String orgId, JsonNode node) {
         List<LeadRejected.Reason> errors = new ArrayList<>();
         if (node == null || !node.isObject()) {
-            errors.add(new LeadRejected.Reason("type", "", "a lead must be a JSON object"));
+            errors.add(new LeadRejected.Reason("type", "body", "a lead must be a JSON object"));
             return new Parsed(null, errors);
         }
         Map<String, String> text = new LinkedHashMap<>();

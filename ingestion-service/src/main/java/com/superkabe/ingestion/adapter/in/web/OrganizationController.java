@@ -2,6 +2,7 @@ package com.superkabe.ingestion.adapter.in.web;
 
 import com.superkabe.ingestion.application.OrganizationService;
 import com.superkabe.kit.web.ApiProblem;
+import com.superkabe.kit.web.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OrganizationController {
 
-    record NewOrganization(@NotBlank @Size(max = 256) String name) {
+    record NewOrganization(@NotBlank @Size(max = 256) @SingleLine String name) {
     }
 
     private final OrganizationService organizations;

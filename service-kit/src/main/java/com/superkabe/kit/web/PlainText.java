@@ -1,0 +1,89 @@
+package com.superkabe.kit.web;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The characters user text may hold. PostgreSQL refuses NUL in text, and the other C0 control
+ * characters have no place in names, subjects or reasons; TAB, LF and CR stay allowed because
+ * bodies and addresses are multi-line ({@link SingleLine} refuses CR and LF where a field is not).
+ */
+public final class PlainText {
+
+    private PlainText() {
+    }
+
+    /** The index of the first C0 control character other than TAB, LF and CR, or -1. */
+    public static int firstControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the first C0 control character other than TAB, or -1: a single-line value. */
+    public static int firstControlInLine(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != '\t') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** "contains the control character U+0000 at position 3" — the rule, for a problem's message. */
+    public static String describe(String s, int index) {
+        return String.format("must not contain control characters (found U+%04X at position %d)", (int) s.charAt(index),
+                index);
+    }
+
+    /** A text value (or property name) in a JSON tree that breaks the rule, by its place in the document. */
+    public record Violation(String pointer, String field, String message) {
+    }
+
+    /** The first string or property name in the tree holding a forbidden control character. */
+    public static Optional<Violation> check(JsonNode node) {
+        return check(node, "", "");
+    }
+
+    private static Optional<Violation> check(JsonNode node, String pointer, String field) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node.isString()) {
+            String s = node.asString();
+            int i = firstControl(s);
+            return i < 0 ? Optional.empty() : Optional.of(new Violation(pointer, field.isEmpty() ? "body" : field,
+                    describe(s, i)));
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Optional<Violation> v = check(node.get(i), pointer + "/" + i, field + "[" + i + "]");
+                if (v.isPresent()) {
+                    return v;
+                }
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String p = pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+                String f = field.isEmpty() ? e.getKey() : field + "." + e.getKey();
+                int k = firstControl(e.getKey());
+                if (k >= 0) {
+                    return Optional.of(new Violation(p, f, "property names " + describe(e.getKey(), k)));
+                }
+                Optional<Violation> v = check(e.getValue(), p, f);
+                if (v.isPresent()) {
+                    return v;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
