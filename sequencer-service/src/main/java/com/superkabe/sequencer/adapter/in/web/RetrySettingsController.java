@@ -35,8 +35,8 @@ class RetrySettingsController {
     private static final long MAX_TICKS = 43_200;
     /** At least 5 ticks between attempts: a retry policy must not hammer a receiving server. */
     private static final long MIN_BASE_TICKS = 5;
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** The kit's strict request rules (no coercion, no control characters, duplicate keys refused). */
+    private static final JsonMapper JSON = com.superkabe.kit.web.StrictJson.mapper();
 
     private final OrgRetryPolicies policies;
     private final OperatorInputs operators;
