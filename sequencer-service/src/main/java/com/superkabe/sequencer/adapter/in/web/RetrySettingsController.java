@@ -80,7 +80,7 @@ class RetrySettingsController {
 
     private static JsonNode parse(byte[] raw) {
         if (raw == null || raw.length == 0) {
-            throw ApiProblem.invalid("", "The request body is missing");
+            throw ApiProblem.invalid("body", "The request body is missing");
         }
         if (raw.length > 4096) {
             throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, null, "The request body is larger than 4096 bytes");
@@ -88,12 +88,11 @@ class RetrySettingsController {
         try {
             JsonNode node = JSON.readTree(raw);
             if (node == null || !node.isObject()) {
-                throw ApiProblem.invalid("", "The request body must be a JSON object");
+                throw ApiProblem.invalid("body", "The request body must be a JSON object");
             }
             return node;
         } catch (JacksonException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, null, "The request body is not valid JSON: "
-                    + e.getOriginalMessage());
+            throw ApiProblem.invalid("body", "The request body is not valid JSON: " + e.getOriginalMessage());
         }
     }
 
