@@ -81,7 +81,7 @@ public class GateService {
         CampaignCreated c = cause.payloadAs(CampaignCreated.class);
         campaigns.lock(c.campaignId());
         campaigns.save(new CampaignView(c.orgId(), c.campaignId(), c.status(), c.mailboxIds()));
-        reevaluateHeld(cause, c.campaignId());
+        reevaluateHeld(cause, c.campaignId(), c.orgId());
     }
 
     public void onCampaignStatusChanged(Envelope cause) {
@@ -89,7 +89,7 @@ public class GateService {
         campaigns.lock(c.campaignId());
         campaigns.find(c.campaignId()).ifPresent(v -> {
             campaigns.save(new CampaignView(v.orgId(), v.campaignId(), c.to(), v.mailboxIds()));
-            reevaluateHeld(cause, c.campaignId());
+            reevaluateHeld(cause, c.campaignId(), v.orgId());
         });
     }
 
@@ -98,7 +98,8 @@ public class GateService {
         health.registerMailbox(m.mailboxId(), m.orgId(), m.domain(), m.dailyLimit());
         for (String campaignId : health.campaignsWithMailbox(m.mailboxId())) {
             campaigns.lock(campaignId);
-            reevaluateHeld(cause, campaignId);
+            // a mailbox is listed only by campaigns of its own organization (the sequencer refuses others)
+            reevaluateHeld(cause, campaignId, m.orgId());
         }
     }
 
@@ -165,8 +166,14 @@ public class GateService {
                 .filter(l -> l.orgId().equals(orgId)).toList());
     }
 
-    private void reevaluateHeld(Envelope cause, String campaignId) {
-        reevaluate(Stamp.causedBy(envelopes, cause), leads.inCampaign(campaignId, GateLeads.Status.HELD));
+    /**
+     * The held leads of the campaign's own organization only: a lead another organization submitted with
+     * this campaign's id stays "not configured" and is never re-decided by this campaign's changes, which
+     * would tell its submitter that the id exists and when it changes (#12, hole 6).
+     */
+    private void reevaluateHeld(Envelope cause, String campaignId, String owner) {
+        reevaluate(Stamp.causedBy(envelopes, cause), leads.inCampaign(campaignId, GateLeads.Status.HELD).stream()
+                .filter(l -> l.orgId().equals(owner)).toList());
     }
 
     private int reevaluate(Stamp cause, List<GateLeads.GateLead> waiting) {

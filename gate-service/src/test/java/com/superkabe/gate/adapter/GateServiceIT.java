@@ -107,6 +107,31 @@ class GateServiceIT {
     }
 
     @Test
+    void aLeadSubmittedWithAnotherOrganizationsCampaignIdIsHeldAsUnknownAndNeverReDecidedByThatCampaign() {
+        Org victim = org();
+        Org attacker = org();
+        String campaign = id("c");
+        kafka.publish(origin(new CampaignCreated(victim.id, campaign, "theirs", "ACTIVE", 1,
+                List.of(victim.mailbox()))));
+        String probe = id("lead");
+        String own = id("lead");
+        kafka.publish(origin(accepted(victim.id, own, campaign)));
+        decisions(own, 1);
+        kafka.publish(origin(accepted(attacker.id, probe, campaign)));
+        assertThat(decisions(probe, 1)).singleElement().satisfies(e -> assertThat(e.payload())
+                .isInstanceOfSatisfying(LeadGateBlocked.class, b -> assertThat(b.reason())
+                        .contains("is not configured")));
+
+        kafka.publish(origin(new com.superkabe.events.campaign.CampaignStatusChanged(victim.id, campaign, "ACTIVE",
+                "PAUSED")));
+        kafka.publish(origin(new com.superkabe.events.campaign.CampaignStatusChanged(victim.id, campaign, "PAUSED",
+                "ACTIVE")));
+
+        assertThat(kafka.awaitEvents(Topic.GATE_DECISIONS.topicName(), e -> e.subject().equals(probe), 2,
+                Duration.ofSeconds(2))).as("no re-decision tells the prober the campaign changed").hasSize(1);
+    }
+
+    @Test
     void pausesALeadAsAHealthIssueWhileEveryMailboxIsPausedAndAllowsItAfterRecoveryAndRelease() {
         Org org = org();
         String campaign = org.campaignWith(3);
