@@ -19,6 +19,9 @@ import org.springframework.core.env.Environment;
  * addresses and CIDR blocks listed (empty in production; the local stack and tests allow loopback).
  * {@code refused-ports} are never connected to, on any host; the service's own HTTP port, its Kafka
  * bootstrap ports and its database port are added to them.
+ *
+ * @param allowedHosts names, addresses and CIDR blocks exempt from the refusal of local, private and special addresses (empty in production)
+ * @param refusedPorts ports never connected to on any host; the service's own HTTP, Kafka and database ports are added
  */
 @ConfigurationProperties("superkabe.mailbox")
 public record MailboxProperties(@DefaultValue List<String> allowedHosts,

@@ -13,6 +13,14 @@ import org.springframework.validation.annotation.Validated;
  * how many of the newest inbox messages each poll examines, and how long a reply-looking message of an API
  * inbox that matched nothing is matched again on later polls (ADR 0021); how many mailboxes are polled at
  * once, in all and per organization (ADR 0027). The connect and read timeouts bound each mailbox's poll.
+ *
+ * @param interval how often every inbox is polled (default 60s)
+ * @param connectTimeout the IMAP connect timeout (default 10s)
+ * @param readTimeout the IMAP read timeout (default 30s)
+ * @param maxMessagesPerMailbox how many of the newest inbox messages each poll examines (1 to 10000, default 500)
+ * @param unmatchedRetry how long an API inbox's unmatched reply-looking message is matched again on later polls (default 30m)
+ * @param parallelism how many mailboxes are polled at once in all (1 to 256, default 8)
+ * @param perOrganization how many mailboxes of one organization are polled at once (default 2)
  */
 @Validated
 @ConfigurationProperties("superkabe.poll")

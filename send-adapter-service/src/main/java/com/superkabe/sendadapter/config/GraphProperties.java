@@ -2,6 +2,8 @@ package com.superkabe.sendadapter.config;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * Microsoft Graph ({@code superkabe.providers.graph.*}): {@code baseUrl} is the API origin,
@@ -9,10 +11,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * in place at most {@code maxAttempts} times in all, and only when its Retry-After is no longer than
  * {@code maxRetryWait}: the wait holds the mailbox's partition.
  * {@code sendsPerMinute} paces each mailbox (default 30, the provider's documented per-mailbox rate).
+ *
+ * @param baseUrl the API origin
+ * @param tokenUrl the OAuth2 token endpoint (with a {tenant} placeholder)
+ * @param connectTimeout the connect timeout (default 10s)
+ * @param requestTimeout the timeout of one request (default 30s)
+ * @param maxRetryWait the longest Retry-After of a 429/503 that is waited out in place (default 10s)
+ * @param maxAttempts attempts in all for a 429/503 (default 3)
+ * @param sendsPerMinute the sends per minute each mailbox is paced to (default 30)
  */
+@Validated
 @ConfigurationProperties("superkabe.providers.graph")
-public record GraphProperties(String baseUrl, String tokenUrl, Duration connectTimeout, Duration requestTimeout,
-                              Duration maxRetryWait, Integer maxAttempts, Integer sendsPerMinute) {
+public record GraphProperties(String baseUrl, String tokenUrl, @DurationMin(millis = 1) Duration connectTimeout,
+                              @DurationMin(millis = 1) Duration requestTimeout, @DurationMin(millis = 0) Duration maxRetryWait, Integer maxAttempts, Integer sendsPerMinute) {
     public GraphProperties {
         baseUrl = strip(baseUrl == null || baseUrl.isBlank() ? "https://graph.microsoft.com" : baseUrl);
         tokenUrl = tokenUrl == null || tokenUrl.isBlank()

@@ -15,6 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the {@code /t/**} routes are reached at. {@code secret} signs tokens (at least 32 bytes); when unset,
  * a key is derived from the platform key {@code superkabe.secrets.key}, so every replica agrees and
  * links survive restarts. {@code previousSecrets} are still accepted, for rotation.
+ *
+ * @param baseUrl the public origin the /t/** routes are reached at (required)
+ * @param secret the key that signs tracking tokens, at least 32 bytes (unset: derived from superkabe.secrets.key)
+ * @param previousSecrets earlier keys still accepted, for rotation
+ * @param openPixel whether the open pixel is added (default true)
+ * @param clickTracking whether links are rewritten for click tracking (default true)
  */
 @ConfigurationProperties("superkabe.tracking")
 public record TrackingProperties(String baseUrl, String secret, List<String> previousSecrets, Boolean openPixel,

@@ -9,6 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code interval}: wall time between ticks (equal to the period in production, much shorter in
  * tests and demos); {@code epoch}: the logical instant of tick 0; {@code enabled}: whether this
  * instance writes the clock topic (exactly one instance must).
+ *
+ * @param period logical time per tick (default 60s)
+ * @param interval wall time between ticks (default: the period)
+ * @param epoch the logical instant of tick 0 (default 2026-01-01T00:00:00Z)
+ * @param enabled whether this instance writes the clock topic (default true; exactly one instance must)
  */
 @ConfigurationProperties("superkabe.clock")
 public record ClockProperties(Duration period, Duration interval, Instant epoch, Boolean enabled) {

@@ -4,6 +4,11 @@ import com.superkabe.sequencer.application.SendingSettings;
 import com.superkabe.sequencer.domain.RetryPolicy;
 import com.superkabe.sequencer.domain.dispatch.DispatchPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * {@code superkabe.sequencer.sending}: the retry policy for transient send failures (ticks: first
@@ -13,11 +18,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * consumer Gmail and for consumer Outlook recipients, and {@code espThrottleRecoveryTicks} (ADR 0019).
  * Absent values take the defaults: 15 → 240 ticks, give up after 4,320 (72 h at 60 s), 20 % jitter,
  * 2 per 60, 60 s, 4,500, 60 ticks.
+ *
+ * @param retryBaseTicks the first wait after a transient failure, in ticks (default 15)
+ * @param retryMaxTicks the longest wait, in ticks (default 240)
+ * @param retryGiveUpTicks the horizon after which retrying gives up, in ticks (default 4320)
+ * @param retryJitterPercent the jitter added to each wait, in percent (0 to 100, default 20)
+ * @param yellowMax the most YELLOW recipients in any yellow-window consecutive sends of a mailbox (default 2)
+ * @param yellowWindow the number of consecutive sends yellow-max counts over (default 60)
+ * @param secondsPerTick the seconds per tick a Retry-After is converted with (default 60)
+ * @param bulkSenderDailyBudget the daily sends per sending domain to consumer Gmail, and to consumer Outlook, recipients (default 4500)
+ * @param espThrottleRecoveryTicks how long a provider throttle holds, in ticks (default 60)
  */
+@Validated
 @ConfigurationProperties("superkabe.sequencer.sending")
-public record SendingProperties(Long retryBaseTicks, Long retryMaxTicks, Long retryGiveUpTicks,
-                                Integer retryJitterPercent, Integer yellowMax, Integer yellowWindow,
-                                Integer secondsPerTick, Integer bulkSenderDailyBudget, Long espThrottleRecoveryTicks) {
+public record SendingProperties(@Positive Long retryBaseTicks, @Positive Long retryMaxTicks,
+                                @Positive Long retryGiveUpTicks, @Min(0) @Max(100) Integer retryJitterPercent,
+                                @PositiveOrZero Integer yellowMax, @Positive Integer yellowWindow,
+                                @Positive Integer secondsPerTick, @PositiveOrZero Integer bulkSenderDailyBudget,
+                                @PositiveOrZero Long espThrottleRecoveryTicks) {
 
     public SendingSettings settings() {
         RetryPolicy d = RetryPolicy.DEFAULT;
