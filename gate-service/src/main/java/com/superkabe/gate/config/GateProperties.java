@@ -19,9 +19,11 @@ import jakarta.validation.constraints.PositiveOrZero;
  * (unset parts default to {@code retry}'s).
  *
  * @param defaultMode the mode for organizations that never chose one (default ENFORCE)
- * @param staleAfterTicks how many ticks the protection view may lag the gate's clock before decisions become INFRA_ISSUE (default 10)
+ * @param staleAfterTicks how many ticks the protection view may lag the gate's clock before decisions
+ *        become INFRA_ISSUE (default 10)
  * @param retry the backoff for INFRA_ISSUE decisions
- * @param storeRetry the backoff for an input waiting while the gate's database is unreachable (unset parts default to retry's)
+ * @param storeRetry the backoff for an input waiting while the gate's database is unreachable
+ *        (unset parts default to retry's)
  */
 @Validated
 @ConfigurationProperties("superkabe.gate")

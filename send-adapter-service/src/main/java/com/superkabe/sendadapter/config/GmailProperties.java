@@ -21,7 +21,8 @@ import org.hibernate.validator.constraints.time.DurationMin;
 @Validated
 @ConfigurationProperties("superkabe.providers.gmail")
 public record GmailProperties(String baseUrl, String tokenUrl, @DurationMin(millis = 1) Duration connectTimeout,
-                              @DurationMin(millis = 1) Duration requestTimeout, @DurationMin(millis = 0) Duration maxRetryWait, Integer maxAttempts, Integer sendsPerMinute) {
+                              @DurationMin(millis = 1) Duration requestTimeout, @DurationMin(millis = 0) Duration maxRetryWait,
+                              Integer maxAttempts, Integer sendsPerMinute) {
     public GmailProperties {
         baseUrl = strip(baseUrl == null || baseUrl.isBlank() ? "https://gmail.googleapis.com" : baseUrl);
         tokenUrl = tokenUrl == null || tokenUrl.isBlank() ? "https://oauth2.googleapis.com/token" : tokenUrl.strip();

@@ -23,7 +23,8 @@ import org.hibernate.validator.constraints.time.DurationMin;
 @Validated
 @ConfigurationProperties("superkabe.providers.graph")
 public record GraphProperties(String baseUrl, String tokenUrl, @DurationMin(millis = 1) Duration connectTimeout,
-                              @DurationMin(millis = 1) Duration requestTimeout, @DurationMin(millis = 0) Duration maxRetryWait, Integer maxAttempts, Integer sendsPerMinute) {
+                              @DurationMin(millis = 1) Duration requestTimeout, @DurationMin(millis = 0) Duration maxRetryWait,
+                              Integer maxAttempts, Integer sendsPerMinute) {
     public GraphProperties {
         baseUrl = strip(baseUrl == null || baseUrl.isBlank() ? "https://graph.microsoft.com" : baseUrl);
         tokenUrl = tokenUrl == null || tokenUrl.isBlank()

@@ -26,8 +26,10 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param yellowMax the most YELLOW recipients in any yellow-window consecutive sends of a mailbox (default 2)
  * @param yellowWindow the number of consecutive sends yellow-max counts over (default 60)
  * @param secondsPerTick the seconds per tick a Retry-After is converted with (default 60)
- * @param bulkSenderDailyBudget the daily sends per sending domain to consumer Gmail, and to consumer Outlook, recipients (default 4500)
- * @param espThrottleRecoveryTicks how long a provider throttle holds, in ticks (default 60)
+ * @param bulkSenderDailyBudget the daily sends per sending domain to consumer Gmail, and to consumer Outlook,
+ *        recipients (default 4500)
+ * @param espThrottleRecoveryTicks the ticks a throttled (mailbox, ESP) pair goes without a deferral before its rate
+ *        doubles back (default 60)
  */
 @Validated
 @ConfigurationProperties("superkabe.sequencer.sending")
@@ -35,7 +37,7 @@ public record SendingProperties(@Positive Long retryBaseTicks, @Positive Long re
                                 @Positive Long retryGiveUpTicks, @Min(0) @Max(100) Integer retryJitterPercent,
                                 @PositiveOrZero Integer yellowMax, @Positive Integer yellowWindow,
                                 @Positive Integer secondsPerTick, @PositiveOrZero Integer bulkSenderDailyBudget,
-                                @PositiveOrZero Long espThrottleRecoveryTicks) {
+                                @Positive Long espThrottleRecoveryTicks) {
 
     public SendingSettings settings() {
         RetryPolicy d = RetryPolicy.DEFAULT;
