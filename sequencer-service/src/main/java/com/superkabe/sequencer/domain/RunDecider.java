@@ -235,9 +235,7 @@ public final class RunDecider {
     }
 
     private static List<RunEvent> resolve(RunCommand.Resolve r, RunState s) {
-        boolean resolvable = s.status() == RunStatus.FAILED && !s.closed()
-                || s.status() == RunStatus.PAUSED && s.pauseCause() != null && s.pauseCause().needsResolve();
-        if (!resolvable) {
+        if (!RunState.resolvable(s.status(), s.closed(), s.pauseCause())) {
             return List.of(rejected(s, "RESOLVE_" + r.action(), s.closed() ? "the run was stopped"
                     : "only a FAILED run, or one paused on an unknown send outcome or on refusals, can be resolved",
                     r.actor(), r.tick()));

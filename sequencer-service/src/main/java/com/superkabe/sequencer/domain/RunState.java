@@ -41,6 +41,12 @@ public record RunState(String orgId, String runId, String campaignId, LeadSnapsh
                 null, -1, null, null, 1, status == RunStatus.PENDING ? -1 : 0, null, false, inFlight, RunLog.EMPTY);
     }
 
+    /** The one rule for what a resolve applies to: the decider and the API's read-model check both ask it. */
+    static boolean resolvable(RunStatus status, boolean closed, PauseCause cause) {
+        return status == RunStatus.FAILED && !closed
+                || status == RunStatus.PAUSED && cause != null && cause.needsResolve();
+    }
+
     /** A copy to change a few fields of; records have no withers. */
     Copy copy() {
         return new Copy(this);

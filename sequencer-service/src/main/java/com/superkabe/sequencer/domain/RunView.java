@@ -48,8 +48,7 @@ public record RunView(String runId, String orgId, String campaignId, String lead
 
     /** Whether an operator's resolve (retry, skip, stop) applies: FAILED and not stopped, or paused on a send. */
     public boolean resolvable() {
-        return status == RunStatus.FAILED && !closed || status == RunStatus.PAUSED
-                && ("AMBIGUOUS_SEND".equals(pauseCause) || "SENDER_REFUSALS".equals(pauseCause));
+        return RunState.resolvable(status, closed, pauseCause == null ? null : RunState.PauseCause.valueOf(pauseCause));
     }
 
     /** Whether the run avoids {@code mailbox} at {@code tick}, given how long a refusal is held against it. */
