@@ -73,6 +73,19 @@ class SequencerServiceIT {
         kafka.publish(origin(new OrganizationRegistered(ORG, "Acme", ApiKeys.sha256(KEY)), -1));
         // campaigns are activated only with the organization's postal address (ADR 0020)
         kafka.publish(origin(new OrganizationMailingAddressSet(ORG, "Acme Inc., 1 Main St, Springfield, IL 62701"), -1));
+        register("mb-1");
+    }
+
+    /** A campaign lists only mailboxes its organization registered; the registration arrives as an event. */
+    private static void register(String mailbox) {
+        kafka.publish(origin(new MailboxRegistered(ORG, mailbox, mailbox + "@acme.test", "acme.test", "SMTP", 1_000,
+                null, null), -1));
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (jdbc.sql("SELECT count(*) FROM mailbox_availability WHERE mailbox_id = ? AND org_id = ?")
+                .params(mailbox, ORG).query(Long.class).single() == 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
     }
 
     @AfterAll
@@ -248,6 +261,7 @@ class SequencerServiceIT {
                 new StepTemplate.Variant("{Hey|Yo} {{firstName}}", "Body B {three|four}", 1));
         StepTemplate step = new StepTemplate(variants.getFirst().subject(), variants.getFirst().body(), 0, variants);
         String mailbox = "mb-ab-" + UUID.randomUUID();
+        register(mailbox);
         Map<String, Object> fields = Map.of("name", "AB", "status", "ACTIVE", "mailboxIds", List.of(mailbox),
                 "steps", List.of(Map.of("delayTicks", 0, "variants", variants.stream().map(v -> Map.of("subject",
                         v.subject(), "body", v.body(), "weight", v.weight())).toList())));
@@ -573,24 +587,37 @@ class SequencerServiceIT {
     }
 
     @Test
-    void refusesACampaignListingAMailboxRegisteredByAnotherOrganizationNamingMailboxIds() {
-        String mailbox = "mb-theirs-" + UUID.randomUUID();
-        kafka.publish(origin(new MailboxRegistered("org-other-" + UUID.randomUUID(), mailbox, "a@other.test",
+    void refusesACampaignListingAnotherOrganizationsMailboxOrAnUnknownOneAlikeNamingThePosition() {
+        // given a mailbox registered by another organization, read back by the sequencer
+        String theirs = "mb-theirs-" + UUID.randomUUID();
+        kafka.publish(origin(new MailboxRegistered("org-other-" + UUID.randomUUID(), theirs, "a@other.test",
                 "other.test", "SMTP", 30, null, null), -1));
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (jdbc.sql("SELECT count(*) FROM mailbox_availability WHERE mailbox_id = ? AND org_id IS NOT NULL")
-                .param(mailbox).query(Long.class).single() == 0 && System.nanoTime() < deadline) {
+                .param(theirs).query(Long.class).single() == 0 && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
         }
-        String body = TestHttp.json(Map.of("name", "x", "mailboxIds", List.of(mailbox),
+        long before = jdbc.sql("SELECT count(*) FROM campaign").query(Long.class).single();
+
+        // when this organization lists it, or a mailbox nobody registered, after one of its own
+        TestHttp.Response foreign = TestHttp.until(() -> http.post("/api/v1/campaigns", campaignOf("mb-1", theirs),
+                "X-Api-Key", KEY), x -> x.status() != 401, WAIT);
+        TestHttp.Response unknown = http.post("/api/v1/campaigns", campaignOf("mb-1", "mb-nobody-" + UUID.randomUUID()),
+                "X-Api-Key", KEY);
+
+        // then both are the same conflict naming the position, and no campaign is stored
+        for (TestHttp.Response r : List.of(foreign, unknown)) {
+            assertThat(r.status()).as(r.body()).isEqualTo(409);
+            assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("mailboxIds[1]");
+            assertThat(r.body()).doesNotContain("org-other");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM campaign").query(Long.class).single()).isEqualTo(before);
+    }
+
+    private static String campaignOf(String... mailboxes) {
+        return TestHttp.json(Map.of("name", "x", "mailboxIds", List.of(mailboxes),
                 "steps", List.of(Map.of("subject", "Hi", "body", "b", "delayTicks", 0))));
-
-        TestHttp.Response r = TestHttp.until(() -> http.post("/api/v1/campaigns", body, "X-Api-Key", KEY),
-                x -> x.status() != 401, WAIT);
-
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("mailboxIds");
     }
 
     @Test
@@ -637,6 +664,7 @@ class SequencerServiceIT {
     }
 
     private static String createCampaign(String mailbox, Map<String, Object> rules) {
+        register(mailbox);
         Map<String, Object> fields = new java.util.HashMap<>(rules);
         fields.putAll(Map.of("name", "Q4", "status", "ACTIVE", "mailboxIds", List.of(mailbox),
                 "steps", List.of(Map.of("subject", "Hello {{firstName}}", "body", "Hi {{firstName}}", "delayTicks", 0),

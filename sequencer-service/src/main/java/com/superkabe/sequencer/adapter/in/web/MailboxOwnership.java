@@ -4,11 +4,15 @@ import com.superkabe.kit.web.ApiProblem;
 import com.superkabe.sequencer.application.MailboxAvailability;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /**
- * Tenant isolation of a campaign's mailboxes: a mailbox registered by another organization
- * ({@code MailboxRegistered}) cannot be listed, or its owner's daily cap and send gap would be used up
- * by a stranger's campaign. A mailbox not registered here yet is accepted, as before.
+ * Tenant isolation of a campaign's mailboxes: only a mailbox this organization registered
+ * ({@code MailboxRegistered}, read back from the mailboxes topic) can be listed. Another organization's
+ * mailbox would spend its owner's daily cap and send gap; an unknown id would hold runs on a mailbox that
+ * never sends. Both get the same 409, so the answer does not tell whether another organization owns the
+ * id; 409 because a registration made a moment ago may not have reached the sequencer yet, and a client
+ * may retry (as it does while the mailing address is on its way).
  */
 final class MailboxOwnership {
 
@@ -29,11 +33,12 @@ final class MailboxOwnership {
             }
         }
         Map<String, String> owners = mailboxes.owners(mailboxIds);
-        for (String m : mailboxIds) {
-            String owner = owners.get(m);
-            if (owner != null && !owner.equals(orgId)) {
-                // says no more than "not yours": whose it is, is the other organization's business
-                throw ApiProblem.invalid("mailboxIds", "mailbox '" + m + "' is not a mailbox of this organization");
+        for (int i = 0; i < mailboxIds.size(); i++) {
+            String m = mailboxIds.get(i);
+            if (!orgId.equals(owners.get(m))) {
+                throw new ApiProblem(HttpStatus.CONFLICT, "mailboxIds[" + i + "]", "mailbox '" + m
+                        + "' is not registered to this organization: register it with POST /api/v1/mailboxes on the "
+                        + "send adapter first (a new registration reaches the sequencer within seconds)");
             }
         }
     }

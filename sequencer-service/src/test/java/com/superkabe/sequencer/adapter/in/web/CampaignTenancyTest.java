@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 /**
- * Given a campaign request, when its mailboxes are checked, then another org's mailbox, over-long ids, a
+ * Given a campaign request, when its mailboxes are checked, then another org's or an unknown mailbox, over-long ids, a
  * mailbox listed twice and an oversized pool are refused.
  */
 class CampaignTenancyTest {
@@ -20,19 +20,39 @@ class CampaignTenancyTest {
     private static final String LONG_ID = "m".repeat(CampaignRulesMapper.MAX_MAILBOX_ID + 1);
 
     @Test
-    void aMailboxRegisteredByAnotherOrganizationIsRefusedNamingMailboxIds() {
+    void aMailboxRegisteredByAnotherOrganizationIsRefusedNamingItsPosition() {
+        // given mb-a registered by org-a, and a later claim by org-b that changes nothing
         InMemoryRuns mailboxes = new InMemoryRuns();
         mailboxes.register("org-a", "mb-a", 50, "acme.test");
-        mailboxes.register("org-b", "mb-a", 1, "acme.test"); // a later claim by another org changes nothing
+        mailboxes.register("org-b", "mb-a", 1, "acme.test");
+        mailboxes.register("org-b", "mb-b", 1, "acme.test");
 
+        // when org-b lists it
         ApiProblem refused = catchThrowableOfType(ApiProblem.class,
-                () -> MailboxOwnership.check("org-b", List.of("mb-new", "mb-a"), mailboxes));
+                () -> MailboxOwnership.check("org-b", List.of("mb-b", "mb-a"), mailboxes));
 
-        assertThat(refused.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.field()).isEqualTo("mailboxIds");
+        // then it is refused without naming the owner; org-a may list it
+        assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.field()).isEqualTo("mailboxIds[1]");
         assertThat(refused.getMessage()).contains("mb-a").doesNotContain("org-a");
-        assertThatCode(() -> MailboxOwnership.check("org-a", List.of("mb-a", "mb-new"), mailboxes))
-                .as("its own and not yet registered mailboxes are accepted").doesNotThrowAnyException();
+        assertThatCode(() -> MailboxOwnership.check("org-a", List.of("mb-a"), mailboxes)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anUnknownMailboxIsRefusedWithTheSameAnswerAsAnotherOrganizationsMailbox() {
+        // given org-a owns mb-a, and nobody has registered mb-none
+        InMemoryRuns mailboxes = new InMemoryRuns();
+        mailboxes.register("org-a", "mb-a", 50, "acme.test");
+
+        // when org-b lists each of them
+        ApiProblem unknown = catchThrowableOfType(ApiProblem.class,
+                () -> MailboxOwnership.check("org-b", List.of("mb-none"), mailboxes));
+        ApiProblem foreign = catchThrowableOfType(ApiProblem.class,
+                () -> MailboxOwnership.check("org-b", List.of("mb-a"), mailboxes));
+
+        // then both answers are the same but for the id: nothing tells that mb-a exists
+        assertThat(unknown.status()).isEqualTo(foreign.status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(unknown.getMessage().replace("mb-none", "ID")).isEqualTo(foreign.getMessage().replace("mb-a", "ID"));
     }
 
     @Test
