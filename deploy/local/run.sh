@@ -53,4 +53,4 @@ fi
 # --- run the launcher: exec, so Ctrl-C and SIGTERM reach the JVM, whose shutdown hook stops everything
 CP="$ROOT/deploy/local/target/classes:$(cat deploy/local/target/runtime-classpath.txt)"
 exec "$JAVA" -Xmx512m -XX:TieredStopAtLevel=1 -Dsuperkabe.repo="$ROOT" -cp "$CP" \
-  com.superkabe.local.LocalStack ${ARGS[@]+"${ARGS[@]}"}
+  "${SUPERKABE_LAUNCHER_MAIN:-com.superkabe.local.LocalStack}" ${ARGS[@]+"${ARGS[@]}"}

@@ -59,6 +59,20 @@ final class ChildProcess {
         return process.isAlive();
     }
 
+    /** SIGKILL to the process and its descendants, and waits until they are gone (fault runs). */
+    void kill() {
+        List<ProcessHandle> handles = new ArrayList<>(process.descendants().toList());
+        handles.add(process.toHandle());
+        handles.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : handles) {
+            try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception stillGoingOrInterrupted) {
+                throw new StackException(name + " (pid " + h.pid() + ") did not die within 10 s of SIGKILL");
+            }
+        }
+    }
+
     /** Waits for a short-lived tool (e.g. the storage formatter) and returns its exit code. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

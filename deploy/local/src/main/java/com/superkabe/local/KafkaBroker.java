@@ -52,14 +52,17 @@ final class KafkaBroker {
                 """.formatted(PORT, CONTROLLER_PORT, dataDir.toAbsolutePath().toString().replace('\\', '/'));
     }
 
-    private final ChildProcess broker;
+    private volatile ChildProcess broker;
     private final StackLayout layout;
     private final long launchedAt;
+    private final List<String> command;
+    private int restarts;
 
-    private KafkaBroker(ChildProcess broker, StackLayout layout, long launchedAt) {
+    private KafkaBroker(ChildProcess broker, StackLayout layout, long launchedAt, List<String> command) {
         this.broker = broker;
         this.layout = layout;
         this.launchedAt = launchedAt;
+        this.command = command;
     }
 
     /**
@@ -76,12 +79,28 @@ final class KafkaBroker {
         if (format.awaitExit(Duration.ofSeconds(60)) != 0) {
             throw new StackException("formatting Kafka storage failed:\n" + format.whyItFailed(15));
         }
-        ChildProcess broker = ChildProcess.start("kafka", Jvm.mainClass(cp, JVM_OPTIONS, "kafka.Kafka",
-                List.of(config.toString())), layout.repoRoot(), layout.logFile("kafka"));
-        resources.add("Kafka broker (pid " + broker.pid() + ")",
-                () -> ChildProcess.stopAll(List.of(broker), Duration.ofSeconds(20)));
+        List<String> command = Jvm.mainClass(cp, JVM_OPTIONS, "kafka.Kafka", List.of(config.toString()));
+        ChildProcess process = ChildProcess.start("kafka", command, layout.repoRoot(), layout.logFile("kafka"));
+        Preflight.recordPid(layout, process.pid(), "kafka");
+        KafkaBroker kafka = new KafkaBroker(process, layout, t0, command);
+        resources.add("Kafka broker (pid " + process.pid() + ")",
+                () -> ChildProcess.stopAll(List.of(kafka.broker), Duration.ofSeconds(20)));
+        return kafka;
+    }
+
+    /** kill -9 of the broker mid-flight: no controlled shutdown, its log directory as the crash left it. */
+    void kill() {
+        broker.kill();
+    }
+
+    /**
+     * Starts the broker again on the storage the killed one left (no format), as an operator's restart
+     * would, and waits until it answers; its output goes to {@code kafka-restart-<n>.log}.
+     */
+    void restart() throws InterruptedException {
+        broker = ChildProcess.start("kafka", command, layout.repoRoot(), layout.logFile("kafka-restart-" + (++restarts)));
         Preflight.recordPid(layout, broker.pid(), "kafka");
-        return new KafkaBroker(broker, layout, t0);
+        awaitAnswering();
     }
 
     /** Returns how long the broker took from launch until it answered. */

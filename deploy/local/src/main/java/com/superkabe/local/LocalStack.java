@@ -93,7 +93,7 @@ public final class LocalStack {
         return waitForCtrlC(fleet, resources);
     }
 
-    private static List<Integer> portsToClaim(List<ServiceSpec> services, boolean embeddedDb) {
+    static List<Integer> portsToClaim(List<ServiceSpec> services, boolean embeddedDb) {
         List<Integer> ports = new ArrayList<>(List.of(KafkaBroker.PORT, KafkaBroker.CONTROLLER_PORT,
                 MailServer.SMTP_PORT, MailServer.IMAP_PORT));
         if (embeddedDb) {

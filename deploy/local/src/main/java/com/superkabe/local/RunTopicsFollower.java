@@ -37,6 +37,7 @@ final class RunTopicsFollower implements AutoCloseable {
     private final EventCodec codec = new EventCodec();
     private final Map<String, Envelope> byId = new ConcurrentHashMap<>();
     private final List<Envelope> outcomes = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Envelope>> runTopicByRun = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -64,6 +65,16 @@ final class RunTopicsFollower implements AutoCloseable {
     /** The send outcomes of one run read so far, in the order read. */
     List<SendOutcome> outcomes(String runId) {
         return outcomes.stream().map(e -> (SendOutcome) e.payload()).filter(o -> runId.equals(o.runId())).toList();
+    }
+
+    /** The run's events on {@code superkabe.runs} read so far, each once, in topic order (fault runs' checker). */
+    List<Envelope> runTopicEvents(String runId) {
+        return List.copyOf(runTopicByRun.getOrDefault(runId, List.of()));
+    }
+
+    /** The ids of every run of the organization seen on {@code superkabe.runs} so far. */
+    java.util.Set<String> runIds() {
+        return java.util.Set.copyOf(runTopicByRun.keySet());
     }
 
     private void follow() {
@@ -104,7 +115,11 @@ final class RunTopicsFollower implements AutoCloseable {
         if (!orgId.equals(e.payload().orgId())) {
             return;
         }
-        byId.put(e.id(), e);
+        boolean firstTime = byId.put(e.id(), e) == null;
+        if (firstTime && r.topic().equals(Topic.RUNS.topicName())
+                && e.payload() instanceof com.superkabe.events.run.RunEvent run) {
+            runTopicByRun.computeIfAbsent(run.runId(), k -> new CopyOnWriteArrayList<>()).add(e);
+        }
         if (e.payload() instanceof SendOutcome) {
             outcomes.add(e);
         }

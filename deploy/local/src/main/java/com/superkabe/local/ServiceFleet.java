@@ -24,11 +24,15 @@ final class ServiceFleet {
 
     private final Map<ServiceSpec, ChildProcess> processes;
     private final StackLayout layout;
+    private final java.util.function.BiFunction<ServiceSpec, Path, ChildProcess> launcher;
     private final Set<ServiceSpec> reportedDead = new HashSet<>();
+    private int restarts;
 
-    private ServiceFleet(Map<ServiceSpec, ChildProcess> processes, StackLayout layout) {
+    private ServiceFleet(Map<ServiceSpec, ChildProcess> processes, StackLayout layout,
+                         java.util.function.BiFunction<ServiceSpec, Path, ChildProcess> launcher) {
         this.processes = processes;
         this.layout = layout;
+        this.launcher = launcher;
     }
 
     /** Starts all six at once: on two cores that is still clearly faster than one after another. */
@@ -37,16 +41,57 @@ final class ServiceFleet {
         Map<ServiceSpec, Path> jars = locateJars(services, layout);
         List<String> jvmOptions = Jvm.options(System.getenv().getOrDefault("SUPERKABE_SERVICE_JVM_OPTS", DEFAULT_JVM_OPTIONS));
         Map<ServiceSpec, ChildProcess> started = new LinkedHashMap<>();
-        resources.add("services", () -> ChildProcess.stopAll(List.copyOf(started.values()), Duration.ofSeconds(20)));
-        for (ServiceSpec spec : services) {
+        resources.add("services", () -> {
+            synchronized (started) {
+                ChildProcess.stopAll(List.copyOf(started.values()), Duration.ofSeconds(20));
+            }
+        });
+        java.util.function.BiFunction<ServiceSpec, Path, ChildProcess> launcher = (spec, log) -> {
             ChildProcess p = ChildProcess.start(spec.name(), Jvm.jar(jars.get(spec), jvmOptions, spec.args(db, dnsServer)),
-                    ServiceSpec.secretEnvironment(db, secretsKey), layout.repoRoot(), layout.logFile(spec.name()));
-            started.put(spec, p);
+                    ServiceSpec.secretEnvironment(db, secretsKey), layout.repoRoot(), log);
             Preflight.recordPid(layout, p.pid(), spec.name());
+            return p;
+        };
+        for (ServiceSpec spec : services) {
+            started.put(spec, launcher.apply(spec, layout.logFile(spec.name())));
         }
         Console.info("started " + started.size() + " services; their logs: " + layout.show(layout.logsDir())
                 + "/<service>.log");
-        return new ServiceFleet(started, layout);
+        return new ServiceFleet(started, layout, launcher);
+    }
+
+    /** kill -9 of the service and its descendants: no shutdown hook runs, nothing is flushed (fault runs). */
+    void kill(ServiceSpec spec) {
+        ChildProcess p = processes.get(spec);
+        if (p == null) {
+            throw new StackException(spec.name() + " is not part of this stack");
+        }
+        p.kill();
+        reportedDead.add(spec);
+    }
+
+    /**
+     * Starts a killed service again with the same arguments and waits until it is UP; its output goes to
+     * {@code <service>-restart-<n>.log}, so the log of the killed process stays as it was.
+     */
+    void restart(ServiceSpec spec, Http http) throws InterruptedException {
+        ChildProcess p = launcher.apply(spec, layout.logFile(spec.name() + "-restart-" + (++restarts)));
+        synchronized (processes) {
+            processes.put(spec, p);
+        }
+        reportedDead.remove(spec);
+        long startedAt = System.nanoTime();
+        while (!isUp(http, spec)) {
+            if (!p.isAlive()) {
+                throw new StackException(spec.name() + " exited during its restart; " + layout.show(p.log())
+                        + " says:\n" + p.whyItFailed(25));
+            }
+            if (System.nanoTime() - startedAt > HEALTH_TIMEOUT.toNanos()) {
+                throw new StackException(spec.name() + " did not report UP within " + Console.seconds(HEALTH_TIMEOUT)
+                        + " after its restart; see " + layout.show(p.log()));
+            }
+            Thread.sleep(250);
+        }
     }
 
     /** Polls every {@code /actuator/health} until all are UP; fails naming the service and its log. */
