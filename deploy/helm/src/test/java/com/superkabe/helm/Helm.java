@@ -32,6 +32,7 @@ final class Helm {
     }
 
     private static Path binary;
+    private static String unavailable;
 
     private Helm() {
     }
@@ -40,6 +41,9 @@ final class Helm {
     static synchronized Path binary() {
         if (binary != null) {
             return binary;
+        }
+        if (unavailable != null) {
+            Assumptions.abort(unavailable);
         }
         String note;
         String configured = System.getenv("HELM");
@@ -62,6 +66,7 @@ final class Helm {
             fail(note + ". This build requires helm (SUPERKABE_REQUIRE_HELM or CI is set): the chart cannot be checked.");
         }
         System.out.println("NOTE: skipping the Helm chart tests: " + note);
+        unavailable = note;
         Assumptions.abort(note);
         throw new IllegalStateException("unreachable");
     }
