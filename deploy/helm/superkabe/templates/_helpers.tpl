@@ -125,3 +125,29 @@ seccompProfile: {type: RuntimeDefault}
 {{- if and (eq $k.topics.mode "strimzi") (not $k.topics.strimzi.clusterName) }}{{ fail "kafka.topics.mode strimzi needs kafka.topics.strimzi.clusterName" }}{{ end -}}
 {{- if gt (int $k.topics.minInsyncReplicas) (int $k.topics.replicationFactor) }}{{ fail "kafka.topics.minInsyncReplicas may not exceed kafka.topics.replicationFactor" }}{{ end -}}
 {{- end -}}
+
+{{/* In-cluster base URL of a component's Service. Call with (dict "root" $ "name" $name). */}}
+{{- define "superkabe.url" -}}
+{{- printf "http://%s.%s.svc:%v" .name .root.Release.Namespace (index .root.Values.services .name).port -}}
+{{- end -}}
+
+{{/* Where the gateway and the console find the other components (env entries; empty for the rest). */}}
+{{- define "superkabe.discoveryEnv" -}}
+{{- $root := .root -}}
+{{- if eq .name "api-gateway" }}
+{{- $routes := dict -}}
+{{- range $n, $c := $root.Values.services }}
+{{- if and $c.enabled (ne $n "api-gateway") }}{{ $_ := set $routes $n (include "superkabe.url" (dict "root" $root "name" $n)) }}{{ end }}
+{{- end }}
+# superkabe.gateway.routes: a map keyed by component name; env var names cannot carry its dashes
+- name: SPRING_APPLICATION_JSON
+  value: {{ dict "superkabe" (dict "gateway" (dict "routes" $routes)) | toJson | quote }}
+{{- else if eq .name "console" }}
+{{- range $n, $prop := dict "ingestion-service" "INGESTION" "gate-service" "GATE" "sequencer-service" "SEQUENCER" "send-adapter-service" "SENDADAPTER" "reply-poller-service" "REPLYPOLLER" "protection-service" "PROTECTION" }}
+{{- if (index $root.Values.services $n).enabled }}
+- name: SUPERKABE_CONSOLE_{{ $prop }}
+  value: {{ include "superkabe.url" (dict "root" $root "name" $n) | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end -}}

@@ -32,6 +32,9 @@ class RenderedChartTest {
     static final List<String> PLATFORM = List.of("ingestion-service", "gate-service", "sequencer-service",
             "send-adapter-service", "reply-poller-service", "protection-service");
     static final String GATEWAY = "api-gateway";
+    static final String CONSOLE = "console";
+    /** Ports and health paths of the two components outside this repository's main branch today. */
+    static final Map<String, Integer> FRONT_PORTS = Map.of(GATEWAY, 8080, CONSOLE, 8087);
 
     static Rendered minimal;
     static Rendered production;
@@ -53,9 +56,9 @@ class RenderedChartTest {
         for (Rendered r : all()) {
             Map<String, Map<String, Object>> deployments = r.byName("Deployment");
             assertThat(deployments.keySet()).as(r.name()).containsExactlyInAnyOrderElementsOf(
-                    concat(PLATFORM, List.of(GATEWAY)));
+                    concat(PLATFORM, List.of(GATEWAY, CONSOLE)));
             for (var d : deployments.entrySet()) {
-                int port = d.getKey().equals(GATEWAY) ? 8080 : serverPort(d.getKey());
+                int port = FRONT_PORTS.containsKey(d.getKey()) ? FRONT_PORTS.get(d.getKey()) : serverPort(d.getKey());
                 Map<String, Object> container = container(d.getValue());
                 Map<String, Object> containerPort = maps(container.get("ports")).getFirst();
                 assertThat(containerPort).as(r.name() + " " + d.getKey()).containsEntry("containerPort", port)
@@ -75,9 +78,11 @@ class RenderedChartTest {
             r.byName("Deployment").forEach((name, d) -> {
                 Map<String, Object> c = container(d);
                 String why = r.name() + " " + name;
-                assertThat(at(c, "startupProbe", "httpGet", "path")).as(why).isEqualTo("/actuator/health/liveness");
-                assertThat(at(c, "livenessProbe", "httpGet", "path")).as(why).isEqualTo("/actuator/health/liveness");
-                assertThat(at(c, "readinessProbe", "httpGet", "path")).as(why).isEqualTo("/actuator/health/readiness");
+                // the console serves everything, its actuator included, under its context path /console
+                String health = name.equals(CONSOLE) ? "/console/actuator/health" : "/actuator/health";
+                assertThat(at(c, "startupProbe", "httpGet", "path")).as(why).isEqualTo(health + "/liveness");
+                assertThat(at(c, "livenessProbe", "httpGet", "path")).as(why).isEqualTo(health + "/liveness");
+                assertThat(at(c, "readinessProbe", "httpGet", "path")).as(why).isEqualTo(health + "/readiness");
                 for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
                     assertThat(at(c, probe, "httpGet", "port")).as(why + " " + probe).isEqualTo("http");
                 }
@@ -187,8 +192,10 @@ class RenderedChartTest {
             assertThat(config).as(r.name() + ": topics come from the catalogue, never from a service")
                     .containsEntry("SPRING_KAFKA_ADMIN_AUTOCREATE", "false")
                     .containsEntry("SPRING_KAFKA_CONSUMER_PROPERTIES_ALLOW_AUTO_CREATE_TOPICS", "false");
-            assertThat(container(r.byName("Deployment").get(GATEWAY))).as("the gateway has no database or Kafka")
-                    .doesNotContainKey("envFrom");
+            for (String front : FRONT_PORTS.keySet()) {
+                assertThat(container(r.byName("Deployment").get(front))).as(front + " has no database or Kafka")
+                        .doesNotContainKey("envFrom");
+            }
         }
     }
 
@@ -212,11 +219,13 @@ class RenderedChartTest {
     }
 
     @Test
-    void production_runs_every_component_but_the_sequencer_at_two_or_more_replicas_each_with_a_budget_that_lets_one_go() {
+    void production_runs_every_component_but_the_sequencer_and_console_at_two_or_more_replicas_each_with_a_budget() {
         Map<String, Map<String, Object>> hpas = production.byName("HorizontalPodAutoscaler");
         Map<String, Map<String, Object>> pdbs = production.byName("PodDisruptionBudget");
         production.byName("Deployment").forEach((name, d) -> {
-            if (name.equals("sequencer-service")) {
+            // the sequencer: one instance (ADR 0006); the console: sessions in the pod's memory
+            if (name.equals("sequencer-service") || name.equals(CONSOLE)) {
+                assertThat(at(d, "spec", "replicas")).as(name).isEqualTo(1);
                 return;
             }
             int floor = hpas.containsKey(name) ? (Integer) at(hpas.get(name), "spec", "minReplicas")
