@@ -237,8 +237,9 @@ class RenderedChartTest {
             }
             Map<String, Object> pdb = pdbs.get(name);
             assertThat(pdb).as("production " + name + " PodDisruptionBudget").isNotNull();
-            int minAvailable = (Integer) at(pdb, "spec", "minAvailable");
-            assertThat(minAvailable).as(name + ": keeps one serving, lets one go").isPositive().isLessThan(floor);
+            int maxUnavailable = (Integer) at(pdb, "spec", "maxUnavailable");
+            assertThat(maxUnavailable).as(name + ": lets one go at a time, keeps the rest serving").isEqualTo(1)
+                    .isLessThan(floor);
             assertThat(map(at(pdb, "spec", "selector", "matchLabels")))
                     .isEqualTo(map(at(d, "spec", "selector", "matchLabels")));
         });
