@@ -44,6 +44,8 @@ class HelmLintTest {
         cases.put("services.gate-service.env", List.of("services.gate-service.env.SUPERKABE_DB_PASSWORD=hunter2"));
         cases.put("services.send-adapter-service.env", List.of("services.send-adapter-service.env.SUPERKABE_CLOCK_ENABLED=true"));
         cases.put("services.gate-service.port", List.of("services.gate-service.port=9999"));
+        cases.put("services.gate-service.singleton", List.of("services.gate-service.singleton=true"));
+        cases.put("services.sequencer-service: singleton is required", List.of("services.sequencer-service.singleton=null"));
         cases.put("services: Additional property mail-service is not allowed", List.of("services.mail-service.enabled=true"));
         cases.put("kafka.bootstrapServers", List.of("kafka.bootstrapServers=no port here"));
         cases.put("kafka.sasl.mechanism", List.of("kafka.sasl.mechanism=GSSAPI"));
