@@ -74,6 +74,25 @@ class HelmLintTest {
                 "kafka.topics.mode strimzi needs kafka.topics.strimzi.clusterName");
     }
 
+    @Test
+    void the_packaged_chart_carries_the_alert_rules_by_content_not_by_link(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Helm.Result pack = Helm.run("package", Helm.CHART.toString(), "--destination", dir.toString());
+        assertThat(pack.exitCode()).as(pack.output()).isZero();
+        Path archive;
+        try (var files = java.nio.file.Files.list(dir)) {
+            archive = files.filter(f -> f.toString().endsWith(".tgz")).findFirst().orElseThrow();
+        }
+        Helm.Result fromArchive = Helm.run("template", "sk", archive.toString(), "-f", Helm.values("production").toString(),
+                "--show-only", "templates/monitoring.yaml");
+        assertThat(fromArchive.exitCode()).as(fromArchive.output()).isZero();
+        Map<String, Object> rule = Rendered.parse(fromArchive.stdout()).stream()
+                .filter(o -> "PrometheusRule".equals(o.get("kind"))).findFirst().orElseThrow();
+        Map<String, Object> ruleFile = Rendered.parse(java.nio.file.Files.readString(
+                Helm.REPO.resolve("deploy/observability/prometheus-rules.yaml"))).getFirst();
+        assertThat(Rendered.at(rule, "spec", "groups")).isEqualTo(ruleFile.get("groups"));
+    }
+
     static void assertRefused(List<Path> files, List<String> sets, String expected) {
         Helm.Result r = Helm.template(files, sets.toArray(String[]::new));
         assertThat(r.exitCode()).as("helm template %s should fail, rendered:%n%s", sets, r.stdout()).isNotZero();
