@@ -86,6 +86,10 @@ class RenderedChartTest {
                 for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
                     assertThat(at(c, probe, "httpGet", "port")).as(why + " " + probe).isEqualTo("http");
                 }
+                boolean heapFromLimit = maps(c.get("env")).stream().anyMatch(e -> "JAVA_TOOL_OPTIONS".equals(e.get("name")))
+                        || (c.get("envFrom") != null && Rendered.map(r.byName("ConfigMap").get("superkabe-config")
+                                .get("data")).containsKey("JAVA_TOOL_OPTIONS"));
+                assertThat(heapFromLimit).as(why + ": heap sized from the container limit").isTrue();
             });
             r.podSpecs().forEach((name, pod) -> {
                 for (Map<String, Object> c : containers(pod)) {
@@ -110,6 +114,8 @@ class RenderedChartTest {
                 assertThat(at(pod, "securityContext", "seccompProfile", "type")).as(why).isEqualTo("RuntimeDefault");
                 assertThat((Integer) at(pod, "securityContext", "runAsUser")).as(why).isPositive();
                 assertThat(pod.get("automountServiceAccountToken")).as(why).isEqualTo(false);
+                assertThat(pod.get("enableServiceLinks")).as(why + ": no service-link variables for Spring to bind")
+                        .isEqualTo(false);
                 for (Map<String, Object> c : containers(pod)) {
                     Map<String, Object> sc = map(c.get("securityContext"));
                     assertThat(sc).as(why + " " + c.get("name")).containsEntry("runAsNonRoot", true)
