@@ -2,21 +2,17 @@ package com.superkabe.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.superkabe.events.Service;
-import com.superkabe.events.Topic;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,15 +23,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The Kubernetes manifests (deploy/k8s), alert rules and dashboards (deploy/observability) against
- * the code: every file parses, every service has probes, resources and the port the service listens
- * on, the sequencer stays single, the topics job matches the catalogue, and every metric named in a
- * rule or panel is one a service really exports (a misspelt {@code superkabe_*} name fails here).
+ * The alert rules and dashboards (deploy/observability) against the code: every file parses, every rule
+ * has a runbook section, and every metric named in a rule or panel is one a service really exports (a
+ * misspelt {@code superkabe_*} name fails here). The Kubernetes objects are checked where they are rendered:
+ * the Helm chart's tests in deploy/helm.
  */
 class DeploymentAssetsTest {
 
     static final Path REPO = Path.of("").toAbsolutePath().resolve("../..").normalize();
-    static final Path K8S = REPO.resolve("deploy/k8s");
     static final Path OBSERVABILITY = REPO.resolve("deploy/observability");
 
     /** Standard Spring Boot / Micrometer meter families the rules and dashboards may use besides superkabe_*. */
@@ -44,150 +39,13 @@ class DeploymentAssetsTest {
             "logback_", "tomcat_", "disk_", "application_");
     static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{");
     static final Pattern SUPERKABE_METRIC = Pattern.compile("\\bsuperkabe_[a-z0-9_]+");
-    static final Pattern TOPIC_ROW = Pattern.compile("^(superkabe\\.\\S+)\\s+(\\d+)\\s+(-?\\d+)$");
 
-    static Map<String, List<Map<?, ?>>> manifests;
     static MetricCatalogue metrics;
 
     @BeforeAll
     static void load() throws IOException {
-        assertThat(K8S.resolve("kustomization.yaml")).as("run from the deploy/local module directory").exists();
-        manifests = new LinkedHashMap<>();
-        for (Path file : yamlFiles(K8S)) {
-            manifests.put(file.getFileName().toString(), loadAll(file));
-        }
+        assertThat(OBSERVABILITY.resolve("prometheus-rules.yaml")).as("run from the deploy/local module directory").exists();
         metrics = MetricCatalogue.scan(REPO);
-    }
-
-    @Test
-    void every_manifest_parses_and_the_kustomization_lists_every_one_but_the_secret_template() {
-        List<Object> listed = list(map(manifests.get("kustomization.yaml").getFirst()).get("resources"));
-        Set<String> expected = new TreeSet<>(manifests.keySet());
-        expected.removeAll(Set.of("kustomization.yaml", "secret.example.yaml"));
-        assertThat(listed).map(String::valueOf).containsExactlyInAnyOrderElementsOf(expected);
-        manifests.forEach((file, docs) -> {
-            assertThat(docs).as(file).isNotEmpty();
-            docs.forEach(d -> assertThat(d.get("kind")).as(file + " kind").isNotNull());
-        });
-        assertThat(OBSERVABILITY.resolve("prometheus-rules.yaml")).exists();
-        assertThat(loadAll(OBSERVABILITY.resolve("servicemonitor.yaml"))).hasSize(1);
-    }
-
-    @Test
-    void every_service_has_a_deployment_with_probes_resources_and_its_real_port() {
-        assertThat(objects("Deployment").keySet())
-                .containsExactlyInAnyOrderElementsOf(ServiceSpec.ALL.stream().map(ServiceSpec::name).toList());
-        for (ServiceSpec spec : ServiceSpec.ALL) {
-            Map<?, ?> deployment = objects("Deployment").get(spec.name());
-            Map<?, ?> pod = map(at(deployment, "spec", "template", "spec"));
-            Map<?, ?> container = map(list(pod.get("containers")).getFirst());
-            String why = spec.name();
-            Map<?, ?> port = map(list(container.get("ports")).getFirst());
-            assertThat(port.get("containerPort")).as(why + " containerPort").isEqualTo(spec.port());
-            assertThat(port.get("name")).as(why).isEqualTo("http");
-            assertThat(at(container, "livenessProbe", "httpGet", "path")).as(why).isEqualTo("/actuator/health/liveness");
-            assertThat(at(container, "readinessProbe", "httpGet", "path")).as(why).isEqualTo("/actuator/health/readiness");
-            assertThat(at(container, "livenessProbe", "httpGet", "port")).as(why).isEqualTo("http");
-            assertThat(at(container, "readinessProbe", "httpGet", "port")).as(why).isEqualTo("http");
-            for (String kind : List.of("requests", "limits")) {
-                assertThat(map(at(container, "resources", kind))).as(why + " " + kind).containsKeys("cpu", "memory");
-            }
-            Map<?, ?> annotations = map(at(deployment, "spec", "template", "metadata", "annotations"));
-            assertThat(annotations.get("prometheus.io/port")).as(why).isEqualTo(String.valueOf(spec.port()));
-            assertThat(annotations.get("prometheus.io/path")).as(why).isEqualTo("/actuator/prometheus");
-            Map<?, ?> service = objects("Service").get(spec.name());
-            assertThat(service).as(why + " Service").isNotNull();
-            assertThat(map(list(at(service, "spec", "ports")).getFirst()).get("port")).as(why).isEqualTo(spec.port());
-            Object serviceAnnotations = at(service, "metadata", "annotations");
-            assertThat(serviceAnnotations == null ? Map.of() : map(serviceAnnotations)).as(why
-                    + " Service: scraped through its pods only, or every count doubles").doesNotContainKey(
-                    "prometheus.io/scrape");
-            assertThat(map(at(deployment, "spec", "template", "metadata", "labels")))
-                    .containsAllEntriesOf(map(at(service, "spec", "selector")));
-        }
-    }
-
-    @Test
-    void every_environment_variable_is_one_the_service_reads_and_every_reference_resolves() throws IOException {
-        Map<Object, Object> config = map(objects("ConfigMap").get("superkabe-config").get("data"));
-        Map<Object, Object> secret = map(map(manifests.get("secret.example.yaml").getFirst()).get("stringData"));
-        // bound by Spring's relaxed binding, not named in a ${...} placeholder of the service's yml
-        Set<String> relaxed = Set.of("SUPERKABE_CLOCK_ENABLED", "SUPERKABE_PROTECTION_DNS_SERVER",
-                "SUPERKABE_SECRETS_KEY", "JAVA_TOOL_OPTIONS");
-        for (ServiceSpec spec : ServiceSpec.ALL) {
-            String yml = Files.readString(REPO.resolve(spec.name()).resolve("src/main/resources/" + spec.name() + ".yml"));
-            Map<?, ?> container = map(list(at(objects("Deployment").get(spec.name()),
-                    "spec", "template", "spec", "containers")).getFirst());
-            Set<String> names = new HashSet<>();
-            for (Object e : list(container.get("env"))) {
-                Map<?, ?> env = map(e);
-                String name = String.valueOf(env.get("name"));
-                names.add(name);
-                assertThat(relaxed.contains(name) || yml.contains("${" + name + ":") || yml.contains("${" + name + "}"))
-                        .as(spec.name() + " reads " + name).isTrue();
-                Map<?, ?> from = map(env.get("valueFrom"));
-                if (from.get("configMapKeyRef") instanceof Map<?, ?> ref && !Boolean.TRUE.equals(ref.get("optional"))) {
-                    assertThat(config).as(spec.name() + " " + name).containsKey(ref.get("key"));
-                }
-                if (from.get("secretKeyRef") instanceof Map<?, ?> ref) {
-                    assertThat(secret).as(spec.name() + " " + name).containsKey(ref.get("key"));
-                }
-            }
-            assertThat(names).as(spec.name()).contains("SUPERKABE_DB_URL", "SUPERKABE_DB_USER",
-                    "SUPERKABE_DB_PASSWORD", "SUPERKABE_KAFKA");
-            if (yml.contains("${SUPERKABE_SECRETS_KEY}")) {
-                assertThat(names).as(spec.name() + " requires the secrets key").contains("SUPERKABE_SECRETS_KEY");
-            }
-        }
-        // the template must never carry a real secret: every value but the user name is a placeholder
-        secret.forEach((key, value) -> {
-            if (!"db-user".equals(key)) {
-                assertThat(String.valueOf(value)).as("secret.example.yaml " + key).startsWith("CHANGE-ME");
-            }
-        });
-    }
-
-    @Test
-    void the_sequencer_runs_one_replica_recreated_and_is_the_only_clock_writer() {
-        Map<?, ?> sequencer = objects("Deployment").get("sequencer-service");
-        assertThat(at(sequencer, "spec", "replicas")).isEqualTo(1);
-        assertThat(at(sequencer, "spec", "strategy", "type")).isEqualTo("Recreate");
-        Map<Object, Object> config = map(objects("ConfigMap").get("superkabe-config").get("data"));
-        objects("Deployment").forEach((name, d) -> {
-            boolean clock = String.valueOf(d).contains("SUPERKABE_CLOCK_ENABLED");
-            assertThat(clock).as(name + " sets superkabe.clock.enabled").isEqualTo(name.equals("sequencer-service"));
-        });
-        assertThat(config.get("clock-enabled")).isEqualTo("true");
-        objects("PodDisruptionBudget").values().forEach(pdb ->
-                assertThat(String.valueOf(at(pdb, "spec", "selector"))).doesNotContain("sequencer-service"));
-        assertThat(String.valueOf(objects("HorizontalPodAutoscaler"))).doesNotContain("sequencer-service");
-    }
-
-    @Test
-    void the_topics_job_creates_the_catalogue_with_its_partitions_and_every_dead_letter_topic() throws IOException {
-        Map<String, long[]> rows = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(K8S.resolve("topics.sh"))) {
-            Matcher m = TOPIC_ROW.matcher(line.trim());
-            if (m.matches()) {
-                rows.put(m.group(1), new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
-            }
-        }
-        Set<String> expected = new HashSet<>();
-        for (Topic t : Topic.values()) {
-            expected.add(t.topicName());
-            assertThat(rows).as("topics.sh creates " + t.topicName()).containsKey(t.topicName());
-            assertThat(rows.get(t.topicName())[0]).as(t + " partitions").isEqualTo(t.partitions());
-            assertThat(rows.get(t.topicName())[1]).as(t + " retention.ms")
-                    .isEqualTo(t.retention() == null ? -1L : t.retention().toMillis());
-        }
-        for (Service s : Service.values()) {
-            if (s != Service.EXTERNAL) {
-                expected.add(s.deadLetterTopic());
-                assertThat(rows).as("dead-letter topic of " + s).containsKey(s.deadLetterTopic());
-            }
-        }
-        assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(objects("Job")).containsKey("superkabe-topics");
     }
 
     @Test
@@ -358,19 +216,6 @@ class DeploymentAssetsTest {
                 }
             }
             return anchors;
-        }
-    }
-
-    Map<String, Map<?, ?>> objects(String kind) {
-        Map<String, Map<?, ?>> byName = new HashMap<>();
-        manifests.forEach((file, docs) -> docs.stream().filter(d -> kind.equals(d.get("kind")))
-                .forEach(d -> byName.put(String.valueOf(at(d, "metadata", "name")), d)));
-        return byName;
-    }
-
-    static List<Path> yamlFiles(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
     }
 
