@@ -29,10 +29,11 @@ import picocli.CommandLine.Spec;
 public final class BounceCommand {
 
     @Command(name = "classify", description = {
-        "Classifies raw RFC 5322 messages (.eml files) exactly as the reply poller does and prints one JSON line",
-        "per file: {\"file\",\"kind\":\"bounce|complaint|auto-reply|reply|other\",\"recipients\":[{\"address\",",
-        "\"class\":\"hard|soft\",\"reason\",\"status\",\"replyCode\"}]}. Offline, no sent-message store: a",
-        "message that would only be a reply to one of our sends prints as 'other'.", "",
+        "The reply poller's classifier on raw messages, one JSON line per file.", "",
+        "Classifies raw RFC 5322 messages (.eml files) exactly as the reply poller does and prints "
+        + "{\"file\",\"kind\":\"bounce|complaint|auto-reply|reply|other\",\"recipients\":[{\"address\",\"class\":"
+        + "\"hard|soft\",\"reason\",\"status\",\"replyCode\"}]}. Offline, without the sent-message store: a "
+        + "message that would only be a reply to one of our sends prints as 'other'.", "",
         "Example: ./superkabe bounce classify ~/Downloads/*.eml"})
     static final class Classify implements Callable<Integer> {
 

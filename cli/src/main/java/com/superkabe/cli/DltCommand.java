@@ -28,8 +28,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dlt list|show|redrive}: the dead-letter topics, their causes, and re-drive to the origin topic. */
-@Command(name = "dlt", description = {"Dead-letter topics (superkabe.dlt.<service>): records a service could not",
-    "handle, parked with their cause. A record is named by its position, TOPIC-PARTITION@OFFSET, as 'list' prints it."},
+@Command(name = "dlt", description = {"Dead-lettered records: list them with their causes, show one, re-drive.", "",
+    "Each service parks the records it cannot handle on superkabe.dlt.<service> with the cause in kafka_dlt-* "
+    + "headers. A record is named by its position, TOPIC-PARTITION@OFFSET, as 'list' prints it."},
         subcommands = {DltCommand.ListDeadLetters.class, DltCommand.Show.class, DltCommand.Redrive.class})
 public final class DltCommand {
 
@@ -140,10 +141,11 @@ public final class DltCommand {
     }
 
     @Command(name = "redrive", sortOptions = false, description = {
-        "Produces chosen dead-lettered records again to the topic they came from, with their original key, value",
-        "and headers (ce_id above all), plus superkabe_redrive_of naming the dead letter. A record already",
-        "re-driven (the origin topic holds one with that mark) is skipped, so running a redrive twice is safe;",
-        "the consuming service's inbox dedupes by ce_id as well. Fix the cause first.", "",
+        "Produces chosen dead letters again to their origin topic, once.", "",
+        "Each goes to the topic and partition it came from with its original key, value and headers (ce_id above "
+        + "all), plus superkabe_redrive_of naming the dead letter. A record already re-driven (the origin topic "
+        + "holds one with that mark) is skipped, so running a redrive twice is safe; the consuming service's inbox "
+        + "dedupes by ce_id as well. Fix the cause first.", "",
         "Example: ./superkabe dlt redrive superkabe.dlt.gate-service-0@4    or    ./superkabe dlt redrive --all"})
     static final class Redrive implements Callable<Integer> {
         @Spec

@@ -14,6 +14,8 @@ public final class ExitCodes {
     public static final int INPUT = 4;
     /** Nothing in the history is about the entity asked for (timeline, dlt show). */
     public static final int NOT_FOUND = 5;
+    /** A bug in the CLI (sysexits' EX_SOFTWARE); the stack trace is printed. */
+    public static final int INTERNAL = 70;
 
     private ExitCodes() {
     }

@@ -38,10 +38,10 @@ import picocli.CommandLine.Spec;
 public final class LeadCommand {
 
     @Command(name = "check", sortOptions = false, description = {
-        "Runs the ingestion gate's checks (syntax, reserved, mx, disposable, role, tld) on addresses with the",
-        "lists shipped in the ingestion service and the default quality policy, and prints one JSON line per",
-        "address with the fields of POST /api/v1/leads/validate. The MX check asks DNS (the system's resolvers",
-        "unless --dns-server); --no-dns skips it (its check then reads 'not run').", "",
+        "The ingestion gate's checks on addresses, offline, one JSON line per address.", "",
+        "Runs the checks (syntax, reserved, mx, disposable, role, tld) with the lists shipped in the ingestion "
+        + "service and the default quality policy, and prints the fields of POST /api/v1/leads/validate. The MX "
+        + "check asks DNS (the system's resolvers unless --dns-server); --no-dns skips it.", "",
         "Example: ./superkabe lead check ann@example.com info@mailinator.com --no-dns"})
     static final class Check implements Callable<Integer> {
 
@@ -62,7 +62,7 @@ public final class LeadCommand {
             PrintWriter out = spec.commandLine().getOut();
             QualityPolicy policy = QualityPolicy.DEFAULT;
             DomainLists lists = shippedLists();
-            MxCheck mx = noDns ? MxCheck.DISABLED : mx(addresses.stream().map(LeadHealth::mxDomain)
+            MxCheck mx = noDns ? d -> MxResult.notRun("not run: --no-dns") : mx(addresses.stream().map(LeadHealth::mxDomain)
                     .filter(Objects::nonNull).distinct().toList());
             Map<String, Integer> verdicts = new TreeMap<>();
             for (String address : addresses) {

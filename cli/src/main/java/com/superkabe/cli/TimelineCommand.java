@@ -20,8 +20,10 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code timeline mailbox|domain|lead|run|campaign ID}: every event about one entity, in order. */
 @Command(name = "timeline", sortOptions = false,
-        description = {"Every event about one entity across all topics, merged in order, with its state, trigger,",
-            "reason and actor: the answer to 'why was this mailbox paused' on one screen.", "",
+        description = {"Every event about one mailbox, domain, lead, run or campaign, in order.", "",
+            "Reads every topic of the catalogue, keeps the events that name the entity (in any field), merges them in "
+            + "order and prints each with its state, trigger, reason and actor: the answer to 'why was this mailbox "
+            + "paused' on one screen. The summary goes to stdout (stderr with --json).", "",
             "Example: ./superkabe timeline mailbox mb-42 --from 2026-12-01T00:00:00Z"})
 public final class TimelineCommand implements Callable<Integer> {
 
@@ -109,7 +111,7 @@ public final class TimelineCommand implements Callable<Integer> {
 
     private static Map<String, Object> row(Recorded r, Envelope e, JsonNode payload) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("time", e.time().toString());
+        row.put("time", e.time().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
         row.put("tick", e.logicalTime());
         row.put("topic", r.topic());
         row.put("position", r.position());

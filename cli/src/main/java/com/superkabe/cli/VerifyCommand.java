@@ -16,11 +16,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code verify}: replays input topics into fresh deciders and compares with what was published. */
 @Command(name = "verify", sortOptions = false, description = {
-    "Replays the protection service's input topics (mailboxes, send outcomes, replies, clock) into fresh",
-    "mailbox and domain deciders and compares every entity's transitions with those protection published on",
-    "its mailbox-states and domain-states topics. Prints the first divergence with the event that caused it;",
-    "exits 0 only when everything matches. Entities are compared up to their first operator action (an",
-    "operator's request is not on any topic yet).", "",
+    "Replays recorded inputs into fresh deciders; exit 0 only if they reach what was published.", "",
+    "Replays the protection service's input topics (mailboxes, send outcomes, replies, clock) into fresh "
+    + "mailbox and domain deciders and compares every entity's transitions with those protection published on "
+    + "its mailbox-states and domain-states topics. Prints the first divergence with the event that caused it. "
+    + "Entities are compared up to their first operator action (an operator's request is not on any topic yet).",
+    "",
     "Example: ./superkabe verify --set protection.tickSeconds=5"})
 public final class VerifyCommand implements Callable<Integer> {
 

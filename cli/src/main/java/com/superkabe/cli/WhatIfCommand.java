@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code what-if --set ...}: the recorded history re-decided under other settings. */
 @Command(name = "what-if", sortOptions = false, description = {
-    "Replays the protection service's recorded inputs twice, once with the service's settings and once with",
-    "the --set changes, and prints every mailbox and domain transition that would have differed: which would",
-    "not have happened, which would have happened instead, at which tick and caused by which event.", "",
+    "Re-decides the recorded history under changed settings and prints what would have differed.", "",
+    "Replays the protection service's recorded inputs twice, once with the service's settings (--base) and once "
+    + "with the --set changes, and prints every mailbox and domain transition that would have differed: which "
+    + "would not have happened, which would have happened instead, at which tick and caused by which event.", "",
     "Example: ./superkabe what-if --set protection.pauseBounces=6 --set protection.pauseWindow=100"})
 public final class WhatIfCommand implements Callable<Integer> {
 
