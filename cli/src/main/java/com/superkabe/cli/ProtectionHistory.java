@@ -38,67 +38,74 @@ final class ProtectionHistory {
         }
     }
 
-    /** The replay's result: steps per entity, the entities' final states, and how many inputs it used. */
-    record Replayed(Map<String, List<Step>> steps, Map<String, String> states, int inputs, long lastTick) {
-    }
+    /**
+     * One pass over merged history: inputs go to the replay, protection's own events are collected as
+     * published steps. Holds per entity only the steps, and of the inputs only those that caused a
+     * replayed step, so ten million records fit in memory.
+     */
+    static final class Pass implements java.util.function.Consumer<Recorded> {
+        private final ProtectionReplay replay;
+        final Map<String, List<Step>> replayed = new TreeMap<>();
+        final Map<String, List<Step>> published = new TreeMap<>();
+        final Map<String, Recorded> causes = new HashMap<>();
+        long records;
+        long inputs;
+        long firstTick = -1;
+        long lastTick = -1;
+        long periodSeconds = 60;
 
-    private ProtectionHistory() {
-    }
-
-    static Replayed replay(List<Recorded> history, ProtectionPolicy policy) {
-        ProtectionReplay replay = new ProtectionReplay(policy);
-        Map<String, List<Step>> steps = new TreeMap<>();
-        int inputs = 0;
-        for (Recorded r : history) {
-            Envelope e = r.envelope();
-            if (e == null || !ProtectionReplay.isInput(e.payload())) {
-                continue;
-            }
-            inputs++;
-            for (ProtectionReplay.Decision d : replay.apply(e.id(), e.payload())) {
-                Transition t = d.transition();
-                steps.computeIfAbsent(d.entityKey(), k -> new ArrayList<>()).add(new Step(t.from(), t.to(),
-                        t.trigger(), t.tick(), t.reason(), t.actor(), d.causeId()));
-            }
+        Pass(ProtectionPolicy policy) {
+            this.replay = new ProtectionReplay(policy);
         }
-        return new Replayed(steps, replay.states(), inputs, replay.tick());
-    }
 
-    static Map<String, List<Step>> published(List<Recorded> history) {
-        Map<String, List<Step>> steps = new TreeMap<>();
-        for (Recorded r : history) {
+        @Override
+        public void accept(Recorded r) {
+            records++;
             Envelope e = r.envelope();
             if (e == null) {
-                continue;
+                return;
+            }
+            if (e.payload() instanceof com.superkabe.events.clock.ClockTicked t) {
+                firstTick = firstTick < 0 ? t.tick() : firstTick;
+                lastTick = t.tick();
+                periodSeconds = t.periodSeconds();
+            }
+            if (ProtectionReplay.isInput(e.payload())) {
+                inputs++;
+                for (ProtectionReplay.Decision d : replay.apply(e.id(), e.payload())) {
+                    Transition t = d.transition();
+                    replayed.computeIfAbsent(d.entityKey(), k -> new ArrayList<>()).add(new Step(t.from(), t.to(),
+                            t.trigger(), t.tick(), t.reason(), t.actor(), d.causeId()));
+                    causes.put(e.id(), r);
+                }
+                return;
             }
             switch (e.payload()) {
-                case MailboxStateChanged m -> steps.computeIfAbsent("mailbox:" + m.mailboxId(), k -> new ArrayList<>())
-                        .add(new Step(m.from(), m.to(), m.trigger(), m.tick(), m.reason(), m.actor(), e.causationId()));
-                case DomainStateChanged d -> steps.computeIfAbsent("domain:" + d.orgId() + "/" + d.domain(),
+                case MailboxStateChanged m -> published.computeIfAbsent("mailbox:" + m.mailboxId(),
+                        k -> new ArrayList<>()).add(new Step(m.from(), m.to(), m.trigger(), m.tick(), m.reason(),
+                        m.actor(), e.causationId()));
+                case DomainStateChanged d -> published.computeIfAbsent("domain:" + d.orgId() + "/" + d.domain(),
                         k -> new ArrayList<>()).add(new Step(d.from(), d.to(), d.trigger(), d.tick(), d.reason(),
                         d.actor(), e.causationId()));
                 default -> {
                 }
             }
         }
-        return steps;
+
+        /** Seconds of live traffic the history spans on the logical clock. */
+        long liveSeconds() {
+            return firstTick < 0 ? 0 : (lastTick - firstTick) * periodSeconds;
+        }
     }
 
-    /** Input envelopes by id, to name the event behind a step. */
-    static Map<String, Recorded> byId(List<Recorded> history) {
-        Map<String, Recorded> out = new HashMap<>();
-        for (Recorded r : history) {
-            if (r.envelope() != null) {
-                out.put(r.envelope().id(), r);
-            }
-        }
-        return out;
+    private ProtectionHistory() {
     }
 
     static String describe(String causeId, Map<String, Recorded> byId) {
         Recorded r = causeId == null ? null : byId.get(causeId);
         if (r == null) {
-            return causeId == null || causeId.isEmpty() ? "(no cause recorded)" : causeId + " (not in the history read)";
+            return causeId == null || causeId.isEmpty() ? "(no cause recorded)" : "event " + causeId
+                    + " (./superkabe timeline shows it with --json)";
         }
         Envelope e = r.envelope();
         return e.type().wireName() + " " + e.id() + " at " + r.position() + " (" + e.time() + ", tick "

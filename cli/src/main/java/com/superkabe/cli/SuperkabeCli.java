@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
             + "--command-config for TLS/SASL); never joins a consumer group and never writes, except 'dlt redrive'. "
             + "'./superkabe help COMMAND' explains each command.", ""},
         subcommands = {TimelineCommand.class, VerifyCommand.class, WhatIfCommand.class, DltCommand.class,
-            BounceCommand.class, LeadCommand.class, CommandLine.HelpCommand.class},
+            BounceCommand.class, LeadCommand.class, ReplayBenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done; verify: every replayed decision matched what was published",
             "  1  findings: a divergence (verify), a RED lead (lead check), a non-bounce (bounce classify)",

@@ -52,19 +52,30 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         TimeRange range = new TimeRange(from, to);
         ProtectionPolicy policy = PolicySettings.protection(settings);
-        List<Recorded> history = new TopicHistory(kafka, System.err).read(
-                Stream.concat(ProtectionHistory.INPUTS.stream(), ProtectionHistory.OUTPUTS.stream()).toList(), true);
-        ProtectionHistory.Replayed replayed = ProtectionHistory.replay(history, policy);
-        Map<String, List<ProtectionHistory.Step>> published = ProtectionHistory.published(history);
-        Map<String, Recorded> byId = ProtectionHistory.byId(history);
+        ProtectionHistory.Pass pass = run(kafka, policy);
+        return report(pass, range);
+    }
+
+    /** Verify's code path: one streamed pass over protection's inputs and outputs. */
+    static ProtectionHistory.Pass run(KafkaOptions kafka, ProtectionPolicy policy) {
+        ProtectionHistory.Pass pass = new ProtectionHistory.Pass(policy);
+        new TopicHistory(kafka, System.err).stream(Stream.concat(ProtectionHistory.INPUTS.stream(),
+                ProtectionHistory.OUTPUTS.stream()).toList(), true, pass);
+        return pass;
+    }
+
+    /** Compares; prints the first divergence and the summary; the exit code. */
+    int report(ProtectionHistory.Pass pass, TimeRange range) {
+        Map<String, List<ProtectionHistory.Step>> published = pass.published;
+        Map<String, Recorded> byId = pass.causes;
         List<Divergence> divergences = new ArrayList<>();
         int steps = 0;
         int cutAtOperator = 0;
         TreeSet<String> entities = new TreeSet<>(published.keySet());
-        entities.addAll(replayed.steps().keySet());
+        entities.addAll(pass.replayed.keySet());
         for (String entity : entities) {
             List<ProtectionHistory.Step> p = published.getOrDefault(entity, List.of());
-            List<ProtectionHistory.Step> r = replayed.steps().getOrDefault(entity, List.of());
+            List<ProtectionHistory.Step> r = pass.replayed.getOrDefault(entity, List.of());
             int operator = firstOperator(p);
             if (operator < p.size()) {
                 cutAtOperator++;
@@ -91,11 +102,28 @@ public final class VerifyCommand implements Callable<Integer> {
                         + (d.replayed() == null ? "(nothing)" : d.replayed().compared()));
             }
         }
-        out.println("verify protection: " + entities.size() + " entities, " + replayed.inputs()
+        out.println("verify protection: " + entities.size() + " entities, " + pass.inputs
                 + " input events replayed, " + steps + " published transitions compared"
                 + (cutAtOperator > 0 ? " (" + cutAtOperator + " entities compared up to an operator action)" : "")
                 + "; " + divergences.size() + (divergences.size() == 1 ? " divergence" : " divergences"));
         return divergences.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** Divergences only, for the benchmark: the same comparison without printing. */
+    static int divergences(ProtectionHistory.Pass pass) {
+        TreeSet<String> entities = new TreeSet<>(pass.published.keySet());
+        entities.addAll(pass.replayed.keySet());
+        int n = 0;
+        for (String entity : entities) {
+            List<ProtectionHistory.Step> p = pass.published.getOrDefault(entity, List.of());
+            List<ProtectionHistory.Step> r = pass.replayed.getOrDefault(entity, List.of());
+            int operator = firstOperator(p);
+            if (compare(entity, p.subList(0, operator), r.subList(0, Math.min(operator, r.size())),
+                    operator < p.size()) != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static int firstOperator(List<ProtectionHistory.Step> steps) {

@@ -48,15 +48,19 @@ public final class WhatIfCommand implements Callable<Integer> {
         changed.putAll(changes);
         ProtectionPolicy before = PolicySettings.protection(baseSettings);
         ProtectionPolicy after = PolicySettings.protection(changed);
-        List<Recorded> history = new TopicHistory(kafka, System.err).read(ProtectionHistory.INPUTS, true);
-        ProtectionHistory.Replayed was = ProtectionHistory.replay(history, before);
-        ProtectionHistory.Replayed would = ProtectionHistory.replay(history, after);
-        Map<String, Recorded> byId = ProtectionHistory.byId(history);
+        ProtectionHistory.Pass was = new ProtectionHistory.Pass(before);
+        ProtectionHistory.Pass would = new ProtectionHistory.Pass(after);
+        new TopicHistory(kafka, System.err).stream(ProtectionHistory.INPUTS, true, r -> {
+            was.accept(r);
+            would.accept(r);
+        });
+        Map<String, Recorded> byId = new java.util.HashMap<>(was.causes);
+        byId.putAll(would.causes);
         List<Map<String, Object>> diffs = new ArrayList<>();
-        TreeSet<String> entities = new TreeSet<>(was.steps().keySet());
-        entities.addAll(would.steps().keySet());
+        TreeSet<String> entities = new TreeSet<>(was.replayed.keySet());
+        entities.addAll(would.replayed.keySet());
         for (String entity : entities) {
-            diff(entity, was.steps().getOrDefault(entity, List.of()), would.steps().getOrDefault(entity, List.of()),
+            diff(entity, was.replayed.getOrDefault(entity, List.of()), would.replayed.getOrDefault(entity, List.of()),
                     byId, range, diffs);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -70,7 +74,7 @@ public final class WhatIfCommand implements Callable<Integer> {
             }
         }
         long affected = diffs.stream().map(d -> d.get("entity")).distinct().count();
-        String summary = "what-if " + changes + ": " + was.inputs() + " input events replayed; " + diffs.size()
+        String summary = "what-if " + changes + ": " + was.inputs + " input events replayed; " + diffs.size()
                 + " transitions differ on " + affected + " entities";
         (json ? spec.commandLine().getErr() : out).println(summary);
         return ExitCodes.OK;

@@ -56,6 +56,10 @@ public final class ProtectionReplay {
     private final Map<String, MailboxState> mailboxes = new TreeMap<>();
     private final Map<String, DomainState> domains = new TreeMap<>();
     private final Map<String, Integer> limits = new TreeMap<>();
+    /** Mailboxes in a state the clock can move (the service's mailboxesDueOnTick, before its cooldown filter). */
+    private final java.util.TreeSet<String> clocked = new java.util.TreeSet<>();
+    /** Registered mailboxes by organization and domain, as the service's mailboxesOfDomain. */
+    private final Map<String, java.util.TreeSet<String>> byDomain = new java.util.HashMap<>();
     private final Set<String> counted = new HashSet<>();
     private final List<String> lines = new ArrayList<>();
     private final List<Decision> decided = new ArrayList<>();
@@ -185,9 +189,8 @@ public final class ProtectionReplay {
         int onEsp = esp.map(e -> 1 + (int) mailboxes.values().stream().filter(m -> m.orgId().equals(s.orgId())
                 && !m.mailboxId().equals(s.mailboxId())
                 && m.window().bouncesByEsp(m.window().capacity()).getOrDefault(e, 0) > 0).count()).orElse(0);
-        int siblings = (int) mailboxes.values().stream().filter(m -> m.registered() && m.orgId().equals(s.orgId())
-                && s.domain() != null && s.domain().equals(m.domain()) && !m.mailboxId().equals(s.mailboxId())
-                && DomainState.unhealthy(m)).count();
+        int siblings = s.domain() == null ? 0 : (int) ofDomain(s.orgId(), s.domain()).stream()
+                .filter(m -> !m.mailboxId().equals(s.mailboxId()) && DomainState.unhealthy(m)).count();
         Correlation.Verdict v = Correlation.classify(esp, onEsp, siblings, policy);
         switch (v.scope()) {
             case PROVIDER -> {
@@ -209,20 +212,15 @@ public final class ProtectionReplay {
         }
     }
 
+    /** As the service: the mailboxes due on this tick first, then the domains whose complaint hold ended. */
     private void onTick(long t) {
         if (t <= tick && tick > 0) {
             return;
         }
         tick = t;
-        for (String key : List.copyOf(domains.keySet())) {
-            DomainState d = domains.get(key);
-            if (d.status().wire().equals("paused") && d.complaintHoldUntil() >= 0 && d.complaintHoldUntil() <= t) {
-                domain(d.orgId(), d.domain());
-            }
-        }
-        for (String id : List.copyOf(mailboxes.keySet())) {
+        for (String id : List.copyOf(clocked)) {
             MailboxState s = mailboxes.get(id);
-            if (!s.registered()) {
+            if (!dueOnTick(s, t)) {
                 continue;
             }
             MailboxDecision d = MailboxDecider.decide(s, new MailboxCommand.Tick(t), policy);
@@ -235,13 +233,34 @@ public final class ProtectionReplay {
                 domain(s.orgId(), s.domain());
             }
         }
+        for (String key : List.copyOf(domains.keySet())) {
+            DomainState d = domains.get(key);
+            if (d.status().wire().equals("paused") && d.complaintHoldUntil() >= 0 && d.complaintHoldUntil() <= t) {
+                domain(d.orgId(), d.domain());
+            }
+        }
         lines.add("tick " + t);
+    }
+
+    private static boolean dueOnTick(MailboxState s, long t) {
+        return s.registered() && switch (s.status()) {
+            case PAUSED -> s.cascadeFrom() == null && !s.manualReview() && s.cooldownUntil() <= t;
+            case QUARANTINE, WARM_RECOVERY, WARMING -> true;
+            default -> false;
+        };
     }
 
     /** Applies a mailbox decision; true if it changed the mailbox's state machine. */
     private boolean mailbox(MailboxDecision d) {
         MailboxState s = d.state();
         mailboxes.put(s.mailboxId(), s);
+        switch (s.status()) {
+            case PAUSED, QUARANTINE, WARM_RECOVERY, WARMING -> clocked.add(s.mailboxId());
+            default -> clocked.remove(s.mailboxId());
+        }
+        if (s.registered() && s.domain() != null) {
+            byDomain.computeIfAbsent(s.orgId() + "/" + s.domain(), k -> new java.util.TreeSet<>()).add(s.mailboxId());
+        }
         d.transitions().forEach(t -> record(s.orgId(), t));
         int limit = s.registered() ? WarmupLimits.of(s, tick, policy) : WarmupLimits.NONE;
         Integer before = limits.put(s.mailboxId(), limit);
@@ -252,8 +271,8 @@ public final class ProtectionReplay {
     }
 
     private List<MailboxState> ofDomain(String orgId, String domain) {
-        return mailboxes.values().stream().filter(m -> m.registered() && domain.equals(m.domain())
-                && orgId.equals(m.orgId())).toList();
+        return byDomain.getOrDefault(orgId + "/" + domain, new java.util.TreeSet<>()).stream().map(mailboxes::get)
+                .filter(m -> m.registered() && domain.equals(m.domain()) && orgId.equals(m.orgId())).toList();
     }
 
     private void domain(String orgId, String domain) {
