@@ -214,12 +214,12 @@ public final class DltCommand {
             if (origins.isEmpty()) {
                 return out;
             }
-            for (Recorded r : new TopicHistory(kafka, System.err).read(origins, false)) {
+            new TopicHistory(kafka, System.err).stream(origins, false, r -> {
                 String of = r.headers().get(DeadLetter.REDRIVE_OF);
                 if (of != null) {
                     out.add(of);
                 }
-            }
+            });
             return out;
         }
 

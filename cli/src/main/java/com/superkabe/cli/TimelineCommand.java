@@ -60,27 +60,26 @@ public final class TimelineCommand implements Callable<Integer> {
         TimeRange range = new TimeRange(from, to);
         PrintWriter out = spec.commandLine().getOut();
         List<String> topics = Arrays.stream(Topic.values()).map(Topic::topicName).toList();
-        List<Recorded> history = new TopicHistory(kafka, System.err).read(topics, true);
         List<Map<String, Object>> rows = new ArrayList<>();
-        int undecodable = 0;
-        for (Recorded r : history) {
+        int[] undecodable = {0};
+        long records = new TopicHistory(kafka, System.err).stream(topics, true, r -> {
             if (r.envelope() == null) {
-                undecodable++;
-                continue;
+                undecodable[0]++;
+                return;
             }
             Envelope e = r.envelope();
             JsonNode payload = Json.wire(e.payload());
             if (range.contains(e) && mentions(payload, kind.field, id)) {
                 rows.add(row(r, e, payload));
             }
-        }
+        });
         if (json) {
             rows.forEach(row -> out.println(Json.line(row)));
         } else {
             print(out, rows);
         }
         String summary = rows.size() + " events about " + kind.name().toLowerCase(Locale.ROOT) + " " + id + " in "
-                + history.size() + " records of " + topics.size() + " topics" + (undecodable > 0 ? " (" + undecodable
+                + records + " records of " + topics.size() + " topics" + (undecodable[0] > 0 ? " (" + undecodable[0]
                 + " undecodable records skipped)" : "");
         (json ? spec.commandLine().getErr() : out).println(summary);
         return rows.isEmpty() ? ExitCodes.NOT_FOUND : ExitCodes.OK;
