@@ -9,6 +9,8 @@ import com.superkabe.gate.domain.FailureClass;
 import com.superkabe.gate.domain.GateDecider;
 import com.superkabe.gate.domain.GateDecision;
 import com.superkabe.gate.domain.GateView;
+import com.superkabe.gate.domain.LeadGateDecider;
+import com.superkabe.gate.domain.LeadOutcome;
 import com.superkabe.gate.domain.MailboxHealth;
 import com.superkabe.gate.domain.Mode;
 import com.superkabe.kit.outbox.EventSink;
@@ -17,8 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs the checks for one lead against the gate's current view, applies the organization's mode,
- * moves the lead to its next gate state, records the decision and publishes it.
+ * Runs the checks for one lead against the gate's current view and lets {@link LeadGateDecider}
+ * decide what happens to it (mode, next state, retry); then stores the lead's state, records the
+ * decision and publishes it.
  */
 public class LeadEvaluator {
 
@@ -58,16 +61,11 @@ public class LeadEvaluator {
         long tick = health.tick();
         GateView view = view(lead.orgId(), lead.campaignId(), tick);
         GateDecision decision = GateDecider.decide(lead.orgId(), lead.campaignId(), view);
-        Mode mode = view.mode();
-        if (decision instanceof GateDecision.Allowed a) {
-            allow(cause, index, lead, tick, mode, a, null);
-        } else if (decision instanceof GateDecision.Blocked b && !mode.blocks()
-                && b.failureClass() != com.superkabe.gate.domain.FailureClass.SYNC_ISSUE) {
-            // modes soften judgements about risk; a campaign or mailbox the gate has never heard of is
-            // not a judgement, and letting the lead through would enrol it into nothing
-            allow(cause, index, lead, tick, mode, new GateDecision.Allowed(b.checks(), List.of()), b);
-        } else {
-            block(cause, index, lead, tick, mode, (GateDecision.Blocked) decision);
+        LeadOutcome outcome = LeadGateDecider.decide(lead.lead().leadId(), decision, view.mode(), lead.attempts(),
+                settings.retry(), tick);
+        switch (outcome) {
+            case LeadOutcome.Allow a -> allow(cause, index, lead, tick, view.mode(), a);
+            case LeadOutcome.Block b -> block(cause, index, lead, tick, view.mode(), b);
         }
     }
 
@@ -84,53 +82,36 @@ public class LeadEvaluator {
         return new GateView(campaign, mailboxes, domains, mode, lag, settings.staleAfterTicks());
     }
 
-    private void allow(Stamp cause, int index, GateLeads.GateLead lead, long tick, Mode mode,
-                       GateDecision.Allowed allowed, GateDecision.Blocked observed) {
-        moveTo(lead, GateLeads.Status.ACTIVE, lead.attempts(), null);
-        String reason = observed == null ? null : (mode == Mode.SUGGEST ? "Recommendation: block. " : "Observed: ")
-                + observed.reason();
+    private void allow(Stamp cause, int index, GateLeads.GateLead lead, long tick, Mode mode, LeadOutcome.Allow a) {
+        moveTo(lead, a);
+        GateDecision.Blocked observed = a.observed();
         LeadGateAllowed event = new LeadGateAllowed(lead.orgId(), lead.campaignId(), lead.lead(), mode.name(),
-                allowed.checks(), observed == null ? null : observed.failureClass().name(), reason, allowed.warnings());
+                a.checks(), observed == null ? null : observed.failureClass().name(), a.reason(), a.warnings());
         Envelope envelope = cause.apply(lead.lead().leadId(), index, tick, event);
         decisions.record(new Decisions.Decision(lead.orgId(), lead.lead().leadId(), lead.campaignId(), tick,
                 observed == null ? "ALLOWED" : "ALLOWED_" + mode.name(), mode.name(),
-                observed == null ? null : observed.failureClass().name(), reason,
+                observed == null ? null : observed.failureClass().name(), a.reason(),
                 observed == null ? null : observed.failureClass().retryable(),
-                observed == null ? null : observed.failureClass().deferrable(), allowed.checks(), allowed.warnings(),
+                observed == null ? null : observed.failureClass().deferrable(), a.checks(), a.warnings(),
                 envelope.id()));
         events.publish(envelope);
     }
 
-    private void block(Stamp cause, int index, GateLeads.GateLead lead, long tick, Mode mode,
-                       GateDecision.Blocked b) {
-        String reason = b.reason();
-        int attempts = lead.attempts();
+    private void block(Stamp cause, int index, GateLeads.GateLead lead, long tick, Mode mode, LeadOutcome.Block b) {
+        moveTo(lead, b);
         FailureClass fc = b.failureClass();
-        switch (fc) {
-            case SYNC_ISSUE -> moveTo(lead, GateLeads.Status.HELD, attempts, null);
-            case HEALTH_ISSUE -> {
-                reason = reason + " Manual intervention required: release the lead once the mailboxes recover.";
-                moveTo(lead, GateLeads.Status.PAUSED, attempts, null);
-            }
-            case INFRA_ISSUE -> {
-                attempts++;
-                if (settings.retry().allowsAnother(attempts)) {
-                    long next = settings.retry().nextAttemptTick(lead.lead().leadId(), attempts, tick);
-                    reason = reason + " Attempt " + attempts + " of " + settings.retry().maxAttempts()
-                            + "; next at tick " + next + ".";
-                    moveTo(lead, GateLeads.Status.RETRYING, attempts, next);
-                } else {
-                    reason = reason + " Retries exhausted after " + attempts + " attempts; lead paused for an operator.";
-                    moveTo(lead, GateLeads.Status.PAUSED, attempts, null);
-                }
-            }
-        }
         LeadGateBlocked event = new LeadGateBlocked(lead.orgId(), lead.campaignId(), lead.lead().leadId(), fc.name(),
-                reason, fc.retryable(), fc.deferrable(), mode.name(), b.checks());
+                b.reason(), fc.retryable(), fc.deferrable(), mode.name(), b.checks());
         Envelope envelope = cause.apply(lead.lead().leadId(), index, tick, event);
         decisions.record(new Decisions.Decision(lead.orgId(), lead.lead().leadId(), lead.campaignId(), tick, "BLOCKED",
-                mode.name(), fc.name(), reason, fc.retryable(), fc.deferrable(), b.checks(), List.of(), envelope.id()));
+                mode.name(), fc.name(), b.reason(), fc.retryable(), fc.deferrable(), b.checks(), List.of(),
+                envelope.id()));
         events.publish(envelope);
+    }
+
+    private void moveTo(GateLeads.GateLead lead, LeadOutcome outcome) {
+        Long nextTick = outcome instanceof LeadOutcome.Block b ? b.nextTick() : null;
+        moveTo(lead, GateLeads.Status.valueOf(outcome.next().name()), outcome.attempts(), nextTick);
     }
 
     /** A NEW lead is stored with its first state (one insert); one the gate has is updated. */

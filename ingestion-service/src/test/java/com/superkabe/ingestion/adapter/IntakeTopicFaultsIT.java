@@ -72,7 +72,7 @@ class IntakeTopicFaultsIT {
                     && (a.email().equals(before) || a.email().equals(after)), 2, WAIT)).hasSize(2);
             var dead = kafka.await(Service.INGESTION.deadLetterTopic(), r -> utf8(r.value()).contains(poisoned), 2,
                     Duration.ofSeconds(5));
-            assertThat(dead).singleElement().satisfies(r -> assertThat(header(r, "superkabe_dlt_cause"))
+            assertThat(dead).singleElement().satisfies(r -> assertThat(header(r, "kafka_dlt-exception-message"))
                     .contains("it_refuses_poison"));
             assertThat(kafka.awaitEvents(Topic.LEADS.topicName(), e -> e.payload() instanceof LeadAccepted a
                     && a.email().equals(poisoned), 1, Duration.ofSeconds(2))).isEmpty();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.superkabe.events.EventCodec;
 import com.superkabe.events.EventType;
 import com.superkabe.events.SuperkabeEvent;
+import com.superkabe.protection.application.replay.ProtectionReplay;
 import com.superkabe.protection.domain.ComplaintPolicy;
 import com.superkabe.protection.domain.ProtectionPolicy;
 import java.io.IOException;
@@ -32,7 +33,7 @@ class GoldenHistoryTest {
     @Test
     void replayingTheRecordedWalkAndRelapseGivesTheRecordedDecisions() throws IOException {
         if (Boolean.getBoolean("history.write")) {
-            Files.write(DIR.resolve("walk-and-relapse.expected.txt"), new HistoryReplay(POLICY).replay(
+            Files.write(DIR.resolve("walk-and-relapse.expected.txt"), new ProtectionReplay(POLICY).replay(
                     read("walk-and-relapse")), StandardCharsets.UTF_8);
         }
         assertMatchesGolden("walk-and-relapse", POLICY);
@@ -42,7 +43,7 @@ class GoldenHistoryTest {
     @Test
     void replayingRecordedDsnBouncesGivesTheRecordedDecisions() throws IOException {
         if (Boolean.getBoolean("history.write")) {
-            Files.write(DIR.resolve("dsn-bounces.expected.txt"), new HistoryReplay(POLICY).replay(read("dsn-bounces")),
+            Files.write(DIR.resolve("dsn-bounces.expected.txt"), new ProtectionReplay(POLICY).replay(read("dsn-bounces")),
                     StandardCharsets.UTF_8);
         }
         assertMatchesGolden("dsn-bounces", POLICY);
@@ -52,7 +53,7 @@ class GoldenHistoryTest {
     @Test
     void replayingRecordedSenderRejectionsGivesTheRecordedDecisions() throws IOException {
         if (Boolean.getBoolean("history.write")) {
-            Files.write(DIR.resolve("sender-rejections.expected.txt"), new HistoryReplay(POLICY).replay(
+            Files.write(DIR.resolve("sender-rejections.expected.txt"), new ProtectionReplay(POLICY).replay(
                     read("sender-rejections")), StandardCharsets.UTF_8);
         }
         assertMatchesGolden("sender-rejections", POLICY);
@@ -65,7 +66,7 @@ class GoldenHistoryTest {
     @Test
     void replayingRecordedComplaintsGivesTheRecordedDecisions() throws IOException {
         if (Boolean.getBoolean("history.write")) {
-            Files.write(DIR.resolve("complaint-rate.expected.txt"), new HistoryReplay(POLICY).replay(
+            Files.write(DIR.resolve("complaint-rate.expected.txt"), new ProtectionReplay(POLICY).replay(
                     read("complaint-rate")), StandardCharsets.UTF_8);
         }
         assertMatchesGolden("complaint-rate", POLICY);
@@ -81,7 +82,7 @@ class GoldenHistoryTest {
     @Test
     void replayIsDeterministic() throws IOException {
         List<SuperkabeEvent> input = read("walk-and-relapse");
-        assertThat(new HistoryReplay(POLICY).replay(input)).isEqualTo(new HistoryReplay(POLICY).replay(input));
+        assertThat(new ProtectionReplay(POLICY).replay(input)).isEqualTo(new ProtectionReplay(POLICY).replay(input));
     }
 
     @Test
@@ -98,7 +99,7 @@ class GoldenHistoryTest {
     }
 
     static void assertMatchesGolden(String name, ProtectionPolicy policy) throws IOException {
-        List<String> actual = new HistoryReplay(policy).replay(read(name));
+        List<String> actual = new ProtectionReplay(policy).replay(read(name));
         Path expected = DIR.resolve(name + ".expected.txt");
         assertThat(actual).as("replay of %s differs from %s", name, expected)
                 .containsExactlyElementsOf(Files.readAllLines(expected, StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package com.superkabe.ingestion.adapter.in.kafka;
 import com.superkabe.events.Envelope;
 import com.superkabe.events.EventCodec;
 import com.superkabe.events.WireRecord;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
 
 /**
@@ -49,13 +51,21 @@ public final class IntakeTransactions implements DisposableBean {
         }
     }
 
-    /** A record that cannot be handled, with its cause, in the same transaction as the poll's decisions. */
+    /**
+     * A record that cannot be handled, with its cause, in the same transaction as the poll's decisions.
+     * Its headers are the ones every service's dead letters carry (spring-kafka's recoverer, ADR 0034):
+     * original topic, partition (4-byte int), offset and timestamp (8-byte longs), and the cause.
+     */
     public void deadLetter(String topic, ConsumerRecord<String, byte[]> r, String cause) {
         ProducerRecord<String, byte[]> dlt = new ProducerRecord<>(topic, r.key(), r.value());
         r.headers().forEach(h -> dlt.headers().add(h));
-        dlt.headers().add("superkabe_dlt_cause", cause.getBytes(StandardCharsets.UTF_8));
-        dlt.headers().add("superkabe_dlt_origin", (r.topic() + "-" + r.partition() + "@" + r.offset())
-                .getBytes(StandardCharsets.UTF_8));
+        dlt.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, r.topic().getBytes(StandardCharsets.UTF_8));
+        dlt.headers().add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES)
+                .putInt(r.partition()).array());
+        dlt.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(r.offset()).array());
+        dlt.headers().add(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP, ByteBuffer.allocate(Long.BYTES)
+                .putLong(r.timestamp()).array());
+        dlt.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, cause.getBytes(StandardCharsets.UTF_8));
         template.send(dlt);
     }
 

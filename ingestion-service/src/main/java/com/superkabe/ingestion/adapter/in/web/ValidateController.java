@@ -1,17 +1,15 @@
 package com.superkabe.ingestion.adapter.in.web;
 
 import com.superkabe.ingestion.application.GateInputs;
+import com.superkabe.ingestion.application.LeadValidation;
 import com.superkabe.ingestion.config.IngestionProperties;
 import com.superkabe.ingestion.domain.Assessment;
-import com.superkabe.ingestion.domain.CheckResult;
-import com.superkabe.ingestion.domain.EmailSyntax;
 import com.superkabe.ingestion.domain.LeadHealth;
 import com.superkabe.ingestion.domain.MxCheck;
 import com.superkabe.ingestion.domain.QualityPolicy;
 import com.superkabe.kit.security.OrgId;
 import com.superkabe.kit.web.ApiProblem;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -50,22 +48,7 @@ class ValidateController {
         List<Map<String, Object>> results = new ArrayList<>(emails.size());
         for (String email : emails) {
             Assessment a = LeadHealth.assess(email, inputs.lists(), policy, mx);
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("email", email);
-            r.put("normalized", EmailSyntax.check(email, policy.smtputf8()).address());
-            r.put("verdict", a.verdict());
-            r.put("score", a.score());
-            Map<String, Object> checks = new LinkedHashMap<>();
-            for (Map.Entry<String, CheckResult> c : a.checks().entrySet()) {
-                Map<String, Object> check = new LinkedHashMap<>();
-                check.put("passed", c.getValue().passed());
-                check.put("reason", c.getValue().reason());
-                if (c.getValue().code() != null) {
-                    check.put("code", c.getValue().code());
-                }
-                checks.put(c.getKey(), check);
-            }
-            r.put("checks", checks);
+            Map<String, Object> r = LeadValidation.result(email, a, policy);
             results.add(r);
         }
         return Map.of("results", results);

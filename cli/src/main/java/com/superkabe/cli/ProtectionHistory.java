@@ -1,0 +1,114 @@
+package com.superkabe.cli;
+
+import com.superkabe.events.Envelope;
+import com.superkabe.events.Topic;
+import com.superkabe.events.protection.DomainStateChanged;
+import com.superkabe.events.protection.MailboxStateChanged;
+import com.superkabe.protection.application.replay.ProtectionReplay;
+import com.superkabe.protection.domain.ProtectionPolicy;
+import com.superkabe.protection.domain.Transition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Protection's decisions two ways: re-made by replaying its input topics into fresh deciders, and
+ * as published on its output topics. Both are per entity ({@code mailbox:<id>},
+ * {@code domain:<orgId>/<domain>}), in order, each step with the input event that caused it.
+ */
+final class ProtectionHistory {
+
+    static final List<String> INPUTS = List.of(Topic.MAILBOXES.topicName(), Topic.SEND_OUTCOMES.topicName(),
+            Topic.REPLIES.topicName(), Topic.CLOCK.topicName());
+    static final List<String> OUTPUTS = List.of(Topic.MAILBOX_STATES.topicName(), Topic.DOMAIN_STATES.topicName());
+
+    /** One state change: the comparison's unit is (from, to, trigger); tick and reason are for reading. */
+    record Step(String from, String to, String trigger, long tick, String reason, String actor, String causeId) {
+
+        String compared() {
+            return from + " -> " + to + " [" + trigger + "]";
+        }
+
+        @Override
+        public String toString() {
+            return compared() + " @" + tick + (actor != null && !actor.equals(Transition.SYSTEM) ? " by " + actor : "")
+                    + " : " + reason;
+        }
+    }
+
+    /**
+     * One pass over merged history: inputs go to the replay, protection's own events are collected as
+     * published steps. Holds per entity only the steps, and of the inputs only those that caused a
+     * replayed step, so ten million records fit in memory.
+     */
+    static final class Pass implements java.util.function.Consumer<Recorded> {
+        private final ProtectionReplay replay;
+        final Map<String, List<Step>> replayed = new TreeMap<>();
+        final Map<String, List<Step>> published = new TreeMap<>();
+        final Map<String, Recorded> causes = new HashMap<>();
+        long records;
+        long inputs;
+        long firstTick = -1;
+        long lastTick = -1;
+        long periodSeconds = 60;
+
+        Pass(ProtectionPolicy policy) {
+            this.replay = new ProtectionReplay(policy);
+        }
+
+        @Override
+        public void accept(Recorded r) {
+            records++;
+            Envelope e = r.envelope();
+            if (e == null) {
+                return;
+            }
+            if (e.payload() instanceof com.superkabe.events.clock.ClockTicked t) {
+                firstTick = firstTick < 0 ? t.tick() : firstTick;
+                lastTick = t.tick();
+                periodSeconds = t.periodSeconds();
+            }
+            if (ProtectionReplay.isInput(e.payload())) {
+                inputs++;
+                for (ProtectionReplay.Decision d : replay.apply(e.id(), e.payload())) {
+                    Transition t = d.transition();
+                    replayed.computeIfAbsent(d.entityKey(), k -> new ArrayList<>()).add(new Step(t.from(), t.to(),
+                            t.trigger(), t.tick(), t.reason(), t.actor(), d.causeId()));
+                    causes.put(e.id(), r);
+                }
+                return;
+            }
+            switch (e.payload()) {
+                case MailboxStateChanged m -> published.computeIfAbsent("mailbox:" + m.mailboxId(),
+                        k -> new ArrayList<>()).add(new Step(m.from(), m.to(), m.trigger(), m.tick(), m.reason(),
+                        m.actor(), e.causationId()));
+                case DomainStateChanged d -> published.computeIfAbsent("domain:" + d.orgId() + "/" + d.domain(),
+                        k -> new ArrayList<>()).add(new Step(d.from(), d.to(), d.trigger(), d.tick(), d.reason(),
+                        d.actor(), e.causationId()));
+                default -> {
+                }
+            }
+        }
+
+        /** Seconds of live traffic the history spans on the logical clock. */
+        long liveSeconds() {
+            return firstTick < 0 ? 0 : (lastTick - firstTick) * periodSeconds;
+        }
+    }
+
+    private ProtectionHistory() {
+    }
+
+    static String describe(String causeId, Map<String, Recorded> byId) {
+        Recorded r = causeId == null ? null : byId.get(causeId);
+        if (r == null) {
+            return causeId == null || causeId.isEmpty() ? "(no cause recorded)" : "event " + causeId
+                    + " (./superkabe timeline shows it with --json)";
+        }
+        Envelope e = r.envelope();
+        return e.type().wireName() + " " + e.id() + " at " + r.position() + " (" + e.time() + ", tick "
+                + e.logicalTime() + "): " + Json.wire(e.payload());
+    }
+}

@@ -1,0 +1,166 @@
+package com.superkabe.cli;
+
+import com.superkabe.protection.domain.ProtectionPolicy;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code verify}: replays input topics into fresh deciders and compares with what was published. */
+@Command(name = "verify", sortOptions = false, description = {
+    "Replays recorded inputs into fresh deciders; exit 0 only if they reach what was published.", "",
+    "Replays the protection service's input topics (mailboxes, send outcomes, replies, clock) into fresh "
+    + "mailbox and domain deciders and compares every entity's transitions with those protection published on "
+    + "its mailbox-states and domain-states topics. Prints the first divergence with the event that caused it. "
+    + "Entities are compared up to their first operator action (an operator's request is not on any topic yet).",
+    "",
+    "Example: ./superkabe verify --set protection.tickSeconds=5"})
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    KafkaOptions kafka;
+    @Option(names = "--service", paramLabel = "S", defaultValue = "protection",
+            description = "The service whose decisions are replayed: protection (default; the only one so far).")
+    String service;
+    @Option(names = "--from", paramLabel = "T", description = "Report only divergences at or after T (RFC 3339 instant or tick).")
+    String from;
+    @Option(names = "--to", paramLabel = "T", description = "Report only divergences at or before T (RFC 3339 instant or tick).")
+    String to;
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "The service's settings, if not the defaults: "
+            + PolicySettings.KEYS + ".")
+    Map<String, String> settings;
+
+    /** The first step where the two lists differ, or -1; {@code stop} bounds the comparison. */
+    record Divergence(String entity, int index, ProtectionHistory.Step published, ProtectionHistory.Step replayed) {
+    }
+
+    @Override
+    public Integer call() {
+        if (!service.equals("protection")) {
+            throw new InputException("--service " + service + ": verify replays protection only so far; "
+                    + "see docs/operations.md for what cannot be replayed yet");
+        }
+        TimeRange range = new TimeRange(from, to);
+        ProtectionPolicy policy = PolicySettings.protection(settings);
+        ProtectionHistory.Pass pass = run(kafka, policy);
+        return report(pass, range);
+    }
+
+    /** Verify's code path: one streamed pass over protection's inputs and outputs. */
+    static ProtectionHistory.Pass run(KafkaOptions kafka, ProtectionPolicy policy) {
+        ProtectionHistory.Pass pass = new ProtectionHistory.Pass(policy);
+        new TopicHistory(kafka, System.err).stream(Stream.concat(ProtectionHistory.INPUTS.stream(),
+                ProtectionHistory.OUTPUTS.stream()).toList(), true, pass);
+        return pass;
+    }
+
+    /** Compares; prints the first divergence and the summary; the exit code. */
+    int report(ProtectionHistory.Pass pass, TimeRange range) {
+        Map<String, List<ProtectionHistory.Step>> published = pass.published;
+        Map<String, Recorded> byId = pass.causes;
+        List<Divergence> divergences = new ArrayList<>();
+        int steps = 0;
+        int cutAtOperator = 0;
+        TreeSet<String> entities = new TreeSet<>(published.keySet());
+        entities.addAll(pass.replayed.keySet());
+        for (String entity : entities) {
+            List<ProtectionHistory.Step> p = published.getOrDefault(entity, List.of());
+            List<ProtectionHistory.Step> r = pass.replayed.getOrDefault(entity, List.of());
+            int operator = firstOperator(p);
+            if (operator < p.size()) {
+                cutAtOperator++;
+            }
+            steps += operator;
+            Divergence d = compare(entity, p.subList(0, operator), r.subList(0, Math.min(operator, r.size())),
+                    operator < p.size());
+            if (d != null && inRange(d, range, byId)) {
+                divergences.add(d);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        divergences.sort(java.util.Comparator.comparingLong(d -> tick(d)));
+        if (!divergences.isEmpty()) {
+            Divergence first = divergences.getFirst();
+            out.println("FIRST DIVERGENCE " + first.entity() + " at its transition #" + (first.index() + 1));
+            out.println("  published: " + (first.published() == null ? "(nothing)" : first.published()));
+            out.println("  replayed:  " + (first.replayed() == null ? "(nothing)" : first.replayed()));
+            ProtectionHistory.Step cause = first.replayed() != null ? first.replayed() : first.published();
+            out.println("  caused by: " + ProtectionHistory.describe(cause.causeId(), byId));
+            for (Divergence d : divergences.subList(1, divergences.size())) {
+                out.println("also diverges: " + d.entity() + " at #" + (d.index() + 1) + ": published "
+                        + (d.published() == null ? "(nothing)" : d.published().compared()) + ", replayed "
+                        + (d.replayed() == null ? "(nothing)" : d.replayed().compared()));
+            }
+        }
+        out.println("verify protection: " + entities.size() + " entities, " + pass.inputs
+                + " input events replayed, " + steps + " published transitions compared"
+                + (cutAtOperator > 0 ? " (" + cutAtOperator + " entities compared up to an operator action)" : "")
+                + "; " + divergences.size() + (divergences.size() == 1 ? " divergence" : " divergences"));
+        return divergences.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** Divergences only, for the benchmark: the same comparison without printing. */
+    static int divergences(ProtectionHistory.Pass pass) {
+        TreeSet<String> entities = new TreeSet<>(pass.published.keySet());
+        entities.addAll(pass.replayed.keySet());
+        int n = 0;
+        for (String entity : entities) {
+            List<ProtectionHistory.Step> p = pass.published.getOrDefault(entity, List.of());
+            List<ProtectionHistory.Step> r = pass.replayed.getOrDefault(entity, List.of());
+            int operator = firstOperator(p);
+            if (compare(entity, p.subList(0, operator), r.subList(0, Math.min(operator, r.size())),
+                    operator < p.size()) != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int firstOperator(List<ProtectionHistory.Step> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            if ("operator".equals(steps.get(i).trigger())) {
+                return i;
+            }
+        }
+        return steps.size();
+    }
+
+    /** Published and replayed must agree step by step; after an operator cut the replay may run on. */
+    static Divergence compare(String entity, List<ProtectionHistory.Step> published,
+                              List<ProtectionHistory.Step> replayed, boolean cut) {
+        int n = Math.max(published.size(), replayed.size());
+        for (int i = 0; i < n; i++) {
+            ProtectionHistory.Step p = i < published.size() ? published.get(i) : null;
+            ProtectionHistory.Step r = i < replayed.size() ? replayed.get(i) : null;
+            if (p == null && cut) {
+                return null;
+            }
+            if (p == null || r == null || !p.compared().equals(r.compared())) {
+                return new Divergence(entity, i, p, r);
+            }
+        }
+        return null;
+    }
+
+    private static boolean inRange(Divergence d, TimeRange range, Map<String, Recorded> byId) {
+        ProtectionHistory.Step s = d.replayed() != null ? d.replayed() : d.published();
+        Recorded cause = byId.get(s.causeId());
+        return cause == null || range.contains(cause.envelope());
+    }
+
+    private static long tick(Divergence d) {
+        long p = d.published() == null ? Long.MAX_VALUE : d.published().tick();
+        long r = d.replayed() == null ? Long.MAX_VALUE : d.replayed().tick();
+        return Math.min(p, r);
+    }
+}

@@ -1,0 +1,311 @@
+package com.superkabe.protection.application.replay;
+
+import com.superkabe.events.EventType;
+import com.superkabe.events.SuperkabeEvent;
+import com.superkabe.events.clock.ClockTicked;
+import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.reply.ComplaintReceived;
+import com.superkabe.events.reply.EmailBounced;
+import com.superkabe.events.send.EmailSendFailed;
+import com.superkabe.events.send.EmailSent;
+import com.superkabe.protection.domain.BounceRule;
+import com.superkabe.protection.domain.ComplaintWindow;
+import com.superkabe.protection.domain.Correlation;
+import com.superkabe.protection.domain.DomainDecider;
+import com.superkabe.protection.domain.DomainDecision;
+import com.superkabe.protection.domain.DomainState;
+import com.superkabe.protection.domain.MailboxCommand;
+import com.superkabe.protection.domain.MailboxDecider;
+import com.superkabe.protection.domain.MailboxDecision;
+import com.superkabe.protection.domain.MailboxState;
+import com.superkabe.protection.domain.OutcomeClass;
+import com.superkabe.protection.domain.ProtectionPolicy;
+import com.superkabe.protection.domain.RecipientEsp;
+import com.superkabe.protection.domain.SenderRejections;
+import com.superkabe.protection.domain.Transition;
+import com.superkabe.protection.domain.WarmupLimits;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Replays protection's input events through the pure deciders the way ProtectionService and
+ * StateApplier drive them: once-per-send counting, mailbox decisions, correlation (its counts taken
+ * from the replayed mailboxes instead of the service's rows), the domain re-evaluation after each
+ * mailbox transition and complaint, the domain's cascade, and the end of a complaint hold.
+ * What the topics do not hold is assumed: every DNS check passes, and one policy (the given one)
+ * applies to every organization. Each decided transition is returned with the id of its cause.
+ */
+public final class ProtectionReplay {
+
+    /** A transition the replay decided, caused by the input event {@code causeId}. */
+    public record Decision(String causeId, String orgId, Transition transition) {
+
+        /** {@code mailbox:<id>} or {@code domain:<orgId>/<domain>}: one entity across organizations. */
+        public String entityKey() {
+            return transition.entityType().equals("domain") ? "domain:" + orgId + "/" + transition.entityId()
+                    : "mailbox:" + transition.entityId();
+        }
+    }
+
+    private final ProtectionPolicy policy;
+    private final Map<String, MailboxState> mailboxes = new TreeMap<>();
+    private final Map<String, DomainState> domains = new TreeMap<>();
+    private final Map<String, Integer> limits = new TreeMap<>();
+    /** Mailboxes in a state the clock can move (the service's mailboxesDueOnTick, before its cooldown filter). */
+    private final java.util.TreeSet<String> clocked = new java.util.TreeSet<>();
+    /** Registered mailboxes by organization and domain, as the service's mailboxesOfDomain. */
+    private final Map<String, java.util.TreeSet<String>> byDomain = new java.util.HashMap<>();
+    private final Set<String> counted = new HashSet<>();
+    private final List<String> lines = new ArrayList<>();
+    private final List<Decision> decided = new ArrayList<>();
+    private String cause = "";
+    private long tick;
+
+    public ProtectionReplay(ProtectionPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** The input events protection consumes; anything else is not replayed here. */
+    public static boolean isInput(SuperkabeEvent e) {
+        return e instanceof MailboxRegistered || e instanceof EmailSent || e instanceof EmailSendFailed
+                || e instanceof EmailBounced || e instanceof ComplaintReceived || e instanceof ClockTicked;
+    }
+
+    /** Replays a whole history; the decided facts as one line each (the golden files' unit). */
+    public List<String> replay(List<SuperkabeEvent> events) {
+        events.forEach(e -> apply("", e));
+        return List.copyOf(lines);
+    }
+
+    /** Applies one input event and returns the transitions it caused. */
+    public List<Decision> apply(String causeId, SuperkabeEvent e) {
+        cause = causeId;
+        int before = decided.size();
+        switch (e) {
+            case MailboxRegistered m -> {
+                mailbox(MailboxDecider.decide(load(m.mailboxId(), m.orgId()),
+                        new MailboxCommand.Register(m.address(), m.domain(), false, tick), policy));
+                domain(m.orgId(), m.domain());
+            }
+            case EmailSent s -> {
+                if (counted.add(s.mailboxId() + "/" + s.sendId())) {
+                    outcome(s.orgId(), s.mailboxId(), OutcomeClass.CLEAN, s.recipient(), s.requestTick());
+                }
+            }
+            case EmailSendFailed f -> failed(f);
+            case EmailBounced b -> bounced(b);
+            case ComplaintReceived c -> complaint(c);
+            case ClockTicked t -> onTick(t.tick());
+            default -> throw new IllegalArgumentException("not an input of protection: " + EventType.of(e));
+        }
+        return List.copyOf(decided.subList(before, decided.size()));
+    }
+
+    /** Every entity's current state: {@code mailbox:<id>} and {@code domain:<orgId>/<domain>}. */
+    public Map<String, String> states() {
+        Map<String, String> out = new TreeMap<>();
+        mailboxes.values().stream().filter(MailboxState::registered)
+                .forEach(m -> out.put("mailbox:" + m.mailboxId(), m.status().wire()));
+        domains.values().forEach(d -> out.put("domain:" + d.orgId() + "/" + d.domain(), d.status().wire()));
+        return out;
+    }
+
+    public long tick() {
+        return tick;
+    }
+
+    private MailboxState load(String mailboxId, String orgId) {
+        return mailboxes.getOrDefault(mailboxId, MailboxState.unknown(mailboxId, orgId, policy));
+    }
+
+    private void failed(EmailSendFailed f) {
+        if (!counted.add(f.mailboxId() + "/" + f.sendId())) {
+            return;
+        }
+        OutcomeClass cls = BounceRule.classify(f);
+        if (isBounce(cls) && !counted.add(f.mailboxId() + "/bounced:" + f.sendId())) {
+            return;
+        }
+        outcome(f.orgId(), f.mailboxId(), cls, f.recipient(), f.requestTick());
+    }
+
+    // an asynchronous bounce carries no tick: it is decided at the current one, as in the service
+    private void bounced(EmailBounced b) {
+        OutcomeClass cls = BounceRule.classifyDsn(b.status(), b.smtpCode(), b.diagnostic(), b.bounceClass(),
+                b.category());
+        String key = b.sendId() == null ? "dsn:" + b.bounceId()
+                : isBounce(cls) ? "bounced:" + b.sendId()
+                : cls == OutcomeClass.SENDER_REJECTION ? "sender:" + b.sendId() : "dsn:" + b.bounceId();
+        if (counted.add(b.mailboxId() + "/" + key)) {
+            outcome(b.orgId(), b.mailboxId(), cls, b.recipient(), tick);
+        }
+    }
+
+    // a complaint carries no tick either; its domain is judged on its own rate as well
+    private void complaint(ComplaintReceived c) {
+        MailboxState s = mailboxes.get(c.mailboxId());
+        if (s == null || !s.orgId().equals(c.orgId()) || !counted.add(c.mailboxId() + "/complaint:"
+                + c.complaintId())) {
+            return;
+        }
+        mailbox(MailboxDecider.decide(s, new MailboxCommand.RecordComplaint(tick), policy));
+        if (s.registered()) {
+            domain(c.orgId(), s.domain());
+        }
+    }
+
+    private static boolean isBounce(OutcomeClass cls) {
+        return cls == OutcomeClass.COUNTED_BOUNCE || cls == OutcomeClass.EXCLUDED_BOUNCE;
+    }
+
+    private void outcome(String orgId, String mailboxId, OutcomeClass cls, String recipient, long requestTick) {
+        MailboxState s = load(mailboxId, orgId);
+        if (!s.orgId().equals(orgId)) {
+            return;
+        }
+        MailboxCommand.RecordOutcome cmd = new MailboxCommand.RecordOutcome(cls, RecipientEsp.ofRecipient(recipient),
+                Math.max(tick, requestTick), false);
+        MailboxDecision d = MailboxDecider.decide(s, cmd, policy);
+        if (d.pauseBreached()) {
+            d = correlate(s, d, cmd);
+            if (d == null) {
+                return;
+            }
+        }
+        if (mailbox(d) && d.state().registered()) {
+            domain(orgId, d.state().domain());
+        }
+    }
+
+    /** As the service: provider scope spares the mailbox, domain scope pauses its domain too (null: done). */
+    private MailboxDecision correlate(MailboxState before, MailboxDecision d, MailboxCommand.RecordOutcome cmd) {
+        MailboxState s = d.state();
+        Optional<RecipientEsp> esp = Correlation.dominantEsp(s.window().bouncesByEsp(policy.pauseWindow()), policy);
+        int onEsp = esp.map(e -> 1 + (int) mailboxes.values().stream().filter(m -> m.orgId().equals(s.orgId())
+                && !m.mailboxId().equals(s.mailboxId())
+                && m.window().bouncesByEsp(m.window().capacity()).getOrDefault(e, 0) > 0).count()).orElse(0);
+        int siblings = s.domain() == null ? 0 : (int) ofDomain(s.orgId(), s.domain()).stream()
+                .filter(m -> !m.mailboxId().equals(s.mailboxId()) && DomainState.unhealthy(m)).count();
+        Correlation.Verdict v = Correlation.classify(esp, onEsp, siblings, policy);
+        switch (v.scope()) {
+            case PROVIDER -> {
+                lines.add("provider " + esp.orElseThrow() + " spike " + s.mailboxId() + " @" + cmd.tick());
+                return MailboxDecider.decide(before, cmd.atProviderScope(), policy);
+            }
+            case DOMAIN -> {
+                mailbox(d);
+                String key = s.orgId() + "/" + s.domain();
+                DomainState dom = domains.getOrDefault(key, DomainState.healthy(s.orgId(), s.domain()));
+                List<MailboxState> of = ofDomain(s.orgId(), s.domain());
+                DomainState counted = dom.counted(of.size(), (int) of.stream().filter(DomainState::unhealthy).count());
+                applyDomain(dom, DomainDecider.correlationPause(counted, siblings, cmd.tick()), s.domain());
+                return null;
+            }
+            default -> {
+                return d;
+            }
+        }
+    }
+
+    /** As the service: the mailboxes due on this tick first, then the domains whose complaint hold ended. */
+    private void onTick(long t) {
+        if (t <= tick && tick > 0) {
+            return;
+        }
+        tick = t;
+        for (String id : List.copyOf(clocked)) {
+            MailboxState s = mailboxes.get(id);
+            if (!dueOnTick(s, t)) {
+                continue;
+            }
+            MailboxDecision d = MailboxDecider.decide(s, new MailboxCommand.Tick(t), policy);
+            boolean moved = mailbox(d);
+            if (d.dnsCheckDue()) {
+                moved |= mailbox(MailboxDecider.decide(d.state(), new MailboxCommand.DnsChecked(true, "all pass", t),
+                        policy));
+            }
+            if (moved) {
+                domain(s.orgId(), s.domain());
+            }
+        }
+        for (String key : List.copyOf(domains.keySet())) {
+            DomainState d = domains.get(key);
+            if (d.status().wire().equals("paused") && d.complaintHoldUntil() >= 0 && d.complaintHoldUntil() <= t) {
+                domain(d.orgId(), d.domain());
+            }
+        }
+        lines.add("tick " + t);
+    }
+
+    private static boolean dueOnTick(MailboxState s, long t) {
+        return s.registered() && switch (s.status()) {
+            case PAUSED -> s.cascadeFrom() == null && !s.manualReview() && s.cooldownUntil() <= t;
+            case QUARANTINE, WARM_RECOVERY, WARMING -> true;
+            default -> false;
+        };
+    }
+
+    /** Applies a mailbox decision; true if it changed the mailbox's state machine. */
+    private boolean mailbox(MailboxDecision d) {
+        MailboxState s = d.state();
+        mailboxes.put(s.mailboxId(), s);
+        switch (s.status()) {
+            case PAUSED, QUARANTINE, WARM_RECOVERY, WARMING -> clocked.add(s.mailboxId());
+            default -> clocked.remove(s.mailboxId());
+        }
+        if (s.registered() && s.domain() != null) {
+            byDomain.computeIfAbsent(s.orgId() + "/" + s.domain(), k -> new java.util.TreeSet<>()).add(s.mailboxId());
+        }
+        d.transitions().forEach(t -> record(s.orgId(), t));
+        int limit = s.registered() ? WarmupLimits.of(s, tick, policy) : WarmupLimits.NONE;
+        Integer before = limits.put(s.mailboxId(), limit);
+        if (s.registered() && (before == null ? WarmupLimits.NONE : before) != limit) {
+            lines.add("limit " + s.mailboxId() + " " + s.status().wire() + " " + limit + " @" + tick);
+        }
+        return !d.transitions().isEmpty();
+    }
+
+    private List<MailboxState> ofDomain(String orgId, String domain) {
+        return byDomain.getOrDefault(orgId + "/" + domain, new java.util.TreeSet<>()).stream().map(mailboxes::get)
+                .filter(m -> m.registered() && domain.equals(m.domain()) && orgId.equals(m.orgId())).toList();
+    }
+
+    private void domain(String orgId, String domain) {
+        DomainState current = domains.getOrDefault(orgId + "/" + domain, DomainState.healthy(orgId, domain));
+        List<MailboxState> of = ofDomain(orgId, domain);
+        int unhealthy = (int) of.stream().filter(DomainState::unhealthy).count();
+        int senderRejected = (int) of.stream().filter(m -> SenderRejections.pausedFor(m, policy)).count();
+        ComplaintWindow.Figures complaints = new ComplaintWindow.Figures(0, 0, policy.complaints().windowDays());
+        for (MailboxState m : of) {
+            complaints = complaints.plus(m.complaints().figures(tick, policy, current.complaintsSince()));
+        }
+        applyDomain(current, DomainDecider.evaluate(current, of.size(), unhealthy, senderRejected, complaints, tick,
+                policy), domain);
+    }
+
+    private void applyDomain(DomainState current, DomainDecision d, String domain) {
+        String orgId = current.orgId();
+        domains.put(orgId + "/" + domain, d.state());
+        d.transition().ifPresent(t -> {
+            record(orgId, t);
+            boolean paused = d.state().status().wire().equals("paused");
+            if (paused || current.status().wire().equals("paused")) {
+                for (MailboxState m : ofDomain(orgId, domain)) {
+                    mailbox(MailboxDecider.decide(mailboxes.get(m.mailboxId()), new MailboxCommand.DomainCascade(
+                            paused, "Domain " + domain + (paused ? " paused" : " recovered"), tick), policy));
+                }
+            }
+        });
+    }
+
+    private void record(String orgId, Transition t) {
+        decided.add(new Decision(cause, orgId, t));
+        lines.add(t.entityType() + " " + t.entityId() + " " + t.from() + " -> " + t.to() + " [" + t.trigger() + "] @"
+                + t.tick() + " cooldownUntil=" + t.cooldownUntil() + " canSend=" + t.canSend() + " : " + t.reason());
+    }
+}
