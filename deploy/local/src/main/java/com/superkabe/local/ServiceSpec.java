@@ -65,7 +65,9 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
 
     /** The given services and the gateway in front of them, which the stack always starts. */
     static List<ServiceSpec> withGateway(List<ServiceSpec> services) {
-        return concat(services, List.of(GATEWAY));
+        List<ServiceSpec> all = new ArrayList<>(services);
+        all.add(GATEWAY);
+        return List.copyOf(all);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
