@@ -141,6 +141,17 @@ class ReverseProxyTest {
     }
 
     @Test
+    void theGatewayServesTheDocumentItRoutesBy() throws Exception {
+        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(front + "/openapi.yaml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith(
+                "application/yaml"));
+        assertThat(r.body()).startsWith("openapi: 3.1.0");
+    }
+
+    @Test
     void theGatewaysOwnHealthIsNotRouted() throws Exception {
         HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(front + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
