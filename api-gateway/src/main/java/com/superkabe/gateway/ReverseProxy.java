@@ -47,7 +47,7 @@ public class ReverseProxy extends OncePerRequestFilter {
 
     public ReverseProxy(RouteTable table, GatewayProperties properties) {
         this.table = table;
-        this.services = properties.routes().byService();
+        this.services = properties.routes();
         this.properties = properties;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(properties.connectTimeout()).build();

@@ -73,8 +73,8 @@ class FrontDoorIT {
             closedPort = s.getLocalPort();
         }
         List<String> args = new ArrayList<>(Gateways.isolatedArgs());
-        SERVICES.forEach((name, ctx) -> args.add("--superkabe.gateway.routes." + name.replace("-service", "")
-                + "=http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")));
+        SERVICES.forEach((name, ctx) -> args.add("--superkabe.gateway.routes." + name + "=http://localhost:"
+                + ctx.getEnvironment().getProperty("local.server.port")));
         args.add("--superkabe.gateway.routes.console=http://localhost:" + closedPort);
         gateway = GatewayApplication.builder().run(args.toArray(String[]::new));
         front = TestHttp.of(gateway);

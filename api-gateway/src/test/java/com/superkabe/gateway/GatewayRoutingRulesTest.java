@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.support.SpringApplicationJsonEnvironmentPostProcessor;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -47,10 +49,19 @@ class GatewayRoutingRulesTest {
         GatewayProperties p = bind(Map.of("SUPERKABE_GATEWAY_ROUTES_SENDADAPTER", "http://sender:9000",
                 "SUPERKABE_GATEWAY_ROUTES_CONSOLE", "http://console:9001"));
 
-        assertThat(p.routes().byService()).containsEntry("send-adapter-service", URI.create("http://sender:9000"))
+        assertThat(p.routes()).containsEntry("send-adapter-service", URI.create("http://sender:9000"))
                 .containsEntry("console", URI.create("http://console:9001"))
                 .containsEntry("ingestion-service", URI.create("http://localhost:8081"))
                 .hasSize(7);
+    }
+
+    @Test
+    void servicesAreFoundFromSpringApplicationJsonKeyedByTheirFullNamesAsTheHelmChartRendersThem() {
+        GatewayProperties p = bind(Map.of("SPRING_APPLICATION_JSON", "{\"superkabe\":{\"gateway\":{\"routes\":"
+                + "{\"protection-service\":\"http://protection.ns.svc:8086\",\"console\":\"http://console:8087\"}}}}"));
+
+        assertThat(p.routes()).containsEntry("protection-service", URI.create("http://protection.ns.svc:8086"))
+                .containsEntry("console", URI.create("http://console:8087")).hasSize(7);
     }
 
     @Test
@@ -62,8 +73,11 @@ class GatewayRoutingRulesTest {
 
     private static GatewayProperties bind(Map<String, Object> env) {
         StandardEnvironment environment = new StandardEnvironment();
+
         environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env));
+        // what Spring Boot does with SPRING_APPLICATION_JSON at start-up
+        new SpringApplicationJsonEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
         return Binder.get(environment).bindOrCreate("superkabe.gateway", GatewayProperties.class);
     }
 
