@@ -100,7 +100,7 @@ class LeadLifecycleE2EIT {
         assertThat(replay.runs()).isEqualTo(2);
         assertThat(replay.events()).isGreaterThanOrEqualTo(8);
 
-        JsonNode counts = TestHttp.until(() -> platform.http(platform.protection).get("/api/v1/mailboxes/" + mailboxId,
+        JsonNode counts = TestHttp.until(() -> platform.http(platform.protection).get("/api/v1/protection/mailboxes/" + mailboxId,
                 "X-Api-Key", key), r -> r.status() == 200 && r.json().get("sends").asInt() == 3, WAIT).json();
         assertThat(counts.get("sends").asInt()).as("protection counted every send").isEqualTo(3);
         assertThat(counts.get("bounces").asInt()).isZero();

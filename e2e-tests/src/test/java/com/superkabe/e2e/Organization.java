@@ -82,7 +82,7 @@ final class Organization {
 
     /** Protection's view of a mailbox once it satisfies {@code done} (or the last seen after the wait). */
     JsonNode awaitProtectionView(String mailboxId, Predicate<JsonNode> done) {
-        TestHttp.Response r = TestHttp.until(() -> get(platform.protection, "/api/v1/mailboxes/" + mailboxId),
+        TestHttp.Response r = TestHttp.until(() -> get(platform.protection, "/api/v1/protection/mailboxes/" + mailboxId),
                 x -> x.status() == 200 && done.test(x.json()), WAIT);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();

@@ -174,7 +174,7 @@ final class ProtectionDemo {
         if (seeded == null) {
             return List.of();
         }
-        String base = ServiceSpec.named("protection-service").baseUrl() + "/api/v1/mailboxes/" + seeded.mailboxId();
+        String base = ServiceSpec.named("protection-service").baseUrl() + "/api/v1/protection/mailboxes/" + seeded.mailboxId();
         return List.of("protection demo: org \"" + ProtectionDemoData.ORG_NAME + "\" API key " + seeded.apiKey(),
                 "try:         curl -H 'X-Api-Key: " + seeded.apiKey() + "' " + base + "/transitions",
                 leadId == null ? "" : "             curl -H 'X-Api-Key: " + seeded.apiKey() + "' "

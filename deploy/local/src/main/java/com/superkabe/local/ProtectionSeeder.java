@@ -35,7 +35,7 @@ final class ProtectionSeeder {
                 () -> http.post(sendAdapter + "/api/v1/mailboxes", auth, ProtectionDemoData.mailbox())));
         String mailboxId = text(mailbox.body(), "mailboxId");
         Http.Response known = expect(200, "reading the mailbox at protection-service", untilKnown(
-                () -> http.get(protection + "/api/v1/mailboxes/" + mailboxId, auth)));
+                () -> http.get(protection + "/api/v1/protection/mailboxes/" + mailboxId, auth)));
         Console.info("registered mailbox " + MailServer.PROTECTION_ADDRESS + " id " + mailboxId
                 + " (daily limit " + ProtectionDemoData.DAILY_LIMIT + "); protection-service says: "
                 + known.body().path("state").asString("?"));

@@ -23,7 +23,7 @@ final class ProtectionWatch {
     ProtectionWatch(Http http, String apiKey, String mailboxId) {
         this.http = http;
         this.auth = Map.of("X-Api-Key", apiKey);
-        this.mailboxUrl = ServiceSpec.named("protection-service").baseUrl() + "/api/v1/mailboxes/" + mailboxId;
+        this.mailboxUrl = ServiceSpec.named("protection-service").baseUrl() + "/api/v1/protection/mailboxes/" + mailboxId;
     }
 
     /** Reads the mailbox's audit trail and prints the transitions not shown yet; returns its state. */

@@ -48,7 +48,7 @@ final class SendingSeeder {
             String id = text(r.body(), "mailboxId");
             ids.put(id, address);
             expect(200, "reading mailbox " + address + " at protection-service",
-                    untilKnown(() -> http.get(protection + "/api/v1/mailboxes/" + id, auth)));
+                    untilKnown(() -> http.get(protection + "/api/v1/protection/mailboxes/" + id, auth)));
             Console.info("registered mailbox " + address + " id " + id + ": SMTP via the peer " + peerHost + ":"
                     + peerPort + ", IMAP on the local mail server");
         }
@@ -93,7 +93,7 @@ final class SendingSeeder {
 
     /** Forces the mailbox to paused at protection, as an operator would. */
     void pause(String mailboxId, String address) throws IOException, InterruptedException {
-        String url = protection + "/api/v1/mailboxes/" + mailboxId + "/transitions";
+        String url = protection + "/api/v1/protection/mailboxes/" + mailboxId + "/transitions";
         Http.Response r = expect(201, "pausing " + address, http.post(url, auth, SendingDemoData.pause()));
         Console.info("POST " + url + " {\"target\":\"paused\",\"reason\":\"" + SendingDemoData.PAUSE_REASON
                 + "\",\"force\":true} -> " + r.status() + ": " + address + " " + r.body().path("from").asString("?")

@@ -45,7 +45,7 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
      */
     static final List<String> LOOPBACK_MAILBOXES = List.of(
             "--superkabe.mailbox.allowed-hosts=127.0.0.0/8,::1,localhost",
-            "--superkabe.mailbox.refused-ports=8081,8082,8083,8084,8085,8086,19092,19093,15432");
+            "--superkabe.mailbox.refused-ports=8080,8081,8082,8083,8084,8085,8086,8087,19092,19093,15432");
 
     static final List<ServiceSpec> ALL = List.of(
             new ServiceSpec("ingestion-service", 8081, List.of("--superkabe.admin-token=" + ADMIN_TOKEN),
@@ -56,6 +56,19 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
             new ServiceSpec("reply-poller-service", 8085, concat(List.of("--superkabe.poll.interval=2s"),
                     LOOPBACK_MAILBOXES), null),
             new ServiceSpec("protection-service", 8086, PROTECTION_DEMO_SPEED, "superkabe.protection.dns.server"));
+
+    /**
+     * The one API entry port (ADR 0031): routes /api, /admin and /t to the six services above by path,
+     * /console to the console on 8087; its default routes are these ports.
+     */
+    static final ServiceSpec GATEWAY = new ServiceSpec("api-gateway", 8080, List.of(), null);
+
+    /** The given services and the gateway in front of them, which the stack always starts. */
+    static List<ServiceSpec> withGateway(List<ServiceSpec> services) {
+        List<ServiceSpec> all = new ArrayList<>(services);
+        all.add(GATEWAY);
+        return List.copyOf(all);
+    }
 
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);

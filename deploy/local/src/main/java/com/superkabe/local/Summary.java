@@ -11,8 +11,10 @@ final class Summary {
     static void print(StackLayout layout, Database db, String dnsServer, DemoSeeder.Seeded seeded,
                       List<String> demoLines, List<ServiceSpec> skipped) {
         StringBuilder sb = new StringBuilder("----------------------------------------------------------------\n");
+        sb.append("API:         ").append(ServiceSpec.GATEWAY.baseUrl())
+                .append("  (api-gateway: /api, /admin, /t to the services below, /console to :8087)\n");
         sb.append("services (health | metrics):\n");
-        for (ServiceSpec s : ServiceSpec.ALL) {
+        for (ServiceSpec s : ServiceSpec.withGateway(ServiceSpec.ALL)) {
             sb.append(String.format("  %-21s %s | %s%n", s.name(), s.healthUrl(), s.prometheusUrl()));
         }
         sb.append("Kafka:       ").append(KafkaBroker.BOOTSTRAP).append("  (intake topic superkabe.lead-intake)\n");
@@ -27,7 +29,7 @@ final class Summary {
         if (seeded != null) {
             sb.append("API key:     ").append(seeded.apiKey()).append("  (header X-Api-Key, org ").append(seeded.orgId()).append(")\n");
             sb.append("try:         curl -H 'X-Api-Key: ").append(seeded.apiKey()).append("' ")
-                    .append(ServiceSpec.named("sequencer-service").baseUrl()).append("/api/v1/campaigns/")
+                    .append(ServiceSpec.GATEWAY.baseUrl()).append("/api/v1/campaigns/")
                     .append(seeded.campaignId()).append("/runs\n");
         }
         demoLines.stream().filter(l -> !l.isEmpty()).forEach(l -> sb.append(l).append('\n'));

@@ -56,7 +56,7 @@ class ProtectionApiFuzzIT {
     void anyModeOrTransitionBodyIsAnsweredWithoutA5xxAndARefusalNamesAField(
             @ForAll("modes") Map<String, Object> mode, @ForAll("transitions") Map<String, Object> transition) {
         check("PUT", "/api/v1/protection/mode", mode, List.of("mode", "reason"));
-        check("POST", "/api/v1/mailboxes/mb-fuzz/transitions", transition, List.of("target", "reason", "force"));
+        check("POST", "/api/v1/protection/mailboxes/mb-fuzz/transitions", transition, List.of("target", "reason", "force"));
     }
 
     @Provide

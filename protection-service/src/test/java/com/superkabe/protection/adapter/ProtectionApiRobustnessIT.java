@@ -29,7 +29,7 @@ class ProtectionApiRobustnessIT {
         ProtectionServiceIT.ensureStarted();
         probe = ApiProbe.of(ProtectionServiceIT.protection);
         ProtectionServiceIT.kafka.publish(origin(mailbox("org-2", "mb-robust", "robust.test")));
-        await(GLOBEX_KEY, "/api/v1/mailboxes/mb-robust", v -> v.get("registered").asBoolean());
+        await(GLOBEX_KEY, "/api/v1/protection/mailboxes/mb-robust", v -> v.get("registered").asBoolean());
     }
 
     @Test
@@ -42,9 +42,9 @@ class ProtectionApiRobustnessIT {
         long before = stored();
 
         for (ApiProbe.Variant v : ApiProbe.variants(valid)) {
-            checks.problem(probe.json("POST", "/api/v1/mailboxes/mb-robust/transitions", v.body(), "X-Api-Key",
+            checks.problem(probe.json("POST", "/api/v1/protection/mailboxes/mb-robust/transitions", v.body(), "X-Api-Key",
                     GLOBEX_KEY), v.field(), "mailbox: " + v.name());
-            checks.problem(probe.json("POST", "/api/v1/domains/robust.test/transitions", v.body(), "X-Api-Key",
+            checks.problem(probe.json("POST", "/api/v1/protection/domains/robust.test/transitions", v.body(), "X-Api-Key",
                     GLOBEX_KEY), v.field(), "domain: " + v.name());
         }
 
@@ -94,14 +94,14 @@ class ProtectionApiRobustnessIT {
     @Test
     void malformedRequestsAnswerProblemDetails() {
         ApiProbe.Checks checks = new ApiProbe.Checks();
-        for (String line : List.of("GET /api/v1/mailboxes/%ZZ HTTP/1.1", "GET /api/v1/mailboxes/a%00b HTTP/1.1",
+        for (String line : List.of("GET /api/v1/protection/mailboxes/%ZZ HTTP/1.1", "GET /api/v1/protection/mailboxes/a%00b HTTP/1.1",
                 "GET /api/v1/mail boxes HTTP/1.1")) {
             checks.problem(probe.raw((line + "\r\nHost: x\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1)), null, line);
         }
-        checks.problem(probe.send("GET", "/api/v1/mailboxes?state=pau%00sed", null, null, "X-Api-Key", GLOBEX_KEY),
+        checks.problem(probe.send("GET", "/api/v1/protection/mailboxes?state=pau%00sed", null, null, "X-Api-Key", GLOBEX_KEY),
                 "state", "a NUL in a query parameter");
-        checks.problem(probe.send("GET", "/api/v1/domains?state=%01", null, null, "X-Api-Key", GLOBEX_KEY),
+        checks.problem(probe.send("GET", "/api/v1/protection/domains?state=%01", null, null, "X-Api-Key", GLOBEX_KEY),
                 "state", "a control character in a query parameter");
         checks.problem(probe.send("PUT", "/api/v1/protection/mode", "text/plain", "OBSERVE".getBytes(
                 StandardCharsets.UTF_8), "X-Api-Key", GLOBEX_KEY), null, "an unsupported media type");

@@ -58,9 +58,9 @@ class ProtectionOperationsIT {
         assertThat(change.get("after").asString()).contains("\"pauseBounces\":2");
 
         ProtectionServiceIT.kafka.publish(origin(mailbox("org-3", "mb-strict", "acme.test")));
-        await(INITECH_KEY, "/api/v1/mailboxes/mb-strict", v -> v.get("registered").asBoolean());
+        await(INITECH_KEY, "/api/v1/protection/mailboxes/mb-strict", v -> v.get("registered").asBoolean());
         bounces("org-3", "mb-strict", "st", 2);
-        JsonNode paused = await(INITECH_KEY, "/api/v1/mailboxes/mb-strict", v -> v.get("state").asString()
+        JsonNode paused = await(INITECH_KEY, "/api/v1/protection/mailboxes/mb-strict", v -> v.get("state").asString()
                 .equals("paused"));
         assertThat(paused.get("bounces").asLong()).isEqualTo(2);
     }
@@ -121,7 +121,7 @@ class ProtectionOperationsIT {
 
         ProtectionServiceIT.kafka.publish(origin(mailbox("org-4", "mb-fresh", "warm.test")));
 
-        JsonNode view = await(HOOLI_KEY, "/api/v1/mailboxes/mb-fresh", v -> v.get("registered").asBoolean());
+        JsonNode view = await(HOOLI_KEY, "/api/v1/protection/mailboxes/mb-fresh", v -> v.get("registered").asBoolean());
         assertThat(view.get("state").asString()).isEqualTo("warming");
         assertThat(view.get("warmupLimit").asInt()).isEqualTo(10);
         MailboxWarmupLimitSet limit = (MailboxWarmupLimitSet) ProtectionServiceIT.kafka.awaitEvents(
@@ -137,7 +137,7 @@ class ProtectionOperationsIT {
         assertThat(put("/api/v1/protection/mode", "{\"mode\":\"SUGGEST\",\"reason\":\"trial\"}", GLOBEX_KEY)
                 .statusCode()).isEqualTo(200);
         ProtectionServiceIT.kafka.publish(origin(mailbox("org-2", "mb-sg", "suggest.test")));
-        await(GLOBEX_KEY, "/api/v1/mailboxes/mb-sg", v -> v.get("registered").asBoolean());
+        await(GLOBEX_KEY, "/api/v1/protection/mailboxes/mb-sg", v -> v.get("registered").asBoolean());
 
         bounces("org-2", "mb-sg", "sg", 5);
 
@@ -159,25 +159,25 @@ class ProtectionOperationsIT {
         for (String id : List.of("mb-op1", "mb-op2")) {
             ProtectionServiceIT.kafka.publish(origin(mailbox("org-1", id, "op.test")));
         }
-        await(ACME_KEY, "/api/v1/domains/op.test", v -> v.get("mailboxes").asInt() == 2);
+        await(ACME_KEY, "/api/v1/protection/domains/op.test", v -> v.get("mailboxes").asInt() == 2);
         bounces("org-1", "mb-op1", "op", 3);
-        await(ACME_KEY, "/api/v1/domains/op.test", v -> v.get("state").asString().equals("warning"));
+        await(ACME_KEY, "/api/v1/protection/domains/op.test", v -> v.get("state").asString().equals("warning"));
 
-        assertThat(http.post("/api/v1/domains/op.test/transitions", "{\"target\":\"paused\",\"reason\":\"abuse "
+        assertThat(http.post("/api/v1/protection/domains/op.test/transitions", "{\"target\":\"paused\",\"reason\":\"abuse "
                 + "report\"}", "X-Api-Key", ACME_KEY).status()).isEqualTo(201);
-        await(ACME_KEY, "/api/v1/mailboxes/mb-op2", v -> v.get("state").asString().equals("paused"));
-        TestHttp.Response early = http.post("/api/v1/domains/op.test/transitions",
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-op2", v -> v.get("state").asString().equals("paused"));
+        TestHttp.Response early = http.post("/api/v1/protection/domains/op.test/transitions",
                 "{\"target\":\"healthy\",\"reason\":\"resolved\"}", "X-Api-Key", ACME_KEY);
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body()).contains("force");
-        assertThat(http.post("/api/v1/domains/op.test/transitions", "{\"target\":\"healthy\",\"reason\":\"resolved\","
+        assertThat(http.post("/api/v1/protection/domains/op.test/transitions", "{\"target\":\"healthy\",\"reason\":\"resolved\","
                 + "\"force\":true}", "X-Api-Key", ACME_KEY).status()).isEqualTo(201);
 
-        JsonNode last = lastOf(http.get("/api/v1/domains/op.test/transitions", "X-Api-Key", ACME_KEY).json());
+        JsonNode last = lastOf(http.get("/api/v1/protection/domains/op.test/transitions", "X-Api-Key", ACME_KEY).json());
         assertThat(last.get("to").asString()).isEqualTo("healthy");
         assertThat(last.get("forced").asBoolean()).isTrue();
         assertThat(last.get("warning").asString()).contains("still unhealthy");
-        assertThat(http.get("/api/v1/domains/op.test", "X-Api-Key", GLOBEX_KEY).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/protection/domains/op.test", "X-Api-Key", GLOBEX_KEY).status()).isEqualTo(404);
     }
 
     @Test
@@ -185,11 +185,11 @@ class ProtectionOperationsIT {
         for (int i = 0; i < 12; i++) {
             ProtectionServiceIT.kafka.publish(origin(mailbox("org-1", "mb-k" + i, "corr.test")));
         }
-        await(ACME_KEY, "/api/v1/domains/corr.test", v -> v.get("mailboxes").asInt() == 12);
+        await(ACME_KEY, "/api/v1/protection/domains/corr.test", v -> v.get("mailboxes").asInt() == 12);
         bounces("org-1", "mb-k0", "k0-", 3);
         bounces("org-1", "mb-k1", "k1-", 3);
-        await(ACME_KEY, "/api/v1/mailboxes/mb-k1", v -> v.get("state").asString().equals("warning"));
-        await(ACME_KEY, "/api/v1/mailboxes/mb-k0", v -> v.get("state").asString().equals("warning"));
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-k1", v -> v.get("state").asString().equals("warning"));
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-k0", v -> v.get("state").asString().equals("warning"));
 
         bounces("org-1", "mb-k2", "k2-", 5);
 
@@ -199,7 +199,7 @@ class ProtectionOperationsIT {
                 .getFirst().payload();
         assertThat(d.trigger()).isEqualTo("correlation");
         assertThat(d.reason()).contains("2 sibling mailboxes failing");
-        await(ACME_KEY, "/api/v1/mailboxes/mb-k7", v -> v.get("state").asString().equals("paused"));
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-k7", v -> v.get("state").asString().equals("paused"));
     }
 
     private static JsonNode lastOf(JsonNode array) {

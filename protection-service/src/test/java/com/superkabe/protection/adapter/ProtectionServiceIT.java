@@ -82,7 +82,7 @@ class ProtectionServiceIT {
             kafka.publish(origin(new OrganizationRegistered(org[0], org[1], ApiKeys.sha256(org[2]))));
         }
         for (String[] org : ORGS) {
-            TestHttp.until(() -> http.get("/api/v1/mailboxes/none", "X-Api-Key", org[2]), r -> r.status() != 401,
+            TestHttp.until(() -> http.get("/api/v1/protection/mailboxes/none", "X-Api-Key", org[2]), r -> r.status() != 401,
                     Duration.ofSeconds(30));
         }
     }
@@ -99,7 +99,7 @@ class ProtectionServiceIT {
         kafka.publish(origin(failed("mb-1", "s-4", "TRANSIENT")));
         kafka.publish(origin(failed("mb-1", "s-5", "HARD_BOUNCE")));
 
-        JsonNode view = await(ACME_KEY, "/api/v1/mailboxes/mb-1", v -> v.get("bounces").asLong() == 1
+        JsonNode view = await(ACME_KEY, "/api/v1/protection/mailboxes/mb-1", v -> v.get("bounces").asLong() == 1
                 && v.get("registered").asBoolean());
 
         assertThat(view.get("sends").asLong()).isEqualTo(4);
@@ -113,13 +113,13 @@ class ProtectionServiceIT {
         for (int i = 0; i < 5; i++) {
             kafka.publish(origin(failed("mb-early", "e-" + i, "HARD_BOUNCE")));
         }
-        JsonNode before = await(ACME_KEY, "/api/v1/mailboxes/mb-early", v -> v.get("bounces").asLong() == 5);
+        JsonNode before = await(ACME_KEY, "/api/v1/protection/mailboxes/mb-early", v -> v.get("bounces").asLong() == 5);
         assertThat(before.get("registered").asBoolean()).isFalse();
         assertThat(before.get("state").asString()).isEqualTo("healthy");
 
         kafka.publish(origin(mailbox("org-1", "mb-early", "acme.test")));
 
-        JsonNode after = await(ACME_KEY, "/api/v1/mailboxes/mb-early", v -> v.get("state").asString()
+        JsonNode after = await(ACME_KEY, "/api/v1/protection/mailboxes/mb-early", v -> v.get("state").asString()
                 .equals("paused"));
         assertThat(after.get("address").asString()).isEqualTo("mb-early@acme.test");
     }
@@ -127,22 +127,22 @@ class ProtectionServiceIT {
     @Test
     void walksOneMailboxFromHealthyThroughPausedAndTheHealingPhasesBackToHealthy() {
         kafka.publish(origin(mailbox("org-1", "mb-walk", "walk.test")));
-        await(ACME_KEY, "/api/v1/mailboxes/mb-walk", v -> v.get("registered").asBoolean());
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-walk", v -> v.get("registered").asBoolean());
         outcomes("mb-walk", "w-a", 20, false);
         outcomes("mb-walk", "w-b", 5, true);
-        JsonNode paused = await(ACME_KEY, "/api/v1/mailboxes/mb-walk", v -> v.get("state").asString()
+        JsonNode paused = await(ACME_KEY, "/api/v1/protection/mailboxes/mb-walk", v -> v.get("state").asString()
                 .equals("paused"));
         long until = paused.get("cooldownUntilTick").asLong();
 
         tickTo(until);
-        await(ACME_KEY, "/api/v1/mailboxes/mb-walk", v -> v.get("state").asString().equals("restricted_send"));
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-walk", v -> v.get("state").asString().equals("restricted_send"));
         outcomes("mb-walk", "w-c", 15, false);
-        await(ACME_KEY, "/api/v1/mailboxes/mb-walk", v -> v.get("state").asString().equals("warm_recovery"));
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-walk", v -> v.get("state").asString().equals("warm_recovery"));
         outcomes("mb-walk", "w-d", 50, false);
         tickTo(TICK.get() + 3);
-        await(ACME_KEY, "/api/v1/mailboxes/mb-walk", v -> v.get("state").asString().equals("healthy"));
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-walk", v -> v.get("state").asString().equals("healthy"));
 
-        List<String> path = http.get("/api/v1/mailboxes/mb-walk/transitions", "X-Api-Key", ACME_KEY).json()
+        List<String> path = http.get("/api/v1/protection/mailboxes/mb-walk/transitions", "X-Api-Key", ACME_KEY).json()
                 .valueStream().map(t -> t.get("to").asString() + ":" + t.get("trigger").asString()).toList();
         assertThat(path).containsExactly("healthy:registered", "warning:bounce_threshold", "paused:bounce_threshold",
                 "quarantine:cooldown_expired", "restricted_send:dns_check", "warm_recovery:clean_sends",
@@ -161,9 +161,9 @@ class ProtectionServiceIT {
     @Test
     void countsAsynchronousBouncesByTheirStatusOncePerDsnAndPausesAtTheFifth() {
         kafka.publish(origin(mailbox("org-1", "mb-dsn", "dsn.test")));
-        await(ACME_KEY, "/api/v1/mailboxes/mb-dsn", v -> v.get("registered").asBoolean());
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-dsn", v -> v.get("registered").asBoolean());
         outcomes("mb-dsn", "d-a", 20, false);
-        await(ACME_KEY, "/api/v1/mailboxes/mb-dsn", v -> v.get("sends").asLong() == 20);
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-dsn", v -> v.get("sends").asLong() == 20);
         Envelope first = origin(dsn("mb-dsn", "d-1", "5.1.1", 550, "HARD"));
         kafka.publish(first);
         kafka.publish(first); // the same DSN polled twice: the poller derives the same event id
@@ -174,17 +174,17 @@ class ProtectionServiceIT {
         kafka.publish(origin(dsn("mb-dsn", "d-5", "5.7.1", 550, "SOFT"))); // a block counts whatever its class
         kafka.publish(origin(dsn("mb-dsn", "d-6", null, 0, "SOFT"))); // no status, no code, SOFT: never counts
 
-        JsonNode warned = await(ACME_KEY, "/api/v1/mailboxes/mb-dsn", v -> v.get("failures").asLong() == 2);
+        JsonNode warned = await(ACME_KEY, "/api/v1/protection/mailboxes/mb-dsn", v -> v.get("failures").asLong() == 2);
         assertThat(warned.get("windowBounces").asInt()).isEqualTo(3);
         assertThat(warned.get("state").asString()).isEqualTo("warning");
 
         kafka.publish(origin(dsn("mb-dsn", "d-7", "5.1.1", 550, "HARD")));
         kafka.publish(origin(dsn("mb-dsn", "d-8", "5.2.1", 550, "HARD")));
 
-        JsonNode paused = await(ACME_KEY, "/api/v1/mailboxes/mb-dsn", v -> v.get("state").asString()
+        JsonNode paused = await(ACME_KEY, "/api/v1/protection/mailboxes/mb-dsn", v -> v.get("state").asString()
                 .equals("paused"));
         assertThat(paused.get("windowBounces").asInt()).isEqualTo(5);
-        List<String> path = http.get("/api/v1/mailboxes/mb-dsn/transitions", "X-Api-Key", ACME_KEY).json()
+        List<String> path = http.get("/api/v1/protection/mailboxes/mb-dsn/transitions", "X-Api-Key", ACME_KEY).json()
                 .valueStream().map(t -> t.get("to").asString() + ":" + t.get("trigger").asString()).toList();
         assertThat(path).containsExactly("healthy:registered", "warning:bounce_threshold", "paused:bounce_threshold");
     }
@@ -193,11 +193,11 @@ class ProtectionServiceIT {
     void countsADsnForASendAlreadyBouncedAtSmtpTimeOnce() {
         kafka.publish(origin(mailbox("org-1", "mb-dsn2", "dsn2.test")));
         kafka.publish(origin(failed("mb-dsn2", "x-1", "HARD_BOUNCE")));
-        await(ACME_KEY, "/api/v1/mailboxes/mb-dsn2", v -> v.get("bounces").asLong() == 1);
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-dsn2", v -> v.get("bounces").asLong() == 1);
         kafka.publish(origin(dsn("mb-dsn2", "x-1", "5.1.1", 550, "HARD")));
         kafka.publish(origin(dsn("mb-dsn2", "x-2", "4.4.7", 0, "SOFT"))); // processed after the two above
 
-        JsonNode view = await(ACME_KEY, "/api/v1/mailboxes/mb-dsn2", v -> v.get("failures").asLong() == 1);
+        JsonNode view = await(ACME_KEY, "/api/v1/protection/mailboxes/mb-dsn2", v -> v.get("failures").asLong() == 1);
         assertThat(view.get("bounces").asLong()).isEqualTo(1);
         assertThat(view.get("windowBounces").asInt()).isEqualTo(1);
     }
@@ -206,19 +206,19 @@ class ProtectionServiceIT {
     @Test
     void pausesAMailboxForItsComplaintRateCountingEachComplaintOnceAndAuditsTheFigures() {
         kafka.publish(origin(mailbox("org-1", "mb-cr", "cr.test")));
-        await(ACME_KEY, "/api/v1/mailboxes/mb-cr", v -> v.get("registered").asBoolean());
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-cr", v -> v.get("registered").asBoolean());
         for (int i = 0; i < 10; i++) {
             kafka.publish(origin(sent("mb-cr", "cr-" + i)));
         }
-        await(ACME_KEY, "/api/v1/mailboxes/mb-cr", v -> v.get("sends").asLong() == 10);
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-cr", v -> v.get("sends").asLong() == 10);
 
         kafka.publish(origin(complaint("mb-cr", "cp-1")));
         kafka.publish(origin(complaint("mb-cr", "cp-1"))); // the same report under a new event id: counted once
-        await(ACME_KEY, "/api/v1/mailboxes/mb-cr", v -> v.get("state").asString().equals("warning"));
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-cr", v -> v.get("state").asString().equals("warning"));
         kafka.publish(origin(complaint("mb-cr", "cp-2")));
-        await(ACME_KEY, "/api/v1/mailboxes/mb-cr", v -> v.get("state").asString().equals("paused"));
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-cr", v -> v.get("state").asString().equals("paused"));
 
-        JsonNode trail = http.get("/api/v1/mailboxes/mb-cr/transitions", "X-Api-Key", ACME_KEY).json();
+        JsonNode trail = http.get("/api/v1/protection/mailboxes/mb-cr/transitions", "X-Api-Key", ACME_KEY).json();
         JsonNode warned = trail.get(1);
         JsonNode paused = trail.get(2);
         assertThat(warned.get("trigger").asString()).isEqualTo("complaint_rate");
@@ -234,7 +234,7 @@ class ProtectionServiceIT {
     @Test
     void pausesAMailboxOnThreeSenderSideDsnsWithoutCountingABounce() {
         kafka.publish(origin(mailbox("org-1", "mb-ss", "ss.test")));
-        await(ACME_KEY, "/api/v1/mailboxes/mb-ss", v -> v.get("registered").asBoolean());
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-ss", v -> v.get("registered").asBoolean());
         for (int i = 0; i < 3; i++) {
             EmailBounced b = dsn("mb-ss", "ss-" + i, "5.7.1", 554, "SOFT");
             kafka.publish(origin(new EmailBounced(b.orgId(), b.bounceId(), b.mailboxId(), b.sendId(), b.runId(),
@@ -243,10 +243,10 @@ class ProtectionServiceIT {
                     BounceReason.POLICY_BLOCK)));
         }
 
-        JsonNode paused = await(ACME_KEY, "/api/v1/mailboxes/mb-ss", v -> v.get("state").asString()
+        JsonNode paused = await(ACME_KEY, "/api/v1/protection/mailboxes/mb-ss", v -> v.get("state").asString()
                 .equals("paused"));
         assertThat(paused.get("bounces").asLong()).isZero();
-        JsonNode last = http.get("/api/v1/mailboxes/mb-ss/transitions", "X-Api-Key", ACME_KEY).json().get(1);
+        JsonNode last = http.get("/api/v1/protection/mailboxes/mb-ss/transitions", "X-Api-Key", ACME_KEY).json().get(1);
         assertThat(last.get("trigger").asString()).isEqualTo("sender_rejection");
     }
 
@@ -270,33 +270,33 @@ class ProtectionServiceIT {
     @Test
     void refusesBadOperatorRequestsWithSpecificProblems() {
         kafka.publish(origin(mailbox("org-1", "mb-op", "acme.test")));
-        await(ACME_KEY, "/api/v1/mailboxes/mb-op", v -> v.get("registered").asBoolean());
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-op", v -> v.get("registered").asBoolean());
 
-        assertThat(post("/api/v1/mailboxes/mb-op/transitions", "{\"target\":\"paused\"}").status()).isEqualTo(400);
-        TestHttp.Response invalid = post("/api/v1/mailboxes/mb-op/transitions",
+        assertThat(post("/api/v1/protection/mailboxes/mb-op/transitions", "{\"target\":\"paused\"}").status()).isEqualTo(400);
+        TestHttp.Response invalid = post("/api/v1/protection/mailboxes/mb-op/transitions",
                 "{\"target\":\"recovering\",\"reason\":\"x\"}");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body()).contains("target");
-        assertThat(post("/api/v1/mailboxes/mb-none/transitions", "{\"target\":\"paused\",\"reason\":\"x\"}").status())
+        assertThat(post("/api/v1/protection/mailboxes/mb-none/transitions", "{\"target\":\"paused\",\"reason\":\"x\"}").status())
                 .isEqualTo(404);
-        TestHttp.Response unsafe = post("/api/v1/mailboxes/mb-op/transitions",
+        TestHttp.Response unsafe = post("/api/v1/protection/mailboxes/mb-op/transitions",
                 "{\"target\":\"warm_recovery\",\"reason\":\"trust me\"}");
         assertThat(unsafe.status()).isEqualTo(409);
         assertThat(unsafe.body()).contains("force");
-        assertThat(http.get("/api/v1/mailboxes/mb-op", "X-Api-Key", ACME_KEY).json().get("state").asString())
+        assertThat(http.get("/api/v1/protection/mailboxes/mb-op", "X-Api-Key", ACME_KEY).json().get("state").asString())
                 .isEqualTo("healthy");
     }
 
     @Test
     void recordsAForcedOperatorTransitionWithItsWarningAndActor() {
         kafka.publish(origin(mailbox("org-1", "mb-force", "acme.test")));
-        await(ACME_KEY, "/api/v1/mailboxes/mb-force", v -> v.get("registered").asBoolean());
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-force", v -> v.get("registered").asBoolean());
 
-        TestHttp.Response r = post("/api/v1/mailboxes/mb-force/transitions",
+        TestHttp.Response r = post("/api/v1/protection/mailboxes/mb-force/transitions",
                 "{\"target\":\"warm_recovery\",\"reason\":\"migrated warm mailbox\",\"force\":true}");
 
         assertThat(r.status()).isEqualTo(201);
-        JsonNode last = http.get("/api/v1/mailboxes/mb-force/transitions", "X-Api-Key", ACME_KEY).json().get(1);
+        JsonNode last = http.get("/api/v1/protection/mailboxes/mb-force/transitions", "X-Api-Key", ACME_KEY).json().get(1);
         assertThat(last.get("trigger").asString()).isEqualTo("operator");
         assertThat(last.get("forced").asBoolean()).isTrue();
         assertThat(last.get("warning").asString()).contains("skipped safety checks");
@@ -309,20 +309,20 @@ class ProtectionServiceIT {
         for (String id : List.of("mb-c1", "mb-c2", "mb-c3")) {
             kafka.publish(origin(mailbox("org-1", id, "casc.test")));
         }
-        await(ACME_KEY, "/api/v1/domains/casc.test", v -> v.get("mailboxes").asInt() == 3);
+        await(ACME_KEY, "/api/v1/protection/domains/casc.test", v -> v.get("mailboxes").asInt() == 3);
         outcomes("mb-c1", "c1", 5, true);
-        await(ACME_KEY, "/api/v1/mailboxes/mb-c1", v -> v.get("state").asString().equals("paused"));
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-c1", v -> v.get("state").asString().equals("paused"));
         outcomes("mb-c2", "c2", 5, true);
 
-        JsonNode domain = await(ACME_KEY, "/api/v1/domains/casc.test", v -> v.get("state").asString()
+        JsonNode domain = await(ACME_KEY, "/api/v1/protection/domains/casc.test", v -> v.get("state").asString()
                 .equals("paused"));
         assertThat(domain.get("unhealthyMailboxes").asInt()).isEqualTo(2);
-        JsonNode third = await(ACME_KEY, "/api/v1/mailboxes/mb-c3", v -> v.get("state").asString().equals("paused"));
+        JsonNode third = await(ACME_KEY, "/api/v1/protection/mailboxes/mb-c3", v -> v.get("state").asString().equals("paused"));
         assertThat(third.get("frozenByDomainFrom").asString()).isEqualTo("healthy");
-        JsonNode listed = http.get("/api/v1/mailboxes?state=paused", "X-Api-Key", ACME_KEY).json();
+        JsonNode listed = http.get("/api/v1/protection/mailboxes?state=paused", "X-Api-Key", ACME_KEY).json();
         assertThat(listed.valueStream().map(m -> m.get("mailboxId").asString()).toList())
                 .contains("mb-c1", "mb-c2", "mb-c3");
-        assertThat(http.get("/api/v1/domains/casc.test/transitions", "X-Api-Key", ACME_KEY).json().get(0)
+        assertThat(http.get("/api/v1/protection/domains/casc.test/transitions", "X-Api-Key", ACME_KEY).json().get(0)
                 .get("to").asString()).isIn("warning", "paused");
     }
 
@@ -330,32 +330,32 @@ class ProtectionServiceIT {
     void pausesMailboxesOnTheirThirdSenderRejectionAndTheirDomainWhenTwoAreWithoutCountingABounce() {
         List<String> ids = List.of("mb-r1", "mb-r2", "mb-r3", "mb-r4", "mb-r5");
         ids.forEach(id -> kafka.publish(origin(mailbox("org-1", id, "rej.test"))));
-        await(ACME_KEY, "/api/v1/domains/rej.test", v -> v.get("mailboxes").asInt() == 5);
+        await(ACME_KEY, "/api/v1/protection/domains/rej.test", v -> v.get("mailboxes").asInt() == 5);
         for (int i = 0; i < 3; i++) {
             kafka.publish(origin(senderRejected("mb-r1", "r1-" + i)));
             kafka.publish(origin(failed("mb-r3", "t3-" + i, "TRANSIENT")));
         }
 
-        JsonNode first = await(ACME_KEY, "/api/v1/mailboxes/mb-r1", v -> v.get("state").asString().equals("paused"));
+        JsonNode first = await(ACME_KEY, "/api/v1/protection/mailboxes/mb-r1", v -> v.get("state").asString().equals("paused"));
         assertThat(first.get("bounces").asInt()).isZero();
         assertThat(first.get("windowBounces").asInt()).isZero();
-        assertThat(await(ACME_KEY, "/api/v1/mailboxes/mb-r1/transitions", v -> v.size() >= 2).valueStream()
+        assertThat(await(ACME_KEY, "/api/v1/protection/mailboxes/mb-r1/transitions", v -> v.size() >= 2).valueStream()
                 .filter(t -> t.get("to").asString().equals("paused")).map(t -> t.get("trigger").asString()))
                 .containsExactly("sender_rejection");
-        assertThat(http.get("/api/v1/domains/rej.test", "X-Api-Key", ACME_KEY).json().get("state").asString())
+        assertThat(http.get("/api/v1/protection/domains/rej.test", "X-Api-Key", ACME_KEY).json().get("state").asString())
                 .as("1 of 5 mailboxes: the ratio rule warns at most").isNotEqualTo("paused");
-        assertThat(http.get("/api/v1/mailboxes/mb-r3", "X-Api-Key", ACME_KEY).json().get("state").asString())
+        assertThat(http.get("/api/v1/protection/mailboxes/mb-r3", "X-Api-Key", ACME_KEY).json().get("state").asString())
                 .as("transient failures are no bounces").isEqualTo("healthy");
 
         for (int i = 0; i < 3; i++) {
             kafka.publish(origin(senderRejected("mb-r2", "r2-" + i)));
         }
 
-        await(ACME_KEY, "/api/v1/domains/rej.test", v -> v.get("state").asString().equals("paused"));
-        assertThat(await(ACME_KEY, "/api/v1/domains/rej.test/transitions", v -> true).valueStream()
+        await(ACME_KEY, "/api/v1/protection/domains/rej.test", v -> v.get("state").asString().equals("paused"));
+        assertThat(await(ACME_KEY, "/api/v1/protection/domains/rej.test/transitions", v -> true).valueStream()
                 .filter(t -> t.get("to").asString().equals("paused")).map(t -> t.get("trigger").asString()))
                 .containsExactly("sender_rejection");
-        assertThat(await(ACME_KEY, "/api/v1/mailboxes/mb-r5", v -> v.get("state").asString().equals("paused"))
+        assertThat(await(ACME_KEY, "/api/v1/protection/mailboxes/mb-r5", v -> v.get("state").asString().equals("paused"))
                 .get("frozenByDomainFrom").asString()).isEqualTo("healthy");
     }
 
@@ -381,14 +381,14 @@ class ProtectionServiceIT {
     @Test
     void answersNotFoundForAnotherOrganizationsMailboxAsForAnUnknownOne() {
         kafka.publish(origin(mailbox("org-1", "mb-acme", "acme.test")));
-        await(ACME_KEY, "/api/v1/mailboxes/mb-acme", v -> true);
+        await(ACME_KEY, "/api/v1/protection/mailboxes/mb-acme", v -> true);
 
-        TestHttp.Response foreign = http.get("/api/v1/mailboxes/mb-acme", "X-Api-Key", GLOBEX_KEY);
+        TestHttp.Response foreign = http.get("/api/v1/protection/mailboxes/mb-acme", "X-Api-Key", GLOBEX_KEY);
 
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.body()).doesNotContain("mb-acme@acme.test");
-        assertThat(http.get("/api/v1/mailboxes/mb-acme/transitions", "X-Api-Key", GLOBEX_KEY).status()).isEqualTo(404);
-        assertThat(http.get("/api/v1/mailboxes/mb-1", "X-Api-Key", "not-a-key").status()).isEqualTo(401);
+        assertThat(http.get("/api/v1/protection/mailboxes/mb-acme/transitions", "X-Api-Key", GLOBEX_KEY).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/protection/mailboxes/mb-1", "X-Api-Key", "not-a-key").status()).isEqualTo(401);
     }
 
     private static int statusOf(java.net.http.HttpResponse<String> r) {

@@ -173,6 +173,12 @@ public class ServiceKitAutoConfiguration {
         return new ProblemHandler();
     }
 
+    /** Problems link their type to docs/problems.md instead of about:blank. */
+    @Bean
+    com.superkabe.kit.web.ProblemTypeAdvice problemTypeAdvice() {
+        return new com.superkabe.kit.web.ProblemTypeAdvice();
+    }
+
     /** Request JSON is read strictly: wrong types, overflow and control characters are 400s naming the field. */
     @Bean
     org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer strictRequestJson() {

@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.superkabe.kit.web.ProblemTypes;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -38,7 +39,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             response.setHeader("WWW-Authenticate", "Bearer");
             String detail = key.isEmpty() ? "No API key: send it as 'X-Api-Key' or 'Authorization: Bearer <key>'"
                     : "The API key is not known";
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+            response.getWriter().write("{\"type\":\"" + ProblemTypes.forStatus(401)
+                    + "\",\"title\":\"Unauthorized\",\"status\":401,"
                     + "\"detail\":\"" + detail.replace("'", "\\u0027") + "\",\"instance\":\"" + request.getRequestURI()
                     .replace("\"", "") + "\"}");
             return;

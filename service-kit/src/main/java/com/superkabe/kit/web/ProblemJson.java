@@ -7,7 +7,8 @@ final class ProblemJson {
     }
 
     static String of(int status, String title, String detail) {
-        return "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status + ",\"detail\":"
+        return "{\"type\":" + quote(ProblemTypes.forStatus(status).toString()) + ",\"title\":" + quote(title)
+                + ",\"status\":" + status + ",\"detail\":"
                 + quote(detail) + "}";
     }
 

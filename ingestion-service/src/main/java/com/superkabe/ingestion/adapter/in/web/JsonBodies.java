@@ -72,7 +72,7 @@ final class JsonBodies {
     static String write(Object value) {
         if (value instanceof org.springframework.http.ProblemDetail pd) {
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("type", String.valueOf(pd.getType()));
+            m.put("type", com.superkabe.kit.web.ProblemTypes.of(pd).toString());
             m.put("title", pd.getTitle());
             m.put("status", pd.getStatus());
             m.put("detail", pd.getDetail());

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Sending domains' protection state, audit trail and operator transitions. */
 @RestController
-@RequestMapping("/api/v1/domains")
+@RequestMapping("/api/v1/protection/domains")
 class DomainController {
 
     private final ProtectionQueries queries;

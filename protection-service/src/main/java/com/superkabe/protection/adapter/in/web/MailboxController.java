@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Mailboxes' protection state, audit trail and operator transitions, for the API key's organization. */
 @RestController
-@RequestMapping("/api/v1/mailboxes")
+@RequestMapping("/api/v1/protection/mailboxes")
 class MailboxController {
 
     private final ProtectionQueries queries;

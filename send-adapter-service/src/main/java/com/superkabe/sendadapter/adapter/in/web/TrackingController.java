@@ -3,6 +3,10 @@ package com.superkabe.sendadapter.adapter.in.web;
 import com.superkabe.kit.web.ApiProblem;
 import com.superkabe.mailguard.ControlCharacters;
 import com.superkabe.sendadapter.application.TrackingService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.Base64;
 import java.util.Optional;
@@ -45,6 +49,11 @@ class TrackingController {
         this.tx = tx;
     }
 
+    @Operation(summary = "The unsubscribe confirmation page (an HTML form that POSTs back)", responses = {
+            @ApiResponse(responseCode = "200", description = "the confirmation page", content = @Content(
+                    mediaType = "text/html", schema = @Schema(type = "string"))),
+            @ApiResponse(responseCode = "404", description = "an unknown or expired token: a page saying so",
+                    content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))})
     @GetMapping("/u/{token}")
     ResponseEntity<String> confirmUnsubscribe(@PathVariable String token) {
         if (tracking.unsubscribeTarget(token).isEmpty()) {
@@ -54,6 +63,12 @@ class TrackingController {
     }
 
     /** RFC 8058 one-click (body {@code List-Unsubscribe=One-Click}) and the confirmation form's button. */
+    @Operation(summary = "Unsubscribe the recipient org-wide: RFC 8058 one-click (form body "
+            + "List-Unsubscribe=One-Click) or the confirmation page's button", responses = {
+            @ApiResponse(responseCode = "200", description = "unsubscribed: a page saying so", content = @Content(
+                    mediaType = "text/html", schema = @Schema(type = "string"))),
+            @ApiResponse(responseCode = "404", description = "an unknown or expired token: a page saying so",
+                    content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))})
     @PostMapping("/u/{token}")
     ResponseEntity<String> unsubscribe(@PathVariable String token,
                                        @RequestParam(name = "List-Unsubscribe", required = false) String oneClick) {
@@ -64,6 +79,9 @@ class TrackingController {
                 : page(HttpStatus.NOT_FOUND, TrackingPages.invalid());
     }
 
+    @Operation(summary = "The open-tracking pixel, served whatever the token", responses =
+            @ApiResponse(responseCode = "200", description = "a 1×1 transparent GIF", content = @Content(
+                    mediaType = "image/gif", schema = @Schema(type = "string", format = "binary"))))
     @GetMapping("/o/{token}")
     ResponseEntity<byte[]> pixel(@PathVariable String token) {
         try {
@@ -76,6 +94,8 @@ class TrackingController {
                 .body(PIXEL);
     }
 
+    @Operation(summary = "A tracked link: records the click and redirects to the link's target", responses =
+            @ApiResponse(responseCode = "302", description = "to the target, in Location"))
     @GetMapping("/c/{token}")
     ResponseEntity<Void> click(@PathVariable String token, @RequestParam(name = "u", required = false) String url) {
         Optional<String> target = tx.execute(s -> tracking.clicked(token, url));
