@@ -52,6 +52,11 @@ final class Platform implements AutoCloseable {
         return context;
     }
 
+    /** Every service, in start order. */
+    List<ConfigurableApplicationContext> all() {
+        return List.copyOf(all);
+    }
+
     TestHttp http(ConfigurableApplicationContext service) {
         return TestHttp.of(service);
     }

@@ -70,7 +70,8 @@ class IntakeListener {
     }
 
     private Timer phase(String name) {
-        return Timer.builder("superkabe_ingestion_intake_phase").tag("phase", name)
+        // buckets, so dashboards can show percentiles across instances (histogram_quantile)
+        return Timer.builder("superkabe_ingestion_intake_phase").tag("phase", name).publishPercentileHistogram()
                 .description("Time the intake listener spends per poll in each phase").register(meters);
     }
 
