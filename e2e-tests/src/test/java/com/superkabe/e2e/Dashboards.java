@@ -77,7 +77,7 @@ final class Dashboards {
             String inner = expr.substring("label_values(".length(), expr.lastIndexOf(','));
             return "count by (service) (" + inner + ")";
         }
-        return expr.replace("$__rate_interval", "20s").replace("$__interval", "5s").replace("$__range", "5m")
+        return expr.replace("$__rate_interval", "10s").replace("$__interval", "5s").replace("$__range", "5m")
                 .replace("$service", ".+");
     }
 
