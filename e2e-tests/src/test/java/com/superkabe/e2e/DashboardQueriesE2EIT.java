@@ -64,6 +64,7 @@ class DashboardQueriesE2EIT {
 
     @BeforeAll
     static void start() throws Exception {
+        String bootstrap = E2eBroker.bootstrap();
         Optional<Path> found = PrometheusServer.locate();
         if (found.isEmpty()) {
             String note = "prometheus not found on PATH (apt-get install prometheus, or set PROMETHEUS=/path)";
@@ -74,7 +75,6 @@ class DashboardQueriesE2EIT {
             Assumptions.abort(note);
         }
         binary = found.get();
-        TestInfra.kafka();
         TestInfra.postgres();
         mail = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
@@ -87,7 +87,7 @@ class DashboardQueriesE2EIT {
                     "127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"));
         }
         prometheus = new PrometheusServer(binary, Dashboards.RULES, targets);
-        driveTraffic();
+        driveTraffic(bootstrap);
     }
 
     @AfterAll
@@ -226,7 +226,7 @@ class DashboardQueriesE2EIT {
      * over the intake topic, one undecodable intake record (dead-lettered); the first step goes out,
      * one prospect replies, and the operator pauses the mailbox while the follow-ups are due.
      */
-    private static void driveTraffic() throws Exception {
+    private static void driveTraffic(String bootstrap) throws Exception {
         TestHttp ingestion = TestHttp.of(platform.ingestion);
         JsonNode org = ingestion.post("/admin/v1/organizations", "{\"name\":\"Dashboards Org\"}", "X-Admin-Token",
                 Platform.ADMIN_TOKEN).json();
@@ -249,7 +249,7 @@ class DashboardQueriesE2EIT {
             created(ingestion, "/api/v1/leads", key, Map.of("email", name + "@" + Platform.PROSPECTS_DOMAIN,
                     "firstName", name, "lastName", "Test", "company", "Engines", "campaignId", campaignId));
         }
-        publishToIntake(orgId, campaignId);
+        publishToIntake(bootstrap, orgId, campaignId);
 
         MimeMessage first = awaitMail("ada@" + Platform.PROSPECTS_DOMAIN);
         awaitMail("alan@" + Platform.PROSPECTS_DOMAIN);
@@ -261,9 +261,9 @@ class DashboardQueriesE2EIT {
         assertThat(paused.status()).as(paused.body()).isEqualTo(201);
     }
 
-    private static void publishToIntake(String orgId, String campaignId) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfra.kafka().getBrokersAsString(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+    private static void publishToIntake(String bootstrap, String orgId, String campaignId) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class.getName(), ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 ByteArraySerializer.class.getName());
         String lead = TestHttp.json(Map.of("orgId", orgId, "email", "alan@" + Platform.PROSPECTS_DOMAIN,

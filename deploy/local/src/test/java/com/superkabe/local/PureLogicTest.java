@@ -13,7 +13,7 @@ class PureLogicTest {
 
     @Test
     void parsesOptionsAndRejectsNonsense() {
-        assertThat(Options.parse(List.of())).isEqualTo(new Options(List.of(Options.Demo.LEADS), false, java.util.Set.of()));
+        assertThat(Options.parse(List.of())).isEqualTo(new Options(List.of(Options.Demo.LEADS), false, java.util.Set.of(), false));
         assertThat(Options.parse(List.of("--exit-after-demo")).exitAfterDemo()).isTrue();
         assertThat(Options.parse(List.of("--no-demo")).demo()).isFalse();
         assertThat(Options.parse(List.of("--skip=gate-service,protection-service")).services())
