@@ -67,6 +67,8 @@ final class LocalPrometheus {
             return Optional.empty();
         }
         Path dir = layout.stateDir().resolve("prometheus");
+        // fresh each run, like the broker and the database: old series would describe services long gone
+        FileTrees.deleteRecursively(dir.resolve("data"));
         Files.createDirectories(dir);
         Path config = dir.resolve("prometheus.yml");
         Path rules = layout.repoRoot().resolve("deploy/observability/prometheus-rules.yaml");

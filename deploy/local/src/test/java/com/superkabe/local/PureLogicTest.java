@@ -51,7 +51,7 @@ class PureLogicTest {
         assertThat(ServiceSpec.named("reply-poller-service").args(db, "127.0.0.1:5353")).contains("--superkabe.poll.interval=2s");
         assertThat(ServiceSpec.named("send-adapter-service").args(db, "127.0.0.1:5353")).contains(
                 "--superkabe.mailbox.allowed-hosts=127.0.0.0/8,::1,localhost",
-                "--superkabe.mailbox.refused-ports=8080,8081,8082,8083,8084,8085,8086,8087,19092,19093,15432");
+                "--superkabe.mailbox.refused-ports=8080,8081,8082,8083,8084,8085,8086,8087,19092,19093,15432,9090");
         assertThat(ServiceSpec.named("reply-poller-service").args(db, "127.0.0.1:5353")).contains(
                 "--superkabe.mailbox.allowed-hosts=127.0.0.0/8,::1,localhost");
         assertThat(ServiceSpec.named("protection-service").args(db, "127.0.0.1:5353")).contains(
