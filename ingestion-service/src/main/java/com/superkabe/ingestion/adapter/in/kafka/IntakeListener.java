@@ -80,7 +80,10 @@ class IntakeListener {
         shards.shutdownNow();
     }
 
-    @KafkaListener(id = "ingestion-intake", idIsGroup = false, containerFactory = "intakeBatchFactory",
+    // clientIdPrefix: the intake consumers' metrics carry client_id ingestion-intake-<n>, apart from the
+    // service's other consumers of the same group
+    @KafkaListener(id = "ingestion-intake", idIsGroup = false, clientIdPrefix = "ingestion-intake",
+            containerFactory = "intakeBatchFactory",
             topics = "#{T(com.superkabe.events.Topic).LEAD_INTAKE.topicName()}")
     void onSubmitted(List<ConsumerRecord<String, byte[]>> records) {
         long t0 = System.nanoTime();
