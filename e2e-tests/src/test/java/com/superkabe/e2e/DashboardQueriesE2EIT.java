@@ -64,10 +64,11 @@ class DashboardQueriesE2EIT {
 
     @BeforeAll
     static void start() throws Exception {
-        String bootstrap = E2eBroker.bootstrap();
         Optional<Path> found = PrometheusServer.locate();
         if (found.isEmpty()) {
-            String note = "prometheus not found on PATH (apt-get install prometheus, or set PROMETHEUS=/path)";
+            String note = System.getenv("PROMETHEUS") == null
+                    ? "prometheus not found on PATH (apt-get install prometheus, or set PROMETHEUS=/path)"
+                    : "PROMETHEUS=" + System.getenv("PROMETHEUS") + " is not an executable";
             if (PrometheusServer.required()) {
                 fail(note + ". This build requires it (SUPERKABE_REQUIRE_PROMTOOL or CI is set).");
             }
@@ -75,6 +76,7 @@ class DashboardQueriesE2EIT {
             Assumptions.abort(note);
         }
         binary = found.get();
+        String bootstrap = E2eBroker.bootstrap();
         TestInfra.postgres();
         mail = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
