@@ -265,7 +265,7 @@ class DashboardQueriesE2EIT {
         awaitMail("alan@" + Platform.PROSPECTS_DOMAIN);
         reply(first);
         TestHttp protection = TestHttp.of(platform.protection);
-        TestHttp.Response paused = TestHttp.until(() -> protection.post("/api/v1/mailboxes/" + mailboxId
+        TestHttp.Response paused = TestHttp.until(() -> protection.post("/api/v1/protection/mailboxes/" + mailboxId
                 + "/transitions", TestHttp.json(Map.of("target", "paused", "reason", "dashboard check", "force", true)),
                 "X-Api-Key", key), x -> x.status() != 401 && x.status() != 404, WAIT);
         assertThat(paused.status()).as(paused.body()).isEqualTo(201);
