@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole Superkabe system on this machine: a Kafka broker, PostgreSQL, a mail server, the six
 # services, and a demo. Needs only a JDK (21+, 25 preferred) and access to Maven Central.
-# Usage: ./deploy/local/run.sh [--demo=leads|protection|sending|all] [--no-demo] [--exit-after-demo] [--skip=<service>,...] [--rebuild]
+# Usage: ./deploy/local/run.sh [--demo=leads|protection|sending|all] [--no-demo] [--exit-after-demo] [--skip=<service>,...] [--observability] [--rebuild]
+# --observability also starts Prometheus (when installed) on localhost:9090 with deploy/observability's rules.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -3,7 +3,6 @@ package com.superkabe.e2e;
 import com.superkabe.gate.GateApplication;
 import com.superkabe.ingestion.IngestionApplication;
 import com.superkabe.kit.testing.TestHttp;
-import com.superkabe.kit.testing.TestInfra;
 import com.superkabe.kit.testing.dns.TestDnsServer;
 import com.superkabe.protection.ProtectionApplication;
 import com.superkabe.replypoller.ReplyPollerApplication;
@@ -47,9 +46,14 @@ final class Platform implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext start(SpringApplicationBuilder builder, String... extra) {
-        ConfigurableApplicationContext context = builder.run(TestInfra.args(extra));
+        ConfigurableApplicationContext context = builder.run(E2eBroker.args(extra));
         all.add(context);
         return context;
+    }
+
+    /** Every service, in start order. */
+    List<ConfigurableApplicationContext> all() {
+        return List.copyOf(all);
     }
 
     TestHttp http(ConfigurableApplicationContext service) {

@@ -55,7 +55,11 @@ public final class LocalStack {
     private static int run(Options options, StackLayout layout, Resources resources)
             throws IOException, InterruptedException {
         Optional<Database> external = Database.fromEnvironment(System.getenv());
-        Preflight.requireFreePorts(portsToClaim(ServiceSpec.withGateway(options.services()), external.isEmpty()), layout);
+        List<Integer> ports = portsToClaim(ServiceSpec.withGateway(options.services()), external.isEmpty());
+        if (options.observability() && LocalPrometheus.locate(System.getenv()).isPresent()) {
+            ports.add(LocalPrometheus.PORT);
+        }
+        Preflight.requireFreePorts(ports, layout);
         Files.createDirectories(layout.logsDir());
         Preflight.forgetPids(layout);
         resources.add("pid file", () -> Preflight.forgetPids(layout));
@@ -81,13 +85,15 @@ public final class LocalStack {
         Duration total = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
         Console.info("STACK UP in " + Console.seconds(total) + " from launch to all services healthy (Kafka "
                 + Console.seconds(kafkaTook) + ", services " + Console.seconds(Duration.ofNanos(System.nanoTime() - servicesAt)) + ")");
+        boolean prometheus = options.observability()
+                && LocalPrometheus.start(options.services(), layout, resources).isPresent();
 
         if (!options.demo()) {
-            Summary.print(layout, db, dns.address(), null, List.of(), skipped(options));
+            Summary.print(layout, db, dns.address(), null, List.of(), skipped(options), prometheus);
             return waitForCtrlC(fleet, resources);
         }
         Demos.Result result = Demos.run(options.demos(), http, mail);
-        Summary.print(layout, db, dns.address(), result.leads(), result.demoLines(), skipped(options));
+        Summary.print(layout, db, dns.address(), result.leads(), result.demoLines(), skipped(options), prometheus);
         if (options.exitAfterDemo()) {
             return result.passed() ? 0 : 1;
         }

@@ -6,8 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Command-line options of the launcher. {@code demos} is empty with {@code --no-demo}. */
-record Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServices) {
+/**
+ * Command-line options of the launcher. {@code demos} is empty with {@code --no-demo};
+ * {@code observability} also starts Prometheus ({@code --observability}).
+ */
+record Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServices, boolean observability) {
 
     /** The demos, in the order {@code --demo=all} runs them. */
     enum Demo {
@@ -24,12 +27,14 @@ record Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServi
     }
 
     static final String USAGE = """
-            usage: run.sh [--demo=leads|protection|sending|all] [--no-demo] [--exit-after-demo] [--skip=<service>[,<service>...]] [--rebuild]
+            usage: run.sh [--demo=leads|protection|sending|all] [--no-demo] [--exit-after-demo] [--skip=<service>[,<service>...]] [--observability] [--rebuild]
               --demo=...         which demo to run after start-up: leads (the default), protection, sending,
                                  or all (the three, in that order)
               --no-demo          start the stack only, seed nothing
               --exit-after-demo  stop everything once the demo has finished; exit code 0 iff it passed
               --skip=...         do not start these services (e.g. you run one from your IDE on its port)
+              --observability    also start Prometheus (when installed) on localhost:9090, scraping the
+                                 services with deploy/observability's alert rules loaded
               --rebuild          (run.sh) rebuild all modules before starting""";
 
     Options {
@@ -50,6 +55,7 @@ record Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServi
         List<Demo> demos = null;
         boolean noDemo = false;
         boolean exitAfterDemo = false;
+        boolean observability = false;
         Set<String> skipped = new TreeSet<>();
         for (String arg : args) {
             if (arg.startsWith("--skip=")) {
@@ -67,13 +73,15 @@ record Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServi
             switch (arg) {
                 case "--no-demo" -> noDemo = true;
                 case "--exit-after-demo" -> exitAfterDemo = true;
+                case "--observability" -> observability = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
         if (noDemo && demos != null) {
             throw new IllegalArgumentException("--no-demo and --demo= contradict each other\n" + USAGE);
         }
-        return new Options(noDemo ? List.of() : demos == null ? List.of(Demo.LEADS) : demos, exitAfterDemo, skipped);
+        return new Options(noDemo ? List.of() : demos == null ? List.of(Demo.LEADS) : demos, exitAfterDemo, skipped,
+                observability);
     }
 
     private static List<Demo> demos(String name) {

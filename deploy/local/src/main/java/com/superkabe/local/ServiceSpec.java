@@ -41,11 +41,11 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
     /**
      * The local mail server (GreenMail) listens on loopback, which the send adapter and reply poller
      * refuse by default (ADR 0027): here loopback is allowed, and the stack's own ports stay refused
-     * (the six services, the broker and its controller, PostgreSQL).
+     * (the six services, the broker and its controller, PostgreSQL, Prometheus with --observability).
      */
     static final List<String> LOOPBACK_MAILBOXES = List.of(
             "--superkabe.mailbox.allowed-hosts=127.0.0.0/8,::1,localhost",
-            "--superkabe.mailbox.refused-ports=8080,8081,8082,8083,8084,8085,8086,8087,19092,19093,15432");
+            "--superkabe.mailbox.refused-ports=8080,8081,8082,8083,8084,8085,8086,8087,19092,19093,15432,9090");
 
     static final List<ServiceSpec> ALL = List.of(
             new ServiceSpec("ingestion-service", 8081, List.of("--superkabe.admin-token=" + ADMIN_TOKEN),

@@ -9,7 +9,7 @@ final class Summary {
     }
 
     static void print(StackLayout layout, Database db, String dnsServer, DemoSeeder.Seeded seeded,
-                      List<String> demoLines, List<ServiceSpec> skipped) {
+                      List<String> demoLines, List<ServiceSpec> skipped, boolean prometheus) {
         StringBuilder sb = new StringBuilder("----------------------------------------------------------------\n");
         sb.append("API:         ").append(ServiceSpec.GATEWAY.baseUrl())
                 .append("  (api-gateway: /api, /admin, /t to the services below, /console to :8087)\n");
@@ -25,6 +25,9 @@ final class Summary {
         sb.append("logs:        ").append(layout.show(layout.logsDir())).append("/<service>.log, kafka.log")
                 .append(db.embedded() ? ", postgres.log" : "").append('\n');
         sb.append("DNS:         udp ").append(dnsServer).append("  (the demo domains; protection-service and ingestion-service's MX check resolve here)\n");
+        if (prometheus) {
+            sb.append(LocalPrometheus.whereToLook(layout));
+        }
         sb.append("admin token: ").append(ServiceSpec.ADMIN_TOKEN).append("  (header X-Admin-Token)\n");
         if (seeded != null) {
             sb.append("API key:     ").append(seeded.apiKey()).append("  (header X-Api-Key, org ").append(seeded.orgId()).append(")\n");

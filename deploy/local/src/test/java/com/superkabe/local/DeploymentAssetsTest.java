@@ -91,13 +91,18 @@ class DeploymentAssetsTest {
                 }
                 assertThat(panel.path("targets").size()).as(panel.path("title").asString("") + " targets").isPositive();
                 for (JsonNode target : panel.path("targets")) {
+                    if (target.has("rawSql")) {
+                        // a PostgreSQL panel: DashboardQueriesE2EIT runs its SQL against the migrated schema
+                        assertThat(target.path("rawSql").asString("")).as(panel.path("title").asString("")).isNotBlank();
+                        continue;
+                    }
                     String expr = target.path("expr").asString("");
                     assertThat(expr).as(panel.path("title").asString("")).isNotBlank();
                     exprs.add(expr);
                 }
                 queried++;
             }
-            assertThat(queried).as(file + " panels").isGreaterThanOrEqualTo(10);
+            assertThat(queried).as(file + " panels").isGreaterThanOrEqualTo(5);
             assertThat(metrics.problems(exprs)).as("unknown metrics in " + file.getFileName()).isEmpty();
         }
     }

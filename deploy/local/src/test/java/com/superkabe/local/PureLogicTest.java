@@ -13,7 +13,7 @@ class PureLogicTest {
 
     @Test
     void parsesOptionsAndRejectsNonsense() {
-        assertThat(Options.parse(List.of())).isEqualTo(new Options(List.of(Options.Demo.LEADS), false, java.util.Set.of()));
+        assertThat(Options.parse(List.of())).isEqualTo(new Options(List.of(Options.Demo.LEADS), false, java.util.Set.of(), false));
         assertThat(Options.parse(List.of("--exit-after-demo")).exitAfterDemo()).isTrue();
         assertThat(Options.parse(List.of("--no-demo")).demo()).isFalse();
         assertThat(Options.parse(List.of("--skip=gate-service,protection-service")).services())
@@ -51,7 +51,7 @@ class PureLogicTest {
         assertThat(ServiceSpec.named("reply-poller-service").args(db, "127.0.0.1:5353")).contains("--superkabe.poll.interval=2s");
         assertThat(ServiceSpec.named("send-adapter-service").args(db, "127.0.0.1:5353")).contains(
                 "--superkabe.mailbox.allowed-hosts=127.0.0.0/8,::1,localhost",
-                "--superkabe.mailbox.refused-ports=8080,8081,8082,8083,8084,8085,8086,8087,19092,19093,15432");
+                "--superkabe.mailbox.refused-ports=8080,8081,8082,8083,8084,8085,8086,8087,19092,19093,15432,9090");
         assertThat(ServiceSpec.named("reply-poller-service").args(db, "127.0.0.1:5353")).contains(
                 "--superkabe.mailbox.allowed-hosts=127.0.0.0/8,::1,localhost");
         assertThat(ServiceSpec.named("protection-service").args(db, "127.0.0.1:5353")).contains(

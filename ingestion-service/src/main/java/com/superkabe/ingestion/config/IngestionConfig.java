@@ -31,6 +31,8 @@ import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -97,7 +99,8 @@ class IngestionConfig {
      */
     @Bean
     IntakeTransactions intakeTransactions(KafkaProperties kafka, EventCodec codec,
-            @Value("${superkabe.instance-id:${HOSTNAME:local}}") String instance) {
+            @Value("${superkabe.instance-id:${HOSTNAME:local}}") String instance,
+            ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
         Map<String, Object> props = kafka.buildProducerProperties();
         props.put("linger.ms", 10);
         // a crashed instance's open transaction holds read_committed consumers of superkabe.leads
@@ -105,7 +108,7 @@ class IngestionConfig {
         props.put("transaction.timeout.ms", 30_000);
         props.put("batch.size", 262144);
         return new IntakeTransactions(props, "superkabe-ingestion-intake-" + instance + "-"
-                + UUID.randomUUID().toString().substring(0, 8) + "-", codec);
+                + UUID.randomUUID().toString().substring(0, 8) + "-", codec, customizers.orderedStream().toList());
     }
 
     /**
@@ -113,20 +116,25 @@ class IngestionConfig {
      * multi-row insert per poll), bigger polls, and a Kafka transaction per poll that carries the
      * decisions and the offsets. A poll that fails (database or broker unavailable) is rolled back
      * and retried with backoff, without limit: records the service cannot handle are dead-lettered
-     * by the listener itself, so what remains is an outage, and skipping would lose leads.
+     * by the listener itself, so what remains is an outage, and skipping would lose leads. Boot's
+     * consumer-factory customizers (its Micrometer listener among them) apply here as to the
+     * application's own factory, so the intake consumer's lag is measured.
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> intakeBatchFactory(KafkaProperties kafka,
             IntakeTransactions transactions,
             @Value("${superkabe.ingestion.intake.concurrency:2}") int concurrency,
-            @Value("${superkabe.ingestion.intake.max-poll-records:2000}") int maxPollRecords) {
+            @Value("${superkabe.ingestion.intake.max-poll-records:2000}") int maxPollRecords,
+            ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers) {
         Map<String, Object> props = kafka.buildConsumerProperties();
         props.put("max.poll.records", maxPollRecords);
         props.put("fetch.min.bytes", 65536);
         props.put("fetch.max.wait.ms", 50);
         props.put("isolation.level", "read_committed");
         ConcurrentKafkaListenerContainerFactory<String, byte[]> f = new ConcurrentKafkaListenerContainerFactory<>();
-        f.setConsumerFactory(new DefaultKafkaConsumerFactory<>(props));
+        DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(props);
+        customizers.orderedStream().forEach(c -> c.customize(consumers));
+        f.setConsumerFactory(consumers);
         f.setBatchListener(true);
         f.setConcurrency(concurrency);
         f.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);

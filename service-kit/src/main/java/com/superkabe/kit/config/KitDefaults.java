@@ -10,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Defaults every service shares (lowest precedence, so a service or deployment overrides any):
  * byte[] values with String keys, manual offset commits after handling, idempotent producers,
- * the consumer group named after the service, and Flyway owning the service's schema.
+ * the consumer group named after the service, Flyway owning the service's schema, and histogram
+ * buckets on the standard timers the dashboards show as percentiles.
  */
 public class KitDefaults implements EnvironmentPostProcessor {
 
@@ -47,6 +48,13 @@ public class KitDefaults implements EnvironmentPostProcessor {
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         d.put("management.endpoint.health.probes.enabled", "true");
         d.put("management.metrics.tags.service", service);
+        // histogram buckets for the timers the dashboards show as percentiles (docs/metrics.md)
+        d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        d.put("management.metrics.distribution.minimum-expected-value.http.server.requests", "1ms");
+        d.put("management.metrics.distribution.maximum-expected-value.http.server.requests", "30s");
+        d.put("management.metrics.distribution.percentiles-histogram.hikaricp.connections.acquire", "true");
+        d.put("management.metrics.distribution.minimum-expected-value.hikaricp.connections.acquire", "100us");
+        d.put("management.metrics.distribution.maximum-expected-value.hikaricp.connections.acquire", "30s");
         env.getPropertySources().addLast(new MapPropertySource("superkabeKitDefaults", d));
     }
 }

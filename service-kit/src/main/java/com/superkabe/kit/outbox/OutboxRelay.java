@@ -1,6 +1,7 @@
 package com.superkabe.kit.outbox;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Moves committed outbox rows to Kafka in id order and deletes them once the broker acknowledged
  * every one: at-least-once, in order per key; consumers dedupe by event id. Rows are locked with
- * SKIP LOCKED so a second replica never publishes the same batch concurrently.
+ * SKIP LOCKED so a second replica never publishes the same batch concurrently. The backlog (rows
+ * not yet relayed) is counted by the relay's own thread, at most once per {@link #BACKLOG_EVERY}, and
+ * published as a gauge: a scrape never waits for the database.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -35,7 +39,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration pollInterval;
     private final int batchSize;
+    static final Duration BACKLOG_EVERY = Duration.ofSeconds(2);
+
     private final Counter published;
+    private final AtomicLong backlog = new AtomicLong();
+    private long backlogCountedAt = Long.MIN_VALUE;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -49,6 +57,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.batchSize = batchSize;
         this.published = Counter.builder("superkabe_outbox_published").description("Events relayed to Kafka")
                 .register(meters);
+        Gauge.builder("superkabe_outbox_backlog", backlog, AtomicLong::get)
+                .description("Outbox rows committed but not yet relayed to Kafka, as last counted").register(meters);
     }
 
     /** Called after a commit that wrote outbox rows, so they leave without waiting for the next poll. */
@@ -84,6 +94,7 @@ public class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 int n = relayBatch();
+                countBacklogWhenDue();
                 if (n < batchSize) {
                     wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
@@ -129,6 +140,22 @@ public class OutboxRelay implements SmartLifecycle {
         }
         published.increment(count);
         return count;
+    }
+
+    /** Counts the outbox rows left, unless it did so less than {@link #BACKLOG_EVERY} ago. */
+    void countBacklogWhenDue() {
+        long now = System.nanoTime();
+        if (backlogCountedAt != Long.MIN_VALUE && now - backlogCountedAt < BACKLOG_EVERY.toNanos()) {
+            return;
+        }
+        backlogCountedAt = now;
+        backlog.set(countBacklog());
+    }
+
+    /** The rows waiting in the outbox now (also those another replica has locked). */
+    public long countBacklog() {
+        Long rows = jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single();
+        return rows == null ? 0 : rows;
     }
 
     private void sleepQuietly() {

@@ -70,7 +70,8 @@ class IntakeListener {
     }
 
     private Timer phase(String name) {
-        return Timer.builder("superkabe_ingestion_intake_phase").tag("phase", name)
+        // buckets, so dashboards can show percentiles across instances (histogram_quantile)
+        return Timer.builder("superkabe_ingestion_intake_phase").tag("phase", name).publishPercentileHistogram()
                 .description("Time the intake listener spends per poll in each phase").register(meters);
     }
 
@@ -79,7 +80,10 @@ class IntakeListener {
         shards.shutdownNow();
     }
 
-    @KafkaListener(id = "ingestion-intake", idIsGroup = false, containerFactory = "intakeBatchFactory",
+    // clientIdPrefix: the intake consumers' metrics carry client_id ingestion-intake-<n>, apart from the
+    // service's other consumers of the same group
+    @KafkaListener(id = "ingestion-intake", idIsGroup = false, clientIdPrefix = "ingestion-intake",
+            containerFactory = "intakeBatchFactory",
             topics = "#{T(com.superkabe.events.Topic).LEAD_INTAKE.topicName()}")
     void onSubmitted(List<ConsumerRecord<String, byte[]>> records) {
         long t0 = System.nanoTime();

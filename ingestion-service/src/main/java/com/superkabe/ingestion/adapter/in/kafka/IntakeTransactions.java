@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -20,7 +21,8 @@ import org.springframework.kafka.transaction.KafkaTransactionManager;
  * per poll, the decisions are sent in it, and the poll's offsets commit with them (ADR 0012). It is
  * deliberately not a Spring bean of producer-factory or transaction-manager type, so the
  * application's default (non-transactional) producer and its JDBC transaction manager stay as they
- * are for every other path.
+ * are for every other path. Boot's producer-factory customizers are applied to it all the same, so
+ * its client metrics reach Micrometer like those of the application's own producer.
  */
 public final class IntakeTransactions implements DisposableBean {
 
@@ -29,8 +31,10 @@ public final class IntakeTransactions implements DisposableBean {
     private final KafkaTransactionManager<String, byte[]> transactions;
     private final EventCodec codec;
 
-    public IntakeTransactions(Map<String, Object> producerProperties, String transactionIdPrefix, EventCodec codec) {
+    public IntakeTransactions(Map<String, Object> producerProperties, String transactionIdPrefix, EventCodec codec,
+                              List<DefaultKafkaProducerFactoryCustomizer> customizers) {
         this.producers = new DefaultKafkaProducerFactory<>(producerProperties);
+        customizers.forEach(c -> c.customize(producers));
         this.producers.setTransactionIdPrefix(transactionIdPrefix);
         this.template = new KafkaTemplate<>(producers);
         this.transactions = new KafkaTransactionManager<>(producers);
