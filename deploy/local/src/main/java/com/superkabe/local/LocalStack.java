@@ -55,7 +55,8 @@ public final class LocalStack {
     private static int run(Options options, StackLayout layout, Resources resources)
             throws IOException, InterruptedException {
         Optional<Database> external = Database.fromEnvironment(System.getenv());
-        Preflight.requireFreePorts(portsToClaim(options.services(), external.isEmpty()), layout);
+        Preflight.requireFreePorts(portsToClaim(ServiceSpec.withConsole(options.services()), external.isEmpty()),
+                layout);
         Files.createDirectories(layout.logsDir());
         Preflight.forgetPids(layout);
         resources.add("pid file", () -> Preflight.forgetPids(layout));
@@ -74,7 +75,7 @@ public final class LocalStack {
             Console.info("not starting " + options.skippedServices() + " (--skip): run them yourself against this stack");
         }
         long servicesAt = System.nanoTime();
-        ServiceFleet fleet = ServiceFleet.start(options.services(), layout, db, dns.address(), secretsKey, resources);
+        ServiceFleet fleet = ServiceFleet.start(ServiceSpec.withConsole(options.services()), layout, db, dns.address(), secretsKey, resources);
         Http http = new Http();
         fleet.awaitHealthy(http);
         Duration total = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());

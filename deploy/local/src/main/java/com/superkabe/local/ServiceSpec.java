@@ -57,6 +57,17 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
                     LOOPBACK_MAILBOXES), null),
             new ServiceSpec("protection-service", 8086, PROTECTION_DEMO_SPEED, "superkabe.protection.dns.server"));
 
+    /**
+     * The operator console (port 8087, pages under /console): a process of the local stack beside the
+     * six services, reading them through their REST APIs at their default addresses (8081 to 8086).
+     */
+    static final ServiceSpec CONSOLE = new ServiceSpec("console", 8087, List.of(), null);
+
+    /** The services to start, and the console after them (it needs none of them to start). */
+    static List<ServiceSpec> withConsole(List<ServiceSpec> services) {
+        return concat(services, List.of(CONSOLE));
+    }
+
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
@@ -96,7 +107,12 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
     }
 
     String healthUrl() {
-        return baseUrl() + "/actuator/health";
+        return baseUrl() + contextPath() + "/actuator/health";
+    }
+
+    /** The console serves everything, its health included, under /console; the services at the root. */
+    String contextPath() {
+        return this == CONSOLE || name.equals(CONSOLE.name) ? "/console" : "";
     }
 
     String prometheusUrl() {
