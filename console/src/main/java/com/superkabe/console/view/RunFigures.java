@@ -29,11 +29,15 @@ public record RunFigures(Map<String, Integer> byStatus, Map<String, Integer> hel
         for (JsonNode d : details) {
             boolean bounced = false;
             boolean replied = false;
+            String previous = "";
             for (JsonNode t : d.path("transitions")) {
                 String type = t.path("type").asString().toLowerCase(Locale.ROOT);
-                if (type.equals("superkabe.email.sent.v1")) {
+                // the sequencer records a delivered send as the run advancing (or completing) right after its request
+                if (previous.equals("superkabe.send.requested.v1")
+                        && (type.equals("superkabe.run.step-advanced.v1") || type.equals("superkabe.run.completed.v1"))) {
                     sends++;
                 }
+                previous = type;
                 bounced |= type.contains("bounced");
                 replied |= type.contains("replied") || type.contains("reply.received");
             }

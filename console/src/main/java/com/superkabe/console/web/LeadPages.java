@@ -44,24 +44,44 @@ class LeadPages {
         String key = operator.apiKey();
         String id = CampaignPages.encode(leadId);
         JsonNode lead = services.get(key, INGESTION, "/api/v1/leads/" + id);
-        JsonNode decisions;
+        JsonNode decisions = decisions(key, id);
+        List<Map<String, Object>> runViews = new ArrayList<>();
+        for (JsonNode detail : RunDetails.of(services, key, runs(key, leadId, campaigns(lead, decisions)))) {
+            runViews.add(runView(detail));
+        }
+        model.addAttribute("lead", Json.map(lead));
+        model.addAttribute("decisions", decisions == null ? List.of() : Json.list(decisions));
+        model.addAttribute("runs", runViews);
+        model.addAttribute("operator", operator);
+        return "lead";
+    }
+
+    /** The gate's decisions on the lead; null when it has not decided yet (404). */
+    private JsonNode decisions(String key, String id) {
         try {
-            decisions = services.get(key, GATE, "/api/v1/leads/" + id + "/gate-decisions");
+            return services.get(key, GATE, "/api/v1/leads/" + id + "/gate-decisions");
         } catch (ApiCallFailed e) {
             if (e.status() != 404) {
                 throw e;
             }
-            decisions = null; // not gated yet
+            return null;
         }
+    }
+
+    /** The campaigns the lead is known in: its own, its enrolments', and those the gate decided for. */
+    private static Set<String> campaigns(JsonNode lead, JsonNode decisions) {
         Set<String> campaigns = new LinkedHashSet<>();
-        if (Json.text(lead, "campaignId") != null) {
-            campaigns.add(Json.text(lead, "campaignId"));
-        }
+        campaigns.add(Json.text(lead, "campaignId"));
         lead.path("enrolments").forEach(e -> campaigns.add(Json.text(e, "campaignId")));
         if (decisions != null) {
             decisions.forEach(d -> campaigns.add(Json.text(d, "campaignId")));
         }
         campaigns.remove(null);
+        return campaigns;
+    }
+
+    /** The lead's runs, found in each campaign's run list (there is no runs-by-lead read). */
+    private List<JsonNode> runs(String key, String leadId, Set<String> campaigns) {
         List<JsonNode> runs = new ArrayList<>();
         for (String campaignId : campaigns) {
             try {
@@ -77,21 +97,19 @@ class LeadPages {
                 }
             }
         }
-        List<Map<String, Object>> runViews = new ArrayList<>();
-        for (JsonNode detail : RunDetails.of(services, key, runs)) {
-            Map<String, Object> v = new LinkedHashMap<>(Json.map(detail.path("run")));
-            v.put("transitions", Json.list(detail.path("transitions")));
-            String status = Json.text(detail.path("run"), "status");
-            String cause = Json.text(detail.path("run"), "pauseCause");
-            v.put("resolvable", ("FAILED".equals(status) && !detail.path("run").path("closed").asBoolean())
-                    || ("PAUSED".equals(status) && ("AMBIGUOUS_SEND".equals(cause) || "SENDER_REFUSALS".equals(cause))));
-            runViews.add(v);
-        }
-        model.addAttribute("lead", Json.map(lead));
-        model.addAttribute("decisions", decisions == null ? List.of() : Json.list(decisions));
-        model.addAttribute("runs", runViews);
-        model.addAttribute("operator", operator);
-        return "lead";
+        return runs;
+    }
+
+    /** A run, its transitions, and whether an operator's resolve applies (the sequencer's RunView.resolvable). */
+    private static Map<String, Object> runView(JsonNode detail) {
+        JsonNode run = detail.path("run");
+        Map<String, Object> v = new LinkedHashMap<>(Json.map(run));
+        v.put("transitions", Json.list(detail.path("transitions")));
+        String status = Json.text(run, "status");
+        String cause = Json.text(run, "pauseCause");
+        v.put("resolvable", "FAILED".equals(status) && !run.path("closed").asBoolean()
+                || "PAUSED".equals(status) && ("AMBIGUOUS_SEND".equals(cause) || "SENDER_REFUSALS".equals(cause)));
+        return v;
     }
 
     @PostMapping("/leads/{leadId}/control")

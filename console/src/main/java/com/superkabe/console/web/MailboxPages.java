@@ -50,17 +50,7 @@ class MailboxPages {
             model.addAttribute("filterError", "Unknown state '" + state + "': choose one of the list.");
             state = null;
         }
-        JsonNode protection = services.get(key, PROTECTION, services.properties().protectionMailboxesPath());
-        Map<String, String> providers = new HashMap<>();
-        services.get(key, SEND_ADAPTER, "/api/v1/mailboxes")
-                .forEach(m -> providers.put(Json.text(m, "mailboxId"), Json.text(m, "provider")));
-        List<MailboxRow> all = new ArrayList<>();
-        for (JsonNode m : protection) {
-            String s = Json.text(m, "state");
-            all.add(new MailboxRow(Json.text(m, "mailboxId"), Json.text(m, "address"), Json.text(m, "domain"),
-                    providers.get(Json.text(m, "mailboxId")), s, MailboxRow.phaseOf(s),
-                    m.path("phaseEnteredTick").asLong(), m.path("windowBounces").asInt(), null, null));
-        }
+        List<MailboxRow> all = rows(key);
         MailboxOverview overview = MailboxOverview.of(all, state, domain, provider, page,
                 services.properties().pageSize());
         model.addAttribute("overview", overview);
@@ -73,6 +63,22 @@ class MailboxPages {
         model.addAttribute("query", query(state, domain, provider));
         model.addAttribute("operator", operator);
         return htmx != null ? "mailboxes :: results" : "mailboxes";
+    }
+
+    /** Every mailbox of the organization as protection sees it, with its provider from the send adapter. */
+    private List<MailboxRow> rows(String key) {
+        JsonNode protection = services.get(key, PROTECTION, services.properties().protectionMailboxesPath());
+        Map<String, String> providers = new HashMap<>();
+        services.get(key, SEND_ADAPTER, "/api/v1/mailboxes")
+                .forEach(m -> providers.put(Json.text(m, "mailboxId"), Json.text(m, "provider")));
+        List<MailboxRow> all = new ArrayList<>();
+        for (JsonNode m : protection) {
+            String s = Json.text(m, "state");
+            all.add(new MailboxRow(Json.text(m, "mailboxId"), Json.text(m, "address"), Json.text(m, "domain"),
+                    providers.get(Json.text(m, "mailboxId")), s, MailboxRow.phaseOf(s),
+                    m.path("phaseEnteredTick").asLong(), m.path("windowBounces").asInt(), null, null));
+        }
+        return all;
     }
 
     /** The page's rows with their warmup limit and last reason: two calls per row, made side by side. */
@@ -103,6 +109,16 @@ class MailboxPages {
             }
             return out;
         }
+    }
+
+    private static String invalid(String target, String reason) {
+        if (target == null || !MailboxOverview.STATES.contains(target)) {
+            return "Choose the state to move the mailbox to.";
+        }
+        if (reason == null || reason.isBlank()) {
+            return "Give a reason: every operator transition is recorded in the audit trail with its reason.";
+        }
+        return reason.length() > 1000 ? "The reason is too long: at most 1000 characters." : null;
     }
 
     private static String query(String state, String domain, String provider) {
@@ -162,28 +178,18 @@ class MailboxPages {
                       @RequestParam(required = false) String confirm, Model model, RedirectAttributes redirect,
                       jakarta.servlet.http.HttpServletResponse response) {
         TransitionForm form = new TransitionForm(target, reason);
-        String error = null;
-        if (target == null || !MailboxOverview.STATES.contains(target)) {
-            error = "Choose the state to move the mailbox to.";
-        } else if (reason == null || reason.isBlank()) {
-            error = "Give a reason: every operator transition is recorded in the audit trail with its reason.";
-        } else if (reason.length() > 1000) {
-            error = "The reason is too long: at most 1000 characters.";
-        }
-        boolean force = "force".equals(confirm);
+        String error = invalid(target, reason);
         if (error == null) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("target", target);
-            body.put("reason", reason.strip());
-            body.put("force", force);
             try {
-                JsonNode applied = services.post(operator.apiKey(), PROTECTION,
-                        services.properties().protectionMailboxesPath() + "/" + mailboxId + "/transitions", body);
+                JsonNode applied = services.post(operator.apiKey(), PROTECTION, services.properties()
+                        .protectionMailboxesPath() + "/" + mailboxId + "/transitions", Map.of("target", target,
+                        "reason", reason.strip(), "force", "force".equals(confirm)));
                 redirect.addFlashAttribute("applied", Json.map(applied));
-                return "redirect:/mailboxes/" + URLEncoder.encode(mailboxId, StandardCharsets.UTF_8) + "#audit";
+                return "redirect:/mailboxes/" + CampaignPages.encode(mailboxId) + "#audit";
             } catch (ApiCallFailed e) {
-                if (e.status() == 409 && !force && ForcePreview.skippedChecks(e.detail()) != null) {
-                    model.addAttribute("confirmation", ForcePreview.skippedChecks(e.detail()));
+                List<String> checks = ForcePreview.skippedChecks(e.detail());
+                if (e.status() == 409 && !"force".equals(confirm) && checks != null) {
+                    model.addAttribute("confirmation", checks);
                 } else if (e.status() == 409 || e.status() == 400) {
                     error = e.detail();
                 } else {

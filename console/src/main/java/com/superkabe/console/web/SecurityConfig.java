@@ -26,7 +26,8 @@ class SecurityConfig {
     SecurityFilterChain console(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/denied", "/error", "/css/**", "/webjars/**", "/actuator/health")
+                        .requestMatchers("/login", "/denied", "/error", "/css/**", "/webjars/**", "/actuator/health",
+                                "/actuator/health/**")
                         .permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.accessDeniedPage("/denied")
