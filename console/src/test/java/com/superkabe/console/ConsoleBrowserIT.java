@@ -69,7 +69,7 @@ class ConsoleBrowserIT {
         }
     }
 
-    /** An organization with a mailbox, a two-step campaign and a lead that has had its first send; then the mailbox is paused. */
+    /** An organization with a mailbox, a two-step campaign and a lead that had its first send; then the mailbox pauses. */
     private static void seed() {
         TestHttp ingestion = platform.http(platform.ingestion);
         key = ingestion.post("/admin/v1/organizations", "{\"name\":\"Console Org\"}", "X-Admin-Token",
@@ -97,7 +97,8 @@ class ConsoleBrowserIT {
         TestHttp.until(() -> protection.get("/api/v1/mailboxes/" + mailboxId, "X-Api-Key", key),
                 r -> r.status() == 200 && r.json().path("registered").asBoolean(), WAIT);
         TestHttp.Response paused = protection.post("/api/v1/mailboxes/" + mailboxId + "/transitions",
-                TestHttp.json(Map.of("target", "paused", "reason", "Bounce spike reported by the ESP")), "X-Api-Key", key);
+                TestHttp.json(Map.of("target", "paused", "reason", "Bounce spike reported by the ESP")),
+                "X-Api-Key", key);
         assertThat(paused.status()).as(paused.body()).isEqualTo(201);
     }
 
@@ -113,7 +114,8 @@ class ConsoleBrowserIT {
         assertThat(browser.driver.getPageSource()).doesNotContain("sk_not-a-real-key");
         browser.discardConsoleMessages(); // the refused sign-in answers 400 on purpose
         browser.driver.findElement(By.id("sign-in")).click();
-        assertThat(browser.driver.findElement(By.id("error")).getText()).isEqualTo("Enter your organization's API key.");
+        assertThat(browser.driver.findElement(By.id("error")).getText())
+                .isEqualTo("Enter your organization's API key.");
         browser.discardConsoleMessages();
     }
 
@@ -131,7 +133,8 @@ class ConsoleBrowserIT {
         assertThat(session.isHttpOnly()).isTrue();
         assertThat(session.getSameSite()).isEqualTo("Strict");
         assertThat(session.getPath()).isEqualTo("/console");
-        assertThat(browser.driver.findElement(By.cssSelector("#counts [data-state=paused] b")).getText()).isEqualTo("1");
+        assertThat(browser.driver.findElement(By.cssSelector("#counts [data-state=paused] b")).getText())
+                .isEqualTo("1");
 
         new Select(browser.driver.findElement(By.id("state"))).selectByValue("paused");
         WebElement row = new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.findElements(

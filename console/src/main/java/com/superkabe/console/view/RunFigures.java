@@ -33,8 +33,9 @@ public record RunFigures(Map<String, Integer> byStatus, Map<String, Integer> hel
             for (JsonNode t : d.path("transitions")) {
                 String type = t.path("type").asString().toLowerCase(Locale.ROOT);
                 // the sequencer records a delivered send as the run advancing (or completing) right after its request
-                if (previous.equals("superkabe.send.requested.v1")
-                        && (type.equals("superkabe.run.step-advanced.v1") || type.equals("superkabe.run.completed.v1"))) {
+                boolean advanced = type.equals("superkabe.run.step-advanced.v1")
+                        || type.equals("superkabe.run.completed.v1");
+                if (previous.equals("superkabe.send.requested.v1") && advanced) {
                     sends++;
                 }
                 previous = type;

@@ -58,7 +58,8 @@ class CampaignPages {
             }
             try {
                 services.patch(operator.apiKey(), SEQUENCER, "/api/v1/campaigns/" + encode(campaignId), body);
-                redirect.addFlashAttribute("notice", "PAUSED".equals(status) ? "Campaign paused." : "Campaign resumed.");
+                redirect.addFlashAttribute("notice",
+                        "PAUSED".equals(status) ? "Campaign paused." : "Campaign resumed.");
             } catch (ApiCallFailed e) {
                 if (e.status() != 400 && e.status() != 409) {
                     throw e;

@@ -23,7 +23,8 @@ final class RunDetails {
             List<Future<JsonNode>> futures = new ArrayList<>();
             for (JsonNode run : runs) {
                 String id = run.path("runId").asString();
-                futures.add(pool.submit(() -> services.get(key, SEQUENCER, "/api/v1/runs/" + CampaignPages.encode(id))));
+                futures.add(pool.submit(() -> services.get(key, SEQUENCER,
+                        "/api/v1/runs/" + CampaignPages.encode(id))));
             }
             List<JsonNode> out = new ArrayList<>();
             for (Future<JsonNode> f : futures) {

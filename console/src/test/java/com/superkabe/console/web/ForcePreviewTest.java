@@ -12,7 +12,8 @@ class ForcePreviewTest {
                 + "transition (skips the healing pipeline); domain demo.test is paused";
 
         assertThat(ForcePreview.skippedChecks(refusal)).containsExactly(
-                "paused -> healthy is not a valid transition (skips the healing pipeline)", "domain demo.test is paused");
+                "paused -> healthy is not a valid transition (skips the healing pipeline)",
+                "domain demo.test is paused");
     }
 
     @Test
