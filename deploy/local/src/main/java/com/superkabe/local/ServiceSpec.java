@@ -65,7 +65,9 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
 
     /** The services to start, and the console after them (it needs none of them to start). */
     static List<ServiceSpec> withConsole(List<ServiceSpec> services) {
-        return concat(services, List.of(CONSOLE));
+        List<ServiceSpec> all = new ArrayList<>(services);
+        all.add(CONSOLE);
+        return List.copyOf(all);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
