@@ -19,6 +19,11 @@ public record MailboxRow(String mailboxId, String address, String domain, String
                 windowBounces, limit, reason);
     }
 
+    /** Protection imposes no warmup limit on healthy and warning mailboxes (its WarmupLimits), so none is asked for. */
+    public boolean mayHaveWarmupLimit() {
+        return !"healthy".equals(state) && !"warning".equals(state);
+    }
+
     public boolean unhealthy() {
         return !"healthy".equals(state) && !"warming".equals(state);
     }

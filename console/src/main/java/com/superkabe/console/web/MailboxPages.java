@@ -56,8 +56,11 @@ class MailboxPages {
         model.addAttribute("overview", overview);
         model.addAttribute("states", MailboxOverview.STATES);
         model.addAttribute("rows", detailed(key, overview.page()));
-        model.addAttribute("domains", Json.list(services.get(key, PROTECTION,
-                services.properties().protectionDomainsPath())));
+        List<Map<String, Object>> domains = DomainTable.worstFirst(Json.list(services.get(key, PROTECTION,
+                services.properties().protectionDomainsPath())), domain);
+        int shown = Math.min(domains.size(), services.properties().pageSize());
+        model.addAttribute("domains", domains.subList(0, shown));
+        model.addAttribute("domainsNotShown", domains.size() - shown);
         model.addAttribute("filter", Map.of("state", state == null ? "" : state, "domain", domain == null ? "" : domain,
                 "provider", provider == null ? "" : provider));
         model.addAttribute("query", query(state, domain, provider));
@@ -88,11 +91,13 @@ class MailboxPages {
             List<Future<MailboxRow>> futures = new ArrayList<>();
             for (MailboxRow r : rows) {
                 futures.add(pool.submit(() -> {
-                    JsonNode one = services.get(key, PROTECTION, base + r.mailboxId());
                     JsonNode transitions = services.get(key, PROTECTION, base + r.mailboxId() + "/transitions");
                     String reason = transitions.isEmpty() ? null
                             : Json.text(transitions.get(transitions.size() - 1), "reason");
-                    JsonNode limit = one.get("warmupLimit");
+                    if (!r.mayHaveWarmupLimit()) {
+                        return r.withDetail(null, reason);
+                    }
+                    JsonNode limit = services.get(key, PROTECTION, base + r.mailboxId()).get("warmupLimit");
                     return r.withDetail(limit == null || limit.isNull() ? null : limit.asInt(), reason);
                 }));
             }

@@ -32,13 +32,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * measured through a signed-in HTTP session against protection, the send adapter and ingestion on
  * the real broker and PostgreSQL. Prints figures; asserts nothing about time. Run:
  * {@code mvn -pl console test -Dtest=MailboxListBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (-Dbench.mailboxes=10000 -Dbench.loads=30 to change the defaults).
+ * (-Dbench.mailboxes=10000 -Dbench.loads=30 -Dbench.wait-minutes=25 to change the defaults).
  */
 class MailboxListBenchmark {
 
     static final int MAILBOXES = Integer.getInteger("bench.mailboxes", 10_000);
     static final int DOMAINS = Math.max(1, MAILBOXES / 10);
     static final int LOADS = Integer.getInteger("bench.loads", 30);
+    static final Duration WAIT = Duration.ofMinutes(Integer.getInteger("bench.wait-minutes", 25));
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Test
@@ -72,10 +73,10 @@ class MailboxListBenchmark {
                         "SMTP", 50, null, null)));
             }
             kafka.flush();
-            TestHttp.until(() -> TestHttp.of(protection).get("/api/v1/mailboxes", "X-Api-Key", key),
-                    r -> r.status() == 200 && r.json().size() >= MAILBOXES, Duration.ofMinutes(10));
-            System.out.printf("BENCH console: %,d mailboxes on %,d domains registered at protection in %.1f s%n",
-                    MAILBOXES, DOMAINS, (System.nanoTime() - t0) / 1e9);
+            int registered = awaitRegistered(TestHttp.of(protection), key);
+            // on a loaded machine protection may not have them all in time: the figures say how many there were
+            System.out.printf("BENCH console: %,d of %,d mailboxes on %,d domains registered at protection in %.1f s%n",
+                    registered, MAILBOXES, DOMAINS, (System.nanoTime() - t0) / 1e9);
 
             HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
             String consoleUrl = base(console) + "/console";
@@ -91,6 +92,18 @@ class MailboxListBenchmark {
             protection.close();
             ingestion.close();
         }
+    }
+
+    /** Polls protection's list every 5 s (a tighter loop would compete with the registrations it waits for). */
+    private static int awaitRegistered(TestHttp protection, String key) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int registered = 0;
+        while (registered < MAILBOXES && System.nanoTime() < deadline) {
+            Thread.sleep(5_000);
+            TestHttp.Response r = protection.get("/api/v1/mailboxes", "X-Api-Key", key);
+            registered = r.status() == 200 ? r.json().size() : registered;
+        }
+        return registered;
     }
 
     /** Signs in as a browser would (the form's CSRF token, then the key); waits out a key not yet projected. */
