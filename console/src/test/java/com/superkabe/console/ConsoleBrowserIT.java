@@ -44,6 +44,7 @@ class ConsoleBrowserIT {
     private static String mailboxId;
     private static String campaignId;
     private static String leadId;
+    private static String otherMailboxId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -69,7 +70,7 @@ class ConsoleBrowserIT {
         }
     }
 
-    /** An organization with a mailbox, a two-step campaign and a lead that had its first send; then the mailbox pauses. */
+    /** An organization, its mailbox, a two-step campaign and a lead with its first send; then the mailbox pauses. */
     private static void seed() {
         TestHttp ingestion = platform.http(platform.ingestion);
         key = ingestion.post("/admin/v1/organizations", "{\"name\":\"Console Org\"}", "X-Admin-Token",
@@ -100,6 +101,22 @@ class ConsoleBrowserIT {
                 TestHttp.json(Map.of("target", "paused", "reason", "Bounce spike reported by the ESP")),
                 "X-Api-Key", key);
         assertThat(paused.status()).as(paused.body()).isEqualTo(201);
+        otherMailboxId = anotherOrganizationsMailbox(protection);
+    }
+
+    /** Another organization's mailbox, known to protection, that this organization's session must not see. */
+    private static String anotherOrganizationsMailbox(TestHttp protection) {
+        String otherKey = platform.http(platform.ingestion).post("/admin/v1/organizations", "{\"name\":\"Other Org\"}",
+                "X-Admin-Token", Platform.ADMIN_TOKEN).json().get("apiKey").asString();
+        TestHttp.Response r = TestHttp.until(() -> platform.http(platform.sendAdapter).post("/api/v1/mailboxes",
+                TestHttp.json(Map.of("address", "ops@other.test", "provider", "SMTP", "dailyLimit", 50,
+                        "smtp", endpoint(mail.getSmtp().getPort()))), "X-Api-Key", otherKey),
+                x -> x.status() != 401, WAIT);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String id = r.json().get("mailboxId").asString();
+        TestHttp.until(() -> protection.get("/api/v1/mailboxes/" + id, "X-Api-Key", otherKey),
+                x -> x.status() == 200 && x.json().path("registered").asBoolean(), WAIT);
+        return id;
     }
 
     @Test
@@ -135,6 +152,8 @@ class ConsoleBrowserIT {
         assertThat(session.getPath()).isEqualTo("/console");
         assertThat(browser.driver.findElement(By.cssSelector("#counts [data-state=paused] b")).getText())
                 .isEqualTo("1");
+        assertThat(browser.driver.findElement(By.id("mailbox-table")).getText()).contains(MAILBOX)
+                .doesNotContain("ops@other.test");
 
         new Select(browser.driver.findElement(By.id("state"))).selectByValue("paused");
         WebElement row = new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.findElements(
@@ -170,6 +189,17 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(4)
+    void anotherOrganizationsMailboxDoesNotExistForThisSession() {
+        browser.driver.get(platform.consoleUrl() + "/mailboxes/" + otherMailboxId);
+
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        assertThat(browser.driver.getPageSource()).doesNotContain("ops@other.test");
+        browser.discardConsoleMessages(); // the 404 is the answer expected
+        browser.driver.get(platform.consoleUrl() + "/mailboxes/" + mailboxId);
+    }
+
+    @Test
+    @Order(5)
     void forcingAMoveThatSkipsSafetyChecksNamesEachCheckAndIsAuditedOnlyOnceConfirmed() throws Exception {
         new Select(browser.driver.findElement(By.id("target"))).selectByValue("healthy");
         browser.driver.findElement(By.id("reason")).sendKeys("ESP confirmed the spike was their outage");
@@ -195,7 +225,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aFormSentWithoutItsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
         new Select(browser.driver.findElement(By.id("target"))).selectByValue("paused");
         browser.driver.findElement(By.id("reason")).sendKeys("should never be applied");
@@ -219,7 +249,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anOperatorPausesALeadAndItsRunPauses() throws Exception {
         browser.driver.get(platform.consoleUrl() + "/leads/" + leadId);
         assertThat(browser.driver.findElement(By.id("gate-decisions")).getText()).contains("Campaign active?");
@@ -239,7 +269,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anOperatorPausesTheCampaignFromItsPage() throws Exception {
         browser.driver.get(platform.consoleUrl() + "/campaigns/" + campaignId);
         assertThat(browser.driver.findElement(By.id("runs-by-status")).getText()).contains("PAUSED");
@@ -253,7 +283,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void signingOutEndsTheSession() {
         browser.driver.findElement(By.id("sign-out")).click();
         assertThat(browser.driver.findElement(By.id("notice")).getText()).isEqualTo("You are signed out.");
@@ -263,7 +293,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void noPageLoggedABrowserConsoleError() {
         browser.collectConsoleErrors();
         assertThat(browser.consoleErrors).isEmpty();
