@@ -55,7 +55,7 @@ public final class LocalStack {
     private static int run(Options options, StackLayout layout, Resources resources)
             throws IOException, InterruptedException {
         Optional<Database> external = Database.fromEnvironment(System.getenv());
-        List<Integer> ports = portsToClaim(ServiceSpec.withGateway(options.services()), external.isEmpty());
+        List<Integer> ports = portsToClaim(ServiceSpec.withConsole(ServiceSpec.withGateway(options.services())), external.isEmpty());
         if (options.observability() && LocalPrometheus.locate(System.getenv()).isPresent()) {
             ports.add(LocalPrometheus.PORT);
         }
@@ -78,7 +78,7 @@ public final class LocalStack {
             Console.info("not starting " + options.skippedServices() + " (--skip): run them yourself against this stack");
         }
         long servicesAt = System.nanoTime();
-        ServiceFleet fleet = ServiceFleet.start(ServiceSpec.withGateway(options.services()),
+        ServiceFleet fleet = ServiceFleet.start(ServiceSpec.withConsole(ServiceSpec.withGateway(options.services())),
                 layout, db, dns.address(), secretsKey, resources);
         Http http = new Http();
         fleet.awaitHealthy(http);

@@ -178,6 +178,8 @@ final class ProtectionDemo {
         return List.of("protection demo: org \"" + ProtectionDemoData.ORG_NAME + "\" API key " + seeded.apiKey(),
                 "try:         curl -H 'X-Api-Key: " + seeded.apiKey() + "' " + base + "/transitions",
                 leadId == null ? "" : "             curl -H 'X-Api-Key: " + seeded.apiKey() + "' "
-                        + ServiceSpec.named("gate-service").baseUrl() + "/api/v1/leads/" + leadId + "/gate-decisions");
+                        + ServiceSpec.named("gate-service").baseUrl() + "/api/v1/leads/" + leadId + "/gate-decisions",
+                "its story:   " + ServiceSpec.CONSOLE.baseUrl() + "/console/mailboxes/" + seeded.mailboxId()
+                        + "  (sign in with the API key above)");
     }
 }

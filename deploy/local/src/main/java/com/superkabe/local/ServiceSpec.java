@@ -70,6 +70,19 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
         return List.copyOf(all);
     }
 
+    /**
+     * The operator console (port 8087, pages under /console): a process of the local stack beside the
+     * six services, reading them through their REST APIs at their default addresses (8081 to 8086).
+     */
+    static final ServiceSpec CONSOLE = new ServiceSpec("console", 8087, List.of(), null);
+
+    /** The services to start, and the console after them (it needs none of them to start). */
+    static List<ServiceSpec> withConsole(List<ServiceSpec> services) {
+        List<ServiceSpec> all = new ArrayList<>(services);
+        all.add(CONSOLE);
+        return List.copyOf(all);
+    }
+
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
@@ -109,7 +122,12 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
     }
 
     String healthUrl() {
-        return baseUrl() + "/actuator/health";
+        return baseUrl() + contextPath() + "/actuator/health";
+    }
+
+    /** The console serves everything, its health included, under /console; the services at the root. */
+    String contextPath() {
+        return this == CONSOLE || name.equals(CONSOLE.name) ? "/console" : "";
     }
 
     String prometheusUrl() {

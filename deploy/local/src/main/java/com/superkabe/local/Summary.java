@@ -17,6 +17,8 @@ final class Summary {
         for (ServiceSpec s : ServiceSpec.withGateway(ServiceSpec.ALL)) {
             sb.append(String.format("  %-21s %s | %s%n", s.name(), s.healthUrl(), s.prometheusUrl()));
         }
+        sb.append("console:     ").append(ServiceSpec.CONSOLE.baseUrl()).append("/console/")
+                .append("  (through the front door: http://localhost:8080/console/; sign in with the API key)\n");
         sb.append("Kafka:       ").append(KafkaBroker.BOOTSTRAP).append("  (intake topic superkabe.lead-intake)\n");
         sb.append("PostgreSQL:  ").append(db.url()).append("  user ").append(db.user()).append('\n');
         sb.append("mail:        SMTP ").append(MailServer.HOST).append(':').append(MailServer.SMTP_PORT)

@@ -65,6 +65,16 @@ class PureLogicTest {
     }
 
     @Test
+    void startsTheConsoleAfterTheServicesOnPort8087WithItsHealthUnderItsContextPath() {
+        List<ServiceSpec> processes = ServiceSpec.withConsole(ServiceSpec.ALL);
+
+        assertThat(processes).extracting(ServiceSpec::port).containsExactly(8081, 8082, 8083, 8084, 8085, 8086, 8087);
+        assertThat(processes.getLast().name()).isEqualTo("console");
+        assertThat(ServiceSpec.CONSOLE.healthUrl()).isEqualTo("http://localhost:8087/console/actuator/health");
+        assertThat(ServiceSpec.named("gate-service").healthUrl()).isEqualTo("http://localhost:8082/actuator/health");
+    }
+
+    @Test
     void usesTheUsersDatabaseOnlyWhenAUrlIsGiven() {
         assertThat(Database.fromEnvironment(Map.of())).isEmpty();
         assertThat(Database.fromEnvironment(Map.of("SUPERKABE_DB_URL", " jdbc:postgresql://db/sk ",

@@ -65,6 +65,12 @@ public final class InMemorySendPorts {
         }
 
         @Override
+        public java.util.List<Mailbox> ofOrganization(String orgId) {
+            return mailboxes.values().stream().filter(m -> m.orgId().equals(orgId))
+                    .sorted(java.util.Comparator.comparing(Mailbox::address)).toList();
+        }
+
+        @Override
         public void updateCredentials(Mailbox m) {
             mailboxes.put(m.mailboxId(), m);
         }

@@ -11,6 +11,7 @@ import com.superkabe.mailguard.MailHostPolicy;
 import com.superkabe.sendadapter.domain.SenderAddress;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -69,6 +70,12 @@ class MailboxController {
                     + "a From address belongs to one organization");
         }
         return view(mailbox);
+    }
+
+    /** The organization's mailboxes (provider, domain, daily limit; never a secret), by address. */
+    @GetMapping
+    List<Map<String, Object>> list(OrgId org) {
+        return mailboxes.ofOrganization(org.value()).stream().map(MailboxController::view).toList();
     }
 
     @GetMapping("/{mailboxId}")

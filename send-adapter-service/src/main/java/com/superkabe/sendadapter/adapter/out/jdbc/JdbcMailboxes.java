@@ -5,6 +5,7 @@ import com.superkabe.sendadapter.domain.SenderAddress;
 import com.superkabe.sendadapter.application.Mailboxes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,6 +67,15 @@ class JdbcMailboxes implements Mailboxes {
                         + "imap_username, imap_secret, oauth_tenant, oauth_client_id, oauth_client_secret, "
                         + "oauth_refresh_token FROM mailbox WHERE mailbox_id = ?")
                 .param(mailboxId).query(JdbcMailboxes::map).optional();
+    }
+
+    @Override
+    public List<Mailbox> ofOrganization(String orgId) {
+        return jdbc.sql("SELECT mailbox_id, org_id, address, domain, provider, daily_limit, smtp_host, smtp_port, "
+                        + "smtp_security, smtp_username, smtp_secret, imap_host, imap_port, imap_security, "
+                        + "imap_username, imap_secret, oauth_tenant, oauth_client_id, oauth_client_secret, "
+                        + "oauth_refresh_token FROM mailbox WHERE org_id = ? ORDER BY address")
+                .param(orgId).query(JdbcMailboxes::map).list();
     }
 
     private static Mailbox map(ResultSet rs, int row) throws SQLException {
