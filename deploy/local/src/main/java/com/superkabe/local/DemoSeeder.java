@@ -91,9 +91,8 @@ final class DemoSeeder {
 
     private void publishToIntakeTopic(Seeded s) throws InterruptedException {
         String value = Http.JSON.writeValueAsString(DemoData.intakeRecord(DemoData.ALAN, s.orgId(), s.campaignId()));
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.BOOTSTRAP,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        Map<String, Object> config = KafkaBroker.client(KafkaUsers.DEMO_CUSTOMER, Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
         String topic = Topic.LEAD_INTAKE.topicName();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             RecordMetadata md = producer.send(new ProducerRecord<>(topic, s.orgId(), value)).get(30, TimeUnit.SECONDS);

@@ -151,11 +151,10 @@ final class FaultWorkload {
 
     /** Publishes to the intake topic; a record counts as acknowledged once the broker has committed it (acks=all). */
     void submitTopic(List<DemoData.Lead> leads) throws InterruptedException {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.BOOTSTRAP,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        Map<String, Object> config = KafkaBroker.client(KafkaUsers.DEMO_CUSTOMER, Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) CLIENT_RETRY.toMillis(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             for (DemoData.Lead lead : leads) {
                 String value = Http.JSON.writeValueAsString(DemoData.intakeRecord(lead, orgId, campaignId));

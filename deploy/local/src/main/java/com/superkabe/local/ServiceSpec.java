@@ -104,6 +104,22 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
         return Map.of("SUPERKABE_SECRETS_KEY", secretsKey, "SPRING_DATASOURCE_PASSWORD", db.password());
     }
 
+    /**
+     * The secrets plus this service's own Kafka user (ADR 0043); the gateway, which has no Kafka
+     * client, gets none.
+     */
+    Map<String, String> secretEnvironment(Database db, String secretsKey, KafkaUsers kafkaUsers) {
+        Map<String, String> env = new java.util.HashMap<>(secretEnvironment(db, secretsKey));
+        service().ifPresent(s -> env.putAll(kafkaUsers.serviceEnvironment(s)));
+        return Map.copyOf(env);
+    }
+
+    /** The catalogue's service this spec runs, if it is one (the gateway is not). */
+    java.util.Optional<com.superkabe.events.Service> service() {
+        return java.util.Arrays.stream(com.superkabe.events.Service.values())
+                .filter(s -> s.id().equals(name)).findFirst();
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }
