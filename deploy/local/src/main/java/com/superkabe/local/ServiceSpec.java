@@ -48,7 +48,9 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
             "--superkabe.mailbox.refused-ports=8080,8081,8082,8083,8084,8085,8086,8087,19092,19093,15432");
 
     static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec("ingestion-service", 8081, List.of("--superkabe.admin-token=" + ADMIN_TOKEN),
+            // customers' intake records must be signed by a producer key of the organization they name (ADR 0043)
+            new ServiceSpec("ingestion-service", 8081, List.of("--superkabe.admin-token=" + ADMIN_TOKEN,
+                    "--superkabe.ingestion.intake.bound-producers=true"),
                     "superkabe.ingestion.mx.dns-server"),
             new ServiceSpec("gate-service", 8082, List.of(), null),
             new ServiceSpec("sequencer-service", 8083, SEQUENCER_DEMO_SPEED, null),

@@ -22,6 +22,12 @@ class IntakeSignatureTest {
     }
 
     @Test
+    void isHmacSha256OverTheRawValueAsRfc4231DefinesIt() {
+        assertThat(IntakeSignature.sign("Jefe", "what do ya want for nothing?".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    }
+
+    @Test
     void aMissingOrMalformedSignatureNeverMatches() {
         assertThat(IntakeSignature.matches("s3cret", value, null)).isFalse();
         assertThat(IntakeSignature.matches("s3cret", value, "sha256=not-hex")).isFalse();
