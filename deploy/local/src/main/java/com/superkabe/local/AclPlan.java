@@ -139,6 +139,31 @@ final class AclPlan {
                 new Grant(user, Resource.CLUSTER, CLUSTER_NAME, Pattern.LITERAL, Operation.IDEMPOTENT_WRITE));
     }
 
+    /**
+     * Prints the plan as {@code kafka-acls.sh} commands, for a cluster the local stack does not run
+     * (Kubernetes): arguments are the customers' producer user names.
+     */
+    public static void main(String[] customers) {
+        grants(List.of(customers)).forEach(g -> System.out.println(kafkaAcls(g)));
+    }
+
+    /** One grant as a {@code kafka-acls.sh --add} command line; the admin's client properties in {@code $ADMIN_CONFIG}. */
+    static String kafkaAcls(Grant g) {
+        String resource = switch (g.resource()) {
+            case TOPIC -> "--topic " + g.name();
+            case GROUP -> "--group " + g.name();
+            case TRANSACTIONAL_ID -> "--transactional-id " + g.name();
+            case CLUSTER -> "--cluster";
+        };
+        String operation = switch (g.operation()) {
+            case IDEMPOTENT_WRITE -> "IdempotentWrite";
+            default -> g.operation().name().charAt(0) + g.operation().name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        };
+        return "kafka-acls.sh --bootstrap-server \"$BOOTSTRAP\" --command-config \"$ADMIN_CONFIG\" --add"
+                + " --allow-principal " + g.principal() + " --operation " + operation + " " + resource
+                + (g.pattern() == Pattern.PREFIXED ? " --resource-pattern-type prefixed" : "");
+    }
+
     /** The topics a principal may write under the plan (LITERAL grants only). */
     static Set<String> writableTopics(List<Grant> plan, String userName) {
         return plan.stream().filter(g -> g.principal().equals("User:" + userName)

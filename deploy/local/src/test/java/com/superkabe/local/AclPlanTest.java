@@ -62,4 +62,16 @@ class AclPlanTest {
                 .containsOnly(org.assertj.core.groups.Tuple.tuple("User:superkabe-ingestion", "superkabe-ingestion-"));
         assertThat(AclPlan.principalOf(Service.SEND_ADAPTER)).isEqualTo("superkabe-send-adapter");
     }
+
+    @Test
+    void printsEachGrantAsAKafkaAclsCommandForClustersTheStackDoesNotRun() {
+        assertThat(AclPlan.kafkaAcls(new AclPlan.Grant("User:superkabe-ingestion", AclPlan.Resource.TRANSACTIONAL_ID,
+                "superkabe-ingestion-", AclPlan.Pattern.PREFIXED, AclPlan.Operation.WRITE)))
+                .isEqualTo("kafka-acls.sh --bootstrap-server \"$BOOTSTRAP\" --command-config \"$ADMIN_CONFIG\" --add "
+                        + "--allow-principal User:superkabe-ingestion --operation Write --transactional-id "
+                        + "superkabe-ingestion- --resource-pattern-type prefixed");
+        assertThat(AclPlan.kafkaAcls(new AclPlan.Grant("User:acme", AclPlan.Resource.CLUSTER, AclPlan.CLUSTER_NAME,
+                AclPlan.Pattern.LITERAL, AclPlan.Operation.IDEMPOTENT_WRITE)))
+                .endsWith("--allow-principal User:acme --operation IdempotentWrite --cluster");
+    }
 }
