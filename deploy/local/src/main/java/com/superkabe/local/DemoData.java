@@ -39,7 +39,7 @@ final class DemoData {
     static final Lead ADA = new Lead("ada@" + LEAD_DOMAIN, "Ada", "Lovelace", "Analytical Engines", "Countess");
     static final Lead GRACE = new Lead("grace@" + LEAD_DOMAIN, "Grace", "Hopper", "Navy", "Rear Admiral");
     static final Lead MALFORMED = new Lead("not-an-email", "Nobody", "Atall", "Nowhere", "None");
-    /** Not sent over REST: published straight to the intake topic, as any Kafka client could. */
+    /** Not sent over REST: published straight to the intake topic by the demo customer's producer, signed with its key. */
     static final Lead ALAN = new Lead("alan@" + LEAD_DOMAIN, "Alan", "Turing", "Bletchley", "Cryptanalyst");
 
     static final List<Lead> REST_LEADS = List.of(ADA, GRACE, MALFORMED);

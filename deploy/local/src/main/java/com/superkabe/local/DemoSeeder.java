@@ -59,7 +59,7 @@ final class DemoSeeder {
 
         Seeded seeded = new Seeded(orgId, apiKey, mailboxId, campaignId);
         submitLeads(seeded, auth);
-        publishToIntakeTopic(seeded);
+        publishToIntakeTopic(seeded, IntakeProducerKey.issue(http, ingestion, auth));
         return seeded;
     }
 
@@ -89,16 +89,16 @@ final class DemoSeeder {
         }
     }
 
-    private void publishToIntakeTopic(Seeded s) throws InterruptedException {
+    private void publishToIntakeTopic(Seeded s, IntakeProducerKey key) throws InterruptedException {
         String value = Http.JSON.writeValueAsString(DemoData.intakeRecord(DemoData.ALAN, s.orgId(), s.campaignId()));
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.BOOTSTRAP,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        Map<String, Object> config = KafkaBroker.client(KafkaUsers.DEMO_CUSTOMER, Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
         String topic = Topic.LEAD_INTAKE.topicName();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            RecordMetadata md = producer.send(new ProducerRecord<>(topic, s.orgId(), value)).get(30, TimeUnit.SECONDS);
+            RecordMetadata md = producer.send(key.record(topic, s.orgId(), value)).get(30, TimeUnit.SECONDS);
             Console.info("published " + DemoData.ALAN.email() + " straight to Kafka topic " + topic + " (partition "
-                    + md.partition() + ", offset " + md.offset() + "): any Kafka client can submit leads");
+                    + md.partition() + ", offset " + md.offset() + ") as Kafka user " + KafkaUsers.DEMO_CUSTOMER
+                    + ", signed with intake producer key " + key.producerId() + " of the organization");
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new StackException("publishing to " + topic + " failed: " + e.getMessage(), e);
         }

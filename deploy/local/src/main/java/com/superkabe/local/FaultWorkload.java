@@ -63,6 +63,7 @@ final class FaultWorkload {
     private final String sequencer = ServiceSpec.named("sequencer-service").baseUrl();
     private final Set<String> acked = ConcurrentHashMap.newKeySet();
     private String orgId;
+    private IntakeProducerKey producerKey;
     private Map<String, String> auth;
     private String campaignId;
 
@@ -82,6 +83,8 @@ final class FaultWorkload {
                 Map.of("X-Admin-Token", ServiceSpec.ADMIN_TOKEN), Map.of("name", "Fault run " + scenario)));
         orgId = text(org.body(), "orgId");
         auth = Map.of("X-Api-Key", text(org.body(), "apiKey"));
+        // issued before any fault: the customer's producer holds its key before it publishes
+        producerKey = IntakeProducerKey.issue(http, ingestion, auth);
         expect(200, "setting the mailing address", untilKnown(() -> http.put(ingestion
                 + "/api/v1/organization/mailing-address", auth, Map.of("mailingAddress", DemoData.MAILING_ADDRESS))));
         String address = scenario.replaceAll("[^a-z0-9]", "") + "@faults.superkabe.test";
@@ -151,16 +154,15 @@ final class FaultWorkload {
 
     /** Publishes to the intake topic; a record counts as acknowledged once the broker has committed it (acks=all). */
     void submitTopic(List<DemoData.Lead> leads) throws InterruptedException {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.BOOTSTRAP,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        Map<String, Object> config = KafkaBroker.client(KafkaUsers.DEMO_CUSTOMER, Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) CLIENT_RETRY.toMillis(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             for (DemoData.Lead lead : leads) {
                 String value = Http.JSON.writeValueAsString(DemoData.intakeRecord(lead, orgId, campaignId));
                 try {
-                    producer.send(new ProducerRecord<>(Topic.LEAD_INTAKE.topicName(), orgId, value))
+                    producer.send(producerKey.record(Topic.LEAD_INTAKE.topicName(), orgId, value))
                             .get(CLIENT_RETRY.toSeconds() + 5, TimeUnit.SECONDS);
                     acked.add(lead.email());
                 } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {

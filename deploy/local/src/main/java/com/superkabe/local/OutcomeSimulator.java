@@ -40,10 +40,9 @@ final class OutcomeSimulator implements AutoCloseable {
     OutcomeSimulator(String orgId, String mailboxId) {
         this.orgId = orgId;
         this.mailboxId = mailboxId;
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.BOOTSTRAP,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+        producer = new KafkaProducer<>(KafkaBroker.client(AclPlan.FAULT_INJECTOR, Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                ProducerConfig.ACKS_CONFIG, "all"));
+                ProducerConfig.ACKS_CONFIG, "all")));
     }
 
     /** The recipient's server accepted the message. */

@@ -43,11 +43,10 @@ final class RunTopicsFollower implements AutoCloseable {
 
     private RunTopicsFollower(String orgId) {
         this.orgId = orgId;
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.BOOTSTRAP,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+        consumer = new KafkaConsumer<>(KafkaBroker.client(AclPlan.OPERATOR, Map.of(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")));
         thread = Thread.ofPlatform().name("run-topics-follower").daemon().unstarted(this::follow);
     }
 

@@ -50,7 +50,7 @@ final class ServiceFleet {
         });
         java.util.function.BiFunction<ServiceSpec, Path, ChildProcess> launcher = (spec, log) -> {
             ChildProcess p = ChildProcess.start(spec.name(), Jvm.jar(jars.get(spec), jvmOptions, spec.args(db, dnsServer)),
-                    ServiceSpec.secretEnvironment(db, secretsKey), layout.repoRoot(), log);
+                    spec.secretEnvironment(db, secretsKey, KafkaUsers.launcher()), layout.repoRoot(), log);
             Preflight.recordPid(layout, p.pid(), spec.name());
             return p;
         };

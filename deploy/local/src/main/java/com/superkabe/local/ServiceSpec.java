@@ -48,7 +48,9 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
             "--superkabe.mailbox.refused-ports=8080,8081,8082,8083,8084,8085,8086,8087,19092,19093,15432,9090");
 
     static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec("ingestion-service", 8081, List.of("--superkabe.admin-token=" + ADMIN_TOKEN),
+            // customers' intake records must be signed by a producer key of the organization they name (ADR 0043)
+            new ServiceSpec("ingestion-service", 8081, List.of("--superkabe.admin-token=" + ADMIN_TOKEN,
+                    "--superkabe.ingestion.intake.bound-producers=true"),
                     "superkabe.ingestion.mx.dns-server"),
             new ServiceSpec("gate-service", 8082, List.of(), null),
             new ServiceSpec("sequencer-service", 8083, SEQUENCER_DEMO_SPEED, null),
@@ -115,6 +117,22 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
     /** Spring binds {@code SUPERKABE_SECRETS_KEY} to {@code superkabe.secrets.key}, and so on. */
     static Map<String, String> secretEnvironment(Database db, String secretsKey) {
         return Map.of("SUPERKABE_SECRETS_KEY", secretsKey, "SPRING_DATASOURCE_PASSWORD", db.password());
+    }
+
+    /**
+     * The secrets plus this service's own Kafka user (ADR 0043); the gateway, which has no Kafka
+     * client, gets none.
+     */
+    Map<String, String> secretEnvironment(Database db, String secretsKey, KafkaUsers kafkaUsers) {
+        Map<String, String> env = new java.util.HashMap<>(secretEnvironment(db, secretsKey));
+        service().ifPresent(s -> env.putAll(kafkaUsers.serviceEnvironment(s)));
+        return Map.copyOf(env);
+    }
+
+    /** The catalogue's service this spec runs, if it is one (the gateway is not). */
+    java.util.Optional<com.superkabe.events.Service> service() {
+        return java.util.Arrays.stream(com.superkabe.events.Service.values())
+                .filter(s -> s.id().equals(name)).findFirst();
     }
 
     String baseUrl() {

@@ -19,7 +19,9 @@ final class Summary {
         }
         sb.append("console:     ").append(ServiceSpec.CONSOLE.baseUrl()).append("/console/")
                 .append("  (through the front door: http://localhost:8080/console/; sign in with the API key)\n");
-        sb.append("Kafka:       ").append(KafkaBroker.BOOTSTRAP).append("  (intake topic superkabe.lead-intake)\n");
+        sb.append("Kafka:       ").append(KafkaBroker.BOOTSTRAP).append("  (SASL/SCRAM-SHA-512, ACLs on; intake topic superkabe.lead-intake)\n");
+        sb.append("operator:    ").append(layout.show(KafkaBroker.operatorProperties(layout)))
+                .append("  (./superkabe ... --command-config <this file>: reads every topic, writes none)\n");
         sb.append("PostgreSQL:  ").append(db.url()).append("  user ").append(db.user()).append('\n');
         sb.append("mail:        SMTP ").append(MailServer.HOST).append(':').append(MailServer.SMTP_PORT)
                 .append(", IMAP ").append(MailServer.HOST).append(':').append(MailServer.IMAP_PORT)
@@ -41,7 +43,10 @@ final class Summary {
         for (ServiceSpec s : skipped) {
             sb.append("run ").append(s.name()).append(" yourself (skipped):\n  SUPERKABE_SECRETS_KEY=$(cat ")
                     .append(layout.show(layout.secretKeyFile())).append(") SPRING_DATASOURCE_PASSWORD=")
-                    .append(db.embedded() ? db.password() : "<password>").append(" java -jar ").append(s.name())
+                    .append(db.embedded() ? db.password() : "<password>");
+            s.service().ifPresent(svc -> KafkaUsers.launcher().serviceEnvironment(svc).forEach((k, v) ->
+                    sb.append(' ').append(k).append("='").append(v).append('\'')));
+            sb.append(" java -jar ").append(s.name())
                     .append("/target/").append(s.name()).append("-0.1.0-SNAPSHOT-exec.jar ")
                     .append(String.join(" ", s.args(db, dnsServer))).append('\n');
         }

@@ -84,11 +84,32 @@ class PureLogicTest {
     }
 
     @Test
-    void configuresACombinedKraftNodeOnTheLocalPorts() {
-        String props = KafkaBroker.serverProperties(Path.of("/data/kafka"));
-        assertThat(props).contains("process.roles=broker,controller", "listeners=PLAINTEXT://localhost:19092,CONTROLLER://localhost:19093",
+    void configuresACombinedKraftNodeOnTheLocalPortsWithAuthenticationAndAclsOn() {
+        String props = KafkaBroker.serverProperties(Path.of("/data/kafka"), 19092, 19093, KafkaUsers.launcher());
+        assertThat(props).contains("process.roles=broker,controller",
+                "listeners=SASL_PLAINTEXT://localhost:19092,CONTROLLER://localhost:19093",
+                "listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms=SCRAM-SHA-512",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "allow.everyone.if.no.acl.found=false", "super.users=User:superkabe-admin;User:superkabe-controller",
                 "controller.quorum.bootstrap.servers=localhost:19093", "log.dirs=/data/kafka",
                 "offsets.topic.replication.factor=1");
+        assertThat(props).doesNotContainPattern("(?<!SASL_)PLAINTEXT://").doesNotContain("allow.everyone.if.no.acl.found=true");
+    }
+
+    @Test
+    void givesEachServiceItsOwnKafkaUserInItsSecretEnvironmentAndTheGatewayNone() {
+        Database db = new Database("jdbc:postgresql://localhost:15432/superkabe", "superkabe", "s3cret", true);
+        KafkaUsers users = KafkaUsers.generate(List.of());
+        Map<String, String> env = ServiceSpec.named("send-adapter-service").secretEnvironment(db, "k3y", users);
+        assertThat(env).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
+                .containsEntry("SUPERKABE_SECRETS_KEY", "k3y");
+        assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).contains("username=\"superkabe-send-adapter\"")
+                .contains(users.password("superkabe-send-adapter"));
+        assertThat(ServiceSpec.GATEWAY.secretEnvironment(db, "k3y", users)).doesNotContainKey("SPRING_KAFKA_SECURITY_PROTOCOL");
+        assertThat(users.password("superkabe-ingestion")).isNotEqualTo(users.password("superkabe-send-adapter"));
+        assertThat(users.operatorProperties()).contains("username=\"superkabe-operator\"", "security.protocol=SASL_PLAINTEXT");
     }
 
     @Test

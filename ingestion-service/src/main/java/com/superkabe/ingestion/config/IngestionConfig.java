@@ -13,6 +13,8 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.support.TransactionTemplate;
 import com.superkabe.ingestion.application.GateInputs;
+import com.superkabe.ingestion.application.IntakeBinding;
+import com.superkabe.ingestion.application.IntakeProducerKeys;
 import com.superkabe.ingestion.application.IntakeService;
 import com.superkabe.ingestion.application.KnownOrganizations;
 import com.superkabe.ingestion.application.LeadStatusProjector;
@@ -74,6 +76,17 @@ class IngestionConfig {
     @Bean
     ClayWebhook clayWebhook(ClaySecrets secrets, ObjectProvider<SecretBox> box, Clock clock, IngestionProperties props) {
         return new ClayWebhook(secrets, box.getIfAvailable(), clock, props.clay().replayWindow());
+    }
+
+    /**
+     * {@code superkabe.ingestion.intake.bound-producers=true}: intake records count only when signed
+     * by a producer key of the organization they name (ADR 0043); off by default, so a stack without
+     * customers' keys keeps taking unsigned records.
+     */
+    @Bean
+    IntakeBinding intakeBinding(IntakeProducerKeys keys, ObjectProvider<SecretBox> box,
+            @Value("${superkabe.ingestion.intake.bound-producers:false}") boolean required) {
+        return new IntakeBinding(keys, box.getIfAvailable(), required);
     }
 
     @Bean

@@ -2,7 +2,13 @@ package com.superkabe.ingestion.adapter.in.kafka;
 
 import com.superkabe.events.Envelope;
 import com.superkabe.events.Service;
+import com.superkabe.events.lead.LeadSubmitted;
+import com.superkabe.ingestion.application.IntakeBinding;
 import com.superkabe.ingestion.application.IntakeService;
+import com.superkabe.ingestion.domain.IntakeSignature;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.common.header.Header;
 import com.superkabe.kit.kafka.InboundHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -44,6 +50,7 @@ class IntakeListener {
     private static final Logger log = LoggerFactory.getLogger(IntakeListener.class);
 
     private final InboundHandler inbound;
+    private final IntakeBinding binding;
     private final IntakeService intake;
     private final TransactionTemplate tx;
     private final IntakeTransactions kafka;
@@ -54,9 +61,11 @@ class IntakeListener {
     private final Timer deciding;
     private final Timer sending;
 
-    IntakeListener(InboundHandler inbound, IntakeService intake, TransactionTemplate tx, IntakeTransactions kafka,
-                   MeterRegistry meters, @Value("${superkabe.ingestion.intake.shards:2}") int shardCount) {
+    IntakeListener(InboundHandler inbound, IntakeBinding binding, IntakeService intake, TransactionTemplate tx,
+                   IntakeTransactions kafka, MeterRegistry meters,
+                   @Value("${superkabe.ingestion.intake.shards:2}") int shardCount) {
         this.inbound = inbound;
+        this.binding = binding;
         this.intake = intake;
         this.tx = tx;
         this.kafka = kafka;
@@ -94,7 +103,10 @@ class IntakeListener {
         for (ConsumerRecord<String, byte[]> r : records) {
             try {
                 Envelope e = inbound.decode(r);
-                if (ids.add(e.id())) {
+                Optional<String> unbound = unbound(r, e);
+                if (unbound.isPresent()) {
+                    refuse(r, unbound.get());
+                } else if (ids.add(e.id())) {
                     events.add(e);
                     sources.add(r);
                 } else {
@@ -114,6 +126,36 @@ class IntakeListener {
         sending.record(System.nanoTime() - t2, TimeUnit.NANOSECONDS);
         meters.counter("superkabe_ingestion_intake_records", "outcome", "handled").increment(events.size());
         meters.counter("superkabe_ingestion_intake_records", "outcome", "duplicate").increment(repeated);
+    }
+
+    /**
+     * Why a record may not be taken as the organization it names, when producers must be bound: its
+     * signing key belongs to another organization, is unknown, or does not match (ADR 0043).
+     */
+    private Optional<String> unbound(ConsumerRecord<String, byte[]> r, Envelope e) {
+        if (!binding.required()) {
+            return Optional.empty();
+        }
+        String orgId = e.payloadAs(LeadSubmitted.class).orgId();
+        if (e.orgId() != null && !e.orgId().equals(orgId)) {
+            return Optional.of("the record's envelope names organization '" + e.orgId() + "' but its lead names '"
+                    + orgId + "'");
+        }
+        return binding.refusal(header(r, IntakeSignature.PRODUCER_HEADER), header(r, IntakeSignature.SIGNATURE_HEADER),
+                r.value(), orgId);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** A record refused for its producer's binding: dead-lettered with the reason, never stored. */
+    private void refuse(ConsumerRecord<String, byte[]> r, String reason) {
+        log.warn("intake record {}-{}@{} refused, sent to the dead-letter topic: {}", r.topic(), r.partition(),
+                r.offset(), reason);
+        kafka.deadLetter(Service.INGESTION.deadLetterTopic(), r, reason);
+        meters.counter("superkabe_ingestion_intake_records", "outcome", "unbound").increment();
     }
 
     /** What a shard decided, and the records the database refused (dead-lettered by the listener's thread). */
