@@ -90,21 +90,11 @@ public final class TopicHistory {
                 if (!batch.isEmpty()) {
                     idle = System.nanoTime();
                 }
-                List<ConsumerRecord<String, byte[]>> kept = new ArrayList<>(batch.count());
-                List<TopicPartition> from = new ArrayList<>(batch.count());
                 for (ConsumerRecord<String, byte[]> r : batch) {
                     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                     if (r.offset() < end.get(tp)) {
-                        kept.add(r);
-                        from.add(tp);
+                        merge.add(tp, toRecorded(r, decode));
                     }
-                }
-                // decoding (JSON into records, headers into maps) is most of a replay's cost and needs
-                // no order: a poll's records are decoded in parallel, then merged in their order
-                List<Recorded> decoded = (kept.size() >= PARALLEL_DECODE ? kept.parallelStream() : kept.stream())
-                        .map(r -> toRecorded(r, decode)).toList();
-                for (int i = 0; i < decoded.size(); i++) {
-                    merge.add(from.get(i), decoded.get(i));
                 }
                 progress.advance(batch.count());
                 for (TopicPartition tp : open) {
@@ -131,7 +121,6 @@ public final class TopicHistory {
     }
 
     private static final int BUFFER_LIMIT = 20_000;
-    private static final int PARALLEL_DECODE = 512;
 
     /** The k-way merge by timestamp over partition buffers; a partition's own order is never changed. */
     static final class Merge {
