@@ -22,6 +22,17 @@ record TimeRange(String from, String to) {
         return after(e, from) && before(e, to);
     }
 
+    /** Whether a decision at {@code tick} is inside; bounds given as instants do not bound it. */
+    boolean containsTick(long tick) {
+        return (from == null || !isTick(from) || tick >= Long.parseLong(from))
+                && (to == null || !isTick(to) || tick <= Long.parseLong(to));
+    }
+
+    /** Whether a bound is an instant rather than a tick. */
+    boolean hasInstantBound() {
+        return (from != null && !isTick(from)) || (to != null && !isTick(to));
+    }
+
     private static boolean after(Envelope e, String bound) {
         if (bound == null) {
             return true;

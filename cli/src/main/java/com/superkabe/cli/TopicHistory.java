@@ -123,7 +123,7 @@ public final class TopicHistory {
     private static final int BUFFER_LIMIT = 20_000;
 
     /** The k-way merge by timestamp over partition buffers; a partition's own order is never changed. */
-    private static final class Merge {
+    static final class Merge {
         private final java.util.function.Consumer<Recorded> sink;
         private final Map<TopicPartition, java.util.ArrayDeque<Recorded>> buffers = new LinkedHashMap<>();
         private final Set<TopicPartition> reading = new HashSet<>();
@@ -189,9 +189,24 @@ public final class TopicHistory {
             }
         }
 
-        private static boolean before(Recorded a, Recorded b) {
+        /**
+         * Record timestamps have millisecond resolution, and one producer writes hundreds of records a
+         * millisecond: ties are broken by the envelopes' own stamps (ce time, stamped when the event was
+         * decided, to the microsecond), then by logical time (a tick's outcomes before the next tick),
+         * and only then by topic name (ADR 0040).
+         */
+        static boolean before(Recorded a, Recorded b) {
             if (a.timestamp() != b.timestamp()) {
                 return a.timestamp() < b.timestamp();
+            }
+            if (a.envelope() != null && b.envelope() != null) {
+                int time = a.envelope().time().compareTo(b.envelope().time());
+                if (time != 0) {
+                    return time < 0;
+                }
+                if (a.envelope().logicalTime() != b.envelope().logicalTime()) {
+                    return a.envelope().logicalTime() < b.envelope().logicalTime();
+                }
             }
             int t = a.topic().compareTo(b.topic());
             return t != 0 ? t < 0 : a.partition() < b.partition();

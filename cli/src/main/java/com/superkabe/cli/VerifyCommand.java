@@ -30,7 +30,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
     @Option(names = "--service", paramLabel = "S", defaultValue = "protection",
-            description = "The service whose decisions are replayed: protection (default; the only one so far).")
+            description = "The service whose decisions are replayed: protection (default) or sequencer.")
     String service;
     @Option(names = "--from", paramLabel = "T", description = "Report only divergences at or after T (RFC 3339 instant or tick).")
     String from;
@@ -46,11 +46,17 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        TimeRange range = new TimeRange(from, to);
+        if (service.equals("sequencer")) {
+            if (range.hasInstantBound()) {
+                throw new InputException("--from/--to: the sequencer's verify is bounded by logical ticks (a number)");
+            }
+            return new SequencerVerify(spec.commandLine().getOut()).report(SequencerVerify.run(kafka), range);
+        }
         if (!service.equals("protection")) {
-            throw new InputException("--service " + service + ": verify replays protection only so far; "
+            throw new InputException("--service " + service + ": verify replays protection or sequencer; "
                     + "see docs/operations.md for what cannot be replayed yet");
         }
-        TimeRange range = new TimeRange(from, to);
         ProtectionPolicy policy = PolicySettings.protection(settings);
         ProtectionHistory.Pass pass = run(kafka, policy);
         return report(pass, range);

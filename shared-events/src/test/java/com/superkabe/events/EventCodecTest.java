@@ -79,4 +79,15 @@ class EventCodecTest {
         assertThat(EventIds.derive("cause", 0)).isEqualTo(EventIds.derive("cause", 0))
                 .isNotEqualTo(EventIds.derive("cause", 1));
     }
+
+    @org.junit.jupiter.api.Test
+    void decodesACampaignCreatedPublishedBeforeItCarriedTheDefinitionAsOneWithout() {
+        byte[] old = ("{\"orgId\":\"org-1\",\"campaignId\":\"c-1\",\"name\":\"Q4\",\"status\":\"ACTIVE\","
+                + "\"stepCount\":2,\"mailboxIds\":[\"mb-1\"]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        var decoded = new EventCodec().fromJson(old, com.superkabe.events.campaign.CampaignCreated.class);
+
+        org.assertj.core.api.Assertions.assertThat(decoded.hasDefinition()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(decoded.mailboxIds()).containsExactly("mb-1");
+    }
 }

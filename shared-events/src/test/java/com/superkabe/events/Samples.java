@@ -68,7 +68,18 @@ final class Samples {
                     "Analytical Engines", "CTO", "c-1", "GREEN", 100, "api");
             case LEAD_REJECTED -> new LeadRejected("org-1", "ada@@example.com", "c-1",
                     List.of(new LeadRejected.Reason("syntax", "email", "more than one '@'")), "kafka");
-            case CAMPAIGN_CREATED -> new CampaignCreated("org-1", "c-1", "Q4 outbound", "ACTIVE", 2, List.of("mb-1"));
+            case CAMPAIGN_CREATED -> new CampaignCreated("org-1", "c-1", "Q4 outbound", "ACTIVE", 2, List.of("mb-1"),
+                    List.of(new com.superkabe.events.campaign.CampaignStep("Hi {{firstName}}", "Hello", 0,
+                                    List.of(new com.superkabe.events.campaign.CampaignStep.Variant("Hey", "B body", 1)),
+                                    null),
+                            new com.superkabe.events.campaign.CampaignStep("Again", "Following up", 1440, List.of(),
+                                    "notOpenedWithin(0, 1440)")),
+                    new com.superkabe.events.campaign.CampaignSendRules("Europe/Berlin", "09:00", "17:00",
+                            List.of("MONDAY", "TUESDAY"), 200, List.of(
+                            new com.superkabe.events.campaign.CampaignSendRules.MailboxDailyLimit("mb-1", 40)), 5, 1440,
+                            true, List.of(new com.superkabe.events.campaign.CampaignSendRules.PolicyChoice(
+                            com.superkabe.events.run.SendPolicy.SENDING_WINDOW,
+                            com.superkabe.events.run.PolicyAction.DEFER))));
             case CAMPAIGN_STATUS_CHANGED -> new CampaignStatusChanged("org-1", "c-1", "ACTIVE", "PAUSED",
                     "apikey:9f86d081", "budget review");
             case LEAD_GATE_ALLOWED -> new LeadGateAllowed("org-1", "c-1", LEAD, "ENFORCE", CHECKS);
@@ -157,7 +168,8 @@ final class Samples {
             case RUN_CONTROL_REQUESTED -> new com.superkabe.events.campaign.RunControlRequested("org-1", "run-1", null,
                     "PAUSE", "apikey:9f86d081", "customer on holiday");
             case CAMPAIGN_VERSION_PUBLISHED -> new com.superkabe.events.campaign.CampaignVersionPublished("org-1",
-                    "c-1", 2, 3, "apikey:9f86d081");
+                    "c-1", 2, 1, "apikey:9f86d081", List.of(new com.superkabe.events.campaign.CampaignStep("Hi", "v2",
+                    0, List.of(), null)));
         };
     }
 }

@@ -1,6 +1,5 @@
 package com.superkabe.sequencer.application;
 
-import com.superkabe.events.campaign.CampaignCreated;
 import com.superkabe.events.campaign.CampaignStatusChanged;
 import com.superkabe.kit.kafka.Envelopes;
 import com.superkabe.kit.outbox.EventSink;
@@ -60,14 +59,12 @@ public class CampaignService implements CampaignCompletions {
         int version = campaigns.addVersion(campaign.campaignId(), steps);
         events.publish(envelopes.origin("campaign/" + campaign.campaignId() + "/version/" + version, -1,
                 new com.superkabe.events.campaign.CampaignVersionPublished(campaign.orgId(), campaign.campaignId(),
-                        version, steps.size(), actor)));
+                        version, steps.size(), actor, CampaignWire.steps(steps))));
         return version;
     }
 
     public void create(CampaignDef campaign) {
         campaigns.insert(campaign);
-        events.publish(envelopes.origin("campaign/" + campaign.campaignId(), -1, new CampaignCreated(campaign.orgId(),
-                campaign.campaignId(), campaign.name(), campaign.status(), campaign.steps().size(),
-                campaign.mailboxIds())));
+        events.publish(envelopes.origin("campaign/" + campaign.campaignId(), -1, CampaignWire.created(campaign)));
     }
 }

@@ -127,11 +127,8 @@ public class SequencerService {
             case MailboxConnectionChanged m -> mailboxes.setConnected(m.mailboxId(), m.connected(), clock.currentTick());
             case MailboxWarmupLimitSet w -> mailboxes.setWarmupLimit(w.mailboxId(), w.limited() ? w.dailyLimit() : null);
             case CampaignStatusChanged c -> campaignStatus(e, c);
-            case CampaignCreated c when !"ACTIVE".equals(c.status()) -> campaigns.find(c.campaignId())
-                    .filter(d -> d.orgId().equals(c.orgId()))
-                    .ifPresent(d -> campaigns.setDispatchPaused(c.campaignId(), true));
-            case CampaignVersionPublished v -> campaigns.find(v.campaignId()).filter(d -> d.orgId().equals(v.orgId()))
-                    .ifPresent(d -> campaigns.setEnrolVersion(v.campaignId(), v.version()));
+            case CampaignCreated c -> created(c);
+            case CampaignVersionPublished v -> versionPublished(v);
             case RunControlRequested r -> control(e, r);
             case EmailOpened o when o.runId() != null -> runs.execute(new RunCommand.RecordEngagement(o.runId(),
                     o.step(), ExecutionContext.OPENED, clock.currentTick()), e);
@@ -164,6 +161,32 @@ public class SequencerService {
                 c.enrolSteps().size(), c.delayBefore(0), clock.currentTick(),
                 suppression.of(c.orgId(), allowed.lead().email()).orElse(null), c.enrolVersion(),
                 !campaigns.dispatchPaused().contains(c.campaignId())), cause);
+    }
+
+    /**
+     * A campaign read back from its own topic. The API stored it before announcing it, so live this
+     * finds it; a replay from the topics alone (ADR 0039) builds it from the definition the event carries.
+     */
+    private void created(CampaignCreated c) {
+        if (campaigns.find(c.campaignId()).isEmpty()) {
+            CampaignWire.definition(c).ifPresent(campaigns::insert);
+        }
+        if (!"ACTIVE".equals(c.status())) {
+            campaigns.find(c.campaignId()).filter(d -> d.orgId().equals(c.orgId()))
+                    .ifPresent(d -> campaigns.setDispatchPaused(c.campaignId(), true));
+        }
+    }
+
+    /** An edit read back: live its steps are stored already; a replay from the topics adds them from the event. */
+    private void versionPublished(CampaignVersionPublished v) {
+        Optional<CampaignDef> campaign = campaigns.find(v.campaignId()).filter(d -> d.orgId().equals(v.orgId()));
+        if (campaign.isEmpty()) {
+            return;
+        }
+        if (v.steps() != null && v.version() == campaign.get().latestVersion() + 1) {
+            campaigns.addVersion(v.campaignId(), CampaignWire.templates(v.steps()));
+        }
+        campaigns.setEnrolVersion(v.campaignId(), v.version());
     }
 
     /**

@@ -23,6 +23,7 @@ import com.superkabe.sequencer.application.replay.InMemoryRuns;
 import com.superkabe.sequencer.application.replay.Replayer;
 import com.superkabe.sequencer.domain.RunCommand;
 import com.superkabe.sequencer.domain.RunDecider;
+import com.superkabe.events.Envelope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,39 @@ class GoldenHistoryTest {
 
         assertThat(HistoryFiles.decisions(replayed, runs.dispatchDecisions()))
                 .isEqualTo(Files.readString(HistoryFiles.DIR.resolve(name + ".expected.txt"), StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"greylisting-retry", "sender-refusal-reroute", "ambiguous-resolved", "paused-mailbox-move",
+        "esp-throttle-and-settings", "operator-control", "campaign-edit-and-conditions"})
+    void aRecordedHistoryReplaysToItsRecordedDecisionsWithCampaignsTakenFromTheTopicAlone(String name)
+            throws IOException {
+        HistoryFiles.History h = HistoryFiles.read(name);
+        List<Envelope> topicOnly = HistoryFiles.withCampaignEvents(h);
+        InMemoryRuns runs = new InMemoryRuns();
+
+        Map<String, List<RunEvent>> replayed = Replayer.replay(topicOnly, List.of(), runs);
+
+        assertThat(HistoryFiles.decisions(replayed, runs.dispatchDecisions()))
+                .isEqualTo(Files.readString(HistoryFiles.DIR.resolve(name + ".expected.txt"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aCampaignEventWithADifferentDefinitionIsCaughtByTheRecordedHistory() throws IOException {
+        HistoryFiles.History h = HistoryFiles.read("greylisting-retry");
+        CampaignDef recorded = h.campaigns().getFirst();
+        CampaignDef edited = new CampaignDef(recorded.orgId(), recorded.campaignId(), recorded.name(),
+                recorded.status(), recorded.mailboxIds(), List.of(recorded.steps().get(0),
+                new StepTemplate(recorded.steps().get(1).subject(), recorded.steps().get(1).body(),
+                        recorded.steps().get(1).delayTicks() + 5)), recorded.rules());
+        List<Envelope> injected = HistoryFiles.withCampaignEvents(new HistoryFiles.History(List.of(edited),
+                h.inputs()));
+        InMemoryRuns runs = new InMemoryRuns();
+
+        String replayed = HistoryFiles.decisions(Replayer.replay(injected, List.of(), runs), runs.dispatchDecisions());
+
+        assertThat(replayed).isNotEqualTo(Files.readString(HistoryFiles.DIR.resolve("greylisting-retry.expected.txt"),
+                StandardCharsets.UTF_8));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.superkabe.events.EventType;
 import com.superkabe.events.SuperkabeEvent;
 import com.superkabe.events.run.RunEvent;
 import com.superkabe.sequencer.application.CampaignDef;
+import com.superkabe.sequencer.application.CampaignWire;
 import com.superkabe.sequencer.domain.StepTemplate;
 import com.superkabe.sequencer.domain.dispatch.CampaignRules;
 import com.superkabe.sequencer.domain.dispatch.SendWindow;
@@ -58,6 +59,35 @@ final class HistoryFiles {
             inputs.add(new Envelope(id, t, "history", Instant.EPOCH, payload.orgId(), null, id, -1, payload));
         }
         return new History(campaigns, inputs);
+    }
+
+    /**
+     * The history as the topics carry it (ADR 0039): each campaign's definition as a CampaignCreated
+     * first, and each CampaignVersionPublished with the steps of its version, so no definition is given
+     * to the replay apart from the inputs.
+     */
+    static List<Envelope> withCampaignEvents(History h) {
+        List<Envelope> out = new ArrayList<>();
+        Map<String, CampaignDef> byId = new java.util.HashMap<>();
+        for (CampaignDef c : h.campaigns()) {
+            byId.put(c.campaignId(), c);
+            com.superkabe.events.campaign.CampaignCreated created = CampaignWire.created(c);
+            String id = "created-" + c.campaignId();
+            out.add(new Envelope(id, EventType.of(created), "history", Instant.EPOCH, c.orgId(), null, id, -1,
+                    created));
+        }
+        for (Envelope e : h.inputs()) {
+            if (e.payload() instanceof com.superkabe.events.campaign.CampaignVersionPublished v && v.steps() == null) {
+                var full = new com.superkabe.events.campaign.CampaignVersionPublished(v.orgId(), v.campaignId(),
+                        v.version(), v.stepCount(), v.actor(),
+                        CampaignWire.steps(byId.get(v.campaignId()).stepsOf(v.version())));
+                out.add(new Envelope(e.id(), e.type(), e.source(), e.time(), e.orgId(), e.causationId(),
+                        e.correlationId(), e.logicalTime(), full));
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     static void write(String name, List<CampaignDef> campaigns, List<Envelope> inputs) throws IOException {

@@ -36,11 +36,37 @@ public final class Replayer {
     public static Map<String, List<RunEvent>> replay(List<Envelope> inputs, List<CampaignDef> campaignDefs,
                                                      InMemoryRuns runs, DispatchPaging paging,
                                                      SendingSettings settings) {
-        Campaigns campaigns = new InMemoryCampaigns(campaignDefs);
-        SequencerService sequencer = new SequencerService(new SequencerService.Ports(campaigns, runs, runs, runs, runs,
-                runs, runs, runs, runs, runs, runs, runs, (c, cause) -> campaigns.changeStatus(c.campaignId(),
-                "COMPLETED")), paging, settings, DispatchObserver.NONE, runs);
-        inputs.forEach(sequencer::onInput);
+        Session session = new Session(campaignDefs, runs, paging, settings);
+        inputs.forEach(session);
         return runs.history();
+    }
+
+    /**
+     * A fresh in-memory sequencer fed one input at a time, for a replay that streams its inputs (the
+     * CLI's verify reads them from the topics). With no definitions given, campaigns come from the
+     * CampaignCreated and CampaignVersionPublished inputs themselves (ADR 0039).
+     */
+    public static final class Session implements java.util.function.Consumer<Envelope> {
+        private final SequencerService sequencer;
+        private final InMemoryRuns runs;
+
+        public Session(List<CampaignDef> campaignDefs, InMemoryRuns runs, DispatchPaging paging,
+                       SendingSettings settings) {
+            Campaigns campaigns = new InMemoryCampaigns(campaignDefs);
+            this.runs = runs;
+            this.sequencer = new SequencerService(new SequencerService.Ports(campaigns, runs, runs, runs, runs,
+                    runs, runs, runs, runs, runs, runs, runs, (c, cause) -> campaigns.changeStatus(c.campaignId(),
+                    "COMPLETED")), paging, settings, DispatchObserver.NONE, runs);
+        }
+
+        @Override
+        public void accept(Envelope input) {
+            sequencer.onInput(input);
+        }
+
+        /** Every run event decided so far, per run in decision order. */
+        public Map<String, List<RunEvent>> history() {
+            return runs.history();
+        }
     }
 }
