@@ -98,6 +98,9 @@ final class FuzzCases {
         if (seed != null && "application/json".equals(type)) {
             jsonCases(doc, op, path, seed, sampled);
         }
+        if (op.op().path("requestBody").path("content").has("multipart/form-data")) {
+            csvCases(op, path, always);
+        }
         if (op.writes()) {
             for (String ct : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
                     "multipart/form-data", "application/json; charset=ebcdic", "*/*")) {
@@ -146,6 +149,62 @@ final class FuzzCases {
             remove(without, field);
             add.accept(new Object[] {"no " + field, JSON.writeValueAsString(without)});
         }
+    }
+
+    /**
+     * CSV uploads, as a multipart part and (where the endpoint takes it) a bare body: a truncated
+     * multipart, one without a boundary, a NUL and broken UTF-8 in a cell, an unclosed quote, a
+     * part under another name, and a broken column mapping.
+     */
+    private static void csvCases(Operation op, String path, List<Case> out) {
+        String csv = "email,firstName\r\nada@fuzz.example,Ada\r\n";
+        List<Object[]> parts = new ArrayList<>();
+        parts.add(new Object[] {"a NUL in a CSV cell", csv.replace("Ada", "A\u0000da").getBytes(StandardCharsets.UTF_8)});
+        parts.add(new Object[] {"broken UTF-8 in a CSV cell", concat(csv.substring(0, csv.length() - 5),
+                new byte[] {(byte) 0xC3, 0x28}, "\r\n")});
+        parts.add(new Object[] {"an unclosed quote", (csv + "\"bob@fuzz.example,Bob\r\n").getBytes(StandardCharsets.UTF_8)});
+        parts.add(new Object[] {"a header only", "email\r\n".getBytes(StandardCharsets.UTF_8)});
+        parts.add(new Object[] {"a 70000-character cell", (csv + "x".repeat(70_000) + "@fuzz.example,X\r\n")
+                .getBytes(StandardCharsets.UTF_8)});
+        for (Object[] p : parts) {
+            out.add(new Case("multipart: " + p[0], op.method(), path, "multipart/form-data; boundary=FZ",
+                    multipart("file", (byte[]) p[1]), true, List.of()));
+        }
+        byte[] valid = multipart("file", csv.getBytes(StandardCharsets.UTF_8));
+        out.add(new Case("a truncated multipart", op.method(), path, "multipart/form-data; boundary=FZ",
+                java.util.Arrays.copyOf(valid, valid.length - 12), true, List.of()));
+        out.add(new Case("a multipart without a boundary", op.method(), path, "multipart/form-data", valid, true,
+                List.of()));
+        out.add(new Case("a multipart part named other", op.method(), path, "multipart/form-data; boundary=FZ",
+                multipart("other", csv.getBytes(StandardCharsets.UTF_8)), true, List.of()));
+        if (op.op().path("requestBody").path("content").has("text/csv")) {
+            for (Object[] p : parts) {
+                out.add(new Case("text/csv: " + p[0], op.method(), path, "text/csv", (byte[]) p[1], true, List.of()));
+            }
+        }
+        for (JsonNode param : op.op().path("parameters")) {
+            if ("mapping".equals(param.path("name").asString())) {
+                for (String m : List.of("%7B%22email%22", "%5B1%5D", "%7B%22email%22%3A5%7D", "%7B%22email%22%3A%22E%00%22%7D")) {
+                    out.add(new Case("mapping=" + m, op.method(), path + "?mapping=" + m,
+                            "multipart/form-data; boundary=FZ", valid, true, List.of()));
+                }
+            }
+        }
+    }
+
+    private static byte[] multipart(String name, byte[] content) {
+        return concat("--FZ\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"leads.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n", content, "\r\n--FZ--\r\n");
+    }
+
+    private static byte[] concat(String head, byte[] middle, String tail) {
+        byte[] h = head.getBytes(StandardCharsets.UTF_8);
+        byte[] t = tail.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[h.length + middle.length + t.length];
+        System.arraycopy(h, 0, out, 0, h.length);
+        System.arraycopy(middle, 0, out, h.length, middle.length);
+        System.arraycopy(t, 0, out, h.length + middle.length, t.length);
+        return out;
     }
 
     /** Dotted paths of every field, array elements as [0], three levels deep. */

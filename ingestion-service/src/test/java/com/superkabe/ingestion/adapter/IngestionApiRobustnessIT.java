@@ -193,6 +193,24 @@ class IngestionApiRobustnessIT {
     }
 
     @Test
+    void aSignedClayRowTheIntakeRulesRejectIsA422ProblemNamingTheField() {
+        String secret = http.post("/api/v1/integrations/clay/secret", "{}", "X-Api-Key", apiKey).json().get("secret")
+                .asString();
+        String body = "{\"Work Email\":\"no-at-sign\",\"First Name\":\"Cl\"}";
+        String ts = Long.toString(java.time.Instant.now().getEpochSecond());
+        String sig = "sha256=" + java.util.HexFormat.of().formatHex(com.superkabe.ingestion.application.ClayWebhook
+                .hmac(secret, ts, body.getBytes(StandardCharsets.UTF_8)));
+
+        ApiProbe.Answer a = probe.json("POST", "/api/v1/ingest/clay", body, "X-Api-Key", apiKey,
+                "X-Clay-Timestamp", ts, "X-Clay-Signature", sig);
+
+        assertThat(a.status()).isEqualTo(422);
+        ApiProbe.assertProblem(a, "email", "a Clay row without an address");
+        assertThat(a.json().get("type").asString())
+                .isEqualTo("https://superkabe.dev/docs/problems.md#unprocessable-content");
+    }
+
+    @Test
     void aTruncatedMultipartUploadIsAProblemNotA500() {
         ApiProbe.Checks checks = new ApiProbe.Checks();
         long before = stored();
