@@ -193,6 +193,17 @@ class IngestionApiRobustnessIT {
     }
 
     @Test
+    void anEmptyEnrolmentBodyIsA400ProblemWhateverItsContentType() {
+        for (String type : new String[] {"application/json", "text/csv", "application/csv"}) {
+            ApiProbe.Answer a = probe.send("POST", "/api/v1/campaigns/cmp_1/enrolments", type, new byte[0],
+                    "X-Api-Key", apiKey);
+
+            assertThat(a.status()).as(type).isEqualTo(400);
+            ApiProbe.assertProblem(a, null, "an empty " + type + " enrolment body");
+        }
+    }
+
+    @Test
     void aSignedClayRowTheIntakeRulesRejectIsA422ProblemNamingTheField() {
         String secret = http.post("/api/v1/integrations/clay/secret", "{}", "X-Api-Key", apiKey).json().get("secret")
                 .asString();
