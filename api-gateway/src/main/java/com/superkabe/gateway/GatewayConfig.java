@@ -21,6 +21,12 @@ class GatewayConfig {
         }
     }
 
+    /** Tomcat's own refusals (a NUL in the path, say) as problems, not its HTML page. */
+    @Bean
+    GatewayErrorValve.Installer gatewayErrorValve() {
+        return new GatewayErrorValve.Installer();
+    }
+
     /** First in the chain, so no filter reads a form body (RFC 8058 one-click POSTs) before it is forwarded. */
     @Bean
     FilterRegistrationBean<ReverseProxy> reverseProxy(RouteTable table, GatewayProperties properties) {

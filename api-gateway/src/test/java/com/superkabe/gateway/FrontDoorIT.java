@@ -3,15 +3,7 @@ package com.superkabe.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.Error;
-import com.superkabe.gate.GateApplication;
-import com.superkabe.ingestion.IngestionApplication;
 import com.superkabe.kit.testing.TestHttp;
-import com.superkabe.kit.testing.TestInfra;
-import com.superkabe.kit.testing.dns.TestDnsServer;
-import com.superkabe.protection.ProtectionApplication;
-import com.superkabe.replypoller.ReplyPollerApplication;
-import com.superkabe.sendadapter.SendAdapterApplication;
-import com.superkabe.sequencer.SequencerApplication;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -44,17 +36,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The six services on the real broker and database, their OpenAPI documents, the merged
+ * The six services on the real broker and database ({@link SixServices}), their OpenAPI documents, the merged
  * docs/openapi.yaml built from them, and the gateway in front routing to them.
  * {@code -Dsuperkabe.openapi.write=true} rewrites docs/openapi.yaml instead of comparing.
  */
 class FrontDoorIT {
 
     static final Path DOCUMENT = Path.of("..", "docs", "openapi.yaml");
-    static final String ADMIN_TOKEN = "front-door-admin";
+    static final String ADMIN_TOKEN = SixServices.ADMIN_TOKEN;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final TestDnsServer DNS = new TestDnsServer();
     private static final Map<String, ConfigurableApplicationContext> SERVICES = new TreeMap<>();
     private static ConfigurableApplicationContext gateway;
     private static TestHttp front;
@@ -62,13 +53,7 @@ class FrontDoorIT {
 
     @BeforeAll
     static void start() throws IOException {
-        SERVICES.put("ingestion-service", IngestionApplication.builder().run(TestInfra.args(
-                "--superkabe.admin-token=" + ADMIN_TOKEN, "--superkabe.ingestion.mx.dns-server=" + DNS.address())));
-        SERVICES.put("gate-service", GateApplication.builder().run(TestInfra.args()));
-        SERVICES.put("sequencer-service", SequencerApplication.builder().run(TestInfra.args()));
-        SERVICES.put("send-adapter-service", SendAdapterApplication.builder().run(TestInfra.args()));
-        SERVICES.put("reply-poller-service", ReplyPollerApplication.builder().run(TestInfra.args()));
-        SERVICES.put("protection-service", ProtectionApplication.builder().run(TestInfra.args()));
+        SERVICES.putAll(SixServices.get());
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
@@ -85,8 +70,6 @@ class FrontDoorIT {
         if (gateway != null) {
             gateway.close();
         }
-        SERVICES.values().forEach(ConfigurableApplicationContext::close);
-        DNS.close();
     }
 
     @Test

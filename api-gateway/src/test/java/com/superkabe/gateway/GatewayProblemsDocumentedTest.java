@@ -16,7 +16,8 @@ class GatewayProblemsDocumentedTest {
     void eachTypeTheGatewayEmitsHasItsSection() throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "problems.md"));
 
-        for (String type : List.of(GatewayProblems.NO_ROUTE, GatewayProblems.BACKEND_UNAVAILABLE)) {
+        for (String type : List.of(GatewayProblems.NO_ROUTE, GatewayProblems.BACKEND_UNAVAILABLE,
+                GatewayErrorValve.typeFor(400), GatewayErrorValve.typeFor(404), GatewayErrorValve.typeFor(500))) {
             assertThat(type).startsWith("https://superkabe.dev/docs/problems.md#");
             assertThat(doc).as(type).containsPattern("(?m)^## " + URI.create(type).getFragment() + "\\s*$");
         }

@@ -132,6 +132,20 @@ class ReverseProxyTest {
     }
 
     @Test
+    void aPathTomcatRefusesBeforeTheProxyIsAProblemNotAnHtmlPage() {
+        com.superkabe.kit.testing.ApiProbe probe = com.superkabe.kit.testing.ApiProbe.of(gateway);
+        for (String path : List.of("/api/v1/runs/%00", "/api/v1/runs/..%2F..%2Fadmin", "/api/v1/runs/%C3%28")) {
+            com.superkabe.kit.testing.ApiProbe.Answer a = probe.send("GET", path, null, null);
+
+            assertThat(a.status()).as(path).isEqualTo(400);
+            assertThat(a.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(a.json().get("type").asString()).as(path)
+                    .isEqualTo("https://superkabe.dev/docs/problems.md#invalid-request");
+            assertThat(a.json().get("status").asInt()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void aPathOutsideTheRoutedFamiliesIsANoRouteProblemToo() throws Exception {
         HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(front + "/api/v1/nothing")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -193,6 +193,35 @@ class IngestionApiRobustnessIT {
     }
 
     @Test
+    void anEmptyEnrolmentBodyIsA400ProblemWhateverItsContentType() {
+        for (String type : new String[] {"application/json", "text/csv", "application/csv"}) {
+            ApiProbe.Answer a = probe.send("POST", "/api/v1/campaigns/cmp_1/enrolments", type, new byte[0],
+                    "X-Api-Key", apiKey);
+
+            assertThat(a.status()).as(type).isEqualTo(400);
+            ApiProbe.assertProblem(a, null, "an empty " + type + " enrolment body");
+        }
+    }
+
+    @Test
+    void aSignedClayRowTheIntakeRulesRejectIsA422ProblemNamingTheField() {
+        String secret = http.post("/api/v1/integrations/clay/secret", "{}", "X-Api-Key", apiKey).json().get("secret")
+                .asString();
+        String body = "{\"Work Email\":\"no-at-sign\",\"First Name\":\"Cl\"}";
+        String ts = Long.toString(java.time.Instant.now().getEpochSecond());
+        String sig = "sha256=" + java.util.HexFormat.of().formatHex(com.superkabe.ingestion.application.ClayWebhook
+                .hmac(secret, ts, body.getBytes(StandardCharsets.UTF_8)));
+
+        ApiProbe.Answer a = probe.json("POST", "/api/v1/ingest/clay", body, "X-Api-Key", apiKey,
+                "X-Clay-Timestamp", ts, "X-Clay-Signature", sig);
+
+        assertThat(a.status()).isEqualTo(422);
+        ApiProbe.assertProblem(a, "email", "a Clay row without an address");
+        assertThat(a.json().get("type").asString())
+                .isEqualTo("https://superkabe.dev/docs/problems.md#unprocessable-content");
+    }
+
+    @Test
     void aTruncatedMultipartUploadIsAProblemNotA500() {
         ApiProbe.Checks checks = new ApiProbe.Checks();
         long before = stored();

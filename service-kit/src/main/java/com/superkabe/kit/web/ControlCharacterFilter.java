@@ -7,12 +7,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request whose path or query holds a control character (other than TAB) or broken
  * URL encoding, before any handler sees it: ids in paths and query values are user text too. The
  * query string is decoded here rather than through {@code getParameter}, which would read a body.
+ * A {@code Content-Type} that is not one concrete media type ({@code *}{@code /*}, {@code text/*},
+ * unparseable) is refused here too (415): Spring's request headers assert it is concrete and would
+ * otherwise fail the request with a 500.
  */
 public class ControlCharacterFilter extends OncePerRequestFilter {
 
@@ -48,7 +53,26 @@ public class ControlCharacterFilter extends OncePerRequestFilter {
                 }
             }
         }
+        String contentType = request.getContentType();
+        if (contentType != null && !concrete(contentType)) {
+            response.setStatus(415);
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(ProblemJson.of(415, "Unsupported Media Type",
+                    "Content-Type '" + (contentType.length() > 100 ? contentType.substring(0, 100) + "…" : contentType)
+                            + "' is not one concrete media type"));
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    private static boolean concrete(String contentType) {
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static void refuse(HttpServletResponse response, String field, String message) throws IOException {

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -98,6 +100,16 @@ class ClayController {
             item.put("assignedCampaignId", leads.get(i).campaignId());
             items.add(item);
         }
+        if (!json.isArray() && out.getFirst() instanceof Submission.Rejected r) {
+            // a refusal is a problem like every other (docs/problems.md#unprocessable-content), naming the fields
+            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "The lead was rejected: " + String.join("; ", r.reasons().stream().map(x -> x.detail()).toList()));
+            pd.setTitle("Lead rejected by the ingestion gate");
+            pd.setProperty("errors", LeadJson.errors(r.reasons()));
+            pd.setProperty("email", leads.getFirst().email());
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(pd);
+        }
         if (!json.isArray()) {
             Map<String, Object> single = items.getFirst();
             single.put("message", "Lead " + String.valueOf(single.get("status")).toLowerCase());
@@ -105,7 +117,7 @@ class ClayController {
                 case Submission.Accepted a -> HttpStatus.CREATED;
                 case Submission.Enrolled e -> HttpStatus.ACCEPTED;
                 case Submission.Duplicate d -> HttpStatus.OK;
-                case Submission.Rejected r -> HttpStatus.UNPROCESSABLE_CONTENT;
+                case Submission.Rejected r -> throw new IllegalStateException("answered as a problem above");
             })
                     .body(single);
         }
