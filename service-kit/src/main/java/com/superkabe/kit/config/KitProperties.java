@@ -15,14 +15,37 @@ import org.hibernate.validator.constraints.time.DurationMin;
  *
  * @param service which service this process is (required): names its DLT, consumer group and event source
  * @param outbox the transactional outbox relay
+ * @param instanceId this replica's name in lease rows and claims (default: the host name, which is the
+ *                   pod's name on Kubernetes); a random suffix is added per process
+ * @param lease lease timings
  */
 @Validated
 @ConfigurationProperties("superkabe")
 public record KitProperties(@NotNull(message = "superkabe.service must name this service, e.g. GATE") Service service,
-                            @Valid Outbox outbox) {
+                            @Valid Outbox outbox, String instanceId, @Valid Lease lease) {
 
     public KitProperties {
         outbox = outbox == null ? new Outbox(Duration.ofMillis(200), 500) : outbox;
+        lease = lease == null ? new Lease(null, null) : lease;
+        if (!lease.renewEvery().minus(lease.ttl()).isNegative()) {
+            throw new IllegalArgumentException("superkabe.lease.renew-every must be shorter than superkabe.lease.ttl");
+        }
+    }
+
+    /**
+     * Leases (ADR 0050): which replica holds a one-writer job (the outbox relay, the clock, the sequencer).
+     *
+     * @param ttl how long a tenure lasts unless renewed; a dead holder is replaced after at most this
+     *            plus {@code renewEvery} (default 10s)
+     * @param renewEvery how often the holder renews and a standby tries to take over (default 3s)
+     */
+    public record Lease(
+            @DurationMin(millis = 100, message = "superkabe.lease.ttl must be at least 100ms") Duration ttl,
+            @DurationMin(millis = 10, message = "superkabe.lease.renew-every must be at least 10ms") Duration renewEvery) {
+        public Lease {
+            ttl = ttl == null ? Duration.ofSeconds(10) : ttl;
+            renewEvery = renewEvery == null ? Duration.ofSeconds(3) : renewEvery;
+        }
     }
 
     /**

@@ -83,10 +83,18 @@ public class ServiceKitAutoConfiguration {
         return new InboundHandler(codec, inbox, tx, meters);
     }
 
+    /** This process's leases (ADR 0050); {@code superkabe.instance-id} names the replica. */
+    @Bean
+    com.superkabe.kit.jdbc.Leases leases(JdbcClient jdbc, TransactionTemplate tx, KitProperties props) {
+        return new com.superkabe.kit.jdbc.Leases(jdbc, tx, props.instanceId(), props.lease().ttl(),
+                props.lease().renewEvery());
+    }
+
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka,
-                            KitProperties props, MeterRegistry meters) {
-        return new OutboxRelay(jdbc, tx, kafka, props.outbox().pollInterval(), props.outbox().batchSize(), meters);
+                            KitProperties props, com.superkabe.kit.jdbc.Leases leases, MeterRegistry meters) {
+        return new OutboxRelay(jdbc, tx, kafka, props.outbox().pollInterval(), props.outbox().batchSize(),
+                leases.lease("outbox"), leases.renewEvery(), meters);
     }
 
     @Bean
@@ -108,7 +116,7 @@ public class ServiceKitAutoConfiguration {
      * cause in its headers. Undecodable records skip the retries. Either way the partition flows on.
      */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(DeadLetterPublishingRecoverer recoverer,
+    org.springframework.kafka.listener.CommonErrorHandler kafkaErrorHandler(DeadLetterPublishingRecoverer recoverer,
                                           @Value("${superkabe.kafka.retries:5}") long retries) {
         org.springframework.kafka.support.ExponentialBackOffWithMaxRetries backOff =
                 new org.springframework.kafka.support.ExponentialBackOffWithMaxRetries((int) retries);
@@ -118,7 +126,14 @@ public class ServiceKitAutoConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(com.superkabe.events.UndecodableEventException.class,
                 IllegalArgumentException.class);
-        return handler;
+        // a replica fenced off by a lease (ADR 0050) stops its container: the record stays uncommitted for
+        // the holder, never dead-lettered
+        org.springframework.kafka.listener.CommonDelegatingErrorHandler delegating =
+                new org.springframework.kafka.listener.CommonDelegatingErrorHandler(handler);
+        delegating.setCauseChainTraversing(true);
+        delegating.addDelegate(com.superkabe.kit.jdbc.LeaseLostException.class,
+                new org.springframework.kafka.listener.CommonContainerStoppingErrorHandler());
+        return delegating;
     }
 
     /** Every catalogue topic and this service's dead-letter topic, created if missing. */

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import com.superkabe.kit.jdbc.Lease;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves committed outbox rows to Kafka in id order and deletes them once the broker acknowledged
- * every one: at-least-once, in order per key; consumers dedupe by event id. Rows are locked with
- * SKIP LOCKED so a second replica never publishes the same batch concurrently. The backlog (rows
+ * every one: at-least-once, in order per key; consumers dedupe by event id. With several replicas of a
+ * service on one database, only the holder of the service's {@code outbox} {@link Lease} relays, and
+ * every batch is fenced by it (ADR 0050): two relays never publish at once, so per-key order holds. A
+ * holder that dies mid-batch leaves its rows for the next holder, which publishes them again; a copy the
+ * dead holder's producer still delivers late is a duplicate of an event already published in order,
+ * which consumers skip by event id. The standby checks the lease every {@code leaseEvery}. The backlog (rows
  * not yet relayed) is counted by the relay's own thread, at most once per {@link #BACKLOG_EVERY}, and
  * published as a gauge: a scrape never waits for the database.
  */
@@ -41,6 +46,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final int batchSize;
     static final Duration BACKLOG_EVERY = Duration.ofSeconds(2);
 
+    private final Lease lease;
+    private final long leaseEveryNanos;
+    private long leaseCheckedAt = Long.MIN_VALUE;
     private final Counter published;
     private final AtomicLong backlog = new AtomicLong();
     private long backlogCountedAt = Long.MIN_VALUE;
@@ -49,7 +57,9 @@ public class OutboxRelay implements SmartLifecycle {
     private Thread worker;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka,
-                       Duration pollInterval, int batchSize, MeterRegistry meters) {
+                       Duration pollInterval, int batchSize, Lease lease, Duration leaseEvery, MeterRegistry meters) {
+        this.lease = lease;
+        this.leaseEveryNanos = leaseEvery.toNanos();
         this.jdbc = jdbc;
         this.tx = tx;
         this.kafka = kafka;
@@ -83,6 +93,36 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            log.warn("Outbox lease not released; it expires on its own: {}", e.toString());
+        }
+    }
+
+    /** Whether this replica holds the outbox lease (as it last saw it). */
+    public boolean active() {
+        return lease.held();
+    }
+
+    /** Whether this replica relays now: renews or tries the lease when it last did so {@code leaseEvery} ago. */
+    boolean holdsLease() {
+        long now = System.nanoTime();
+        if (leaseCheckedAt == Long.MIN_VALUE || now - leaseCheckedAt >= leaseEveryNanos) {
+            leaseCheckedAt = now;
+            boolean before = lease.held();
+            boolean after;
+            try {
+                after = lease.acquireOrRenew();
+            } catch (RuntimeException e) {
+                after = lease.held();
+                log.warn("Outbox lease not renewed: {}", e.toString());
+            }
+            if (after != before) {
+                log.info("Outbox relay {} on {}", after ? "active" : "standing by", lease.holder());
+            }
+        }
+        return lease.held();
     }
 
     @Override
@@ -93,6 +133,11 @@ public class OutboxRelay implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
+                if (!holdsLease()) {
+                    wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                    continue;
+                }
                 int n = relayBatch();
                 countBacklogWhenDue();
                 if (n < batchSize) {
@@ -102,6 +147,9 @@ public class OutboxRelay implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (com.superkabe.kit.jdbc.LeaseLostException e) {
+                log.warn("Outbox relay fenced off: {}", e.getMessage());
+                leaseCheckedAt = Long.MIN_VALUE;
             } catch (RuntimeException e) {
                 log.warn("Outbox relay failed; retrying after {}: {}", pollInterval, e.toString());
                 sleepQuietly();
@@ -109,11 +157,12 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes one batch; returns how many rows it relayed. */
+    /** Publishes one batch, fenced by the lease; returns how many rows it relayed. */
     public int relayBatch() {
         Integer n = tx.execute(status -> {
+            lease.fence();
             List<Row> rows = jdbc.sql("SELECT id, topic, record_key, headers, payload FROM outbox ORDER BY id "
-                            + "LIMIT ? FOR UPDATE SKIP LOCKED")
+                            + "LIMIT ?")
                     .param(batchSize)
                     .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getBytes(5)))
@@ -152,7 +201,7 @@ public class OutboxRelay implements SmartLifecycle {
         backlog.set(countBacklog());
     }
 
-    /** The rows waiting in the outbox now (also those another replica has locked). */
+    /** The rows waiting in the outbox now (also while another replica holds the lease). */
     public long countBacklog() {
         Long rows = jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single();
         return rows == null ? 0 : rows;

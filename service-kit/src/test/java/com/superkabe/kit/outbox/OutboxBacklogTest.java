@@ -31,7 +31,9 @@ class OutboxBacklogTest {
     @Test
     void theGaugeShowsTheRowsNotYetRelayedAndIsRecountedOnlyWhenDue() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        OutboxRelay relay = new OutboxRelay(jdbc, null, null, Duration.ofMillis(50), 10, meters);
+        OutboxRelay relay = new OutboxRelay(jdbc, null, null, Duration.ofMillis(50), 10,
+                new com.superkabe.kit.jdbc.Lease(jdbc, null, "outbox", "test", Duration.ofSeconds(1)), Duration.ofMillis(300),
+                meters);
         assertThat(meters.get("superkabe_outbox_backlog").gauge().value()).isZero();
         for (int i = 0; i < 3; i++) {
             jdbc.sql("INSERT INTO outbox (topic, record_key, headers, payload) VALUES ('t', 'k', '{}', ?)")
