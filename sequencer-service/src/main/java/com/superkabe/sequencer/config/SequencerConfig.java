@@ -80,9 +80,20 @@ class SequencerConfig {
         return new DispatchPaging(pageSize, scanLimit);
     }
 
+    /** The clock ticker asks its keeper whether it holds the lease before each tick; nothing starts or stops. */
+    private static final com.superkabe.kit.jdbc.LeaseKeeper.Job NOTHING = new com.superkabe.kit.jdbc.LeaseKeeper.Job() {
+        @Override
+        public void acquired(long epoch) {
+        }
+
+        @Override
+        public void lost() {
+        }
+    };
+
     @Bean
     ClockTicker clockTicker(JdbcClient jdbc, TransactionTemplate tx, EventSink events, Envelopes envelopes,
-                            ClockProperties props, java.time.Clock wall) {
-        return new ClockTicker(jdbc, tx, events, envelopes, props, wall);
+                            ClockProperties props, java.time.Clock wall, com.superkabe.kit.jdbc.Leases leases) {
+        return new ClockTicker(jdbc, tx, events, envelopes, props, wall, leases.keeper("clock", NOTHING));
     }
 }

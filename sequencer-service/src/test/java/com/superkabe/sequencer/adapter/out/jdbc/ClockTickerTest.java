@@ -17,7 +17,7 @@ class ClockTickerTest {
     @Test
     void aRealTimeClockNeverLagsTheWallClockSoWindowsAreJudgedAtTheRealInstant() {
         ClockTicker ticker = new ClockTicker(null, null, null, null,
-                new ClockProperties(Duration.ofSeconds(60), Duration.ofSeconds(60), EPOCH, true), NOW);
+                new ClockProperties(Duration.ofSeconds(60), Duration.ofSeconds(60), EPOCH, true), NOW, null);
 
         long tick = ticker.wallTick();
 
@@ -28,7 +28,7 @@ class ClockTickerTest {
     @Test
     void aFasterClockForTestsAndDemosCountsOnWithoutAFloor() {
         ClockTicker ticker = new ClockTicker(null, null, null, null,
-                new ClockProperties(Duration.ofSeconds(60), Duration.ofMillis(200), EPOCH, true), NOW);
+                new ClockProperties(Duration.ofSeconds(60), Duration.ofMillis(200), EPOCH, true), NOW, null);
 
         assertThat(ticker.wallTick()).isZero();
     }
