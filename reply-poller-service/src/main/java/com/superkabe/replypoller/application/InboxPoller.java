@@ -61,13 +61,15 @@ public class InboxPoller {
     private final Duration unmatchedRetry;
     private static final Duration FORGET_EVERY = Duration.ofSeconds(10);
 
+    private final PollShare share;
     private final Map<String, Instant> throttledUntil = new ConcurrentHashMap<>();
     private volatile Instant lastForgotten;
 
     public InboxPoller(Mailboxes mailboxes, SentMessages sent, ProcessedReplies processed, MailReader reader,
                        InboxCursors cursors, EventSink events, Envelopes envelopes, TransactionTemplate tx,
                        MeterRegistry meters, int maxMessages, Clock clock, UnmatchedMessages unmatched,
-                       Duration unmatchedRetry) {
+                       Duration unmatchedRetry, PollShare share) {
+        this.share = share;
         this.mailboxes = mailboxes;
         this.sent = sent;
         this.processed = processed;
@@ -85,12 +87,13 @@ public class InboxPoller {
     }
 
     /**
-     * Starts a poll of every mailbox the schedule says is due, each on {@code workers}; returns at once.
+     * Starts a poll of every mailbox of this replica's share that the schedule says is due, each on {@code workers}; returns at once.
      * A poll that fails is logged and counted, and never stops the others.
      */
     public void pollDue(PollSchedule schedule, Executor workers) {
         forgetExpiredUnmatched();
-        for (PolledMailbox mailbox : schedule.start(mailboxes.readable(), clock.instant())) {
+        List<PolledMailbox> mine = mailboxes.readable().stream().filter(m -> share.owns(m.mailboxId())).toList();
+        for (PolledMailbox mailbox : schedule.start(mine, clock.instant())) {
             try {
                 workers.execute(() -> {
                     try {

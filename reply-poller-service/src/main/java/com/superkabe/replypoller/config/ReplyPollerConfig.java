@@ -66,8 +66,9 @@ class ReplyPollerConfig {
     @Bean
     InboxPoller inboxPoller(Mailboxes mailboxes, SentMessages sent, ProcessedReplies processed, MailReader reader,
                             InboxCursors cursors, EventSink events, Envelopes envelopes, TransactionTemplate tx,
-                            MeterRegistry meters, PollProperties props, Clock clock, UnmatchedMessages unmatched) {
+                            MeterRegistry meters, PollProperties props, Clock clock, UnmatchedMessages unmatched,
+                            com.superkabe.replypoller.application.PollShare share) {
         return new InboxPoller(mailboxes, sent, processed, reader, cursors, events, envelopes, tx, meters,
-                props.maxMessagesPerMailbox(), clock, unmatched, props.unmatchedRetry());
+                props.maxMessagesPerMailbox(), clock, unmatched, props.unmatchedRetry(), share);
     }
 }

@@ -7,6 +7,10 @@ import java.util.Set;
 /** Port: campaign configuration. */
 public interface Campaigns {
 
+    /** Drops what this replica cached: another replica may have changed statuses while it stood by (ADR 0052). */
+    default void forgetCached() {
+    }
+
     void insert(CampaignDef campaign);
 
     Optional<CampaignDef> find(String campaignId);

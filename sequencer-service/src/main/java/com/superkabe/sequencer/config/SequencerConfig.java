@@ -91,6 +91,16 @@ class SequencerConfig {
         }
     };
 
+    /** Which replica runs the ordered input queue (ADR 0052); a standby takes over when the holder is gone. */
+    @Bean
+    com.superkabe.kit.jdbc.LeaseKeeper sequencerLease(com.superkabe.kit.jdbc.Leases leases,
+            org.springframework.kafka.config.KafkaListenerEndpointRegistry registry,
+            @org.springframework.beans.factory.annotation.Value("${spring.application.name}") String application,
+            Campaigns campaigns) {
+        return leases.keeper("sequencer",
+                new com.superkabe.sequencer.adapter.in.kafka.SequencerTenure(registry, application, campaigns));
+    }
+
     @Bean
     ClockTicker clockTicker(JdbcClient jdbc, TransactionTemplate tx, EventSink events, Envelopes envelopes,
                             ClockProperties props, java.time.Clock wall, com.superkabe.kit.jdbc.Leases leases) {

@@ -9,8 +9,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One named lease in the service's {@code leases} table (ADR 0050): at most one holder at a time, each
  * tenure numbered by an epoch that only grows. Expiry is judged by the database's clock, never by the
  * instances'. Work done under the lease calls {@link #fence()} inside its own transaction: that locks
- * the lease row FOR SHARE and checks holder and epoch, so a takeover (an UPDATE of the row) waits for
- * the transaction in flight and every later transaction of the old holder is refused.
+ * the lease row FOR KEY SHARE and checks holder and epoch. A takeover locks the row FOR UPDATE, which
+ * waits for every fenced transaction in flight, and every later transaction of the old holder is
+ * refused. A renewal changes no key, so its lock (FOR NO KEY UPDATE) never waits for the holder's
+ * own fenced transactions.
  */
 public final class Lease {
 
@@ -74,8 +76,9 @@ public final class Lease {
     }
 
     /**
-     * Looks first without locking, so a standby polling a lease that is held never queues behind the
-     * holder's fenced transactions; only a free or expired lease is then taken, by one statement.
+     * Looks first without locking, so a standby polling a lease that is held never waits for the holder;
+     * only a free or expired lease is then locked FOR UPDATE, which waits for the holder's fenced
+     * transactions still in flight, and taken under the next epoch.
      */
     private Optional<Long> acquire() {
         Optional<Boolean> free = jdbc.sql("SELECT expires_at <= now() FROM leases WHERE name = ?").param(name)
@@ -83,12 +86,25 @@ public final class Lease {
         if (free.isPresent() && !free.get()) {
             return Optional.empty();
         }
-        return inShortLockWait(() -> jdbc.sql("INSERT INTO leases(name, holder, epoch, expires_at) "
-                        + "VALUES (:name, :holder, 1, now() + :ttl * interval '1 millisecond') "
-                        + "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, epoch = leases.epoch + 1, "
-                        + "expires_at = excluded.expires_at WHERE leases.expires_at <= now() RETURNING epoch")
-                .param("ttl", ttl.toMillis()).param("name", name).param("holder", holder)
-                .query(Long.class).optional());
+        if (free.isEmpty()) {
+            return jdbc.sql("INSERT INTO leases(name, holder, epoch, expires_at) "
+                            + "VALUES (:name, :holder, 1, now() + :ttl * interval '1 millisecond') "
+                            + "ON CONFLICT (name) DO NOTHING RETURNING epoch")
+                    .param("ttl", ttl.toMillis()).param("name", name).param("holder", holder)
+                    .query(Long.class).optional();
+        }
+        return inShortLockWait(() -> {
+            boolean expired = jdbc.sql("SELECT expires_at <= clock_timestamp() FROM leases WHERE name = ? FOR UPDATE")
+                    .param(name).query(Boolean.class).single();
+            if (!expired) {
+                return Optional.empty();
+            }
+            return jdbc.sql("UPDATE leases SET holder = :holder, epoch = epoch + 1, "
+                            + "expires_at = clock_timestamp() + :ttl * interval '1 millisecond' WHERE name = :name "
+                            + "RETURNING epoch")
+                    .param("ttl", ttl.toMillis()).param("name", name).param("holder", holder)
+                    .query(Long.class).optional();
+        });
     }
 
     private Optional<Long> inShortLockWait(java.util.function.Supplier<Optional<Long>> statement) {
@@ -105,7 +121,7 @@ public final class Lease {
     public void fence() {
         long mine = epoch;
         boolean valid = mine > 0 && jdbc.sql("SELECT epoch FROM leases WHERE name = ? AND holder = ? AND epoch = ? "
-                        + "AND expires_at > now() FOR SHARE")
+                        + "AND expires_at > now() FOR KEY SHARE")
                 .params(name, holder, mine).query(Long.class).optional().isPresent();
         if (!valid) {
             epoch = -1;
@@ -113,10 +129,10 @@ public final class Lease {
         }
     }
 
-    /** A condition for the same statement as the write it guards: the lease row, locked FOR SHARE if valid. */
+    /** A condition for the same statement as the write it guards: the lease row, locked FOR KEY SHARE if valid. */
     public String fenceCondition() {
         return "EXISTS (SELECT 1 FROM leases WHERE name = :leaseName AND holder = :leaseHolder AND epoch = :leaseEpoch "
-                + "AND expires_at > now() FOR SHARE)";
+                + "AND expires_at > now() FOR KEY SHARE)";
     }
 
     /** Binds the parameters of {@link #fenceCondition()} to a statement. */

@@ -26,7 +26,9 @@ public class OrganizationProjector {
         this.others = List.copyOf(others);
     }
 
+    /** A service whose inputs are fenced by a lease (the sequencer, ADR 0052) starts this listener itself. */
     @KafkaListener(id = "${spring.application.name}-organizations", idIsGroup = false,
+            autoStartup = "${superkabe.organizations.auto-startup:true}",
             topics = "#{T(com.superkabe.events.Topic).ORGANIZATIONS.topicName()}")
     public void on(ConsumerRecord<String, byte[]> record) {
         Runnable handling = () -> inbound.handle(record, e -> {

@@ -19,7 +19,8 @@ class ReplyPollerListeners {
         this.directory = directory;
     }
 
-    @KafkaListener(id = "reply-poller-mailboxes", idIsGroup = false,
+    /** Its partition assignment is also this replica's share of the mailboxes to poll ({@link MailboxPartitionShare}). */
+    @KafkaListener(id = MailboxPartitionShare.LISTENER, idIsGroup = false,
             topics = "#{T(com.superkabe.events.Topic).MAILBOXES.topicName()}")
     void onMailbox(ConsumerRecord<String, byte[]> record) {
         inbound.handle(record, e -> {

@@ -33,11 +33,20 @@ class JdbcPendingReconciliations implements PendingReconciliations {
                 .update();
     }
 
+    static final java.time.Duration CLAIM = java.time.Duration.ofMinutes(5);
+
+    /**
+     * Claims the due rows as it reads them (ADR 0053): their due time moves {@link #CLAIM} ahead in the same
+     * statement, rows another replica is claiming are skipped, so two replicas never look up one send's
+     * Sent folder at once; a replica that dies mid-check leaves the row due again after the claim.
+     */
     @Override
     public List<Pending> due(Instant now, int limit) {
-        return jdbc.sql("SELECT message_id, detail, checks, cause_id, cause_source, cause_time, cause_correlation, "
-                        + "cause_tick, request, failed_lookups FROM pending_reconciliation WHERE due_at <= ? ORDER BY due_at LIMIT ?")
-                .params(Timestamp.from(now), limit)
+        return jdbc.sql("UPDATE pending_reconciliation SET due_at = ? WHERE send_id IN (SELECT send_id FROM "
+                        + "pending_reconciliation WHERE due_at <= ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) "
+                        + "RETURNING message_id, detail, checks, cause_id, cause_source, cause_time, cause_correlation, "
+                        + "cause_tick, request, failed_lookups")
+                .params(Timestamp.from(now.plus(CLAIM)), Timestamp.from(now), limit)
                 .query((rs, i) -> {
                     SendRequested r = codec.fromJson(rs.getBytes(9), SendRequested.class);
                     Envelope cause = new Envelope(rs.getString(4), EventType.SEND_REQUESTED, rs.getString(5),

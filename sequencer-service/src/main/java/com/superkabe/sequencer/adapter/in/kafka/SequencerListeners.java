@@ -8,7 +8,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The sequencer's single ordered input queue (seed 003): records from its seven input topics (and the organizations topic's mailing addresses, which the kit's
+ * The sequencer's single ordered input queue (seed 003), run by the one replica that holds the
+ * {@code sequencer} lease (ADR 0052): {@link SequencerTenure} starts these listeners when this replica
+ * takes the lease and stops them when it loses it, and every handling transaction is fenced by the
+ * lease, so the inbox order stays one order across a failover. Within the holder, records from its seven input topics (and the organizations topic's mailing addresses, which the kit's
  * organization projector hands over through {@link #on}) are
  * handled one at a time, each in its own transaction, and the inbox records them in that order —
  * the order a replay feeds them back in.
@@ -19,15 +22,30 @@ class SequencerListeners implements com.superkabe.kit.security.OrganizationEvent
     private final InboundHandler inbound;
     private final SequencerService sequencer;
     private final ReentrantLock queue = new ReentrantLock(true);
+    private final com.superkabe.kit.jdbc.LeaseKeeper lease;
 
-    SequencerListeners(InboundHandler inbound, SequencerService sequencer) {
+    SequencerListeners(InboundHandler inbound, SequencerService sequencer,
+                       @org.springframework.beans.factory.annotation.Qualifier("sequencerLease")
+                       com.superkabe.kit.jdbc.LeaseKeeper lease) {
         this.inbound = inbound;
         this.sequencer = sequencer;
+        this.lease = lease;
     }
 
     /** A mailing address (or another organization fact), handled inside {@link #serialized}. */
     @Override
     public void on(com.superkabe.events.Envelope event) {
+        decide(event);
+    }
+
+    /** Inside the inbox transaction: refused (and rolled back) unless this replica still holds the lease. */
+    private void decide(com.superkabe.events.Envelope event) {
+        try {
+            lease.lease().fence();
+        } catch (com.superkabe.kit.jdbc.LeaseLostException e) {
+            lease.nudge();
+            throw e;
+        }
         sequencer.onInput(event);
     }
 
@@ -42,7 +60,7 @@ class SequencerListeners implements com.superkabe.kit.security.OrganizationEvent
         }
     }
 
-    @KafkaListener(id = "sequencer-inputs", idIsGroup = false, topics = {
+    @KafkaListener(id = SequencerTenure.INPUTS, idIsGroup = false, autoStartup = "false", topics = {
             "#{T(com.superkabe.events.Topic).GATE_DECISIONS.topicName()}",
             "#{T(com.superkabe.events.Topic).CLOCK.topicName()}",
             "#{T(com.superkabe.events.Topic).SEND_OUTCOMES.topicName()}",
@@ -53,7 +71,7 @@ class SequencerListeners implements com.superkabe.kit.security.OrganizationEvent
     void onInput(ConsumerRecord<String, byte[]> record) {
         queue.lock();
         try {
-            inbound.handle(record, sequencer::onInput);
+            inbound.handle(record, this::decide);
         } finally {
             queue.unlock();
         }

@@ -40,6 +40,11 @@ class JdbcCampaigns implements Campaigns {
     }
 
     @Override
+    public void forgetCached() {
+        cache.clear();
+    }
+
+    @Override
     public void insert(CampaignDef c) {
         CampaignRules r = c.rules();
         SendWindow w = r.window();
