@@ -37,15 +37,15 @@ class HelmLintTest {
     @TestFactory
     Stream<DynamicTest> the_schema_refuses_bad_values_naming_the_field() {
         Map<String, List<String>> cases = new java.util.LinkedHashMap<>();
-        cases.put("services.sequencer-service.replicas: Must be less than or equal to 1",
-                List.of("services.sequencer-service.replicas=2"));
+        cases.put("services.sequencer-service.replicas: Must be greater than or equal to 1",
+                List.of("services.sequencer-service.replicas=0"));
         cases.put("services.sequencer-service.autoscaling.enabled",
                 List.of("services.sequencer-service.autoscaling.enabled=true"));
         cases.put("services.gate-service.env", List.of("services.gate-service.env.SUPERKABE_DB_PASSWORD=hunter2"));
         cases.put("services.send-adapter-service.env", List.of("services.send-adapter-service.env.SUPERKABE_CLOCK_ENABLED=true"));
         cases.put("services.gate-service.port", List.of("services.gate-service.port=9999"));
         cases.put("services.gate-service.singleton", List.of("services.gate-service.singleton=true"));
-        cases.put("services.sequencer-service: singleton is required", List.of("services.sequencer-service.singleton=null"));
+        cases.put("services.sequencer-service.singleton", List.of("services.sequencer-service.singleton=true"));
         cases.put("services: Additional property mail-service is not allowed", List.of("services.mail-service.enabled=true"));
         cases.put("kafka.bootstrapServers", List.of("kafka.bootstrapServers=no port here"));
         cases.put("kafka.sasl.mechanism", List.of("kafka.sasl.mechanism=GSSAPI"));

@@ -206,31 +206,26 @@ class RenderedChartTest {
     }
 
     @Test
-    void the_sequencer_is_one_recreated_pod_without_budget_or_autoscaler_while_the_rest_roll_with_none_unavailable() {
+    void every_component_rolls_with_none_unavailable_and_the_sequencer_never_scales_on_lag() {
         for (Rendered r : all()) {
             r.byName("Deployment").forEach((name, d) -> {
-                if (name.equals("sequencer-service")) {
-                    assertThat(at(d, "spec", "replicas")).as(r.name()).isEqualTo(1);
-                    assertThat(at(d, "spec", "strategy", "type")).as(r.name()).isEqualTo("Recreate");
-                } else {
-                    assertThat(at(d, "spec", "strategy", "type")).as(r.name() + " " + name).isEqualTo("RollingUpdate");
-                    assertThat(at(d, "spec", "strategy", "rollingUpdate", "maxUnavailable")).as(r.name() + " " + name)
-                            .isEqualTo(0);
-                }
+                assertThat(at(d, "spec", "strategy", "type")).as(r.name() + " " + name).isEqualTo("RollingUpdate");
+                assertThat(at(d, "spec", "strategy", "rollingUpdate", "maxUnavailable")).as(r.name() + " " + name)
+                        .isEqualTo(0);
             });
-            assertThat(r.byName("PodDisruptionBudget")).as(r.name()).doesNotContainKey("sequencer-service");
+            // active/standby (ADR 0052): standbys add no throughput, so lag must not add them
             assertThat(r.byName("HorizontalPodAutoscaler")).as(r.name()).doesNotContainKey("sequencer-service");
             assertThat(r.byName("ScaledObject")).as(r.name()).doesNotContainKey("sequencer-service");
         }
     }
 
     @Test
-    void production_runs_every_component_but_the_sequencer_and_console_at_two_or_more_replicas_each_with_a_budget() {
+    void production_runs_every_component_but_the_console_at_two_or_more_replicas_each_with_a_budget() {
         Map<String, Map<String, Object>> hpas = production.byName("HorizontalPodAutoscaler");
         Map<String, Map<String, Object>> pdbs = production.byName("PodDisruptionBudget");
         production.byName("Deployment").forEach((name, d) -> {
-            // the sequencer: one instance (ADR 0006); the console: sessions in the pod's memory
-            if (name.equals("sequencer-service") || name.equals(CONSOLE)) {
+            // the console: sessions in the pod's memory; the sequencer runs two, active and standby (ADR 0052)
+            if (name.equals(CONSOLE)) {
                 assertThat(at(d, "spec", "replicas")).as(name).isEqualTo(1);
                 return;
             }

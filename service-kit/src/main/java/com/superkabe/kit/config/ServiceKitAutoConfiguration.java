@@ -85,9 +85,10 @@ public class ServiceKitAutoConfiguration {
 
     /** This process's leases (ADR 0050); {@code superkabe.instance-id} names the replica. */
     @Bean
-    com.superkabe.kit.jdbc.Leases leases(JdbcClient jdbc, TransactionTemplate tx, KitProperties props) {
+    com.superkabe.kit.jdbc.Leases leases(JdbcClient jdbc, TransactionTemplate tx, KitProperties props,
+                                         MeterRegistry meters) {
         return new com.superkabe.kit.jdbc.Leases(jdbc, tx, props.instanceId(), props.lease().ttl(),
-                props.lease().renewEvery());
+                props.lease().renewEvery(), meters);
     }
 
     @Bean

@@ -19,8 +19,16 @@ public final class Leases {
     private final String holder;
     private final Duration ttl;
     private final Duration renewEvery;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     public Leases(JdbcClient jdbc, TransactionTemplate tx, String instanceId, Duration ttl, Duration renewEvery) {
+        this(jdbc, tx, instanceId, ttl, renewEvery, null);
+    }
+
+    /** With {@code meters}, each keeper publishes {@code superkabe_lease_held{lease}}: 1 while this replica holds it. */
+    public Leases(JdbcClient jdbc, TransactionTemplate tx, String instanceId, Duration ttl, Duration renewEvery,
+                  io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.tx = tx;
         this.holder = name(instanceId);
@@ -45,7 +53,18 @@ public final class Leases {
     }
 
     public LeaseKeeper keeper(String name, LeaseKeeper.Job job) {
-        return new LeaseKeeper(lease(name), renewEvery, job);
+        LeaseKeeper keeper = new LeaseKeeper(lease(name), renewEvery, job);
+        if (meters != null) {
+            held(meters, name, () -> keeper.holding());
+        }
+        return keeper;
+    }
+
+    /** The gauge every lease shows on /actuator/prometheus. */
+    public static void held(io.micrometer.core.instrument.MeterRegistry meters, String name,
+                            java.util.function.BooleanSupplier holding) {
+        io.micrometer.core.instrument.Gauge.builder("superkabe_lease_held", () -> holding.getAsBoolean() ? 1 : 0)
+                .description("1 while this replica holds the lease (ADR 0050)").tag("lease", name).register(meters);
     }
 
     static String name(String instanceId) {

@@ -67,6 +67,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.batchSize = batchSize;
         this.published = Counter.builder("superkabe_outbox_published").description("Events relayed to Kafka")
                 .register(meters);
+        com.superkabe.kit.jdbc.Leases.held(meters, lease.name(), lease::held);
         Gauge.builder("superkabe_outbox_backlog", backlog, AtomicLong::get)
                 .description("Outbox rows committed but not yet relayed to Kafka, as last counted").register(meters);
     }
