@@ -63,7 +63,7 @@ class SequencerFailoverIT {
         return SequencerApplication.builder().run(TestInfra.args("--superkabe.clock.enabled=false",
                 "--superkabe.schema=" + SCHEMA, "--spring.flyway.locations=classpath:db/kit,classpath:db/sequencer",
                 "--superkabe.instance-id=" + name,
-                "--superkabe.lease.ttl=3s", "--superkabe.lease.renew-every=500ms"));
+                "--superkabe.lease.renew-every=1s"));
     }
 
     static boolean holds(ConfigurableApplicationContext app) {

@@ -49,8 +49,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxRelayFailoverTest {
 
     static final String SCHEMA = "kit_relay";
-    static final Duration TTL = Duration.ofSeconds(2);
-    static final Duration EVERY = Duration.ofMillis(300);
+    // short enough for a quick test, long enough that a loaded machine does not lose the lease between batches
+    static final Duration TTL = Duration.ofSeconds(6);
+    static final Duration EVERY = Duration.ofMillis(500);
     static final int BATCH = 50;
 
     @BeforeAll
@@ -76,10 +77,14 @@ class OutboxRelayFailoverTest {
     }
 
     static OutboxRelay relay(DataSource ds, String holder, KafkaTemplate<String, byte[]> kafka) {
+        return relay(ds, holder, kafka, TTL);
+    }
+
+    static OutboxRelay relay(DataSource ds, String holder, KafkaTemplate<String, byte[]> kafka, Duration ttl) {
         JdbcClient jdbc = JdbcClient.create(ds);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         return new OutboxRelay(jdbc, tx, kafka, Duration.ofMillis(20), BATCH,
-                new Lease(jdbc, tx, "outbox", holder, TTL), EVERY, new SimpleMeterRegistry());
+                new Lease(jdbc, tx, "outbox", holder, ttl), EVERY, new SimpleMeterRegistry());
     }
 
     static KafkaTemplate<String, byte[]> producer() {
@@ -167,6 +172,8 @@ class OutboxRelayFailoverTest {
         });
         await(() -> admin.sql("SELECT coalesce(max(id), 0) - count(*) FROM outbox").query(Long.class).single() > 600,
                 Duration.ofSeconds(60), "A relays a first part");
+        assertThat(admin.sql("SELECT holder FROM leases WHERE name = 'outbox'").query(String.class).single())
+                .as("A still holds the lease").isEqualTo("a");
         assertThat(b.active()).as("B stands by while A holds the lease").isFalse();
 
         // when A's connection dies, as it does when its process is killed
@@ -215,8 +222,8 @@ class OutboxRelayFailoverTest {
         admin.sql("DELETE FROM outbox").update();
         admin.sql("DELETE FROM leases").update();
         KafkaTemplate<String, byte[]> kafka = producer();
-        OutboxRelay a = relay(plain(), "a", kafka);
-        OutboxRelay b = relay(plain(), "b", kafka);
+        OutboxRelay a = relay(plain(), "a", kafka, Duration.ofMinutes(5));
+        OutboxRelay b = relay(plain(), "b", kafka, Duration.ofMinutes(5));
         assertThat(a.holdsLease()).isTrue();
         admin.sql("UPDATE leases SET expires_at = now() - interval '1 second'").update();
         assertThat(b.holdsLease()).isTrue();
