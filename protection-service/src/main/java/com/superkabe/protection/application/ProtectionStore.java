@@ -51,7 +51,21 @@ public interface ProtectionStore {
 
     List<AuditRow> transitions(String orgId, String entityType, String entityId);
 
-    List<MailboxState> mailboxes(String orgId, Optional<String> status);
+    /**
+     * Up to {@code limit} rows of the filter in list order (address, then mailbox id), starting after
+     * {@code from} — or, {@code backwards}, ending before it, nearest first.
+     */
+    List<MailboxList.Row> mailboxes(MailboxList.Filter filter, Optional<MailboxList.Cursor> from, boolean backwards,
+                                    int limit);
+
+    /** How many mailboxes the filter matches. */
+    long countMailboxes(MailboxList.Filter filter);
+
+    /** The organization's mailboxes counted per state and per provider. */
+    MailboxList.Counts mailboxCounts(String orgId);
+
+    /** The mailbox's provider as registered, for the list's provider filter (not part of any decision). */
+    void saveProvider(String mailboxId, String provider);
 
     List<DomainState> domains(String orgId, Optional<String> status);
 
