@@ -156,6 +156,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return "the number is out of range for " + (ice.getTargetType() == null ? "its type"
                     : ice.getTargetType().getSimpleName());
         }
+        if (jx instanceof tools.jackson.databind.exc.PropertyBindingException unknown) {
+            java.util.Collection<Object> known = unknown.getKnownPropertyIds();
+            return "is not a field of this request" + (known == null || known.isEmpty() ? ""
+                    : " (the fields are " + known.stream().map(String::valueOf).sorted()
+                    .collect(Collectors.joining(", ")) + ")");
+        }
         String m = jx.getOriginalMessage();
         int cut = m == null ? -1 : m.indexOf('\n');
         return m == null ? "is not readable" : cut > 0 ? m.substring(0, cut) : m;
