@@ -41,8 +41,8 @@ class MailboxPages {
 
     /**
      * One page of the organization's mailboxes, read from protection's keyset-paged list with the
-     * filters applied there; counts per state and the domain table cover the whole organization.
-     * The three reads are made side by side.
+     * filters applied there; counts per state and the domain table (the domains with the largest
+     * unhealthy share, and the filtered one) cover the whole organization. The reads run side by side.
      */
     @GetMapping("/mailboxes")
     String list(@AuthenticationPrincipal Operator operator, @RequestParam(required = false) String state,
@@ -60,31 +60,40 @@ class MailboxPages {
         var properties = services.properties();
         Services.Page page;
         JsonNode counts;
-        JsonNode domainList;
+        Services.Page worstDomains;
+        JsonNode selectedDomain;
+        boolean domainFilter = domain != null && !domain.isBlank() && domain.strip().length() <= 255;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Services.Page> pageCall = pool.submit(() -> services.page(key, PROTECTION,
                     properties.protectionMailboxesPath() + "?limit=" + properties.pageSize() + query + cursor));
             Future<JsonNode> countsCall = pool.submit(() -> services.get(key, PROTECTION,
                     properties.protectionCountsPath()));
-            Future<JsonNode> domainsCall = pool.submit(() -> services.get(key, PROTECTION,
-                    properties.protectionDomainsPath()));
+            Future<Services.Page> domainsCall = pool.submit(() -> services.page(key, PROTECTION,
+                    properties.protectionDomainsPath() + "?order=unhealthy-share&limit=" + properties.pageSize()));
+            Future<JsonNode> selectedCall = pool.submit(() -> domainFilter ? selected(key, domain.strip()) : null);
             page = result(pageCall);
             counts = result(countsCall);
-            domainList = result(domainsCall);
+            worstDomains = result(domainsCall);
+            selectedDomain = result(selectedCall);
         }
         List<MailboxRow> rows = new ArrayList<>();
         page.rows().forEach(m -> rows.add(MailboxRow.of(m)));
-        List<Map<String, Object>> domains = Json.list(domainList);
+        List<Map<String, Object>> domains = new ArrayList<>(Json.list(worstDomains.rows()));
+        if (selectedDomain != null) {
+            Map<String, Object> chosen = Json.map(selectedDomain);
+            domains.removeIf(d -> String.valueOf(d.get("domain")).equals(String.valueOf(chosen.get("domain"))));
+            domains.add(chosen);
+        }
+        domains = DomainTable.worstFirst(domains, domain);
         MailboxOverview overview = MailboxOverview.of(longs(counts.path("states")), longs(counts.path("providers")),
                 domains.stream().map(d -> String.valueOf(d.get("domain"))).toList(), rows, page.total(),
                 page.next(), page.previous());
         model.addAttribute("overview", overview);
         model.addAttribute("states", MailboxOverview.STATES);
         model.addAttribute("rows", overview.page());
-        List<Map<String, Object>> worst = DomainTable.worstFirst(domains, domain);
-        int shown = Math.min(worst.size(), properties.pageSize());
-        model.addAttribute("domains", worst.subList(0, shown));
-        model.addAttribute("domainsNotShown", worst.size() - shown);
+        model.addAttribute("domains", domains);
+        long allDomains = worstDomains.total() < 0 ? domains.size() : worstDomains.total();
+        model.addAttribute("domainsNotShown", Math.max(0, allDomains - domains.size()));
         model.addAttribute("filter", Map.of("state", state == null ? "" : state, "domain", domain == null ? "" : domain,
                 "provider", provider == null ? "" : provider));
         model.addAttribute("query", query);
@@ -92,6 +101,19 @@ class MailboxPages {
         model.addAttribute("previousCursor", page.previous() == null ? null : encode(page.previous()));
         model.addAttribute("operator", operator);
         return htmx != null ? "mailboxes :: results" : "mailboxes";
+    }
+
+    /** The filtered domain's line for the domain table; none if the organization has no such domain. */
+    private JsonNode selected(String key, String domain) {
+        try {
+            return services.get(key, PROTECTION, services.properties().protectionDomainsPath() + "/"
+                    + CampaignPages.encode(domain));
+        } catch (ApiCallFailed notThere) {
+            if (notThere.status() == 404 || notThere.status() == 400) {
+                return null;
+            }
+            throw notThere;
+        }
     }
 
     private static Map<String, Long> longs(JsonNode object) {

@@ -39,13 +39,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@code CONSOLE BENCH mailboxes=… list_p50_ms=…}); asserts nothing about time. Not part of the
  * build (its name matches no surefire include). Run:
  * {@code ./mvnw -pl console test -Dtest=MailboxListBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (-Dbench.mailboxes=10000 -Dbench.loads=30 -Dbench.wait-minutes=25 to change the defaults).
+ * (-Dbench.mailboxes=10000 -Dbench.loads=30 -Dbench.warmup=10 -Dbench.wait-minutes=25 to change the defaults).
  */
 class MailboxListBenchmark {
 
     static final int MAILBOXES = Integer.getInteger("bench.mailboxes", 10_000);
     static final int DOMAINS = Math.max(1, MAILBOXES / 10);
     static final int LOADS = Integer.getInteger("bench.loads", 30);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 10);
     static final List<String> PROVIDERS = List.of("SMTP", "GMAIL", "OUTLOOK");
     static final Duration WAIT = Duration.ofMinutes(Integer.getInteger("bench.wait-minutes", 25));
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
@@ -190,7 +191,7 @@ class MailboxListBenchmark {
     private static long[] measure(HttpClient http, String what, String url, String... headers) throws Exception {
         long[] ms = new long[LOADS];
         int bytes = 0;
-        for (int i = -3; i < LOADS; i++) { // three warm-up loads are not counted
+        for (int i = -WARMUP; i < LOADS; i++) { // warm-up loads are not counted
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
             for (int h = 0; h + 1 < headers.length; h += 2) {
                 b.header(headers[h], headers[h + 1]);

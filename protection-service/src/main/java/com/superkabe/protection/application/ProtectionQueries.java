@@ -49,8 +49,12 @@ public class ProtectionQueries {
         return Optional.of(d.counted(c[0], c[1]));
     }
 
-    public List<DomainState> domains(String orgId, Optional<String> status) {
-        return store.domains(orgId, status);
+    public List<DomainState> domains(String orgId, Optional<String> status, boolean worstFirst, int limit) {
+        return store.domains(orgId, status, worstFirst, limit);
+    }
+
+    public long countDomains(String orgId, Optional<String> status) {
+        return store.countDomains(orgId, status);
     }
 
     public List<ProtectionStore.AuditRow> transitions(String orgId, String entityType, String entityId) {

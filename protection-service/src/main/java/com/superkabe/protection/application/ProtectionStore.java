@@ -67,7 +67,13 @@ public interface ProtectionStore {
     /** The mailbox's provider as registered, for the list's provider filter (not part of any decision). */
     void saveProvider(String mailboxId, String provider);
 
-    List<DomainState> domains(String orgId, Optional<String> status);
+    /**
+     * Up to {@code limit} of the organization's domains (of one state if given), by name or, with
+     * {@code worstFirst}, by the share of unhealthy mailboxes, largest first, then by name.
+     */
+    List<DomainState> domains(String orgId, Optional<String> status, boolean worstFirst, int limit);
+
+    long countDomains(String orgId, Optional<String> status);
 
     OrgSettings settings(String orgId);
 

@@ -107,14 +107,30 @@ class MailboxListPagingIT {
 
         assertThat(counts.get("mailboxes").asLong()).isEqualTo(9);
         assertThat(counts.get("states").get("paused").asLong()).isEqualTo(1);
-        assertThat(counts.get("states").get("healthy").asLong() + counts.get("states").get("warming").asLong())
-                .isEqualTo(8);
+        assertThat(counts.get("states").get("healthy").asLong() + counts.get("states").get("warming").asLong()
+                + counts.get("states").get("warning").asLong()).isEqualTo(8);
         assertThat(counts.get("states").has("quarantine")).as("every state, zero included").isTrue();
         assertThat(counts.get("providers").get("SMTP").asLong()).isEqualTo(5);
         assertThat(counts.get("providers").get("GMAIL").asLong()).isEqualTo(4);
         assertThat(header(paused, "X-Total-Count")).isEqualTo("1");
         assertThat(paused.json().get(0).get("mailboxId").asString()).isEqualTo("pg-4");
         assertThat(paused.json().get(0).get("lastReason").asString()).isEqualTo("paging check");
+    }
+
+    @Test
+    void domainsComeWorstFirstWhenAskedWithTheirCount() {
+        assertThat(http.post(LIST + "/pg-0/transitions", "{\"target\":\"warning\",\"reason\":\"share check\","
+                + "\"force\":true}", "X-Api-Key", KEY).status()).isEqualTo(201);
+
+        TestHttp.Response worst = TestHttp.until(() -> http.get("/api/v1/protection/domains?order=unhealthy-share&limit=1",
+                "X-Api-Key", KEY), r -> r.status() == 200 && r.json().get(0).get("unhealthyMailboxes").asInt() == 1,
+                Duration.ofSeconds(30));
+        TestHttp.Response byName = http.get("/api/v1/protection/domains", "X-Api-Key", KEY);
+
+        assertThat(worst.json()).hasSize(1);
+        assertThat(worst.json().get(0).get("domain").asString()).isEqualTo("gamma.test");
+        assertThat(header(worst, "X-Total-Count")).isEqualTo("2");
+        assertThat(byName.json().get(0).get("domain").asString()).isEqualTo("alpha.test");
     }
 
     @Test
@@ -127,6 +143,10 @@ class MailboxListPagingIT {
             checks.problem(probe.send("GET", LIST + "?" + bad.getKey(), null, null, "X-Api-Key", KEY), bad.getValue(),
                     bad.getKey());
         }
+        checks.problem(probe.send("GET", "/api/v1/protection/domains?limit=0", null, null, "X-Api-Key", KEY), "limit",
+                "domains limit=0");
+        checks.problem(probe.send("GET", "/api/v1/protection/domains?order=size", null, null, "X-Api-Key", KEY),
+                "order", "domains order=size");
         checks.assertNone();
     }
 

@@ -306,10 +306,18 @@ class JdbcProtectionStore implements ProtectionStore {
     }
 
     @Override
-    public List<DomainState> domains(String orgId, Optional<String> status) {
+    public List<DomainState> domains(String orgId, Optional<String> status, boolean worstFirst, int limit) {
+        String order = worstFirst ? "CASE WHEN mailboxes > 0 THEN unhealthy::float8 / mailboxes ELSE 0 END DESC, domain"
+                : "domain";
         return jdbc.sql("SELECT " + DOMAIN_COLUMNS + " FROM domain_state WHERE org_id = ? AND "
-                        + "(CAST(? AS VARCHAR) IS NULL OR status = ?) ORDER BY domain LIMIT 1000")
-                .params(orgId, upper(status), upper(status)).query(JdbcProtectionStore::domainRow).list();
+                        + "(CAST(? AS VARCHAR) IS NULL OR status = ?) ORDER BY " + order + " LIMIT ?")
+                .params(orgId, upper(status), upper(status), limit).query(JdbcProtectionStore::domainRow).list();
+    }
+
+    @Override
+    public long countDomains(String orgId, Optional<String> status) {
+        return jdbc.sql("SELECT count(*) FROM domain_state WHERE org_id = ? AND (CAST(? AS VARCHAR) IS NULL "
+                + "OR status = ?)").params(orgId, upper(status), upper(status)).query(Long.class).single();
     }
 
     private static String upper(Optional<String> s) {
