@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param protectionModePath path of protection's mode resource; the sign-in checks the API key against it
  * @param protectionPolicyPath path of protection's policy resource (bounce thresholds and windows)
  * @param protectionGraduationPath path of protection's graduation criteria (per healing phase, and the current tick)
+ * @param protectionCountsPath path of protection's mailbox counts per state and provider
  * @param timeout how long one call to a service may take before the page says the service did not answer
  * @param pageSize how many mailboxes one page of the mailbox list shows (1 to 500)
  */
@@ -40,6 +41,7 @@ public record ConsoleProperties(
         @DefaultValue("/api/v1/protection/mode") @NotNull String protectionModePath,
         @DefaultValue("/api/v1/protection/policy") @NotNull String protectionPolicyPath,
         @DefaultValue("/api/v1/protection/graduation-criteria") @NotNull String protectionGraduationPath,
+        @DefaultValue("/api/v1/protection/mailbox-counts") @NotNull String protectionCountsPath,
         @DefaultValue("10s") @NotNull Duration timeout,
         @DefaultValue("50") @Min(1) @Max(500) int pageSize) {
 }

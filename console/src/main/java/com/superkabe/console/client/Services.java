@@ -5,6 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -42,18 +45,58 @@ public class Services {
     }
 
     public JsonNode get(String apiKey, Service service, String path) {
-        return exchange(apiKey, service, "GET", path, null);
+        return exchange(apiKey, service, "GET", path, null).body();
+    }
+
+    /**
+     * A page of a keyset-paged list: its rows, the cursors of the pages after and before it (from
+     * the {@code Link} header's {@code next} and {@code prev}, null at an end) and how many rows the
+     * filter matches ({@code X-Total-Count}, -1 if absent).
+     */
+    public record Page(JsonNode rows, String next, String previous, long total) {
+    }
+
+    public Page page(String apiKey, Service service, String path) {
+        Answer a = exchange(apiKey, service, "GET", path, null);
+        String next = null;
+        String previous = null;
+        String link = a.headers().getFirst(HttpHeaders.LINK);
+        if (link != null) {
+            Matcher m = LINK.matcher(link);
+            while (m.find()) {
+                String cursor = cursor(m.group(1));
+                if ("next".equals(m.group(2))) {
+                    next = cursor;
+                } else {
+                    previous = cursor;
+                }
+            }
+        }
+        String total = a.headers().getFirst("X-Total-Count");
+        return new Page(a.body(), next, previous, total == null ? -1 : Long.parseLong(total.strip()));
+    }
+
+    private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"?(next|prev)\"?");
+
+    /** The {@code after} or {@code before} value of a page link: the cursor, as the API gave it out. */
+    private static String cursor(String uri) {
+        var params = org.springframework.web.util.UriComponentsBuilder.fromUriString(uri).build().getQueryParams();
+        String value = params.getFirst("after") != null ? params.getFirst("after") : params.getFirst("before");
+        return value == null ? null : java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private record Answer(JsonNode body, HttpHeaders headers) {
     }
 
     public JsonNode post(String apiKey, Service service, String path, Map<String, ?> body) {
-        return exchange(apiKey, service, "POST", path, body);
+        return exchange(apiKey, service, "POST", path, body).body();
     }
 
     public JsonNode patch(String apiKey, Service service, String path, Map<String, ?> body) {
-        return exchange(apiKey, service, "PATCH", path, body);
+        return exchange(apiKey, service, "PATCH", path, body).body();
     }
 
-    private JsonNode exchange(String apiKey, Service service, String method, String path, Map<String, ?> body) {
+    private Answer exchange(String apiKey, Service service, String method, String path, Map<String, ?> body) {
         URI uri = URI.create(base(service).toString().replaceAll("/+$", "") + path);
         try {
             RestClient.RequestBodySpec spec = client.method(org.springframework.http.HttpMethod.valueOf(method))
@@ -67,7 +110,7 @@ public class Services {
                 if (status.isError()) {
                     throw failure(status.value(), text, service);
                 }
-                return text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+                return new Answer(text.isBlank() ? JSON.nullNode() : JSON.readTree(text), response.getHeaders());
             });
         } catch (ResourceAccessException e) {
             throw new ApiCallFailed(0, null, serviceName(service) + " did not answer");

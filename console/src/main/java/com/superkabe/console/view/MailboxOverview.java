@@ -1,53 +1,31 @@
 package com.superkabe.console.view;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The mailbox list page's figures, computed from the organization's whole list: counts per state,
- * the filters' choices, the filtered rows and the page of them shown.
+ * The mailbox list page's figures: counts per state of the whole organization (counted by
+ * protection's database, whatever the filter), the filters' choices, one page of the filtered
+ * rows, how many rows the filter matches, and the cursors of the pages after and before it
+ * (null at an end).
  */
-public record MailboxOverview(Map<String, Integer> counts, List<String> domainsSeen, List<String> providers,
-                              List<MailboxRow> page, int matching, int pageNumber, int pages) {
+public record MailboxOverview(Map<String, Long> counts, List<String> domainsSeen, List<String> providers,
+                              List<MailboxRow> page, long matching, String next, String previous) {
 
     /** The states in the order an operator reads them: fine, watched, stopped, healing. */
     public static final List<String> STATES = List.of("healthy", "warming", "warning", "paused", "quarantine",
             "restricted_send", "warm_recovery");
 
-    public static MailboxOverview of(List<MailboxRow> all, String state, String domain, String provider,
-                                     int pageNumber, int pageSize) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        STATES.forEach(s -> counts.put(s, 0));
-        all.forEach(r -> counts.merge(r.state(), 1, Integer::sum));
-        List<MailboxRow> matching = all.stream()
-                .filter(r -> blank(state) || r.state().equals(state))
-                .filter(r -> blank(domain) || r.domain().equalsIgnoreCase(domain.strip()))
-                .filter(r -> blank(provider) || provider.equalsIgnoreCase(r.provider()))
-                .sorted(Comparator.comparing(MailboxRow::address))
-                .toList();
-        int pages = Math.max(1, (matching.size() + pageSize - 1) / pageSize);
-        int p = Math.min(Math.max(1, pageNumber), pages);
-        List<MailboxRow> page = matching.subList(Math.min((p - 1) * pageSize, matching.size()),
-                Math.min(p * pageSize, matching.size()));
-        return new MailboxOverview(counts,
-                List.copyOf(new TreeSet<>(all.stream().map(r -> r.domain().toLowerCase(Locale.ROOT)).toList())),
-                List.copyOf(new TreeSet<>(all.stream().map(MailboxRow::provider).filter(x -> x != null).toList())),
-                page, matching.size(), p, pages);
-    }
-
-    /** Count per state of the rows, for the domain table's share of unhealthy mailboxes. */
-    public static Map<String, Integer> byState(List<MailboxRow> rows) {
-        Map<String, Integer> m = new TreeMap<>();
-        rows.forEach(r -> m.merge(r.state(), 1, Integer::sum));
-        return m;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+    public static MailboxOverview of(Map<String, Long> stateCounts, Map<String, Long> providerCounts,
+                                     List<String> domains, List<MailboxRow> page, long matching, String next,
+                                     String previous) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        STATES.forEach(s -> counts.put(s, stateCounts.getOrDefault(s, 0L)));
+        stateCounts.forEach(counts::putIfAbsent);
+        return new MailboxOverview(counts, List.copyOf(new TreeSet<>(domains)),
+                List.copyOf(new TreeSet<>(providerCounts.keySet())), List.copyOf(page),
+                matching < 0 ? page.size() : matching, next, previous);
     }
 }

@@ -1,8 +1,8 @@
 package com.superkabe.console.view;
 
 /**
- * One line of the mailbox list: protection's state and counts, the provider from the send
- * adapter, and — for the rows on the page only — the warmup limit and the last transition's reason.
+ * One line of the mailbox list, as protection's list gives it: state, provider as registered,
+ * bounces in window, warmup limit and the last transition's reason.
  */
 public record MailboxRow(String mailboxId, String address, String domain, String provider, String state,
                          String healingPhase, long phaseEnteredTick, int windowBounces, Integer warmupLimit,
@@ -14,14 +14,17 @@ public record MailboxRow(String mailboxId, String address, String domain, String
         return HEALING.contains(state) ? state : null;
     }
 
-    public MailboxRow withDetail(Integer limit, String reason) {
-        return new MailboxRow(mailboxId, address, domain, provider, state, healingPhase, phaseEnteredTick,
-                windowBounces, limit, reason);
-    }
-
-    /** Protection imposes no warmup limit on healthy and warning mailboxes (its WarmupLimits), so none is asked for. */
-    public boolean mayHaveWarmupLimit() {
-        return !"healthy".equals(state) && !"warning".equals(state);
+    /**
+     * A row of protection's list. Protection imposes no warmup limit on healthy and warning
+     * mailboxes (its WarmupLimits), so a limit published before such a state is not shown.
+     */
+    public static MailboxRow of(tools.jackson.databind.JsonNode m) {
+        String state = Json.text(m, "state");
+        tools.jackson.databind.JsonNode limit = m.get("warmupLimit");
+        boolean limited = !"healthy".equals(state) && !"warning".equals(state) && limit != null && !limit.isNull();
+        return new MailboxRow(Json.text(m, "mailboxId"), Json.text(m, "address"), Json.text(m, "domain"),
+                Json.text(m, "provider"), state, phaseOf(state), m.path("phaseEnteredTick").asLong(),
+                m.path("windowBounces").asInt(), limited ? limit.asInt() : null, Json.text(m, "lastReason"));
     }
 
     public boolean unhealthy() {

@@ -12,7 +12,6 @@ import com.superkabe.console.view.MailboxStory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,80 +39,105 @@ class MailboxPages {
         this.services = services;
     }
 
+    /**
+     * One page of the organization's mailboxes, read from protection's keyset-paged list with the
+     * filters applied there; counts per state and the domain table (the domains with the largest
+     * unhealthy share, and the filtered one) cover the whole organization. The reads run side by side.
+     */
     @GetMapping("/mailboxes")
     String list(@AuthenticationPrincipal Operator operator, @RequestParam(required = false) String state,
                 @RequestParam(required = false) String domain, @RequestParam(required = false) String provider,
-                @RequestParam(defaultValue = "1") int page,
+                @RequestParam(required = false) String after, @RequestParam(required = false) String before,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         String key = operator.apiKey();
         if (state != null && !state.isBlank() && !MailboxOverview.STATES.contains(state)) {
             model.addAttribute("filterError", "Unknown state '" + state + "': choose one of the list.");
             state = null;
         }
-        List<MailboxRow> all = rows(key);
-        MailboxOverview overview = MailboxOverview.of(all, state, domain, provider, page,
-                services.properties().pageSize());
+        String query = query(state, domain, provider);
+        String cursor = before != null && !before.isBlank() ? "&before=" + encode(before)
+                : after != null && !after.isBlank() ? "&after=" + encode(after) : "";
+        var properties = services.properties();
+        Services.Page page;
+        JsonNode counts;
+        Services.Page worstDomains;
+        JsonNode selectedDomain;
+        boolean domainFilter = domain != null && !domain.isBlank() && domain.strip().length() <= 255;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Services.Page> pageCall = pool.submit(() -> services.page(key, PROTECTION,
+                    properties.protectionMailboxesPath() + "?limit=" + properties.pageSize() + query + cursor));
+            Future<JsonNode> countsCall = pool.submit(() -> services.get(key, PROTECTION,
+                    properties.protectionCountsPath()));
+            Future<Services.Page> domainsCall = pool.submit(() -> services.page(key, PROTECTION,
+                    properties.protectionDomainsPath() + "?order=unhealthy-share&limit=" + properties.pageSize()));
+            Future<JsonNode> selectedCall = pool.submit(() -> domainFilter ? selected(key, domain.strip()) : null);
+            page = result(pageCall);
+            counts = result(countsCall);
+            worstDomains = result(domainsCall);
+            selectedDomain = result(selectedCall);
+        }
+        List<MailboxRow> rows = new ArrayList<>();
+        page.rows().forEach(m -> rows.add(MailboxRow.of(m)));
+        List<Map<String, Object>> domains = new ArrayList<>(Json.list(worstDomains.rows()));
+        if (selectedDomain != null) {
+            Map<String, Object> chosen = Json.map(selectedDomain);
+            domains.removeIf(d -> String.valueOf(d.get("domain")).equals(String.valueOf(chosen.get("domain"))));
+            domains.add(chosen);
+        }
+        domains = DomainTable.worstFirst(domains, domain);
+        MailboxOverview overview = MailboxOverview.of(longs(counts.path("states")), longs(counts.path("providers")),
+                domains.stream().map(d -> String.valueOf(d.get("domain"))).toList(), rows, page.total(),
+                page.next(), page.previous());
         model.addAttribute("overview", overview);
         model.addAttribute("states", MailboxOverview.STATES);
-        model.addAttribute("rows", detailed(key, overview.page()));
-        List<Map<String, Object>> domains = DomainTable.worstFirst(Json.list(services.get(key, PROTECTION,
-                services.properties().protectionDomainsPath())), domain);
-        int shown = Math.min(domains.size(), services.properties().pageSize());
-        model.addAttribute("domains", domains.subList(0, shown));
-        model.addAttribute("domainsNotShown", domains.size() - shown);
+        model.addAttribute("rows", overview.page());
+        model.addAttribute("domains", domains);
+        long allDomains = worstDomains.total() < 0 ? domains.size() : worstDomains.total();
+        model.addAttribute("domainsNotShown", Math.max(0, allDomains - domains.size()));
         model.addAttribute("filter", Map.of("state", state == null ? "" : state, "domain", domain == null ? "" : domain,
                 "provider", provider == null ? "" : provider));
-        model.addAttribute("query", query(state, domain, provider));
+        model.addAttribute("query", query);
+        model.addAttribute("nextCursor", page.next() == null ? null : encode(page.next()));
+        model.addAttribute("previousCursor", page.previous() == null ? null : encode(page.previous()));
         model.addAttribute("operator", operator);
         return htmx != null ? "mailboxes :: results" : "mailboxes";
     }
 
-    /** Every mailbox of the organization as protection sees it, with its provider from the send adapter. */
-    private List<MailboxRow> rows(String key) {
-        JsonNode protection = services.get(key, PROTECTION, services.properties().protectionMailboxesPath());
-        Map<String, String> providers = new HashMap<>();
-        services.get(key, SEND_ADAPTER, "/api/v1/mailboxes")
-                .forEach(m -> providers.put(Json.text(m, "mailboxId"), Json.text(m, "provider")));
-        List<MailboxRow> all = new ArrayList<>();
-        for (JsonNode m : protection) {
-            String s = Json.text(m, "state");
-            all.add(new MailboxRow(Json.text(m, "mailboxId"), Json.text(m, "address"), Json.text(m, "domain"),
-                    providers.get(Json.text(m, "mailboxId")), s, MailboxRow.phaseOf(s),
-                    m.path("phaseEnteredTick").asLong(), m.path("windowBounces").asInt(), null, null));
+    /** The filtered domain's line for the domain table; none if the organization has no such domain. */
+    private JsonNode selected(String key, String domain) {
+        try {
+            return services.get(key, PROTECTION, services.properties().protectionDomainsPath() + "/"
+                    + CampaignPages.encode(domain));
+        } catch (ApiCallFailed notThere) {
+            if (notThere.status() == 404 || notThere.status() == 400) {
+                return null;
+            }
+            throw notThere;
         }
-        return all;
     }
 
-    /** The page's rows with their warmup limit and last reason: two calls per row, made side by side. */
-    private List<MailboxRow> detailed(String key, List<MailboxRow> rows) {
-        String base = services.properties().protectionMailboxesPath() + "/";
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<MailboxRow>> futures = new ArrayList<>();
-            for (MailboxRow r : rows) {
-                futures.add(pool.submit(() -> {
-                    JsonNode transitions = services.get(key, PROTECTION, base + r.mailboxId() + "/transitions");
-                    String reason = transitions.isEmpty() ? null
-                            : Json.text(transitions.get(transitions.size() - 1), "reason");
-                    if (!r.mayHaveWarmupLimit()) {
-                        return r.withDetail(null, reason);
-                    }
-                    JsonNode limit = services.get(key, PROTECTION, base + r.mailboxId()).get("warmupLimit");
-                    return r.withDetail(limit == null || limit.isNull() ? null : limit.asInt(), reason);
-                }));
+    private static Map<String, Long> longs(JsonNode object) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        object.properties().forEach(e -> out.put(e.getKey(), e.getValue().asLong()));
+        return out;
+    }
+
+    private static <T> T result(Future<T> call) {
+        try {
+            return call.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
-            List<MailboxRow> out = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                try {
-                    out.add(futures.get(i).get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    out.add(rows.get(i)); // a mailbox removed meanwhile: its line keeps what the list said
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ApiCallFailed(0, null, "the page was interrupted");
-                }
-            }
-            return out;
+            throw new ApiCallFailed(0, null, "the page could not be read: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiCallFailed(0, null, "the page was interrupted");
         }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String invalid(String target, String reason) {
@@ -155,15 +179,30 @@ class MailboxPages {
             throw new ApiCallFailed(404, "mailboxId", "No mailbox " + mailboxId.substring(0, 32) + "…");
         }
         String base = services.properties().protectionMailboxesPath() + "/" + mailboxId;
-        JsonNode mailbox = services.get(key, PROTECTION, base);
-        JsonNode transitions = services.get(key, PROTECTION, base + "/transitions");
-        JsonNode policy = services.get(key, PROTECTION, services.properties().protectionPolicyPath());
-        JsonNode graduation = services.get(key, PROTECTION, services.properties().protectionGraduationPath());
+        JsonNode mailbox;
+        JsonNode transitions;
+        JsonNode policy;
+        JsonNode graduation;
         JsonNode sending;
-        try {
-            sending = services.get(key, SEND_ADAPTER, "/api/v1/mailboxes/" + mailboxId);
-        } catch (ApiCallFailed notRegisteredThere) {
-            sending = null;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) { // five reads side by side
+            Future<JsonNode> mailboxCall = pool.submit(() -> services.get(key, PROTECTION, base));
+            Future<JsonNode> transitionsCall = pool.submit(() -> services.get(key, PROTECTION, base + "/transitions"));
+            Future<JsonNode> policyCall = pool.submit(() -> services.get(key, PROTECTION,
+                    services.properties().protectionPolicyPath()));
+            Future<JsonNode> graduationCall = pool.submit(() -> services.get(key, PROTECTION,
+                    services.properties().protectionGraduationPath()));
+            Future<JsonNode> sendingCall = pool.submit(() -> {
+                try {
+                    return services.get(key, SEND_ADAPTER, "/api/v1/mailboxes/" + mailboxId);
+                } catch (ApiCallFailed notRegisteredThere) {
+                    return null;
+                }
+            });
+            mailbox = result(mailboxCall); // first: a mailbox that does not exist is that page's answer
+            transitions = result(transitionsCall);
+            policy = result(policyCall);
+            graduation = result(graduationCall);
+            sending = result(sendingCall);
         }
         return MailboxStory.of(mailbox, transitions, policy, graduation, sending);
     }

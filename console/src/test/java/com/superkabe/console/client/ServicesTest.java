@@ -23,13 +23,17 @@ class ServicesTest {
         URI none = URI.create("http://127.0.0.1:9");
         return new Services(new ConsoleProperties(none, none, none, none, none, protection, "/api/v1/protection/mailboxes",
                 "/api/v1/protection/domains", "/api/v1/protection/mode", "/api/v1/protection/policy",
-                "/api/v1/protection/graduation-criteria", Duration.ofSeconds(5), 50));
+                "/api/v1/protection/graduation-criteria", "/api/v1/protection/mailbox-counts", Duration.ofSeconds(5),
+                50));
     }
 
-    private URI serve(int status, String contentType, String body) throws Exception {
+    private URI serve(int status, String contentType, String body, String... headers) throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             seenKey.set(exchange.getRequestHeaders().getFirst("X-Api-Key"));
+            for (int h = 0; h + 1 < headers.length; h += 2) {
+                exchange.getResponseHeaders().add(headers[h], headers[h + 1]);
+            }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", contentType);
             exchange.sendResponseHeaders(status, bytes.length);
@@ -56,6 +60,32 @@ class ServicesTest {
 
         assertThat(mode).isEqualTo("ENFORCE");
         assertThat(seenKey.get()).isEqualTo("sk_live_key");
+    }
+
+    @Test
+    void aPageOfAListCarriesTheCursorsOfItsLinkHeaderAndTheFiltersRowCount() throws Exception {
+        Services services = servicesAt(serve(200, "application/json", "[{\"mailboxId\":\"m1\"}]", "Link",
+                "</api/v1/protection/mailboxes?limit=1&state=paused&after=bTFAeC50ZXN0Cm0x>; rel=\"next\", "
+                        + "</api/v1/protection/mailboxes?limit=1&state=paused&before=bTFAeC50ZXN0Cm0x>; rel=\"prev\"",
+                "X-Total-Count", "42"));
+
+        Services.Page page = services.page("k", Services.Service.PROTECTION, "/api/v1/protection/mailboxes?limit=1");
+
+        assertThat(page.rows().get(0).path("mailboxId").asString()).isEqualTo("m1");
+        assertThat(page.next()).isEqualTo("bTFAeC50ZXN0Cm0x");
+        assertThat(page.previous()).isEqualTo("bTFAeC50ZXN0Cm0x");
+        assertThat(page.total()).isEqualTo(42);
+    }
+
+    @Test
+    void theLastPageOfAListHasNoNextCursor() throws Exception {
+        Services services = servicesAt(serve(200, "application/json", "[]"));
+
+        Services.Page page = services.page("k", Services.Service.PROTECTION, "/api/v1/protection/mailboxes");
+
+        assertThat(page.next()).isNull();
+        assertThat(page.previous()).isNull();
+        assertThat(page.total()).isEqualTo(-1);
     }
 
     @Test

@@ -2,44 +2,57 @@ package com.superkabe.console.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class MailboxOverviewTest {
 
-    private static MailboxRow row(String address, String state, String provider) {
-        return new MailboxRow("mbx_" + address, address, address.substring(address.indexOf('@') + 1), provider, state,
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static MailboxRow row(String address, String state) {
+        return new MailboxRow("mbx_" + address, address, address.substring(address.indexOf('@') + 1), "SMTP", state,
                 MailboxRow.phaseOf(state), 0, 0, null, null);
     }
 
     @Test
-    void countsEveryStateOfTheWholeListWhateverTheFilter() {
-        List<MailboxRow> all = List.of(row("a@x.test", "healthy", "SMTP"), row("b@x.test", "paused", "GMAIL"),
-                row("c@y.test", "paused", "SMTP"));
+    void countsEveryStateInReadingOrderWithZerosForTheStatesNoMailboxIsIn() {
+        MailboxOverview o = MailboxOverview.of(Map.of("paused", 2L, "healthy", 9_998L), Map.of("SMTP", 9_000L,
+                "GMAIL", 1_000L), List.of("y.test", "x.test"), List.of(row("a@x.test", "paused")), 2, null, null);
 
-        MailboxOverview o = MailboxOverview.of(all, "paused", null, "SMTP", 1, 50);
-
-        assertThat(o.counts()).containsEntry("healthy", 1).containsEntry("paused", 2).containsEntry("warning", 0);
-        assertThat(o.page()).extracting(MailboxRow::address).containsExactly("c@y.test");
+        assertThat(o.counts()).containsExactly(Map.entry("healthy", 9_998L), Map.entry("warming", 0L),
+                Map.entry("warning", 0L), Map.entry("paused", 2L), Map.entry("quarantine", 0L),
+                Map.entry("restricted_send", 0L), Map.entry("warm_recovery", 0L));
         assertThat(o.domainsSeen()).containsExactly("x.test", "y.test");
         assertThat(o.providers()).containsExactly("GMAIL", "SMTP");
     }
 
     @Test
-    void pagesTheMatchingRowsByAddressAndKeepsAPageNumberInRange() {
-        List<MailboxRow> all = new ArrayList<>();
-        for (int i = 0; i < 120; i++) {
-            all.add(row(String.format("m%03d@x.test", i), "healthy", "SMTP"));
-        }
+    void keepsTheCursorsOfTheNeighbouringPagesAndCountsThePageWhenTheTotalIsUnknown() {
+        MailboxOverview o = MailboxOverview.of(Map.of(), Map.of(), List.of(), List.of(row("a@x.test", "healthy"),
+                row("b@x.test", "healthy")), -1, "after-b", "before-a");
 
-        MailboxOverview second = MailboxOverview.of(all, "", "X.TEST", "", 2, 50);
-        MailboxOverview beyond = MailboxOverview.of(all, null, null, null, 99, 50);
+        assertThat(o.matching()).isEqualTo(2);
+        assertThat(o.next()).isEqualTo("after-b");
+        assertThat(o.previous()).isEqualTo("before-a");
+    }
 
-        assertThat(second.pages()).isEqualTo(3);
-        assertThat(second.page()).hasSize(50).first().extracting(MailboxRow::address).isEqualTo("m050@x.test");
-        assertThat(beyond.pageNumber()).isEqualTo(3);
-        assertThat(beyond.page()).hasSize(20);
+    @Test
+    void aRowOfProtectionsListShowsAWarmupLimitOnlyWhereProtectionCanImposeOne() {
+        MailboxRow warming = MailboxRow.of(JSON.readTree("{\"mailboxId\":\"m1\",\"address\":\"a@x.test\","
+                + "\"domain\":\"x.test\",\"state\":\"warm_recovery\",\"provider\":\"SMTP\",\"windowBounces\":3,"
+                + "\"phaseEnteredTick\":40,\"warmupLimit\":12,\"lastReason\":\"cooldown over\"}"));
+        MailboxRow healthy = MailboxRow.of(JSON.readTree("{\"mailboxId\":\"m2\",\"address\":\"b@x.test\","
+                + "\"domain\":\"x.test\",\"state\":\"healthy\",\"warmupLimit\":12,\"lastReason\":null}"));
+
+        assertThat(warming.warmupLimit()).isEqualTo(12);
+        assertThat(warming.healingPhase()).isEqualTo("warm_recovery");
+        assertThat(warming.lastReason()).isEqualTo("cooldown over");
+        assertThat(warming.windowBounces()).isEqualTo(3);
+        assertThat(healthy.warmupLimit()).isNull();
+        assertThat(healthy.lastReason()).isNull();
+        assertThat(healthy.provider()).isNull();
     }
 
     @Test

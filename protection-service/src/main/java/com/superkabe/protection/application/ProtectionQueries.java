@@ -27,8 +27,17 @@ public class ProtectionQueries {
         return store.publishedLimit(mailboxId);
     }
 
-    public List<MailboxState> mailboxes(String orgId, Optional<String> status) {
-        return store.mailboxes(orgId, status);
+    /** One page of the filter's mailboxes after {@code after} or, if given, before {@code before}. */
+    public MailboxList.Page mailboxes(MailboxList.Filter filter, Optional<MailboxList.Cursor> after,
+                                      Optional<MailboxList.Cursor> before, int limit) {
+        boolean backwards = before.isPresent();
+        Optional<MailboxList.Cursor> from = backwards ? before : after;
+        return MailboxList.page(store.mailboxes(filter, from, backwards, limit + 1), limit, backwards,
+                from.isPresent(), store.countMailboxes(filter));
+    }
+
+    public MailboxList.Counts mailboxCounts(String orgId) {
+        return store.mailboxCounts(orgId);
     }
 
     public Optional<DomainState> domain(String orgId, String domain) {
@@ -40,8 +49,12 @@ public class ProtectionQueries {
         return Optional.of(d.counted(c[0], c[1]));
     }
 
-    public List<DomainState> domains(String orgId, Optional<String> status) {
-        return store.domains(orgId, status);
+    public List<DomainState> domains(String orgId, Optional<String> status, boolean worstFirst, int limit) {
+        return store.domains(orgId, status, worstFirst, limit);
+    }
+
+    public long countDomains(String orgId, Optional<String> status) {
+        return store.countDomains(orgId, status);
     }
 
     public List<ProtectionStore.AuditRow> transitions(String orgId, String entityType, String entityId) {

@@ -63,6 +63,7 @@ public class ProtectionService {
                 tick), policies.policy(m.orgId()));
         Emitter em = emitters.causedBy(cause);
         applier.mailbox(d, tick, em, false);
+        store.saveProvider(m.mailboxId(), m.provider());
         applier.reevaluateDomain(m.orgId(), m.domain(), tick, em);
     }
 

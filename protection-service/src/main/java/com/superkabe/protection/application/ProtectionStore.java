@@ -51,9 +51,29 @@ public interface ProtectionStore {
 
     List<AuditRow> transitions(String orgId, String entityType, String entityId);
 
-    List<MailboxState> mailboxes(String orgId, Optional<String> status);
+    /**
+     * Up to {@code limit} rows of the filter in list order (address, then mailbox id), starting after
+     * {@code from} — or, {@code backwards}, ending before it, nearest first.
+     */
+    List<MailboxList.Row> mailboxes(MailboxList.Filter filter, Optional<MailboxList.Cursor> from, boolean backwards,
+                                    int limit);
 
-    List<DomainState> domains(String orgId, Optional<String> status);
+    /** How many mailboxes the filter matches. */
+    long countMailboxes(MailboxList.Filter filter);
+
+    /** The organization's mailboxes counted per state and per provider. */
+    MailboxList.Counts mailboxCounts(String orgId);
+
+    /** The mailbox's provider as registered, for the list's provider filter (not part of any decision). */
+    void saveProvider(String mailboxId, String provider);
+
+    /**
+     * Up to {@code limit} of the organization's domains (of one state if given), by name or, with
+     * {@code worstFirst}, by the share of unhealthy mailboxes, largest first, then by name.
+     */
+    List<DomainState> domains(String orgId, Optional<String> status, boolean worstFirst, int limit);
+
+    long countDomains(String orgId, Optional<String> status);
 
     OrgSettings settings(String orgId);
 

@@ -9,38 +9,49 @@ import tools.jackson.databind.JsonNode;
  * The characters user text may hold. PostgreSQL refuses NUL in text, and the other C0 control
  * characters have no place in names, subjects or reasons; TAB, LF and CR stay allowed because
  * bodies and addresses are multi-line ({@link SingleLine} refuses CR and LF where a field is not).
+ * The invisible bidirectional embedding, override and isolate controls (U+202A–U+202E,
+ * U+2066–U+2069) are refused too: they reorder the text shown after them, so a name or address
+ * would read differently from what is stored (ADR 0045). The bidi marks (U+200E, U+200F, U+061C)
+ * stay allowed: right-to-left text uses them and they reorder nothing around them.
  */
 public final class PlainText {
 
     private PlainText() {
     }
 
-    /** The index of the first C0 control character other than TAB, LF and CR, or -1. */
+    /** The index of the first C0 control character other than TAB, LF and CR, or bidi control, or -1. */
     public static int firstControl(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || bidiControl(c)) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** The index of the first C0 control character other than TAB, or -1: a single-line value. */
+    /** The index of the first C0 control character other than TAB, or bidi control, or -1: a single-line value. */
     public static int firstControlInLine(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x20 && c != '\t') {
+            if (c < 0x20 && c != '\t' || bidiControl(c)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** LRE, RLE, PDF, LRO, RLO (U+202A–U+202E) and LRI, RLI, FSI, PDI (U+2066–U+2069). */
+    static boolean bidiControl(char c) {
+        return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
     }
 
     /** "contains the control character U+0000 at position 3" — the rule, for a problem's message. */
     public static String describe(String s, int index) {
-        return String.format("must not contain control characters (found U+%04X at position %d)", (int) s.charAt(index),
-                index);
+        char c = s.charAt(index);
+        return String.format(bidiControl(c)
+                ? "must not contain invisible bidirectional controls (found U+%04X at position %d)"
+                : "must not contain control characters (found U+%04X at position %d)", (int) c, index);
     }
 
     /** A text value (or property name) in a JSON tree that breaks the rule, by its place in the document. */

@@ -107,6 +107,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
     }
 
+    /** A query or path parameter that does not convert (a word or an overflowing number for an int): named. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
+        String expected = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
+        String message = "must be " + switch (expected) {
+            case "Integer", "int" -> "a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE;
+            case "Long", "long" -> "a whole number between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE;
+            default -> "a valid " + expected;
+        };
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + message);
+        pd.setTitle("Invalid request");
+        pd.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+
     /** Every framework-level refusal (415, 405, 400 for a missing part …) as problem+json too. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
@@ -138,6 +155,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (jx instanceof InputCoercionException ice) {
             return "the number is out of range for " + (ice.getTargetType() == null ? "its type"
                     : ice.getTargetType().getSimpleName());
+        }
+        if (jx instanceof tools.jackson.databind.exc.PropertyBindingException unknown) {
+            java.util.Collection<Object> known = unknown.getKnownPropertyIds();
+            return "is not a field of this request" + (known == null || known.isEmpty() ? ""
+                    : " (the fields are " + known.stream().map(String::valueOf).sorted()
+                    .collect(Collectors.joining(", ")) + ")");
         }
         String m = jx.getOriginalMessage();
         int cut = m == null ? -1 : m.indexOf('\n');

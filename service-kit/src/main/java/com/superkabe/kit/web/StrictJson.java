@@ -19,9 +19,13 @@ import tools.jackson.databind.type.LogicalType;
  * How every service reads request JSON: a value of the wrong JSON type is refused rather than
  * coerced (1.5 is not an int, 123 is not a string, "12" is not a number, 3 is not an enum), null is
  * not a primitive, a number out of its type's range is refused, duplicate keys and anything after
- * the value are refused, and no string or property name may hold a control character other than
- * TAB, LF and CR ({@link PlainText}). Jackson names the field of each refusal; {@link ProblemHandler}
- * turns it into a 400 problem.
+ * the value are refused, a property the request record does not declare is refused (Spring Boot
+ * ignores it by default; a client's misspelt field would otherwise be dropped without a word), and
+ * no string or property name may hold a control character other than TAB, LF and CR, nor a
+ * bidirectional control ({@link PlainText}). Jackson names the field of each refusal;
+ * {@link ProblemHandler} turns it into a 400 problem. Bodies a service reads as a tree (third-party
+ * webhooks such as Clay's, whose extra fields are expected) are not bound to a record and keep
+ * their extra fields; {@link #onlyFields} refuses them where a tree body has a fixed shape (ADR 0045).
  */
 public final class StrictJson {
 
@@ -40,6 +44,7 @@ public final class StrictJson {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -60,6 +65,25 @@ public final class StrictJson {
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Enum, c -> c
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+    }
+
+    /**
+     * For a body read as a tree with a fixed shape: the first property of the object that is not
+     * one of {@code fields}, refused as a 400 naming it ({@code prefix} + name). Not an object: nothing
+     * to check here (the caller refuses the shape).
+     */
+    public static void onlyFields(tools.jackson.databind.JsonNode object, String prefix, String... fields) {
+        if (object == null || !object.isObject()) {
+            return;
+        }
+        java.util.Set<String> known = java.util.Set.of(fields);
+        for (String name : object.propertyNames()) {
+            if (!known.contains(name)) {
+                String field = prefix + name;
+                throw ApiProblem.invalid(field, field + ": is not a field of this request (the fields are "
+                        + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+            }
+        }
     }
 
     /** Strings and map keys without control characters (other than TAB, LF, CR). */

@@ -39,4 +39,18 @@ class ControlCharacterFilterTest {
 
         assertThat(chain.getRequest()).isSameAs(request);
     }
+
+    @Test
+    void aBidiOverrideInAQueryValueIsRefusedNamingTheParameter() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/leads");
+        request.setQueryString("status=ok&name=abc%E2%80%AEgpj.exe");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("\"field\":\"name\"").contains("U+202E");
+        assertThat(chain.getRequest()).isNull();
+    }
 }

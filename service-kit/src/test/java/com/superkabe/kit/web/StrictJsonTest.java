@@ -42,6 +42,8 @@ class StrictJsonTest {
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Echo()).setControllerAdvice(new ProblemHandler())
             .setMessageConverters(new JacksonJsonHttpMessageConverter(StrictJson.configure(JsonMapper.builder()
+                    // Spring Boot's own customizer turns this off before the kit's runs
+                    .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)).build())).build();
 
     @Test
@@ -87,6 +89,46 @@ class StrictJsonTest {
         assertField("{\"name\":\"a\"} {}", "body", "", null);
         assertField("{\"name\":\"a\",\"name\":\"b\"}", "name", "/name", null);
         assertField("{\"name\":", "name", "/name", null);
+    }
+
+    @Test
+    void aFieldTheRequestDoesNotDeclareIsRefusedNamingIt() throws Exception {
+        assertField("{\"name\":\"Q4\",\"nmae\":\"typo\"}", "nmae", "/nmae", "the fields are active, budget, caps");
+        assertField("{\"steps\":[{\"subject\":\"a\",\"delay\":1,\"delayTicks\":5}]}", "steps[0].delayTicks",
+                "/steps/0/delayTicks", "is not a field of this request");
+    }
+
+    @Test
+    void aBidiOverrideOrIsolateInAnyStringIsRefusedNamingTheFieldWhileLineBreaksAndBidiMarksStay() throws Exception {
+        assertField("{\"name\":\"Acme \u202Egnp.exe\"}", "name", "/name", "U+202E");
+        assertField("{\"name\":\"ok\",\"steps\":[{\"body\":\"Dear \u2067x\u2069\",\"delay\":1}]}", "steps[0].body",
+                "/steps/0/body", "bidirectional");
+        assertField("{\"caps\":{\"\u202Akey\":1}}", "caps", "/caps", "U+202A");
+
+        JsonNode ok = send("{\"name\":\"\u05E9\u05DC\u05D5\u05DD\u200F\",\"steps\":[{\"body\":\"1 Main St\\r\\n"
+                + "Springfield\",\"delay\":0}]}", 200);
+        assertThat(ok.get("name").asString()).endsWith("\u200F");
+        assertThat(ok.get("steps").get(0).get("body").asString()).contains("\r\n");
+    }
+
+    @Test
+    void aTreeBodyWithAFixedShapeRefusesAFieldItDoesNotHave() {
+        JsonNode body = JsonMapper.builder().build().readTree("{\"leadIds\":[],\"leadID\":[]}");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StrictJson.onlyFields(body, "", "leadIds"))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> {
+                    assertThat(p.field()).isEqualTo("leadID");
+                    assertThat(p.getMessage()).contains("the fields are leadIds");
+                });
+        StrictJson.onlyFields(JsonMapper.builder().build().readTree("{\"leadIds\":[]}"), "", "leadIds");
+    }
+
+    @Test
+    void plainTextFindsABidiIsolateInATreeBody() {
+        JsonNode tree = JsonMapper.builder().build().readTree("{\"address\":{\"lines\":[\"1 Main St\\r\\n\","
+                + "\"\u2066PO Box\"]}}");
+
+        assertThat(PlainText.check(tree)).get().extracting(PlainText.Violation::field).isEqualTo("address.lines[1]");
     }
 
     private void assertField(String body, String field, String pointer, String messagePart) throws Exception {

@@ -8,6 +8,7 @@ import com.superkabe.ingestion.domain.EnrolmentDecider.Outcome;
 import com.superkabe.ingestion.domain.EnrolmentDecider.Result;
 import com.superkabe.kit.security.OrgId;
 import com.superkabe.kit.web.ApiProblem;
+import com.superkabe.kit.web.StrictJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +57,7 @@ class EnrolmentController {
     ResponseEntity<Map<String, Object>> byId(OrgId org, @PathVariable String campaignId,
                                              @RequestBody byte[] body) {
         JsonNode json = JsonBodies.parse(body, MAX_BODY);
+        StrictJson.onlyFields(json, "", "leadIds");
         JsonNode ids = json.isObject() ? json.get("leadIds") : null;
         if (ids == null || !ids.isArray()) {
             throw ApiProblem.invalid("leadIds", "leadIds: give {\"leadIds\": [\"<leadId>\", …]}");

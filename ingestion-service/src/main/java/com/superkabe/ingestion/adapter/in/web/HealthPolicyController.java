@@ -4,6 +4,7 @@ import com.superkabe.ingestion.application.HealthPolicies;
 import com.superkabe.ingestion.domain.QualityPolicy;
 import com.superkabe.kit.security.OrgId;
 import com.superkabe.kit.web.ApiProblem;
+import com.superkabe.kit.web.StrictJson;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -45,6 +46,8 @@ class HealthPolicyController {
         if (!json.isObject()) {
             throw ApiProblem.invalid("body", "body: must be a JSON object");
         }
+        StrictJson.onlyFields(json, "", "penalties", "greenMin", "yellowMin", "suspiciousTlds", "acceptRoleAccounts",
+                "acceptSuspiciousTlds", "smtputf8");
         Map<String, Integer> penalties = new LinkedHashMap<>();
         JsonNode p = json.get("penalties");
         if (p != null && !p.isNull()) {

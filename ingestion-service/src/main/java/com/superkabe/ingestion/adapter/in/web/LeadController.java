@@ -61,6 +61,7 @@ class LeadController {
         return idempotency.once(org.value(), idempotencyKey, body, () -> {
             String requestId = idempotencyKey != null ? org.value() + "/" + idempotencyKey : UUID.randomUUID().toString();
             if (json.isArray() || (json.isObject() && json.has("leads") && json.get("leads").isArray())) {
+                com.superkabe.kit.web.StrictJson.onlyFields(json, "", "leads");
                 return batch(org.value(), json.isArray() ? json : json.get("leads"), requestId);
             }
             return single(org.value(), json, requestId);

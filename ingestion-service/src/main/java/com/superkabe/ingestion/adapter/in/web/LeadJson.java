@@ -27,6 +27,12 @@ final class LeadJson {
             errors.add(new LeadRejected.Reason("type", "body", "a lead must be a JSON object"));
             return new Parsed(null, errors);
         }
+        for (String name : node.propertyNames()) { // a misspelt field would otherwise be dropped silently (ADR 0045)
+            if (!TEXT_FIELDS.contains(name) && !name.equals("leadScore")) {
+                errors.add(new LeadRejected.Reason("unknown_field", name, name + ": is not a field of a lead (the "
+                        + "fields are " + String.join(", ", TEXT_FIELDS) + ", leadScore)"));
+            }
+        }
         Map<String, String> text = new LinkedHashMap<>();
         for (String f : TEXT_FIELDS) {
             JsonNode v = node.get(f);

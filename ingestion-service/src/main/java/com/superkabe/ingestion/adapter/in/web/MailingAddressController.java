@@ -4,6 +4,7 @@ import com.superkabe.ingestion.application.MailingAddressService;
 import com.superkabe.ingestion.domain.MailingAddress;
 import com.superkabe.kit.security.OrgId;
 import com.superkabe.kit.web.ApiProblem;
+import com.superkabe.kit.web.StrictJson;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,9 @@ class MailingAddressController {
 
     @PutMapping(path = PATH, consumes = "application/json")
     Map<String, String> put(OrgId org, @RequestBody(required = false) byte[] body) {
-        JsonNode value = JsonBodies.parse(body, 16 * 1024).get(FIELD);
+        JsonNode json = JsonBodies.parse(body, 16 * 1024);
+        StrictJson.onlyFields(json, "", FIELD);
+        JsonNode value = json.get(FIELD);
         if (value == null || value.isNull()) {
             throw ApiProblem.invalid(FIELD, FIELD + " is required");
         }

@@ -9,6 +9,7 @@ import com.superkabe.ingestion.domain.MxCheck;
 import com.superkabe.ingestion.domain.QualityPolicy;
 import com.superkabe.kit.security.OrgId;
 import com.superkabe.kit.web.ApiProblem;
+import com.superkabe.kit.web.StrictJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ class ValidateController {
     }
 
     private static List<String> addresses(JsonNode json) {
+        StrictJson.onlyFields(json, "", json.has("email") ? "email" : "emails");
         JsonNode list = json.isArray() ? json : json.has("emails") ? json.get("emails") : null;
         if (list == null && json.has("email")) {
             return List.of(textOf(json.get("email"), "email"));

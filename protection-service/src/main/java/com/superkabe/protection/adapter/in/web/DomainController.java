@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,11 +39,27 @@ class DomainController {
                 .orElseThrow(() -> ApiProblem.notFound("Domain", domain));
     }
 
+    /**
+     * Up to {@code limit} (1–1000, default 1000) domains by name, or with {@code order=unhealthy-share}
+     * the largest share of unhealthy mailboxes first; {@code X-Total-Count} says how many there are.
+     */
     @GetMapping
-    List<DomainView> list(OrgId org, @RequestParam Optional<String> state) {
+    ResponseEntity<List<DomainView>> list(OrgId org, @RequestParam Optional<String> state,
+                                          @RequestParam Optional<String> order, @RequestParam Optional<Integer> limit) {
         Optional<String> status = state.map(s -> DomainStatus.parse(s).orElseThrow(() -> ApiProblem.invalid("state",
                 "unknown domain state '" + s + "'")).name());
-        return queries.domains(org.value(), status).stream().map(DomainView::of).toList();
+        String by = order.orElse("domain");
+        if (!by.equals("domain") && !by.equals("unhealthy-share")) {
+            throw ApiProblem.invalid("order", "order must be domain or unhealthy-share");
+        }
+        int size = limit.orElse(MailboxController.MAX_LIMIT);
+        if (size < 1 || size > MailboxController.MAX_LIMIT) {
+            throw ApiProblem.invalid("limit", "limit must be between 1 and " + MailboxController.MAX_LIMIT + ", was "
+                    + size);
+        }
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(queries.countDomains(org.value(), status)))
+                .body(queries.domains(org.value(), status, by.equals("unhealthy-share"), size).stream()
+                        .map(DomainView::of).toList());
     }
 
     @GetMapping("/{domain}/transitions")

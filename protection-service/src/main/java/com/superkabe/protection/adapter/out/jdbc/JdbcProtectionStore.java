@@ -1,5 +1,6 @@
 package com.superkabe.protection.adapter.out.jdbc;
 
+import com.superkabe.protection.application.MailboxList;
 import com.superkabe.protection.application.Policies;
 import com.superkabe.protection.application.ProtectionStore;
 import com.superkabe.protection.domain.DomainState;
@@ -11,10 +12,13 @@ import com.superkabe.protection.domain.Transition;
 import com.superkabe.protection.domain.Window;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -223,18 +227,97 @@ class JdbcProtectionStore implements ProtectionStore {
                 .list();
     }
 
+    /**
+     * The list's order: address (empty for a mailbox known only from an outcome), then mailbox id;
+     * V14's indexes hold it per organization and per organization and state.
+     */
+    private static final String LIST_KEY = "COALESCE(address, '')";
+
     @Override
-    public List<MailboxState> mailboxes(String orgId, Optional<String> status) {
-        return jdbc.sql("SELECT " + MAILBOX_COLUMNS + " FROM mailbox_state WHERE org_id = ? AND "
-                        + "(CAST(? AS VARCHAR) IS NULL OR status = ?) ORDER BY mailbox_id LIMIT 1000")
-                .params(orgId, upper(status), upper(status)).query(this::mailboxRow).list();
+    public List<MailboxList.Row> mailboxes(MailboxList.Filter filter, Optional<MailboxList.Cursor> from,
+                                           boolean backwards, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = where(filter, params);
+        from.ifPresent(c -> {
+            where.append(" AND (").append(LIST_KEY).append(", mailbox_id) ").append(backwards ? "<" : ">")
+                    .append(" (?, ?)");
+            params.add(c.address());
+            params.add(c.mailboxId());
+        });
+        String direction = backwards ? " DESC" : "";
+        params.add(limit);
+        return jdbc.sql("SELECT " + MAILBOX_COLUMNS + ", warmup_limit, provider, (SELECT t.reason FROM "
+                        + "state_transitions t WHERE t.org_id = m.org_id AND t.entity_type = 'mailbox' "
+                        + "AND t.entity_id = m.mailbox_id ORDER BY t.id DESC LIMIT 1) FROM mailbox_state m" + where
+                        + " ORDER BY " + LIST_KEY + direction + ", mailbox_id" + direction + " LIMIT ?")
+                .params(params)
+                .query((rs, i) -> new MailboxList.Row(mailboxRow(rs, i), rs.getString(25), rs.getInt(24),
+                        rs.getString(26)))
+                .list();
     }
 
     @Override
-    public List<DomainState> domains(String orgId, Optional<String> status) {
+    public long countMailboxes(MailboxList.Filter filter) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = where(filter, params);
+        return jdbc.sql("SELECT count(*) FROM mailbox_state m" + where).params(params).query(Long.class).single();
+    }
+
+    /** Only the filter's present conditions, so each query's plan can use the index that fits it. */
+    private static StringBuilder where(MailboxList.Filter filter, List<Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE org_id = ?");
+        params.add(filter.orgId());
+        filter.status().ifPresent(s -> {
+            where.append(" AND status = ?");
+            params.add(s.toUpperCase(Locale.ROOT));
+        });
+        filter.domain().ifPresent(d -> {
+            where.append(" AND domain = ?");
+            params.add(d.strip().toLowerCase(Locale.ROOT));
+        });
+        filter.provider().ifPresent(p -> {
+            where.append(" AND provider = ?");
+            params.add(p.strip().toUpperCase(Locale.ROOT));
+        });
+        return where;
+    }
+
+    @Override
+    public MailboxList.Counts mailboxCounts(String orgId) {
+        Map<String, Long> byState = new TreeMap<>();
+        Map<String, Long> byProvider = new TreeMap<>();
+        long[] total = {0};
+        jdbc.sql("SELECT status, provider, count(*) FROM mailbox_state WHERE org_id = ? GROUP BY status, provider")
+                .param(orgId).query(rs -> {
+                    long n = rs.getLong(3);
+                    byState.merge(rs.getString(1), n, Long::sum);
+                    if (rs.getString(2) != null) {
+                        byProvider.merge(rs.getString(2), n, Long::sum);
+                    }
+                    total[0] += n;
+                });
+        return new MailboxList.Counts(total[0], byState, byProvider);
+    }
+
+    @Override
+    public void saveProvider(String mailboxId, String provider) {
+        jdbc.sql("UPDATE mailbox_state SET provider = ? WHERE mailbox_id = ?")
+                .params(provider == null ? null : provider.strip().toUpperCase(Locale.ROOT), mailboxId).update();
+    }
+
+    @Override
+    public List<DomainState> domains(String orgId, Optional<String> status, boolean worstFirst, int limit) {
+        String order = worstFirst ? "CASE WHEN mailboxes > 0 THEN unhealthy::float8 / mailboxes ELSE 0 END DESC, domain"
+                : "domain";
         return jdbc.sql("SELECT " + DOMAIN_COLUMNS + " FROM domain_state WHERE org_id = ? AND "
-                        + "(CAST(? AS VARCHAR) IS NULL OR status = ?) ORDER BY domain LIMIT 1000")
-                .params(orgId, upper(status), upper(status)).query(JdbcProtectionStore::domainRow).list();
+                        + "(CAST(? AS VARCHAR) IS NULL OR status = ?) ORDER BY " + order + " LIMIT ?")
+                .params(orgId, upper(status), upper(status), limit).query(JdbcProtectionStore::domainRow).list();
+    }
+
+    @Override
+    public long countDomains(String orgId, Optional<String> status) {
+        return jdbc.sql("SELECT count(*) FROM domain_state WHERE org_id = ? AND (CAST(? AS VARCHAR) IS NULL "
+                + "OR status = ?)").params(orgId, upper(status), upper(status)).query(Long.class).single();
     }
 
     private static String upper(Optional<String> s) {

@@ -61,6 +61,9 @@ class RetrySettingsController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> put(OrgId org, @RequestBody(required = false) byte[] raw) {
         JsonNode body = parse(raw);
+        // "source" is what GET answers beside the settings: a GET-then-PUT round trip sends it back
+        com.superkabe.kit.web.StrictJson.onlyFields(body, "", "baseTicks", "maxTicks", "giveUpTicks", "jitterPercent",
+                "source");
         long base = integer(body, "baseTicks", MIN_BASE_TICKS, MAX_TICKS);
         long max = ticks(body, "maxTicks");
         long giveUp = ticks(body, "giveUpTicks");
