@@ -64,6 +64,9 @@ public final class ReplayBenchCommand implements Callable<Integer> {
     @Option(names = "--tick-every", paramLabel = "K", defaultValue = "350",
             description = "A clock tick (60 s) every K events: 350 spreads 10 M events over about 20 days (default: ${DEFAULT-VALUE}).")
     int tickEvery;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Replay threads, as verify's --threads (default: the machine's cores, at least 2).")
+    Integer threads;
 
     private static final List<String> TOPICS = Stream.of(Topic.MAILBOXES, Topic.SEND_OUTCOMES, Topic.REPLIES,
             Topic.CLOCK, Topic.MAILBOX_STATES, Topic.DOMAIN_STATES).map(Topic::topicName).toList();
@@ -84,7 +87,8 @@ public final class ReplayBenchCommand implements Callable<Integer> {
         long bare = count();
         double bareSeconds = (System.nanoTime() - b0) / 1e9;
         long r0 = System.nanoTime();
-        ProtectionHistory.Pass pass = VerifyCommand.run(kafka, policy);
+        ProtectionHistory.Pass pass = VerifyCommand.run(kafka, policy, threads == null ? ProtectionShards.defaultCount()
+                : threads);
         int divergences = VerifyCommand.divergences(pass);
         double replaySeconds = (System.nanoTime() - r0) / 1e9;
         double eventsPerS = pass.records / replaySeconds;
@@ -99,13 +103,8 @@ public final class ReplayBenchCommand implements Callable<Integer> {
 
     /** A bare consumer: every record of the topics, counted, nothing decoded. */
     private long count() {
-        Properties p = kafka.client();
+        Properties p = TopicHistory.consumerProperties(kafka);
         p.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        p.put("enable.auto.commit", "false");
-        p.put("isolation.level", "read_committed");
-        p.put("max.poll.records", "5000");
-        p.put("fetch.max.bytes", Integer.toString(64 * 1024 * 1024));
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
             Duration timeout = Duration.ofSeconds(kafka.timeoutSeconds());
             List<TopicPartition> parts = c.listTopics(timeout).entrySet().stream()

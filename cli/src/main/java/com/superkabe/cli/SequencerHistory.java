@@ -47,6 +47,10 @@ final class SequencerHistory {
         @Override
         public void accept(Recorded r) {
             records++;
+            if (!INPUTS.contains(r.topic()) && !OUTPUTS.contains(r.topic())) {
+                return;
+            }
+            r = TopicHistory.decoded(r);
             Envelope e = r.envelope();
             if (e == null) {
                 return;

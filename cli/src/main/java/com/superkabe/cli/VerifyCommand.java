@@ -39,6 +39,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "The service's settings, if not the defaults: "
             + PolicySettings.KEYS + ".")
     Map<String, String> settings;
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that replay protection, split by "
+            + "organization (default: the machine's cores, at least 2; 1 replays on the reading thread).")
+    Integer threads;
 
     /** The first step where the two lists differ, or -1; {@code stop} bounds the comparison. */
     record Divergence(String entity, int index, ProtectionHistory.Step published, ProtectionHistory.Step replayed) {
@@ -58,15 +61,37 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "see docs/operations.md for what cannot be replayed yet");
         }
         ProtectionPolicy policy = PolicySettings.protection(settings);
-        ProtectionHistory.Pass pass = run(kafka, policy);
+        if (threads != null && threads < 1) {
+            throw new InputException("--threads " + threads + ": must be 1 or more");
+        }
+        ProtectionHistory.Pass pass = run(kafka, policy, threads == null ? ProtectionShards.defaultCount() : threads);
         return report(pass, range);
     }
 
-    /** Verify's code path: one streamed pass over protection's inputs and outputs. */
-    static ProtectionHistory.Pass run(KafkaOptions kafka, ProtectionPolicy policy) {
+    /**
+     * Verify's code path: one streamed pass over protection's inputs and outputs, replayed on
+     * {@code threads} shards of organizations; when the history cannot be split that way (see
+     * {@link ProtectionShards}), once more on one thread.
+     */
+    static ProtectionHistory.Pass run(KafkaOptions kafka, ProtectionPolicy policy, int threads) {
+        List<String> topics = Stream.concat(ProtectionHistory.INPUTS.stream(), ProtectionHistory.OUTPUTS.stream())
+                .toList();
+        if (threads > 1) {
+            ProtectionShards shards = new ProtectionShards(policy, threads);
+            try {
+                new TopicHistory(kafka, System.err).stream(topics, false, shards);
+            } finally {
+                shards.stop();
+            }
+            ProtectionHistory.Pass pass = shards.finish();
+            if (pass != null) {
+                return pass;
+            }
+            System.err.println("verify: a mailbox id is used by more than one organization (or a record's orgid "
+                    + "header differs from its payload); replaying again on one thread");
+        }
         ProtectionHistory.Pass pass = new ProtectionHistory.Pass(policy);
-        new TopicHistory(kafka, System.err).stream(Stream.concat(ProtectionHistory.INPUTS.stream(),
-                ProtectionHistory.OUTPUTS.stream()).toList(), true, pass);
+        new TopicHistory(kafka, System.err).stream(topics, false, pass);
         return pass;
     }
 

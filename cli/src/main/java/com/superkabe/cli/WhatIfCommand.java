@@ -50,9 +50,12 @@ public final class WhatIfCommand implements Callable<Integer> {
         ProtectionPolicy after = PolicySettings.protection(changed);
         ProtectionHistory.Pass was = new ProtectionHistory.Pass(before);
         ProtectionHistory.Pass would = new ProtectionHistory.Pass(after);
-        new TopicHistory(kafka, System.err).stream(ProtectionHistory.INPUTS, true, r -> {
-            was.accept(r);
-            would.accept(r);
+        new TopicHistory(kafka, System.err).stream(ProtectionHistory.INPUTS, false, r -> {
+            // decoded once for both replays; types protection ignores are not decoded at all
+            com.superkabe.events.EventType type = TopicHistory.type(r);
+            Recorded d = type == null || ProtectionHistory.IGNORED.contains(type) ? r : TopicHistory.decoded(r);
+            was.accept(d);
+            would.accept(d);
         });
         Map<String, Recorded> byId = new java.util.HashMap<>(was.causes);
         byId.putAll(would.causes);
