@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,13 +32,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bench-replay}: how fast verify's code path replays a recorded history, against a bare
@@ -51,12 +45,7 @@ import picocli.CommandLine.Spec;
     + "DSNs, replies, opens, clock ticks, and the state changes the deciders make of them) on the cluster's "
     + "catalogue topics; it refuses to when those topics hold records. Use a scratch broker, never production.", "",
     "Example: ./superkabe bench-replay -b localhost:29092 --generate 10000000"})
-public final class ReplayBenchCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    KafkaOptions kafka;
+public final class ReplayBenchCommand extends TopicCommand {
     @Option(names = "--generate", paramLabel = "N", description = "Record N synthetic events first (empty topics only).")
     long generate;
     @Option(names = "--mailboxes", paramLabel = "M", defaultValue = "10000", description = "Mailboxes of the synthetic history (default: ${DEFAULT-VALUE}).")
@@ -73,7 +62,7 @@ public final class ReplayBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         ProtectionPolicy policy = ProtectionPolicy.defaults(60);
         if (generate > 0) {
             if (count() > 0) {
@@ -135,15 +124,13 @@ public final class ReplayBenchCommand implements Callable<Integer> {
         }
 
         long write(long events) {
-            Properties p = kafka.client();
-            p.put("key.serializer", StringSerializer.class.getName());
-            p.put("value.serializer", ByteArraySerializer.class.getName());
+            Properties p = new Properties();
             p.put("acks", "1");
             p.put("linger.ms", "50");
             p.put("batch.size", Integer.toString(512 * 1024));
             p.put("compression.type", "lz4");
             Progress progress = new Progress(System.err, "generating", events);
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
+            try (KafkaProducer<String, byte[]> producer = producer(p)) {
                 long seed = 42;
                 long tick = 0;
                 for (int m = 0; m < mailboxes && written < events; m++) {

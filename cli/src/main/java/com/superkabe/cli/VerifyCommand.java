@@ -6,13 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code verify}: replays input topics into fresh deciders and compares with what was published. */
 @Command(name = "verify", sortOptions = false, description = {
@@ -23,12 +19,7 @@ import picocli.CommandLine.Spec;
     + "Entities are compared up to their first operator action (an operator's request is not on any topic yet).",
     "",
     "Example: ./superkabe verify --set protection.tickSeconds=5"})
-public final class VerifyCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    KafkaOptions kafka;
+public final class VerifyCommand extends TopicCommand {
     @Option(names = "--service", paramLabel = "S", defaultValue = "protection",
             description = "The service whose decisions are replayed: protection (default) or sequencer.")
     String service;
@@ -54,7 +45,7 @@ public final class VerifyCommand implements Callable<Integer> {
             if (range.hasInstantBound()) {
                 throw new InputException("--from/--to: the sequencer's verify is bounded by logical ticks (a number)");
             }
-            return new SequencerVerify(spec.commandLine().getOut()).report(SequencerVerify.run(kafka), range);
+            return new SequencerVerify(out()).report(SequencerVerify.run(kafka), range);
         }
         if (!service.equals("protection")) {
             throw new InputException("--service " + service + ": verify replays protection or sequencer; "
@@ -118,7 +109,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 divergences.add(d);
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         divergences.sort(java.util.Comparator.comparingLong(d -> tick(d)));
         if (!divergences.isEmpty()) {
             Divergence first = divergences.getFirst();

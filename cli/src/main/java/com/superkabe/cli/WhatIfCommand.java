@@ -7,12 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code what-if --set ...}: the recorded history re-decided under other settings. */
 @Command(name = "what-if", sortOptions = false, description = {
@@ -28,12 +24,7 @@ import picocli.CommandLine.Spec;
     "  ./superkabe what-if --set protection.pauseBounces=6 --set protection.pauseWindow=100",
     "  ./superkabe what-if --set sequencer.yellowMax=1",
     "  ./superkabe what-if --set sequencer.bulkSenderDailyBudget=2000 --json"})
-public final class WhatIfCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    KafkaOptions kafka;
+public final class WhatIfCommand extends TopicCommand {
     @Option(names = "--set", paramLabel = "KEY=VALUE", required = true,
             description = "A changed setting (repeatable): " + PolicySettings.KEYS + "; or " + SequencerSettings.KEYS
                     + ".")
@@ -57,7 +48,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         TimeRange range = new TimeRange(from, to);
         Map<String, String> baseSettings = new LinkedHashMap<>(base == null ? Map.of() : base);
         if (service(changes, baseSettings).equals("sequencer")) {
-            return new SequencerWhatIf(spec.commandLine().getOut(), spec.commandLine().getErr()).run(kafka,
+            return new SequencerWhatIf(out(), err()).run(kafka,
                     baseSettings, changes, range, json);
         }
         Map<String, String> changed = new LinkedHashMap<>(baseSettings);
@@ -66,7 +57,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         ProtectionPolicy after = PolicySettings.protection(changed);
         ProtectionHistory.Pass was = new ProtectionHistory.Pass(before);
         ProtectionHistory.Pass would = new ProtectionHistory.Pass(after);
-        new TopicHistory(kafka, System.err).stream(ProtectionHistory.INPUTS, false, r -> {
+        history().stream(ProtectionHistory.INPUTS, false, r -> {
             // decoded once for both replays; types protection ignores are not decoded at all
             com.superkabe.events.EventType type = TopicHistory.type(r);
             Recorded d = type == null || ProtectionHistory.IGNORED.contains(type) ? r : TopicHistory.decoded(r);
@@ -82,7 +73,7 @@ public final class WhatIfCommand implements Callable<Integer> {
             diff(entity, was.replayed.getOrDefault(entity, List.of()), would.replayed.getOrDefault(entity, List.of()),
                     byId, range, diffs);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             diffs.forEach(d -> out.println(Json.line(d)));
         } else {
@@ -95,7 +86,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         long affected = diffs.stream().map(d -> d.get("entity")).distinct().count();
         String summary = "what-if " + changes + ": " + was.inputs + " input events replayed; " + diffs.size()
                 + " transitions differ on " + affected + " entities";
-        (json ? spec.commandLine().getErr() : out).println(summary);
+        printSummary(json, summary);
         return ExitCodes.OK;
     }
 
