@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
     + "ended differently (completed, replied, failed, stopped, suppressed or not ended). The recorded send "
     + "outcomes stay as recorded: a send that would have happened has no outcome. --from/--to are ticks.", "",
     "Examples:",
-    "  ./superkabe what-if --set protection.pauseBounces=6 --set protection.pauseWindow=100",
+    "  ./superkabe what-if --set protection.pauseBounces=6",
+    "  ./superkabe what-if --set protection.pauseWindow=100 --from 2026-05-01T00:00:00Z",
     "  ./superkabe what-if --set sequencer.yellowMax=1",
     "  ./superkabe what-if --set sequencer.bulkSenderDailyBudget=2000 --json"})
 public final class WhatIfCommand extends TopicCommand {
