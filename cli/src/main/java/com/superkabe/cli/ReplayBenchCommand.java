@@ -77,7 +77,7 @@ public final class ReplayBenchCommand extends TopicCommand {
         double bareSeconds = (System.nanoTime() - b0) / 1e9;
         long r0 = System.nanoTime();
         ProtectionHistory.Pass pass = VerifyCommand.run(kafka, policy, threads == null ? ProtectionShards.defaultCount()
-                : threads);
+                : threads, err());
         int divergences = VerifyCommand.divergences(pass);
         double replaySeconds = (System.nanoTime() - r0) / 1e9;
         double eventsPerS = pass.records / replaySeconds;

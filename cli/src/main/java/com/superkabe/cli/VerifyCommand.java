@@ -55,7 +55,8 @@ public final class VerifyCommand extends TopicCommand {
         if (threads != null && threads < 1) {
             throw new InputException("--threads " + threads + ": must be 1 or more");
         }
-        ProtectionHistory.Pass pass = run(kafka, policy, threads == null ? ProtectionShards.defaultCount() : threads);
+        ProtectionHistory.Pass pass = run(kafka, policy, threads == null ? ProtectionShards.defaultCount() : threads,
+                err());
         return report(pass, range);
     }
 
@@ -64,7 +65,8 @@ public final class VerifyCommand extends TopicCommand {
      * {@code threads} shards of organizations; when the history cannot be split that way (see
      * {@link ProtectionShards}), once more on one thread.
      */
-    static ProtectionHistory.Pass run(KafkaOptions kafka, ProtectionPolicy policy, int threads) {
+    static ProtectionHistory.Pass run(KafkaOptions kafka, ProtectionPolicy policy, int threads,
+                                      PrintWriter err) {
         List<String> topics = Stream.concat(ProtectionHistory.INPUTS.stream(), ProtectionHistory.OUTPUTS.stream())
                 .toList();
         if (threads > 1) {
@@ -78,7 +80,7 @@ public final class VerifyCommand extends TopicCommand {
             if (pass != null) {
                 return pass;
             }
-            System.err.println("verify: a mailbox id is used by more than one organization (or a record's orgid "
+            err.println("verify: a mailbox id is used by more than one organization (or a record's orgid "
                     + "header differs from its payload); replaying again on one thread");
         }
         ProtectionHistory.Pass pass = new ProtectionHistory.Pass(policy);
