@@ -11,21 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code dlt list|show|redrive}: the dead-letter topics, their causes, and re-drive to the origin topic. */
 @Command(name = "dlt", description = {"Dead-lettered records: list them with their causes, show one, re-drive.", "",
@@ -51,11 +45,7 @@ public final class DltCommand {
 
     @Command(name = "list", description = {"Every dead-lettered record with where it came from and why.", "",
         "Example: ./superkabe dlt list --service gate-service"})
-    static final class ListDeadLetters implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        KafkaOptions kafka;
+    static final class ListDeadLetters extends TopicCommand {
         @Option(names = "--service", paramLabel = "S", description = "Only this service's dead letters (e.g. ingestion-service).")
         String service;
         @Option(names = "--json", description = "One JSON object per record.")
@@ -63,7 +53,7 @@ public final class DltCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             List<DeadLetter> all = read(kafka, service);
             if (!json) {
                 out.printf("%-42s %-34s %-38s %s%n", "RECORD", "ORIGIN", "EVENT TYPE", "CAUSE");
@@ -78,7 +68,7 @@ public final class DltCommand {
                             d.type() == null ? "(no ce_type)" : d.type(), oneLine(d.cause(), 100));
                 }
             }
-            (json ? spec.commandLine().getErr() : out).println(all.size() + " dead-lettered records"
+            printSummary(json, all.size() + " dead-lettered records"
                     + (perTopic.isEmpty() ? "" : " " + perTopic));
             return ExitCodes.OK;
         }
@@ -99,17 +89,13 @@ public final class DltCommand {
 
     @Command(name = "show", description = {"One dead-lettered record in full: headers, cause, value.", "",
         "Example: ./superkabe dlt show superkabe.dlt.gate-service-0@4"})
-    static final class Show implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        KafkaOptions kafka;
+    static final class Show extends TopicCommand {
         @Parameters(paramLabel = "RECORD", description = "TOPIC-PARTITION@OFFSET as 'dlt list' prints it.")
         String position;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             String topic = topicOf(position);
             for (DeadLetter d : read(kafka, null)) {
                 if (d.record().position().equals(position) && d.record().topic().equals(topic)) {
@@ -125,7 +111,7 @@ public final class DltCommand {
                     return ExitCodes.OK;
                 }
             }
-            spec.commandLine().getErr().println("superkabe: no dead-lettered record at " + position);
+            err().println("superkabe: no dead-lettered record at " + position);
             return ExitCodes.NOT_FOUND;
         }
     }
@@ -147,11 +133,7 @@ public final class DltCommand {
         + "holds one with that mark) is skipped, so running a redrive twice is safe; the consuming service's inbox "
         + "dedupes by ce_id as well. Fix the cause first.", "",
         "Example: ./superkabe dlt redrive superkabe.dlt.gate-service-0@4    or    ./superkabe dlt redrive --all"})
-    static final class Redrive implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        KafkaOptions kafka;
+    static final class Redrive extends TopicCommand {
         @Parameters(paramLabel = "RECORD", arity = "0..*", description = "TOPIC-PARTITION@OFFSET of each record to re-drive.")
         List<String> positions = new ArrayList<>();
         @Option(names = "--all", description = "Every dead-lettered record (of --service, if given).")
@@ -167,7 +149,7 @@ public final class DltCommand {
                 throw new InputException("name the records to re-drive (TOPIC-PARTITION@OFFSET) or give --all");
             }
             positions.forEach(DltCommand::topicOf);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             List<DeadLetter> chosen = read(kafka, all ? service : null).stream()
                     .filter(d -> all || positions.contains(d.record().position())).toList();
             Set<String> found = new HashSet<>();
@@ -214,7 +196,7 @@ public final class DltCommand {
             if (origins.isEmpty()) {
                 return out;
             }
-            new TopicHistory(kafka, System.err).stream(origins, false, r -> {
+            history().stream(origins, false, r -> {
                 String of = r.headers().get(DeadLetter.REDRIVE_OF);
                 if (of != null) {
                     out.add(of);
@@ -224,12 +206,10 @@ public final class DltCommand {
         }
 
         private KafkaProducer<String, byte[]> producer() {
-            Properties p = kafka.client();
-            p.put("key.serializer", StringSerializer.class.getName());
-            p.put("value.serializer", ByteArraySerializer.class.getName());
+            Properties p = new Properties();
             p.put("acks", "all");
             p.put("enable.idempotence", "true");
-            return new KafkaProducer<>(p);
+            return producer(p);
         }
 
         private static ProducerRecord<String, byte[]> record(DeadLetter d) {

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,13 +32,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bench-replay}: how fast verify's code path replays a recorded history, against a bare
@@ -51,12 +45,7 @@ import picocli.CommandLine.Spec;
     + "DSNs, replies, opens, clock ticks, and the state changes the deciders make of them) on the cluster's "
     + "catalogue topics; it refuses to when those topics hold records. Use a scratch broker, never production.", "",
     "Example: ./superkabe bench-replay -b localhost:29092 --generate 10000000"})
-public final class ReplayBenchCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    KafkaOptions kafka;
+public final class ReplayBenchCommand extends TopicCommand {
     @Option(names = "--generate", paramLabel = "N", description = "Record N synthetic events first (empty topics only).")
     long generate;
     @Option(names = "--mailboxes", paramLabel = "M", defaultValue = "10000", description = "Mailboxes of the synthetic history (default: ${DEFAULT-VALUE}).")
@@ -64,13 +53,16 @@ public final class ReplayBenchCommand implements Callable<Integer> {
     @Option(names = "--tick-every", paramLabel = "K", defaultValue = "350",
             description = "A clock tick (60 s) every K events: 350 spreads 10 M events over about 20 days (default: ${DEFAULT-VALUE}).")
     int tickEvery;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Replay threads, as verify's --threads (default: the machine's cores, at least 2).")
+    Integer threads;
 
     private static final List<String> TOPICS = Stream.of(Topic.MAILBOXES, Topic.SEND_OUTCOMES, Topic.REPLIES,
             Topic.CLOCK, Topic.MAILBOX_STATES, Topic.DOMAIN_STATES).map(Topic::topicName).toList();
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         ProtectionPolicy policy = ProtectionPolicy.defaults(60);
         if (generate > 0) {
             if (count() > 0) {
@@ -84,7 +76,8 @@ public final class ReplayBenchCommand implements Callable<Integer> {
         long bare = count();
         double bareSeconds = (System.nanoTime() - b0) / 1e9;
         long r0 = System.nanoTime();
-        ProtectionHistory.Pass pass = VerifyCommand.run(kafka, policy);
+        ProtectionHistory.Pass pass = VerifyCommand.run(kafka, policy, threads == null ? ProtectionShards.defaultCount()
+                : threads, err());
         int divergences = VerifyCommand.divergences(pass);
         double replaySeconds = (System.nanoTime() - r0) / 1e9;
         double eventsPerS = pass.records / replaySeconds;
@@ -99,13 +92,8 @@ public final class ReplayBenchCommand implements Callable<Integer> {
 
     /** A bare consumer: every record of the topics, counted, nothing decoded. */
     private long count() {
-        Properties p = kafka.client();
+        Properties p = TopicHistory.consumerProperties(kafka);
         p.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        p.put("enable.auto.commit", "false");
-        p.put("isolation.level", "read_committed");
-        p.put("max.poll.records", "5000");
-        p.put("fetch.max.bytes", Integer.toString(64 * 1024 * 1024));
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
             Duration timeout = Duration.ofSeconds(kafka.timeoutSeconds());
             List<TopicPartition> parts = c.listTopics(timeout).entrySet().stream()
@@ -136,15 +124,13 @@ public final class ReplayBenchCommand implements Callable<Integer> {
         }
 
         long write(long events) {
-            Properties p = kafka.client();
-            p.put("key.serializer", StringSerializer.class.getName());
-            p.put("value.serializer", ByteArraySerializer.class.getName());
+            Properties p = new Properties();
             p.put("acks", "1");
             p.put("linger.ms", "50");
             p.put("batch.size", Integer.toString(512 * 1024));
             p.put("compression.type", "lz4");
             Progress progress = new Progress(System.err, "generating", events);
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
+            try (KafkaProducer<String, byte[]> producer = producer(p)) {
                 long seed = 42;
                 long tick = 0;
                 for (int m = 0; m < mailboxes && written < events; m++) {

@@ -4,8 +4,6 @@ import com.superkabe.events.Envelope;
 import com.superkabe.events.EventType;
 import com.superkabe.events.Topic;
 import com.superkabe.events.run.RunEvent;
-import com.superkabe.sequencer.application.DispatchPaging;
-import com.superkabe.sequencer.application.SendingSettings;
 import com.superkabe.sequencer.application.replay.InMemoryRuns;
 import com.superkabe.sequencer.application.replay.Replayer;
 import java.util.ArrayList;
@@ -34,8 +32,7 @@ final class SequencerHistory {
 
     /** One pass over merged history: inputs go to the replay, run events are collected as published. */
     static final class Pass implements java.util.function.Consumer<Recorded> {
-        private final Replayer.Session session = new Replayer.Session(List.of(), new InMemoryRuns(),
-                DispatchPaging.DEFAULT, SendingSettings.DEFAULT);
+        private final Replayer.Session session;
         private final Set<String> inputIds = new HashSet<>();
         final Map<String, List<Published>> published = new TreeMap<>();
         /** Input id to where it was read, for naming a divergence's cause. */
@@ -44,9 +41,22 @@ final class SequencerHistory {
         long replayed;
         long duplicates;
 
+        Pass() {
+            this(SequencerSettings.Settings.DEFAULT);
+        }
+
+        /** A replay with the given settings: production's for verify, changed ones for what-if. */
+        Pass(SequencerSettings.Settings settings) {
+            this.session = new Replayer.Session(List.of(), new InMemoryRuns(), settings.paging(), settings.sending());
+        }
+
         @Override
         public void accept(Recorded r) {
             records++;
+            if (!INPUTS.contains(r.topic()) && !OUTPUTS.contains(r.topic())) {
+                return;
+            }
+            r = TopicHistory.decoded(r);
             Envelope e = r.envelope();
             if (e == null) {
                 return;
@@ -67,6 +77,11 @@ final class SequencerHistory {
                     + e.logicalTime() + ")");
             replayed++;
             session.accept(e);
+        }
+
+        /** Every replayed run event per run, also those on other topics (SendRequested). */
+        Map<String, List<RunEvent>> replayedHistory() {
+            return session.history();
         }
 
         /** The replayed run events that the sequencer publishes on superkabe.runs, per run. */

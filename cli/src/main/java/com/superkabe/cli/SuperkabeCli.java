@@ -29,8 +29,18 @@ public final class SuperkabeCli {
         return commandLine().execute(args);
     }
 
+    /** Every command answers --help with its own usage (as './superkabe help COMMAND' does). */
+    private static void addHelpOption(CommandLine command) {
+        if (command.getCommandSpec().findOption("--help") == null) {
+            command.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help and exit.").build());
+        }
+        command.getSubcommands().values().forEach(SuperkabeCli::addHelpOption);
+    }
+
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SuperkabeCli());
+        cli.getSubcommands().values().forEach(SuperkabeCli::addHelpOption);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("superkabe: " + ex.getMessage());
             return switch (ex) {

@@ -9,13 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code timeline mailbox|domain|lead|run|campaign ID}: every event about one entity, in order. */
@@ -25,7 +21,7 @@ import tools.jackson.databind.JsonNode;
             + "order and prints each with its state, trigger, reason and actor: the answer to 'why was this mailbox "
             + "paused' on one screen. The summary goes to stdout (stderr with --json).", "",
             "Example: ./superkabe timeline mailbox mb-42 --from 2026-12-01T00:00:00Z"})
-public final class TimelineCommand implements Callable<Integer> {
+public final class TimelineCommand extends TopicCommand {
 
     /** The kinds of entity, and the payload field that names one. */
     enum Kind {
@@ -38,10 +34,6 @@ public final class TimelineCommand implements Callable<Integer> {
         }
     }
 
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    KafkaOptions kafka;
 
     @Parameters(index = "0", paramLabel = "KIND", description = "mailbox, domain, lead, run or campaign.",
             converter = KindConverter.class)
@@ -58,11 +50,11 @@ public final class TimelineCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TimeRange range = new TimeRange(from, to);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<String> topics = Arrays.stream(Topic.values()).map(Topic::topicName).toList();
         List<Map<String, Object>> rows = new ArrayList<>();
         int[] undecodable = {0};
-        long records = new TopicHistory(kafka, System.err).stream(topics, true, r -> {
+        long records = history().stream(topics, true, r -> {
             if (r.envelope() == null) {
                 undecodable[0]++;
                 return;
@@ -81,7 +73,7 @@ public final class TimelineCommand implements Callable<Integer> {
         String summary = rows.size() + " events about " + kind.name().toLowerCase(Locale.ROOT) + " " + id + " in "
                 + records + " records of " + topics.size() + " topics" + (undecodable[0] > 0 ? " (" + undecodable[0]
                 + " undecodable records skipped)" : "");
-        (json ? spec.commandLine().getErr() : out).println(summary);
+        printSummary(json, summary);
         return rows.isEmpty() ? ExitCodes.NOT_FOUND : ExitCodes.OK;
     }
 

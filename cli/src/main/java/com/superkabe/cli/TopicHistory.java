@@ -33,7 +33,7 @@ public final class TopicHistory {
 
     private final KafkaOptions kafka;
     private final PrintStream err;
-    private final EventCodec codec = new EventCodec();
+    private static final EventCodec CODEC = new EventCodec();
 
     public TopicHistory(KafkaOptions kafka, PrintStream err) {
         this.kafka = kafka;
@@ -53,13 +53,8 @@ public final class TopicHistory {
      * buffered (or is finished), so the smallest timestamp is known. Returns the number of records.
      */
     public long stream(Collection<String> topics, boolean decode, java.util.function.Consumer<Recorded> sink) {
-        Properties p = kafka.client();
+        Properties p = consumerProperties(kafka);
         p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        p.put("enable.auto.commit", "false");
-        p.put("isolation.level", "read_committed");
-        p.putIfAbsent("max.poll.records", "5000");
-        p.putIfAbsent("fetch.max.bytes", Integer.toString(64 * 1024 * 1024));
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
             Duration timeout = Duration.ofSeconds(kafka.timeoutSeconds());
             Map<String, List<PartitionInfo>> existing = consumer.listTopics(timeout);
@@ -122,11 +117,36 @@ public final class TopicHistory {
 
     private static final int BUFFER_LIMIT = 20_000;
 
-    /** The k-way merge by timestamp over partition buffers; a partition's own order is never changed. */
+    /**
+     * How every history read fetches (and the benchmark's bare consumer, so both read alike): no group,
+     * committed records only, large fetches — a replay reads whole topics, so fewer, bigger round trips
+     * to the broker cost less than the default 1 MB per partition. A --command-config may override them.
+     */
+    static Properties consumerProperties(KafkaOptions kafka) {
+        Properties p = kafka.client();
+        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        p.put("enable.auto.commit", "false");
+        p.put("isolation.level", "read_committed");
+        p.putIfAbsent("max.poll.records", "5000");
+        p.putIfAbsent("fetch.max.bytes", Integer.toString(64 * 1024 * 1024));
+        p.putIfAbsent("max.partition.fetch.bytes", Integer.toString(16 * 1024 * 1024));
+        p.putIfAbsent("fetch.min.bytes", Integer.toString(1024 * 1024));
+        p.putIfAbsent("fetch.max.wait.ms", "100");
+        p.putIfAbsent("receive.buffer.bytes", Integer.toString(1024 * 1024));
+        return p;
+    }
+
+    /**
+     * The k-way merge over partition buffers; a partition's own order is never changed. The order is
+     * taken from each record's timestamp and headers only (ADR 0046), so it is a total order and does
+     * not depend on whether, or how well, a payload decodes.
+     */
     static final class Merge {
         private final java.util.function.Consumer<Recorded> sink;
-        private final Map<TopicPartition, java.util.ArrayDeque<Recorded>> buffers = new LinkedHashMap<>();
+        private final Map<TopicPartition, java.util.ArrayDeque<Keyed>> buffers = new LinkedHashMap<>();
         private final Set<TopicPartition> reading = new HashSet<>();
+        private List<java.util.ArrayDeque<Keyed>> queues;
+        private boolean[] open;
         private long emitted;
 
         Merge(java.util.function.Consumer<Recorded> sink) {
@@ -136,14 +156,16 @@ public final class TopicHistory {
         void open(TopicPartition tp) {
             buffers.put(tp, new java.util.ArrayDeque<>());
             reading.add(tp);
+            queues = null;
         }
 
         void add(TopicPartition tp, Recorded r) {
-            buffers.get(tp).addLast(r);
+            buffers.get(tp).addLast(new Keyed(r));
         }
 
         void endOf(TopicPartition tp) {
             reading.remove(tp);
+            queues = null;
         }
 
         boolean doneReading(TopicPartition tp) {
@@ -167,71 +189,199 @@ public final class TopicHistory {
         }
 
         void drain() {
+            if (queues == null) {
+                queues = new ArrayList<>(buffers.values());
+                open = new boolean[queues.size()];
+                int i = 0;
+                for (TopicPartition tp : buffers.keySet()) {
+                    open[i++] = reading.contains(tp);
+                }
+            }
             while (true) {
-                java.util.ArrayDeque<Recorded> min = null;
-                for (Map.Entry<TopicPartition, java.util.ArrayDeque<Recorded>> e : buffers.entrySet()) {
-                    java.util.ArrayDeque<Recorded> b = e.getValue();
-                    if (b.isEmpty()) {
-                        if (reading.contains(e.getKey())) {
+                java.util.ArrayDeque<Keyed> min = null;
+                Keyed head = null;
+                for (int i = 0; i < open.length; i++) {
+                    Keyed k = queues.get(i).peekFirst();
+                    if (k == null) {
+                        if (open[i]) {
                             return;
                         }
                         continue;
                     }
-                    if (min == null || before(b.peekFirst(), min.peekFirst())) {
-                        min = b;
+                    if (head == null || k.before(head)) {
+                        min = queues.get(i);
+                        head = k;
                     }
                 }
                 if (min == null) {
                     return;
                 }
-                sink.accept(min.pollFirst());
+                min.pollFirst();
+                sink.accept(head.record);
                 emitted++;
             }
         }
 
-        /**
-         * Record timestamps have millisecond resolution, and one producer writes hundreds of records a
-         * millisecond: ties are broken by the envelopes' own stamps (ce time, stamped when the event was
-         * decided, to the microsecond), then by logical time (a tick's outcomes before the next tick),
-         * and only then by topic name (ADR 0040).
-         */
         static boolean before(Recorded a, Recorded b) {
-            if (a.timestamp() != b.timestamp()) {
-                return a.timestamp() < b.timestamp();
-            }
-            if (a.envelope() != null && b.envelope() != null) {
-                int time = a.envelope().time().compareTo(b.envelope().time());
-                if (time != 0) {
-                    return time < 0;
-                }
-                if (a.envelope().logicalTime() != b.envelope().logicalTime()) {
-                    return a.envelope().logicalTime() < b.envelope().logicalTime();
-                }
-            }
-            int t = a.topic().compareTo(b.topic());
-            return t != 0 ? t < 0 : a.partition() < b.partition();
+            return new Keyed(a).before(new Keyed(b));
         }
     }
 
-    private Recorded toRecorded(ConsumerRecord<String, byte[]> r, boolean decode) {
+    /**
+     * A record with its merge order: the record timestamp (milliseconds), then, since one producer
+     * writes hundreds of records a millisecond, the envelope's {@code ce_time} header (stamped when the
+     * event was decided, to the microsecond; the record timestamp when absent or unreadable, as the
+     * codec does for a missing one), then its logical time (a tick's outcomes before the next tick),
+     * and only then topic and partition (ADR 0040, ADR 0046).
+     */
+    private static final class Keyed {
+        final Recorded record;
+        final long seconds;
+        final int nanos;
+        final long logical;
+
+        Keyed(Recorded r) {
+            this.record = r;
+            long[] t = CeTime.parse(r.headers().get(com.superkabe.events.Headers.TIME), r.timestamp());
+            this.seconds = t[0];
+            this.nanos = (int) t[1];
+            this.logical = logicalTime(r.headers().get(com.superkabe.events.Headers.LOGICAL_TIME));
+        }
+
+        boolean before(Keyed b) {
+            Recorded x = record;
+            Recorded y = b.record;
+            if (x.timestamp() != y.timestamp()) {
+                return x.timestamp() < y.timestamp();
+            }
+            if (seconds != b.seconds) {
+                return seconds < b.seconds;
+            }
+            if (nanos != b.nanos) {
+                return nanos < b.nanos;
+            }
+            if (logical != b.logical) {
+                return logical < b.logical;
+            }
+            int t = x.topic().compareTo(y.topic());
+            return t != 0 ? t < 0 : x.partition() < y.partition();
+        }
+
+        private static long logicalTime(String v) {
+            if (v == null) {
+                return -1;
+            }
+            try {
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+    }
+
+    /** The event type its {@code ce_type} header names, or null (no header, or not a known type). */
+    static com.superkabe.events.EventType type(Recorded r) {
+        if (r.envelope() != null) {
+            return r.envelope().type();
+        }
+        String name = r.headers().get(com.superkabe.events.Headers.TYPE);
+        return name == null ? null : TYPES.get(name);
+    }
+
+    /**
+     * {@link EventCodec#decode}'s rules and messages, with the codec's own payload mapping, but the
+     * stamp read as the merge reads it (ADR 0046): the general date-time parser cost more than the
+     * JSON. The public intake topic (ids derived from positions) goes through the codec itself.
+     * EnvelopeDecodingTest holds the two to the same envelopes and errors.
+     */
+    static com.superkabe.events.Envelope envelope(Recorded r) {
+        Map<String, String> h = r.headers();
+        if (com.superkabe.events.Topic.LEAD_INTAKE.topicName().equals(r.topic())) {
+            return CODEC.decode(new EventCodec.Origin(r.topic(), r.partition(), r.offset(), r.timestamp()), h,
+                    r.value());
+        }
+        if (r.value() == null || r.value().length == 0) {
+            throw new UndecodableEventException("Empty record value");
+        }
+        String typeName = h.get(com.superkabe.events.Headers.TYPE);
+        if (typeName == null) {
+            throw new UndecodableEventException("Missing header " + com.superkabe.events.Headers.TYPE);
+        }
+        com.superkabe.events.EventType type = TYPES.get(typeName);
+        if (type == null) {
+            type = com.superkabe.events.EventType.ofWireName(typeName);
+        }
+        if (!type.topic().topicName().equals(r.topic())) {
+            throw new UndecodableEventException(typeName + " does not belong on topic " + r.topic());
+        }
+        com.superkabe.events.SuperkabeEvent payload = CODEC.fromJson(r.value(), type.recordType());
+        String id = h.get(com.superkabe.events.Headers.ID);
+        if (id == null) {
+            throw new UndecodableEventException("Missing header " + com.superkabe.events.Headers.ID);
+        }
+        String source = h.getOrDefault(com.superkabe.events.Headers.SOURCE, com.superkabe.events.Service.EXTERNAL.id());
+        String orgId = h.getOrDefault(com.superkabe.events.Headers.ORG_ID, payload.orgId());
+        String stamp = h.get(com.superkabe.events.Headers.TIME);
+        java.time.Instant time;
+        if (stamp == null) {
+            time = java.time.Instant.ofEpochMilli(r.timestamp());
+        } else {
+            long[] fast = CeTime.fast(stamp);
+            try {
+                time = fast != null ? java.time.Instant.ofEpochSecond(fast[0], fast[1]) : java.time.Instant.parse(stamp);
+            } catch (java.time.format.DateTimeParseException ex) {
+                throw new UndecodableEventException("Header " + com.superkabe.events.Headers.TIME
+                        + " is not an RFC 3339 instant: " + stamp, ex);
+            }
+        }
+        String logical = h.get(com.superkabe.events.Headers.LOGICAL_TIME);
+        long logicalTime;
+        try {
+            logicalTime = logical == null ? -1 : Long.parseLong(logical);
+        } catch (NumberFormatException ex) {
+            throw new UndecodableEventException("Header " + com.superkabe.events.Headers.LOGICAL_TIME
+                    + " is not a number: " + logical, ex);
+        }
+        return new com.superkabe.events.Envelope(id, type, source, time, orgId,
+                h.get(com.superkabe.events.Headers.CAUSATION_ID),
+                h.getOrDefault(com.superkabe.events.Headers.CORRELATION_ID, id), logicalTime, payload);
+    }
+
+    private static final Map<String, com.superkabe.events.EventType> TYPES = java.util.Arrays.stream(
+            com.superkabe.events.EventType.values()).collect(java.util.stream.Collectors.toUnmodifiableMap(
+            com.superkabe.events.EventType::wireName, t -> t));
+
+    /**
+     * The record with its envelope decoded, if it was read without: replays read with {@code decode}
+     * off and decode only the records their service consumes (safe from any thread).
+     */
+    static Recorded decoded(Recorded r) {
+        if (r.envelope() != null || r.error() != null) {
+            return r;
+        }
+        return decode(r);
+    }
+
+    private static Recorded toRecorded(ConsumerRecord<String, byte[]> r, boolean decode) {
         Map<String, String> headers = new LinkedHashMap<>();
         Map<String, byte[]> raw = new LinkedHashMap<>();
         for (Header h : r.headers()) {
             headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
             raw.put(h.key(), h.value());
         }
-        if (!decode) {
-            return new Recorded(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), headers, raw, r.value(),
-                    null, null);
-        }
+        Recorded read = new Recorded(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), headers, raw,
+                r.value(), null, null);
+        return decode ? decode(read) : read;
+    }
+
+    private static Recorded decode(Recorded r) {
         try {
-            var envelope = codec.decode(new EventCodec.Origin(r.topic(), r.partition(), r.offset(), r.timestamp()),
-                    headers, r.value());
-            return new Recorded(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), headers, raw, r.value(),
-                    envelope, null);
+            var envelope = envelope(r);
+            return new Recorded(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.headers(),
+                    r.rawHeaders(), r.value(), envelope, null);
         } catch (UndecodableEventException | IllegalArgumentException e) {
-            return new Recorded(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), headers, raw, r.value(),
-                    null, e.getMessage());
+            return new Recorded(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.headers(),
+                    r.rawHeaders(), r.value(), null, e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 

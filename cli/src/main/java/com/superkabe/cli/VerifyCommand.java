@@ -6,13 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code verify}: replays input topics into fresh deciders and compares with what was published. */
 @Command(name = "verify", sortOptions = false, description = {
@@ -23,12 +19,7 @@ import picocli.CommandLine.Spec;
     + "Entities are compared up to their first operator action (an operator's request is not on any topic yet).",
     "",
     "Example: ./superkabe verify --set protection.tickSeconds=5"})
-public final class VerifyCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    KafkaOptions kafka;
+public final class VerifyCommand extends TopicCommand {
     @Option(names = "--service", paramLabel = "S", defaultValue = "protection",
             description = "The service whose decisions are replayed: protection (default) or sequencer.")
     String service;
@@ -39,6 +30,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "The service's settings, if not the defaults: "
             + PolicySettings.KEYS + ".")
     Map<String, String> settings;
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that replay protection, split by "
+            + "organization (default: the machine's cores, at least 2; 1 replays on the reading thread).")
+    Integer threads;
 
     /** The first step where the two lists differ, or -1; {@code stop} bounds the comparison. */
     record Divergence(String entity, int index, ProtectionHistory.Step published, ProtectionHistory.Step replayed) {
@@ -51,22 +45,46 @@ public final class VerifyCommand implements Callable<Integer> {
             if (range.hasInstantBound()) {
                 throw new InputException("--from/--to: the sequencer's verify is bounded by logical ticks (a number)");
             }
-            return new SequencerVerify(spec.commandLine().getOut()).report(SequencerVerify.run(kafka), range);
+            return new SequencerVerify(out()).report(SequencerVerify.run(kafka), range);
         }
         if (!service.equals("protection")) {
             throw new InputException("--service " + service + ": verify replays protection or sequencer; "
                     + "see docs/operations.md for what cannot be replayed yet");
         }
         ProtectionPolicy policy = PolicySettings.protection(settings);
-        ProtectionHistory.Pass pass = run(kafka, policy);
+        if (threads != null && threads < 1) {
+            throw new InputException("--threads " + threads + ": must be 1 or more");
+        }
+        ProtectionHistory.Pass pass = run(kafka, policy, threads == null ? ProtectionShards.defaultCount() : threads,
+                err());
         return report(pass, range);
     }
 
-    /** Verify's code path: one streamed pass over protection's inputs and outputs. */
-    static ProtectionHistory.Pass run(KafkaOptions kafka, ProtectionPolicy policy) {
+    /**
+     * Verify's code path: one streamed pass over protection's inputs and outputs, replayed on
+     * {@code threads} shards of organizations; when the history cannot be split that way (see
+     * {@link ProtectionShards}), once more on one thread.
+     */
+    static ProtectionHistory.Pass run(KafkaOptions kafka, ProtectionPolicy policy, int threads,
+                                      PrintWriter err) {
+        List<String> topics = Stream.concat(ProtectionHistory.INPUTS.stream(), ProtectionHistory.OUTPUTS.stream())
+                .toList();
+        if (threads > 1) {
+            ProtectionShards shards = new ProtectionShards(policy, threads);
+            try {
+                new TopicHistory(kafka, System.err).stream(topics, false, shards);
+            } finally {
+                shards.stop();
+            }
+            ProtectionHistory.Pass pass = shards.finish();
+            if (pass != null) {
+                return pass;
+            }
+            err.println("verify: a mailbox id is used by more than one organization (or a record's orgid "
+                    + "header differs from its payload); replaying again on one thread");
+        }
         ProtectionHistory.Pass pass = new ProtectionHistory.Pass(policy);
-        new TopicHistory(kafka, System.err).stream(Stream.concat(ProtectionHistory.INPUTS.stream(),
-                ProtectionHistory.OUTPUTS.stream()).toList(), true, pass);
+        new TopicHistory(kafka, System.err).stream(topics, false, pass);
         return pass;
     }
 
@@ -93,7 +111,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 divergences.add(d);
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         divergences.sort(java.util.Comparator.comparingLong(d -> tick(d)));
         if (!divergences.isEmpty()) {
             Divergence first = divergences.getFirst();

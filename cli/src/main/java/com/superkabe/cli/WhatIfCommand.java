@@ -7,52 +7,63 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code what-if --set ...}: the recorded history re-decided under other settings. */
 @Command(name = "what-if", sortOptions = false, description = {
     "Re-decides the recorded history under changed settings and prints what would have differed.", "",
-    "Replays the protection service's recorded inputs twice, once with the service's settings (--base) and once "
-    + "with the --set changes, and prints every mailbox and domain transition that would have differed: which "
-    + "would not have happened, which would have happened instead, at which tick and caused by which event.", "",
-    "Example: ./superkabe what-if --set protection.pauseBounces=6 --set protection.pauseWindow=100"})
-public final class WhatIfCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    KafkaOptions kafka;
+    "Replays one service's recorded inputs twice, once with the service's settings (--base, default: the service's "
+    + "defaults) and once with the --set changes. The keys' prefix names the service:", "",
+    "protection.*  prints every mailbox and domain transition that would have differed: which would not have "
+    + "happened, which would have happened instead, at which tick and caused by which event.", "",
+    "sequencer.*   prints how many sends more or fewer per campaign and per mailbox, and which runs would have "
+    + "ended differently (completed, replied, failed, stopped, suppressed or not ended). The recorded send "
+    + "outcomes stay as recorded: a send that would have happened has no outcome. --from/--to are ticks.", "",
+    "Examples:",
+    "  ./superkabe what-if --set protection.pauseBounces=6",
+    "  ./superkabe what-if --set protection.pauseWindow=100 --from 2026-05-01T00:00:00Z",
+    "  ./superkabe what-if --set sequencer.yellowMax=1",
+    "  ./superkabe what-if --set sequencer.bulkSenderDailyBudget=2000 --json"})
+public final class WhatIfCommand extends TopicCommand {
     @Option(names = "--set", paramLabel = "KEY=VALUE", required = true,
-            description = "A changed setting (repeatable): " + PolicySettings.KEYS + ".")
+            description = "A changed setting (repeatable): " + PolicySettings.KEYS + "; or " + SequencerSettings.KEYS
+                    + ".")
     Map<String, String> changes;
     @Option(names = "--base", paramLabel = "KEY=VALUE",
-            description = "The service's own settings where they differ from the defaults (e.g. protection.tickSeconds=5).")
+            description = "The service's own settings where they differ from the defaults (e.g. protection.tickSeconds=5, "
+                    + "sequencer.secondsPerTick=5).")
     Map<String, String> base;
-    @Option(names = "--from", paramLabel = "T", description = "Only differences caused at or after T (RFC 3339 instant or tick).")
+    @Option(names = "--from", paramLabel = "T", description = "Only differences caused at or after T (RFC 3339 instant "
+            + "or tick; the sequencer's: a tick).")
     String from;
-    @Option(names = "--to", paramLabel = "T", description = "Only differences caused at or before T (RFC 3339 instant or tick).")
+    @Option(names = "--to", paramLabel = "T", description = "Only differences caused at or before T (RFC 3339 instant "
+            + "or tick; the sequencer's: a tick).")
     String to;
-    @Option(names = "--json", description = "One JSON object per difference instead of a table.")
+    @Option(names = "--json", description = "One JSON object per difference instead of a table (the summary goes to "
+            + "stderr).")
     boolean json;
 
     @Override
     public Integer call() {
         TimeRange range = new TimeRange(from, to);
         Map<String, String> baseSettings = new LinkedHashMap<>(base == null ? Map.of() : base);
+        if (service(changes, baseSettings).equals("sequencer")) {
+            return new SequencerWhatIf(out(), err()).run(kafka,
+                    baseSettings, changes, range, json);
+        }
         Map<String, String> changed = new LinkedHashMap<>(baseSettings);
         changed.putAll(changes);
         ProtectionPolicy before = PolicySettings.protection(baseSettings);
         ProtectionPolicy after = PolicySettings.protection(changed);
         ProtectionHistory.Pass was = new ProtectionHistory.Pass(before);
         ProtectionHistory.Pass would = new ProtectionHistory.Pass(after);
-        new TopicHistory(kafka, System.err).stream(ProtectionHistory.INPUTS, true, r -> {
-            was.accept(r);
-            would.accept(r);
+        history().stream(ProtectionHistory.INPUTS, false, r -> {
+            // decoded once for both replays; types protection ignores are not decoded at all
+            com.superkabe.events.EventType type = TopicHistory.type(r);
+            Recorded d = type == null || ProtectionHistory.IGNORED.contains(type) ? r : TopicHistory.decoded(r);
+            was.accept(d);
+            would.accept(d);
         });
         Map<String, Recorded> byId = new java.util.HashMap<>(was.causes);
         byId.putAll(would.causes);
@@ -63,7 +74,7 @@ public final class WhatIfCommand implements Callable<Integer> {
             diff(entity, was.replayed.getOrDefault(entity, List.of()), would.replayed.getOrDefault(entity, List.of()),
                     byId, range, diffs);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             diffs.forEach(d -> out.println(Json.line(d)));
         } else {
@@ -76,8 +87,27 @@ public final class WhatIfCommand implements Callable<Integer> {
         long affected = diffs.stream().map(d -> d.get("entity")).distinct().count();
         String summary = "what-if " + changes + ": " + was.inputs + " input events replayed; " + diffs.size()
                 + " transitions differ on " + affected + " entities";
-        (json ? spec.commandLine().getErr() : out).println(summary);
+        printSummary(json, summary);
         return ExitCodes.OK;
+    }
+
+    /** Which service the keys re-decide: one per run, named by the keys' prefix. */
+    private static String service(Map<String, String> changes, Map<String, String> base) {
+        java.util.TreeSet<String> services = new java.util.TreeSet<>();
+        for (String key : java.util.stream.Stream.concat(changes.keySet().stream(), base.keySet().stream()).toList()) {
+            if (key.startsWith("protection.")) {
+                services.add("protection");
+            } else if (key.startsWith("sequencer.")) {
+                services.add("sequencer");
+            } else {
+                throw new InputException("--set " + key + ": unknown setting; keys start with protection. ("
+                        + PolicySettings.KEYS + ") or sequencer. (" + SequencerSettings.KEYS + ")");
+            }
+        }
+        if (services.size() > 1) {
+            throw new InputException("--set: what-if re-decides one service at a time; got settings of " + services);
+        }
+        return services.isEmpty() ? "protection" : services.first();
     }
 
     /** The longest common subsequence of the two step lists; what is outside it differs. */

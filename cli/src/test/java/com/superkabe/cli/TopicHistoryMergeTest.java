@@ -3,6 +3,7 @@ package com.superkabe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.superkabe.events.Envelope;
+import com.superkabe.events.EventCodec;
 import com.superkabe.events.EventType;
 import com.superkabe.events.SuperkabeEvent;
 import com.superkabe.events.clock.ClockTicked;
@@ -46,10 +47,8 @@ class TopicHistoryMergeTest {
 
     @Test
     void recordsOfDifferentMillisecondsAreMergedByTheirTimestampsWhateverTheirStamps() {
-        Recorded early = new Recorded("superkabe.send-outcomes", 0, 0, SAME_MS, "k", Map.of(), Map.of(), new byte[0],
-                envelope(failure(), DECIDED.plusSeconds(5), 9), null);
-        Recorded late = new Recorded("superkabe.clock", 0, 0, SAME_MS + 1, "k", Map.of(), Map.of(), new byte[0],
-                envelope(new ClockTicked(8, DECIDED, 60), DECIDED, 8), null);
+        Recorded early = recorded("superkabe.send-outcomes", SAME_MS, failure(), DECIDED.plusSeconds(5), 9);
+        Recorded late = recorded("superkabe.clock", SAME_MS + 1, new ClockTicked(8, DECIDED, 60), DECIDED, 8);
 
         List<String> merged = merge(List.of(late), List.of(early));
 
@@ -71,9 +70,35 @@ class TopicHistoryMergeTest {
         return out;
     }
 
+    @Test
+    void theOrderComesFromTheHeadersSoAnUndecodedRecordIsMergedAsItsDecodedSelf() {
+        Recorded bounce = recorded("superkabe.send-outcomes", failure(), DECIDED.plusNanos(100_000), 7);
+        Recorded tick = recorded("superkabe.clock", new ClockTicked(8, DECIDED, 60), DECIDED.plusNanos(300_000), 8);
+        Recorded undecodedTick = new Recorded(tick.topic(), 0, 0, SAME_MS, "k", tick.headers(), Map.of(),
+                "{not json".getBytes(), null, null);
+
+        assertThat(TopicHistory.Merge.before(bounce, undecodedTick)).isTrue();
+        assertThat(TopicHistory.Merge.before(undecodedTick, bounce)).isFalse();
+    }
+
+    @Test
+    void aRecordWithoutAStampIsOrderedByItsTimestampAtMillisecondPrecision() {
+        Recorded stamped = recorded("superkabe.send-outcomes", failure(), DECIDED.plusNanos(100_000), 7);
+        Recorded unstamped = new Recorded("superkabe.clock", 0, 0, SAME_MS, "k", Map.of(), Map.of(), new byte[0],
+                null, null);
+
+        assertThat(TopicHistory.Merge.before(unstamped, stamped)).isTrue();
+    }
+
     private static Recorded recorded(String topic, SuperkabeEvent payload, Instant stamped, long logicalTime) {
-        return new Recorded(topic, 0, 0, SAME_MS, "k", Map.of(), Map.of(), new byte[0],
-                envelope(payload, stamped, logicalTime), null);
+        return recorded(topic, SAME_MS, payload, stamped, logicalTime);
+    }
+
+    private static Recorded recorded(String topic, long timestamp, SuperkabeEvent payload, Instant stamped,
+                                     long logicalTime) {
+        Envelope envelope = envelope(payload, stamped, logicalTime);
+        return new Recorded(topic, 0, 0, timestamp, "k", new EventCodec().encode(envelope).headers(), Map.of(),
+                new byte[0], envelope, null);
     }
 
     private static Envelope envelope(SuperkabeEvent payload, Instant stamped, long logicalTime) {
