@@ -187,7 +187,7 @@ final class Samples {
                             new com.superkabe.events.lead.LeadIntakeChecked.Penalty("disposable", 100),
                             new com.superkabe.events.lead.LeadIntakeChecked.Penalty("mx", 100)), 80, 50, null, false,
                             false, false),
-                    new com.superkabe.events.lead.LeadIntakeChecked.Existing("lead-1", "NEW", List.of("c-0")));
+                    new com.superkabe.events.lead.LeadIntakeChecked.Existing("lead-1", "STORED", null, false));
         };
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  * the address disposable (absent: none); {@code roleAccount}: the local part is on the role list;
  * {@code suspiciousTld}: the TLD is on the list in force; {@code policy}: the organization's
  * lead-health settings in force; {@code existing}: the address's lead as stored before this
- * submission (absent: none), with its status set by other services' events.
+ * submission (absent: none).
  */
 public record LeadIntakeChecked(String orgId, String source, String channel, String email, String firstName,
                                 String lastName, String company, String title, String campaignId, Integer leadScore,
@@ -42,10 +42,17 @@ public record LeadIntakeChecked(String orgId, String source, String channel, Str
     public record Penalty(String check, int points) {
     }
 
-    /** The stored lead of this address: its id, status, and the campaigns it is enrolled in. */
-    public record Existing(String leadId, String status, List<String> campaignIds) {
+    /**
+     * The stored lead of this address (stored before, or earlier in the same batch): its id, its status
+     * (set by other services' events: BOUNCED, UNSUBSCRIBED, …), {@code redelivered} {@code lead} or
+     * {@code pair} when this very submission created the lead or its enrolment in the campaign (a
+     * redelivery, announced again; absent otherwise), and whether the lead is enrolled in the campaign
+     * named.
+     */
+    public record Existing(String leadId, String status, String redelivered, boolean enrolled) {
         public Existing {
-            campaignIds = List.copyOf(campaignIds);
+            Require.text(leadId, "leadId");
+            Require.text(status, "status");
         }
     }
 
