@@ -5,6 +5,8 @@ import com.superkabe.kit.security.OrgId;
 import com.superkabe.kit.web.ApiProblem;
 import java.util.Map;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +32,9 @@ class ReleaseController {
     }
 
     @PostMapping("/api/v1/leads/{leadId}/release")
+    @ApiResponse(responseCode = "200", description = "the lead's paused pairs, decided again: {leadId, released}")
+    @ApiResponse(responseCode = "409", description = "the lead has nothing paused (problem naming its states)",
+            content = @Content(mediaType = "application/problem+json"))
     Map<String, Object> releaseLead(OrgId org, @PathVariable String leadId) {
         String request = "release/" + UUID.randomUUID();
         GateService.Release r = tx.execute(s -> gate.release(request, org.value(), leadId));

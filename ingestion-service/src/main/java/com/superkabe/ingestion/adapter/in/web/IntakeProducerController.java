@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -64,10 +65,10 @@ class IntakeProducerController {
     }
 
     @DeleteMapping("/api/v1/intake-producers/{producerId}")
-    ResponseEntity<Void> revoke(OrgId org, @PathVariable String producerId) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(OrgId org, @PathVariable String producerId) {
         if (!Boolean.TRUE.equals(tx.execute(s -> binding.revoke(org.value(), producerId, clock.instant())))) {
             throw ApiProblem.notFound("Intake producer", producerId);
         }
-        return ResponseEntity.noContent().build();
     }
 }
