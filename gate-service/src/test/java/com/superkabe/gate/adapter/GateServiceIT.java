@@ -205,6 +205,8 @@ class GateServiceIT {
         kafka.publish(origin(new ProtectionModeChanged(org.id, "ENFORCE", "OBSERVE", "ops", "trial", tick)));
         kafka.publish(origin(state(org.id, org.mailboxes.getFirst(), "healthy", "paused", "bounce_threshold")));
         awaitMailboxState(org, "paused");
+        // modes and mailbox states are read by different listeners: the lead must come after both
+        awaitMode(org, "OBSERVE");
         String lead = id("lead");
         kafka.publish(origin(accepted(org.id, lead, campaign)));
 
@@ -353,6 +355,21 @@ class GateServiceIT {
     private static MailboxStateChanged state(String org, String mailbox, String from, String to, String trigger) {
         return new MailboxStateChanged(org, mailbox, null, from, to, trigger, "test: " + trigger, "ENFORCE", true,
                 "protection", false, null, tick, 0, false, !"paused".equals(to));
+    }
+
+    private static void awaitMode(Org org, String mode) {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = gate.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!mode.equals(jdbc.sql("SELECT mode FROM org_mode WHERE org_id = ?").param(org.id).query(String.class)
+                .optional().orElse(null))) {
+            assertThat(System.nanoTime()).as("the gate has %s in mode %s", org.id, mode).isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static void awaitMailboxState(Org org, String state) {
