@@ -117,7 +117,13 @@ public enum EventType {
     RUN_ENGAGEMENT_RECORDED("superkabe.run.engagement-recorded.v1", RunEngagementRecorded.class, Topic.RUNS),
     RUN_CONTROL_REQUESTED("superkabe.run.control-requested.v1", RunControlRequested.class, Topic.CAMPAIGNS),
     CAMPAIGN_VERSION_PUBLISHED("superkabe.campaign.version-published.v1", CampaignVersionPublished.class,
-            Topic.CAMPAIGNS);
+            Topic.CAMPAIGNS),
+    LEAD_GATE_CHECKED("superkabe.gate.lead-checked.v1", com.superkabe.events.gate.LeadGateChecked.class,
+            Topic.GATE_CHECKS),
+    GATE_RELEASE_REQUESTED("superkabe.gate.release-requested.v1",
+            com.superkabe.events.gate.GateReleaseRequested.class, Topic.GATE_CHECKS),
+    LEAD_INTAKE_CHECKED("superkabe.lead.intake-checked.v1", com.superkabe.events.lead.LeadIntakeChecked.class,
+            Topic.INTAKE_CHECKS);
 
     private final String wireName;
     private final Class<? extends SuperkabeEvent> recordType;

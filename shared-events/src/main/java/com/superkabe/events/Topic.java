@@ -12,6 +12,10 @@ public enum Topic {
     LEADS("superkabe.leads", "organizationId", 6, Service.INGESTION, null),
     CAMPAIGNS("superkabe.campaigns", "campaignId", 3, Service.SEQUENCER, null),
     GATE_DECISIONS("superkabe.gate-decisions", "leadId", 6, Service.GATE, null),
+    /** What each gate decision was made from, and operators' releases: the gate's replayable input (ADR 0047). */
+    GATE_CHECKS("superkabe.gate-checks", "leadId", 6, Service.GATE, null),
+    /** What each intake decision was made from (MX answers, lists, policy, the stored lead): ADR 0048. */
+    INTAKE_CHECKS("superkabe.intake-checks", "organizationId", 6, Service.INGESTION, null),
     RUNS("superkabe.runs", "runId", 6, Service.SEQUENCER, null),
     SEND_REQUESTS("superkabe.send-requests", "mailboxId", 6, Service.SEQUENCER, Duration.ofDays(30)),
     CLOCK("superkabe.clock", "clock", 1, Service.SEQUENCER, null),

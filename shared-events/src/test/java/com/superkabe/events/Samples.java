@@ -170,6 +170,24 @@ final class Samples {
             case CAMPAIGN_VERSION_PUBLISHED -> new com.superkabe.events.campaign.CampaignVersionPublished("org-1",
                     "c-1", 2, 1, "apikey:9f86d081", List.of(new com.superkabe.events.campaign.CampaignStep("Hi", "v2",
                     0, List.of(), null)));
+            case LEAD_GATE_CHECKED -> new com.superkabe.events.gate.LeadGateChecked("org-1", "c-1", LEAD,
+                    "superkabe.lead.accepted.v1", 7, 0, "ENFORCE",
+                    new com.superkabe.events.gate.LeadGateChecked.Campaign("ACTIVE", List.of("mb-1")),
+                    List.of(new com.superkabe.events.gate.LeadGateChecked.Mailbox("mb-1", "acme.test", "healthy", null,
+                            20, 1, 2, 3, 50, 0)),
+                    List.of(new com.superkabe.events.gate.LeadGateChecked.Domain("acme.test", "healthy")), 1,
+                    new com.superkabe.events.gate.LeadGateChecked.Settings(10, 1, 30, 6));
+            case GATE_RELEASE_REQUESTED -> new com.superkabe.events.gate.GateReleaseRequested("org-1", "lead", "lead-1",
+                    "release/r-1", List.of(new com.superkabe.events.gate.GateReleaseRequested.Pair("lead-1", "c-1")));
+            case LEAD_INTAKE_CHECKED -> new com.superkabe.events.lead.LeadIntakeChecked("org-1", "evt-1", "kafka",
+                    "ada@example.com", "Ada", "Lovelace", "Analytical Engines", "CTO", "c-1", null, true,
+                    new com.superkabe.events.lead.MxAnswer(com.superkabe.events.lead.MxAnswer.Status.FOUND,
+                            List.of("mx.example.com")), "example.com has MX 10 mx.example.com.", null, false, false,
+                    new com.superkabe.events.lead.LeadIntakeChecked.Policy(List.of(
+                            new com.superkabe.events.lead.LeadIntakeChecked.Penalty("disposable", 100),
+                            new com.superkabe.events.lead.LeadIntakeChecked.Penalty("mx", 100)), 80, 50, null, false,
+                            false, false),
+                    new com.superkabe.events.lead.LeadIntakeChecked.Existing("lead-1", "STORED", null, false));
         };
     }
 }

@@ -36,6 +36,9 @@ public interface GateLeads {
 
     List<GateLead> ofLead(String orgId, String leadId, Status status);
 
+    /** The states of the organization's lead in every campaign the gate has it in (empty: unknown). */
+    java.util.Set<String> statesOfLead(String orgId, String leadId);
+
     /** RETRYING leads whose next attempt is due at {@code tick}, oldest first. */
     List<GateLead> dueRetries(long tick, int limit);
 

@@ -4,6 +4,7 @@ import com.superkabe.events.Envelope;
 import com.superkabe.events.campaign.CampaignCreated;
 import com.superkabe.events.campaign.CampaignStatusChanged;
 import com.superkabe.events.clock.ClockTicked;
+import com.superkabe.events.gate.GateReleaseRequested;
 import com.superkabe.events.gate.LeadSnapshot;
 import com.superkabe.events.lead.LeadAccepted;
 import com.superkabe.events.mailbox.MailboxRegistered;
@@ -27,16 +28,20 @@ public class GateService {
     private static final int RETRY_BATCH = 500;
     /** The key of the protection service's own watermark (its heartbeat covers every organization). */
     static final String SYSTEM = "system";
+    /** The trigger of a decision an operator's release asked for. */
+    public static final String RELEASE = "release";
 
     private final CampaignViews campaigns;
     private final HealthViews health;
     private final GateLeads leads;
     private final LeadEvaluator evaluator;
     private final Envelopes envelopes;
+    private final com.superkabe.kit.outbox.EventSink events;
 
     public GateService(CampaignViews campaigns, HealthViews health, GateLeads leads, LeadEvaluator evaluator,
-                       Envelopes envelopes) {
+                       Envelopes envelopes, com.superkabe.kit.outbox.EventSink events) {
         this.envelopes = envelopes;
+        this.events = events;
         this.campaigns = campaigns;
         this.health = health;
         this.leads = leads;
@@ -66,7 +71,7 @@ public class GateService {
         for (int i = 0; i < targeted.size(); i++) {
             GateLeads.Admission a = admissions.get(i);
             if (seen.add(a.key())) {
-                evaluator.evaluate(Stamp.causedBy(envelopes, targeted.get(i)), 0,
+                evaluator.evaluate(Stamp.causedBy(envelopes, targeted.get(i)), trigger(targeted.get(i)), 0,
                         LeadEvaluator.fresh(a.orgId(), a.campaignId(), a.lead()));
             }
         }
@@ -150,20 +155,65 @@ public class GateService {
         // all at once and sorted, like every other multi-campaign locker, so two lockers never deadlock
         campaigns.lockAll(due.stream().map(GateLeads.GateLead::campaignId).toList());
         for (int i = 0; i < due.size(); i++) {
-            evaluator.evaluate(Stamp.causedBy(envelopes, cause), i, due.get(i));
+            evaluator.evaluate(Stamp.causedBy(envelopes, cause), trigger(cause), i, due.get(i));
         }
     }
 
-    /** An operator releases a lead paused by HEALTH_ISSUE: the gate decides again now. */
-    public int release(String requestId, String orgId, String leadId) {
-        return reevaluate(Stamp.request(envelopes, requestId), leads.ofLead(orgId, leadId, GateLeads.Status.PAUSED));
+    /** What an operator's release found: the paused pairs it decided again. */
+    public sealed interface Release {
+        /** Decided again: {@code released} pairs. */
+        record Released(int released) implements Release {
+        }
+
+        /** The organization has no such lead or campaign at the gate (another organization's is unknown too). */
+        record Unknown(String id) implements Release {
+        }
+
+        /** Known, but nothing of it is paused: its leads' states, for the answer. */
+        record NotPaused(String id, java.util.Set<String> states) implements Release {
+        }
     }
 
-    /** An operator releases every paused lead of a campaign. */
-    public int releaseCampaign(String requestId, String orgId, String campaignId) {
+    /**
+     * An operator releases a lead paused by HEALTH_ISSUE: the release is recorded first (the
+     * operator's action as an event, ADR 0047), then the gate decides each paused pair again now.
+     */
+    public Release release(String requestId, String orgId, String leadId) {
+        List<GateLeads.GateLead> paused = leads.ofLead(orgId, leadId, GateLeads.Status.PAUSED);
+        if (paused.isEmpty()) {
+            java.util.Set<String> states = leads.statesOfLead(orgId, leadId);
+            return states.isEmpty() ? new Release.Unknown(leadId) : new Release.NotPaused(leadId, states);
+        }
+        return released(requestId, orgId, "lead", leadId, paused);
+    }
+
+    /** An operator releases every paused lead of a campaign of the organization. */
+    public Release releaseCampaign(String requestId, String orgId, String campaignId) {
         campaigns.lock(campaignId);
-        return reevaluate(Stamp.request(envelopes, requestId), leads.inCampaign(campaignId, GateLeads.Status.PAUSED).stream()
-                .filter(l -> l.orgId().equals(orgId)).toList());
+        if (campaigns.find(campaignId).filter(c -> c.orgId().equals(orgId)).isEmpty()) {
+            return new Release.Unknown(campaignId);
+        }
+        return released(requestId, orgId, "campaign", campaignId, leads.inCampaign(campaignId,
+                GateLeads.Status.PAUSED).stream().filter(l -> l.orgId().equals(orgId)).toList());
+    }
+
+    private Release released(String requestId, String orgId, String scope, String targetId,
+                             List<GateLeads.GateLead> paused) {
+        Stamp stamp = Stamp.request(envelopes, requestId);
+        if (!paused.isEmpty()) {
+            events.publish(envelopes.origin(requestId + "/" + scope + "/" + targetId, health.tick(),
+                    new GateReleaseRequested(orgId, scope, targetId, requestId, paused.stream()
+                            .map(l -> new GateReleaseRequested.Pair(l.lead().leadId(), l.campaignId())).toList())));
+        }
+        for (int i = 0; i < paused.size(); i++) {
+            evaluator.evaluate(stamp, RELEASE, i, paused.get(i));
+        }
+        return new Release.Released(paused.size());
+    }
+
+    /** What made the gate decide: the input event's wire type. */
+    private static String trigger(Envelope cause) {
+        return cause.type().wireName();
     }
 
     /**
@@ -172,14 +222,10 @@ public class GateService {
      * would tell its submitter that the id exists and when it changes (#12, hole 6).
      */
     private void reevaluateHeld(Envelope cause, String campaignId, String owner) {
-        reevaluate(Stamp.causedBy(envelopes, cause), leads.inCampaign(campaignId, GateLeads.Status.HELD).stream()
-                .filter(l -> l.orgId().equals(owner)).toList());
-    }
-
-    private int reevaluate(Stamp cause, List<GateLeads.GateLead> waiting) {
+        List<GateLeads.GateLead> waiting = leads.inCampaign(campaignId, GateLeads.Status.HELD).stream()
+                .filter(l -> l.orgId().equals(owner)).toList();
         for (int i = 0; i < waiting.size(); i++) {
-            evaluator.evaluate(cause, i, waiting.get(i));
+            evaluator.evaluate(Stamp.causedBy(envelopes, cause), trigger(cause), i, waiting.get(i));
         }
-        return waiting.size();
     }
 }

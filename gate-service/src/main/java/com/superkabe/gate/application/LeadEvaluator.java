@@ -1,15 +1,13 @@
 package com.superkabe.gate.application;
 
 import com.superkabe.events.Envelope;
-import com.superkabe.events.gate.LeadGateAllowed;
-import com.superkabe.events.gate.LeadGateBlocked;
+import com.superkabe.events.gate.LeadGateChecked;
 import com.superkabe.events.gate.LeadSnapshot;
 import com.superkabe.gate.domain.CampaignView;
+import com.superkabe.gate.domain.CheckedDecider;
 import com.superkabe.gate.domain.FailureClass;
-import com.superkabe.gate.domain.GateDecider;
 import com.superkabe.gate.domain.GateDecision;
 import com.superkabe.gate.domain.GateView;
-import com.superkabe.gate.domain.LeadGateDecider;
 import com.superkabe.gate.domain.LeadOutcome;
 import com.superkabe.gate.domain.MailboxHealth;
 import com.superkabe.gate.domain.Mode;
@@ -19,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs the checks for one lead against the gate's current view and lets {@link LeadGateDecider}
- * decide what happens to it (mode, next state, retry); then stores the lead's state, records the
- * decision and publishes it.
+ * Runs the checks for one lead against the gate's current view, recorded first as the answers the
+ * decision is made from, and lets the pure {@link CheckedDecider} decide what happens to it (mode,
+ * next state, retry); then stores the lead's state, records the decision and publishes it.
  */
 public class LeadEvaluator {
 
@@ -57,16 +55,22 @@ public class LeadEvaluator {
         mailboxesByOrg.forEach(health::prefetch);
     }
 
-    public void evaluate(Stamp cause, int index, GateLeads.GateLead lead) {
+    /**
+     * Decides one lead: its view is first recorded as a {@link LeadGateChecked} on the gate's checks
+     * topic, then decided from that record by the pure {@link CheckedDecider}, so the topic holds
+     * everything the decision used, ahead of it (ADR 0047).
+     */
+    public void evaluate(Stamp cause, String trigger, int index, GateLeads.GateLead lead) {
         long tick = health.tick();
         GateView view = view(lead.orgId(), lead.campaignId(), tick);
-        GateDecision decision = GateDecider.decide(lead.orgId(), lead.campaignId(), view);
-        LeadOutcome outcome = LeadGateDecider.decide(lead.lead().leadId(), decision, view.mode(), lead.attempts(),
-                settings.retry(), tick);
-        switch (outcome) {
-            case LeadOutcome.Allow a -> allow(cause, index, lead, tick, view.mode(), a);
-            case LeadOutcome.Block b -> block(cause, index, lead, tick, view.mode(), b);
-        }
+        LeadGateChecked checked = CheckedDecider.record(lead.orgId(), lead.campaignId(), lead.lead(), trigger, tick,
+                lead.attempts(), view, settings.retry());
+        events.publish(cause.apply(lead.lead().leadId() + "/checks", index, tick, checked));
+        CheckedDecider.Decided decided = CheckedDecider.decide(checked);
+        moveTo(lead, decided.outcome());
+        Envelope envelope = cause.apply(lead.lead().leadId(), index, tick, decided.event());
+        decisions.record(decision(lead, tick, view.mode(), decided.outcome(), envelope.id()));
+        events.publish(envelope);
     }
 
     private GateView view(String orgId, String campaignId, long tick) {
@@ -82,31 +86,25 @@ public class LeadEvaluator {
         return new GateView(campaign, mailboxes, domains, mode, lag, settings.staleAfterTicks());
     }
 
-    private void allow(Stamp cause, int index, GateLeads.GateLead lead, long tick, Mode mode, LeadOutcome.Allow a) {
-        moveTo(lead, a);
-        GateDecision.Blocked observed = a.observed();
-        LeadGateAllowed event = new LeadGateAllowed(lead.orgId(), lead.campaignId(), lead.lead(), mode.name(),
-                a.checks(), observed == null ? null : observed.failureClass().name(), a.reason(), a.warnings());
-        Envelope envelope = cause.apply(lead.lead().leadId(), index, tick, event);
-        decisions.record(new Decisions.Decision(lead.orgId(), lead.lead().leadId(), lead.campaignId(), tick,
-                observed == null ? "ALLOWED" : "ALLOWED_" + mode.name(), mode.name(),
-                observed == null ? null : observed.failureClass().name(), a.reason(),
-                observed == null ? null : observed.failureClass().retryable(),
-                observed == null ? null : observed.failureClass().deferrable(), a.checks(), a.warnings(),
-                envelope.id()));
-        events.publish(envelope);
-    }
-
-    private void block(Stamp cause, int index, GateLeads.GateLead lead, long tick, Mode mode, LeadOutcome.Block b) {
-        moveTo(lead, b);
-        FailureClass fc = b.failureClass();
-        LeadGateBlocked event = new LeadGateBlocked(lead.orgId(), lead.campaignId(), lead.lead().leadId(), fc.name(),
-                b.reason(), fc.retryable(), fc.deferrable(), mode.name(), b.checks());
-        Envelope envelope = cause.apply(lead.lead().leadId(), index, tick, event);
-        decisions.record(new Decisions.Decision(lead.orgId(), lead.lead().leadId(), lead.campaignId(), tick, "BLOCKED",
-                mode.name(), fc.name(), b.reason(), fc.retryable(), fc.deferrable(), b.checks(), List.of(),
-                envelope.id()));
-        events.publish(envelope);
+    private static Decisions.Decision decision(GateLeads.GateLead lead, long tick, Mode mode, LeadOutcome outcome,
+                                               String eventId) {
+        return switch (outcome) {
+            case LeadOutcome.Allow a -> {
+                GateDecision.Blocked observed = a.observed();
+                yield new Decisions.Decision(lead.orgId(), lead.lead().leadId(), lead.campaignId(), tick,
+                        observed == null ? "ALLOWED" : "ALLOWED_" + mode.name(), mode.name(),
+                        observed == null ? null : observed.failureClass().name(), a.reason(),
+                        observed == null ? null : observed.failureClass().retryable(),
+                        observed == null ? null : observed.failureClass().deferrable(), a.checks(), a.warnings(),
+                        eventId);
+            }
+            case LeadOutcome.Block b -> {
+                FailureClass fc = b.failureClass();
+                yield new Decisions.Decision(lead.orgId(), lead.lead().leadId(), lead.campaignId(), tick, "BLOCKED",
+                        mode.name(), fc.name(), b.reason(), fc.retryable(), fc.deferrable(), b.checks(), List.of(),
+                        eventId);
+            }
+        };
     }
 
     private void moveTo(GateLeads.GateLead lead, LeadOutcome outcome) {

@@ -30,7 +30,7 @@ class GateConfig {
 
     @Bean
     GateService gateService(CampaignViews campaigns, HealthViews health, GateLeads leads, LeadEvaluator evaluator,
-                            Envelopes envelopes) {
-        return new GateService(campaigns, health, leads, evaluator, envelopes);
+                            Envelopes envelopes, EventSink events) {
+        return new GateService(campaigns, health, leads, evaluator, envelopes, events);
     }
 }

@@ -78,8 +78,8 @@ class GateApiRobustnessIT {
         ApiProbe.Answer a = probe.json("POST", "/api/v1/campaigns/cmp-none/release", "{\"x\":\"\\u0000\"}",
                 "X-Api-Key", KEY);
 
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        assertThat(a.json().get("released").asInt()).isZero();
+        assertThat(a.status()).as(a.body()).isEqualTo(404);
+        assertThat(a.json().get("detail").asString()).contains("cmp-none");
     }
 
     @Test

@@ -19,6 +19,7 @@ import com.superkabe.events.protection.ProtectionModeChanged;
 import com.superkabe.events.protection.ProtectionWatermark;
 import com.superkabe.gate.GateApplication;
 import com.superkabe.gate.application.CampaignViews;
+import com.superkabe.gate.application.replay.GateReplay;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,6 +105,7 @@ class GateServiceIT {
         assertThat(decided).extracting(Envelope::type).containsExactly(EventType.LEAD_GATE_BLOCKED,
                 EventType.LEAD_GATE_ALLOWED);
         assertCarriesHealthAndEsp(decided.getLast());
+        assertReplaysToWhatTheGatePublished(org, "held-until-campaign", 2);
     }
 
     @Test
@@ -164,6 +166,36 @@ class GateServiceIT {
         assertThat(decided).extracting(Envelope::type).containsExactly(EventType.LEAD_GATE_BLOCKED,
                 EventType.LEAD_GATE_ALLOWED);
         assertCarriesHealthAndEsp(decided.getLast());
+        assertReplaysToWhatTheGatePublished(org, "paused-then-released", 2);
+    }
+
+    @Test
+    void releasingALeadTheOrganizationDoesNotHaveIsA404NamingItAndAnotherOrganizationsLeadAnswersTheSame() {
+        Org owner = org();
+        Org other = org();
+        String campaign = owner.campaignWith(1);
+        String lead = id("lead");
+        kafka.publish(origin(accepted(owner.id, lead, campaign)));
+        decisions(lead, 1);
+        String unknown = id("lead");
+
+        TestHttp.Response unknownAnswer = http.post("/api/v1/leads/" + unknown + "/release", "", "X-Api-Key", other.key);
+        TestHttp.Response foreignAnswer = http.post("/api/v1/leads/" + lead + "/release", "", "X-Api-Key", other.key);
+        TestHttp.Response notPaused = http.post("/api/v1/leads/" + lead + "/release", "", "X-Api-Key", owner.key);
+        TestHttp.Response foreignCampaign = http.post("/api/v1/campaigns/" + campaign + "/release", "", "X-Api-Key",
+                other.key);
+
+        assertThat(unknownAnswer.status()).isEqualTo(404);
+        assertThat(unknownAnswer.json().get("detail").asString()).contains(unknown);
+        assertThat(foreignAnswer.status()).isEqualTo(404);
+        assertThat(foreignAnswer.json().get("detail").asString())
+                .isEqualTo(unknownAnswer.json().get("detail").asString().replace(unknown, lead));
+        assertThat(foreignCampaign.status()).isEqualTo(404);
+        assertThat(notPaused.status()).isEqualTo(409);
+        assertThat(notPaused.json().get("detail").asString()).contains(lead).contains("ACTIVE");
+        assertThat(kafka.awaitEvents(Topic.GATE_CHECKS.topicName(), e -> e.type() == EventType.GATE_RELEASE_REQUESTED
+                && (e.orgId().equals(owner.id) || e.orgId().equals(other.id)), 1, Duration.ofSeconds(2)))
+                .as("a refused release records no operator action").isEmpty();
     }
 
     @Test
@@ -173,6 +205,8 @@ class GateServiceIT {
         kafka.publish(origin(new ProtectionModeChanged(org.id, "ENFORCE", "OBSERVE", "ops", "trial", tick)));
         kafka.publish(origin(state(org.id, org.mailboxes.getFirst(), "healthy", "paused", "bounce_threshold")));
         awaitMailboxState(org, "paused");
+        // modes and mailbox states are read by different listeners: the lead must come after both
+        awaitMode(org, "OBSERVE");
         String lead = id("lead");
         kafka.publish(origin(accepted(org.id, lead, campaign)));
 
@@ -181,6 +215,7 @@ class GateServiceIT {
                     assertThat(a.mode()).isEqualTo("OBSERVE");
                     assertThat(a.observedFailureClass()).isEqualTo("HEALTH_ISSUE");
                 }));
+        assertReplaysToWhatTheGatePublished(org, "observe-mode", 1);
     }
 
     @Test
@@ -203,7 +238,8 @@ class GateServiceIT {
         }
         publishTicks(3);
 
-        assertRetriedAsInfraIssueUntilAllowed(lead);
+        int decided = assertRetriedAsInfraIssueUntilAllowed(lead);
+        assertReplaysToWhatTheGatePublished(org, "infra-retries", decided);
     }
 
     @Test
@@ -321,6 +357,21 @@ class GateServiceIT {
                 "protection", false, null, tick, 0, false, !"paused".equals(to));
     }
 
+    private static void awaitMode(Org org, String mode) {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = gate.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!mode.equals(jdbc.sql("SELECT mode FROM org_mode WHERE org_id = ?").param(org.id).query(String.class)
+                .optional().orElse(null))) {
+            assertThat(System.nanoTime()).as("the gate has %s in mode %s", org.id, mode).isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private static void awaitMailboxState(Org org, String state) {
         org.jdbcWait(state);
     }
@@ -333,7 +384,7 @@ class GateServiceIT {
     }
 
     /** Retries race the catching-up view, so any number of INFRA blocks may precede the one allow. */
-    private static void assertRetriedAsInfraIssueUntilAllowed(String lead) {
+    private static int assertRetriedAsInfraIssueUntilAllowed(String lead) {
         List<Envelope> found = kafka.awaitEvents(Topic.GATE_DECISIONS.topicName(), e -> e.subject().equals(lead)
                 && e.type() == EventType.LEAD_GATE_ALLOWED, 1, WAIT);
         assertThat(found).as("an allowed decision for %s", lead).hasSize(1);
@@ -343,6 +394,30 @@ class GateServiceIT {
         assertCarriesHealthAndEsp(all.getLast());
         assertThat(all.subList(0, all.size() - 1)).isNotEmpty().allSatisfy(e -> assertThat(e.payloadAs(LeadGateBlocked.class)
                 .failureClass()).isEqualTo("INFRA_ISSUE"));
+        return all.size();
+    }
+
+    /**
+     * The organization's records of the gate's two topics, replayed into a fresh decider, reach the
+     * decisions the gate published (ADR 0047). With {@code -Dgate.history.write=true} the records are
+     * written as a golden history for {@code GateGoldenHistoryTest}.
+     */
+    private static void assertReplaysToWhatTheGatePublished(Org org, String name, int decisions) {
+        List<Envelope> published = kafka.awaitEvents(Topic.GATE_DECISIONS.topicName(), e -> e.orgId().equals(org.id),
+                decisions, WAIT);
+        List<Envelope> inputs = kafka.awaitEvents(Topic.GATE_CHECKS.topicName(), e -> e.orgId().equals(org.id),
+                Integer.MAX_VALUE, Duration.ofSeconds(2));
+        List<Envelope> history = new java.util.ArrayList<>(inputs);
+        history.addAll(published);
+        GateReplay replay = GateReplay.replay(history);
+
+        assertThat(inputs).as("every decision's answers are on the checks topic")
+                .filteredOn(e -> e.type() == EventType.LEAD_GATE_CHECKED).hasSize(published.size());
+        assertThat(replay.divergences()).isEmpty();
+        assertThat(replay.stateHashes()).isEqualTo(replay.publishedHashes()).isNotEmpty();
+        if (Boolean.getBoolean("gate.history.write")) {
+            com.superkabe.gate.replay.GateHistoryFiles.write(name, history);
+        }
     }
 
     private static void awaitGateClock(long atLeast) {

@@ -63,8 +63,28 @@ final class ExistingLeads {
     record Item(int index, String channel, IntakeService.Stamp stamp, MxResult mx) {
     }
 
+    /**
+     * What the record of an item whose lead exists already says about it: status, whether this very
+     * submission created it or its enrolment, whether it is enrolled in the campaign named; null when
+     * the lead was created by a concurrent transaction (the item is a duplicate).
+     */
+    com.superkabe.events.lead.LeadIntakeChecked.Existing facts(Leads.Lead row) {
+        Leads.Stored before = stored.get(row.leadId());
+        if (before == null) {
+            return null;
+        }
+        Enrolments.Pair pair = new Enrolments.Pair(row.leadId(), row.campaignId());
+        String source = row.sourceEventId();
+        boolean createdLead = source != null && source.equals(before.sourceEventId()) && !announced.contains(row.leadId());
+        boolean createdPair = source != null && pairs.containsKey(pair) && source.equals(pairs.get(pair))
+                && !announced.contains(row.leadId() + "/" + row.campaignId());
+        return new com.superkabe.events.lead.LeadIntakeChecked.Existing(row.leadId(), before.status().name(),
+                createdLead ? "lead" : createdPair ? "pair" : null, pairs.containsKey(pair));
+    }
+
     /** An item whose lead exists already (stored before, or created earlier in this batch). */
-    Submission again(Leads.Lead row, LeadCandidate candidate, Submission judged, Item item, List<Envelope> out) {
+    Submission again(Leads.Lead row, LeadCandidate candidate, Submission judged, Item item, List<Envelope> out,
+                     Resubmission decided) {
         Leads.Stored before = stored.get(row.leadId());
         if (before == null) {
             return new Submission.Duplicate(row.leadId());
@@ -74,8 +94,7 @@ final class ExistingLeads {
         boolean createdLead = source != null && source.equals(before.sourceEventId()) && !announced.contains(row.leadId());
         boolean createdPair = source != null && pairs.containsKey(pair) && source.equals(pairs.get(pair))
                 && !announced.contains(row.leadId() + "/" + row.campaignId());
-        return switch (Resubmission.decide(before.status(), createdLead || createdPair, row.campaignId(),
-                pairs.containsKey(pair))) {
+        return switch (decided) {
             case ANNOUNCE_AGAIN -> {
                 announced.add(row.leadId());
                 announced.add(row.leadId() + "/" + row.campaignId());

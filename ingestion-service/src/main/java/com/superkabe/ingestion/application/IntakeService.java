@@ -7,7 +7,9 @@ import com.superkabe.events.lead.LeadAccepted;
 import com.superkabe.events.lead.LeadRejected;
 import com.superkabe.events.lead.LeadSubmitted;
 import com.superkabe.ingestion.domain.EmailSyntax;
-import com.superkabe.ingestion.domain.IngestionGate;
+import com.superkabe.events.lead.LeadIntakeChecked;
+import com.superkabe.ingestion.domain.IntakeDecider;
+import com.superkabe.ingestion.domain.QualityPolicy;
 import com.superkabe.ingestion.domain.LeadCandidate;
 import com.superkabe.ingestion.domain.LeadHealth;
 import com.superkabe.ingestion.domain.LeadStatus;
@@ -31,10 +33,14 @@ import java.util.Set;
  */
 public class IntakeService {
 
-    /** Names the event an item produces: index {@code 0} for its only event. */
-    @FunctionalInterface
+    /**
+     * Names the events an item produces: its decision, and the record of the answers it was decided
+     * from, published just before it (ADR 0048).
+     */
     public interface Stamp {
         Envelope apply(int item, SuperkabeEvent payload);
+
+        Envelope checks(int item, LeadIntakeChecked payload);
     }
 
     private final Leads leads;
@@ -56,8 +62,17 @@ public class IntakeService {
 
     /** Leads from the REST API, CSV or Clay; {@code idPrefix} names the submission for event ids. */
     public List<Submission> submitAll(List<LeadCandidate> batch, String channel, String idPrefix) {
-        Decided d = submit(batch, null, channel,
-                (i, payload) -> envelopes.origin(channel + "/" + idPrefix + "#" + i, -1, payload));
+        Decided d = submit(batch, null, channel, new Stamp() {
+            @Override
+            public Envelope apply(int i, SuperkabeEvent payload) {
+                return envelopes.origin(channel + "/" + idPrefix + "#" + i, -1, payload);
+            }
+
+            @Override
+            public Envelope checks(int i, LeadIntakeChecked payload) {
+                return envelopes.origin(channel + "/" + idPrefix + "#" + i + "/checks", -1, payload);
+            }
+        });
         events.publishAll(d.events());
         return d.results();
     }
@@ -78,7 +93,17 @@ public class IntakeService {
                     s.campaignId()));
             sources.add(cause.id());
         }
-        return submit(batch, sources, "kafka", (i, payload) -> envelopes.causedBy(causes.get(i), 0, -1, payload));
+        return submit(batch, sources, "kafka", new Stamp() {
+            @Override
+            public Envelope apply(int i, SuperkabeEvent payload) {
+                return envelopes.causedBy(causes.get(i), 0, -1, payload);
+            }
+
+            @Override
+            public Envelope checks(int i, LeadIntakeChecked payload) {
+                return envelopes.causedBy(causes.get(i), 1, -1, payload);
+            }
+        });
     }
 
     /**
@@ -98,40 +123,78 @@ public class IntakeService {
         return EventIds.derive("lead/" + orgId + "/" + normalisedEmail);
     }
 
-    /** The outcome of each item, and the events that announce them. */
+    /**
+     * The outcome of each item, and the events to publish: each item's {@code LeadIntakeChecked}
+     * followed by its decision, if it has one.
+     */
     public record Decided(List<Submission> results, List<Envelope> events) {
+
+        /** The decisions only (LeadAccepted, LeadRejected), without the records of their answers. */
+        public List<Envelope> decisions() {
+            return events.stream().filter(e -> e.type().topic() == com.superkabe.events.Topic.LEADS).toList();
+        }
     }
 
+    /**
+     * Each item's outside answers are gathered first (MX for the batch's domains at once, the lists,
+     * the policy, whether the organization exists) into a {@link LeadIntakeChecked}; the verdict is the
+     * pure {@link IntakeDecider}'s on that record. A rejected item's record and LeadRejected go out at
+     * once; an accepted one's after the batch is stored, when the record can say whether the address's
+     * lead existed and in what status.
+     */
     private Decided submit(List<LeadCandidate> batch, List<String> sources, String channel, Stamp stamp) {
         MxCheck mx = mxAnswers(batch);
         List<Submission> results = new ArrayList<>(batch.size());
         List<Envelope> out = new ArrayList<>(batch.size());
         List<Leads.Lead> rows = new ArrayList<>();
         List<Integer> rowItems = new ArrayList<>();
-        List<MxResult> rowMx = new ArrayList<>();
+        List<LeadIntakeChecked> rowChecks = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             LeadCandidate lead = batch.get(i);
-            Verdict verdict = organizations.exists(lead.orgId()) ? judge(lead, mx) : unknownOrganization(lead);
+            LeadIntakeChecked checked = answers(lead, sources == null ? null : sources.get(i), channel, mx);
+            Verdict verdict = IntakeDecider.judge(checked);
             results.add(null);
             switch (verdict) {
-                case Verdict.Rejected r -> results.set(i, reject(lead, r.reasons(), channel, stamp, i, out));
+                case Verdict.Rejected r -> {
+                    out.add(stamp.checks(i, checked));
+                    results.set(i, reject(lead, r.reasons(), channel, stamp, i, out));
+                }
                 case Verdict.Accepted a -> {
                     rows.add(new Leads.Lead(leadId(lead.orgId(), a.email()), lead.orgId(),
                             a.email(), lead.firstName(), lead.lastName(), lead.company(), lead.title(),
                             lead.campaignId(), a.health(), a.score(), LeadStatus.ofNewLead(lead.campaignId()).name(), channel,
                             lead.leadScore(), null, false, sources == null ? null : sources.get(i)));
                     rowItems.add(i);
-                    rowMx.add(mx.lookup(a.email().substring(a.email().lastIndexOf('@') + 1)));
+                    rowChecks.add(checked);
                     results.set(i, new Submission.Accepted(rows.getLast().leadId(), a.health(), a.score(), a.warnings()));
                 }
             }
         }
-        store(new Rows(rows, rowItems, rowMx), batch, results, channel, stamp, out);
+        store(new Rows(rows, rowItems, rowChecks), batch, results, channel, stamp, out);
         return new Decided(results, out);
     }
 
-    /** The accepted leads of a batch: their rows, their items' indexes and their domains' MX answers. */
-    private record Rows(List<Leads.Lead> leads, List<Integer> items, List<MxResult> mx) {
+    /** Every answer from outside the decision of one item, as the record published before it. */
+    private LeadIntakeChecked answers(LeadCandidate lead, String source, String channel, MxCheck mx) {
+        String orgId = lead.orgId() == null || lead.orgId().isBlank() ? "unknown" : lead.orgId();
+        boolean known = lead.orgId() != null && organizations.exists(lead.orgId());
+        if (!known) {
+            return new LeadIntakeChecked(orgId, source, channel, lead.email(), lead.firstName(), lead.lastName(),
+                    lead.company(), lead.title(), lead.campaignId(), lead.leadScore(), false, null, null, null, false,
+                    false, null, null);
+        }
+        QualityPolicy policy = inputs.policy(lead.orgId());
+        IntakeDecider.ListAnswers lists = IntakeDecider.listAnswers(lead.email(), inputs.lists(), policy);
+        String domain = LeadHealth.mxDomain(lead.email());
+        MxResult answer = domain == null ? null : mx.lookup(domain);
+        return new LeadIntakeChecked(orgId, source, channel, lead.email(), lead.firstName(), lead.lastName(),
+                lead.company(), lead.title(), lead.campaignId(), lead.leadScore(), true, IntakeDecider.answer(answer),
+                answer == null ? null : answer.detail(), lists.disposableMatch(), lists.roleAccount(),
+                lists.suspiciousTld(), IntakeDecider.record(policy), null);
+    }
+
+    /** The accepted leads of a batch: their rows, their items' indexes and their recorded answers. */
+    private record Rows(List<Leads.Lead> leads, List<Integer> items, List<LeadIntakeChecked> checks) {
     }
 
     private void store(Rows acceptedRows, List<LeadCandidate> batch, List<Submission> results, String channel,
@@ -151,15 +214,31 @@ public class IntakeService {
         for (int k = 0; k < rows.size(); k++) {
             Leads.Lead row = rows.get(k);
             int i = acceptedRows.items().get(k);
-            MxResult mx = acceptedRows.mx().get(k);
+            LeadIntakeChecked answers = acceptedRows.checks().get(k);
+            MxResult mx = IntakeDecider.mxResult(answers);
             if (inserted.contains(row.leadId()) && known.announceNew(row, channel)) {
+                out.add(stamp.checks(i, answers));
                 out.add(stamp.apply(i, accepted(row, row, row.campaignId(), warnings(results.get(i)), channel, mx)));
             } else {
+                LeadIntakeChecked.Existing facts = known.facts(row);
+                if (facts == null) {
+                    // created by a concurrent transaction since insertAll: a duplicate, nothing to announce
+                    results.set(i, new Submission.Duplicate(row.leadId()));
+                    continue;
+                }
+                LeadIntakeChecked checked = with(answers, facts);
+                out.add(stamp.checks(i, checked));
                 results.set(i, known.again(row, batch.get(i), results.get(i),
-                        new ExistingLeads.Item(i, channel, stamp, mx), out));
+                        new ExistingLeads.Item(i, channel, stamp, mx), out, IntakeDecider.resubmission(checked)));
             }
         }
         known.recordFirstEnrolments();
+    }
+
+    private static LeadIntakeChecked with(LeadIntakeChecked c, LeadIntakeChecked.Existing existing) {
+        return new LeadIntakeChecked(c.orgId(), c.source(), c.channel(), c.email(), c.firstName(), c.lastName(),
+                c.company(), c.title(), c.campaignId(), c.leadScore(), c.organizationKnown(), c.mx(), c.mxDetail(),
+                c.disposableMatch(), c.roleAccount(), c.suspiciousTld(), c.policy(), existing);
     }
 
     static List<LeadRejected.Reason> warnings(Submission judged) {
@@ -170,21 +249,12 @@ public class IntakeService {
      * The lead announced to the gate for one campaign: the stored lead's data and health, the
      * campaign asked for, and the MX answer the submission was judged with.
      */
-    static LeadAccepted accepted(Leads.Lead data, Leads.Lead health, String campaignId,
+    public static LeadAccepted accepted(Leads.Lead data, Leads.Lead health, String campaignId,
                                  List<LeadRejected.Reason> warnings, String channel, MxResult mx) {
         String domain = data.email().substring(data.email().lastIndexOf('@') + 1);
         return new LeadAccepted(data.orgId(), data.leadId(), data.email(), data.firstName(), data.lastName(),
                 data.company(), data.title(), campaignId, health.health(), health.score(), channel, warnings,
                 RecipientEsps.of(domain, mx), mx.answer());
-    }
-
-    private Verdict judge(LeadCandidate lead, MxCheck mx) {
-        return IngestionGate.judge(lead, inputs.lists(), inputs.policy(lead.orgId()), mx);
-    }
-
-    private static Verdict unknownOrganization(LeadCandidate lead) {
-        return new Verdict.Rejected(List.of(new LeadRejected.Reason("organization", "orgId",
-                "organization '" + lead.orgId() + "' is not registered")));
     }
 
     static Submission reject(LeadCandidate lead, List<LeadRejected.Reason> reasons, String channel,

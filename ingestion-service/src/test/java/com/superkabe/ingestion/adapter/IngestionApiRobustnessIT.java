@@ -105,6 +105,7 @@ class IngestionApiRobustnessIT {
         variants.add(new ApiProbe.Variant("a NUL in a penalty name", "{\"penalties\":{\"mx\\u0000\":5}}",
                 "penalties.mx\u0000"));
         variants.add(new ApiProbe.Variant("a NUL in a TLD", "{\"suspiciousTlds\":[\"z\\u0000ip\"]}", "suspiciousTlds[0]"));
+        variants.add(new ApiProbe.Variant("penalties null", "{\"penalties\":null}", "penalties"));
 
         for (ApiProbe.Variant v : variants) {
             ApiProbe.Answer a = probe.json("PUT", "/api/v1/settings/lead-health", v.body(), "X-Api-Key", apiKey);

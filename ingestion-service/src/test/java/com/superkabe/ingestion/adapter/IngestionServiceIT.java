@@ -9,6 +9,7 @@ import com.superkabe.events.lead.LeadAccepted;
 import com.superkabe.events.lead.LeadRejected;
 import com.superkabe.events.lead.RecipientEsp;
 import com.superkabe.ingestion.IngestionApplication;
+import com.superkabe.ingestion.application.replay.IngestionReplay;
 import com.superkabe.kit.testing.KafkaProbe;
 import com.superkabe.kit.testing.TestHttp;
 import com.superkabe.kit.testing.TestInfra;
@@ -359,6 +360,48 @@ class IngestionServiceIT {
                 .equals("{not json"), 1, Duration.ofSeconds(20))).hasSize(1);
         assertThat(kafka.awaitEvents(Topic.LEADS.topicName(), e -> e.payload() instanceof LeadAccepted a
                 && a.email().equals(email), 1, Duration.ofSeconds(20))).hasSize(1);
+    }
+
+    @Test
+    void everyIntakeDecisionOfAnOrganizationReplaysFromTheIntakeChecksTopicToWhatWasPublished() {
+        TestHttp.Response org = http.post("/admin/v1/organizations", "{\"name\":\"Replayed\"}", "X-Admin-Token",
+                "test-admin");
+        String replayOrg = org.json().get("orgId").asString();
+        String key = org.json().get("apiKey").asString();
+        String email = "ada-" + UUID.randomUUID() + "@acme.com";
+        String leadId = TestHttp.until(() -> http.post("/api/v1/leads", lead(email), "X-Api-Key", key),
+                x -> x.status() != 401, Duration.ofSeconds(20)).json().get("leadId").asString();
+        http.post("/api/v1/leads", lead(email), "X-Api-Key", key); // a duplicate: nothing published
+        http.post("/api/v1/leads", TestHttp.json(Map.of("email", email, "campaignId", "c-2")), "X-Api-Key", key);
+        http.post("/api/v1/leads", lead("info@acme.com"), "X-Api-Key", key); // a role account: rejected
+        http.post("/api/v1/leads", lead("slow-" + UUID.randomUUID() + "@slow.com"), "X-Api-Key", key); // YELLOW
+        http.post("/api/v1/leads", lead("x-" + UUID.randomUUID() + "@nomx.com"), "X-Api-Key", key); // no MX: RED
+        String viaTopic = "alan-" + UUID.randomUUID() + "@acme.io";
+        kafka.publishRaw(Topic.LEAD_INTAKE.topicName(), replayOrg, Map.of(), ("{\"orgId\":\"" + replayOrg
+                + "\",\"email\":\"" + viaTopic + "\",\"campaignId\":\"c-1\"}").getBytes(StandardCharsets.UTF_8));
+        kafka.publish(event(new com.superkabe.events.send.EmailSendFailed(replayOrg, "s-" + leadId, "r-" + leadId,
+                "c-1", leadId, "mb-1", 0, email, "HARD_BOUNCE", 550, "5.1.1 user unknown", 3)));
+        TestHttp.until(() -> http.get("/api/v1/leads/" + leadId, "X-Api-Key", key),
+                x -> "BOUNCED".equals(x.json().get("status").asString()), Duration.ofSeconds(20));
+        assertThat(http.post("/api/v1/leads", TestHttp.json(Map.of("email", email, "campaignId", "c-3")),
+                "X-Api-Key", key).status()).as("suppressed").isEqualTo(400);
+
+        // announced: the lead, its enrolment in c-2, the YELLOW lead, the topic's lead; rejected: role, no MX, suppressed
+        List<Envelope> published = kafka.awaitEvents(Topic.LEADS.topicName(), e -> e.orgId().equals(replayOrg), 7,
+                Duration.ofSeconds(20));
+        List<Envelope> inputs = kafka.awaitEvents(Topic.INTAKE_CHECKS.topicName(), e -> e.orgId().equals(replayOrg),
+                Integer.MAX_VALUE, Duration.ofSeconds(3));
+        List<Envelope> history = new java.util.ArrayList<>(inputs);
+        history.addAll(published);
+        IngestionReplay replay = IngestionReplay.replay(history);
+
+        assertThat(published).hasSize(7);
+        assertThat(inputs).as("every submission's answers, the duplicate's too").hasSize(8);
+        assertThat(replay.divergences()).isEmpty();
+        assertThat(replay.stateHashes()).isEqualTo(replay.publishedHashes()).hasSize(5);
+        if (Boolean.getBoolean("ingestion.history.write")) {
+            com.superkabe.ingestion.replay.IntakeHistoryFiles.write("mixed-intake", history);
+        }
     }
 
     private static Envelope event(com.superkabe.events.SuperkabeEvent payload) {

@@ -38,6 +38,9 @@ class IntakeProducerBindingIT {
     private static String globex;
     private static String producerId;
     private static String secret;
+    private static String acmeKey;
+    private static String globexKey;
+    private static TestHttp http;
 
     @BeforeAll
     static void start() {
@@ -45,12 +48,13 @@ class IntakeProducerBindingIT {
                 "--superkabe.ingestion.mx.dns-server=" + DNS.address(),
                 "--superkabe.ingestion.intake.bound-producers=true"));
         kafka = new KafkaProbe(TestInfra.kafka().getBrokersAsString());
-        TestHttp http = TestHttp.of(app);
+        http = TestHttp.of(app);
         TestHttp.Response a = http.post("/admin/v1/organizations", "{\"name\":\"Acme\"}", "X-Admin-Token", "binding-admin");
         TestHttp.Response g = http.post("/admin/v1/organizations", "{\"name\":\"Globex\"}", "X-Admin-Token", "binding-admin");
         acme = a.json().get("orgId").asString();
         globex = g.json().get("orgId").asString();
-        String acmeKey = a.json().get("apiKey").asString();
+        acmeKey = a.json().get("apiKey").asString();
+        globexKey = g.json().get("apiKey").asString();
         TestHttp.Response issued = TestHttp.until(() -> http.post("/api/v1/intake-producers", "", "X-Api-Key", acmeKey),
                 x -> x.status() != 401, Duration.ofSeconds(20));
         assertThat(issued.status()).isEqualTo(201);
@@ -117,6 +121,62 @@ class IntakeProducerBindingIT {
 
         assertThat(deadLetterReason(email)).isEqualTo("unknown intake producer 'ip_guessed'");
         assertNeitherAnnouncedNorStored(email);
+    }
+
+    @Test
+    void anOrganizationListsItsKeysWithoutTheirSecretsAndAnotherOrganizationSeesNoneOfThem() {
+        TestHttp.Response own = http.get("/api/v1/intake-producers", "X-Api-Key", acmeKey);
+        TestHttp.Response other = TestHttp.until(() -> http.get("/api/v1/intake-producers", "X-Api-Key", globexKey),
+                x -> x.status() != 401, Duration.ofSeconds(20));
+
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json().valueStream().map(k -> k.get("producerId").asString())).contains(producerId);
+        assertThat(own.json().get(0).get("organizationId").asString()).isEqualTo(acme);
+        assertThat(own.body()).doesNotContain(secret).doesNotContain("secret").doesNotContain("sealed");
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.body()).doesNotContain(producerId);
+    }
+
+    @Test
+    void aRevokedKeysRecordsAreDeadLetteredWithTheReasonAndOnlyItsOrganizationCanRevokeIt() {
+        TestHttp.Response issued = http.post("/api/v1/intake-producers", "", "X-Api-Key", acmeKey);
+        String revokedId = issued.json().get("producerId").asString();
+        String revokedSecret = issued.json().get("secret").asString();
+
+        TestHttp.Response byOther = TestHttp.until(() -> delete("/api/v1/intake-producers/" + revokedId,
+                "X-Api-Key", globexKey), x -> x.status() != 401, Duration.ofSeconds(20));
+        TestHttp.Response unknown = delete("/api/v1/intake-producers/ip_none", "X-Api-Key", globexKey);
+        TestHttp.Response revoked = delete("/api/v1/intake-producers/" + revokedId, "X-Api-Key", acmeKey);
+
+        assertThat(byOther.status()).isEqualTo(404);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(byOther.json().get("detail").asString()).isEqualTo(unknown.json().get("detail").asString()
+                .replace("ip_none", revokedId));
+        assertThat(revoked.status()).isEqualTo(204);
+        assertThat(http.get("/api/v1/intake-producers", "X-Api-Key", acmeKey).json().valueStream()
+                .filter(k -> k.get("producerId").asString().equals(revokedId)).findFirst().orElseThrow()
+                .get("revokedAt").isNull()).isFalse();
+        String email = "revoked-" + UUID.randomUUID() + "@acme.com";
+        byte[] value = lead(acme, email);
+        kafka.publishRaw(Topic.LEAD_INTAKE.topicName(), acme, Map.of(IntakeSignature.PRODUCER_HEADER, revokedId,
+                IntakeSignature.SIGNATURE_HEADER, IntakeSignature.sign(revokedSecret, value)), value);
+
+        assertThat(deadLetterReason(email)).startsWith("intake producer '" + revokedId + "' was revoked at ");
+        assertNeitherAnnouncedNorStored(email);
+    }
+
+    private static TestHttp.Response delete(String path, String header, String value) {
+        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                + app.getEnvironment().getProperty("local.server.port") + path)).header(header, value).DELETE().build();
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+            java.net.http.HttpResponse<String> r = client.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new TestHttp.Response(r.statusCode(), r.body(), r.headers().map());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String deadLetterReason(String email) {

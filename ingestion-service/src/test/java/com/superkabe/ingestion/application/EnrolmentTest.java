@@ -82,7 +82,7 @@ class EnrolmentTest {
 
         String leadId = IntakeService.leadId("org-1", "ada@acme.com");
         assertThat(d.results()).containsExactly(new Submission.Enrolled(leadId, "c-2"));
-        assertThat(d.events()).singleElement().satisfies(e -> {
+        assertThat(d.decisions()).singleElement().satisfies(e -> {
             LeadAccepted a = e.payloadAs(LeadAccepted.class);
             assertThat(a.leadId()).isEqualTo(leadId);
             assertThat(a.campaignId()).isEqualTo("c-2");
@@ -102,17 +102,17 @@ class EnrolmentTest {
 
         assertThat(same.results()).singleElement().isInstanceOf(Submission.Duplicate.class);
         assertThat(none.results()).singleElement().isInstanceOf(Submission.Duplicate.class);
-        assertThat(same.events()).isEmpty();
-        assertThat(none.events()).isEmpty();
+        assertThat(same.decisions()).isEmpty();
+        assertThat(none.decisions()).isEmpty();
     }
 
     @Test
     void aRedeliveredEnrollingEventIsAnnouncedAgainUnderTheSameEventId() {
         intake.decideFromTopic(List.of(submitted("e-1", "org-1", "ada@acme.com", "Ada", "c-1")));
         Envelope enrolling = submitted("e-2", "org-1", "ada@acme.com", "Ada", "c-2");
-        Envelope first = intake.decideFromTopic(List.of(enrolling)).events().getFirst();
+        Envelope first = intake.decideFromTopic(List.of(enrolling)).decisions().getFirst();
 
-        List<Envelope> again = intake.decideFromTopic(List.of(enrolling)).events();
+        List<Envelope> again = intake.decideFromTopic(List.of(enrolling)).decisions();
 
         assertThat(again).singleElement().satisfies(e -> {
             assertThat(e.id()).isEqualTo(first.id());
@@ -127,7 +127,7 @@ class EnrolmentTest {
                 submitted("e-2", "org-1", "ada@acme.com", "Ada", "c-2"),
                 submitted("e-3", "org-1", "ada@acme.com", "Ada", "c-2")));
 
-        assertThat(d.events()).extracting(e -> e.payloadAs(LeadAccepted.class).campaignId())
+        assertThat(d.decisions()).extracting(e -> e.payloadAs(LeadAccepted.class).campaignId())
                 .containsExactly("c-1", "c-2");
         assertThat(d.results().get(2)).isInstanceOf(Submission.Duplicate.class);
     }

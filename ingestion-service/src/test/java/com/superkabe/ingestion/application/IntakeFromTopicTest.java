@@ -44,9 +44,9 @@ class IntakeFromTopicTest {
     @Test
     void aRedeliveredEventAnnouncesItsLeadAgainUnderTheSameEventId() {
         Envelope submitted = submitted("e-1", "ada@acme.com");
-        Envelope first = intake.decideFromTopic(List.of(submitted)).events().getFirst();
+        Envelope first = intake.decideFromTopic(List.of(submitted)).decisions().getFirst();
 
-        List<Envelope> again = intake.decideFromTopic(List.of(submitted)).events();
+        List<Envelope> again = intake.decideFromTopic(List.of(submitted)).decisions();
 
         assertThat(again).singleElement().satisfies(e -> {
             assertThat(e.id()).isEqualTo(first.id());
@@ -57,12 +57,33 @@ class IntakeFromTopicTest {
     }
 
     @Test
+    void everyDecisionIsPrecededInTheSameBatchByTheRecordOfItsAnswersAndADuplicateRecordsItsAnswersOnly() {
+        IntakeService.Decided first = intake.decideFromTopic(List.of(submitted("e-1", "ada@acme.com"),
+                submitted("e-2", "not-an-address")));
+        IntakeService.Decided duplicate = intake.decideFromTopic(List.of(submitted("e-3", "ada@acme.com")));
+
+        assertThat(first.events()).extracting(Envelope::type).containsExactly(EventType.LEAD_INTAKE_CHECKED,
+                EventType.LEAD_REJECTED, EventType.LEAD_INTAKE_CHECKED, EventType.LEAD_ACCEPTED);
+        assertThat(first.events().get(2).payloadAs(com.superkabe.events.lead.LeadIntakeChecked.class)).satisfies(c -> {
+            assertThat(c.source()).isEqualTo("e-1");
+            assertThat(c.existing()).isNull();
+            assertThat(c.mx().status().name()).isEqualTo("NOT_RUN");
+        });
+        assertThat(first.events()).extracting(Envelope::id).doesNotHaveDuplicates();
+        assertThat(duplicate.events()).singleElement().satisfies(e -> assertThat(e.payloadAs(
+                com.superkabe.events.lead.LeadIntakeChecked.class).existing()).satisfies(x -> {
+                    assertThat(x.status()).isEqualTo("HELD");
+                    assertThat(x.redelivered()).isNull();
+                }));
+    }
+
+    @Test
     void anotherEventForAStoredAddressIsADuplicateAndAnnouncesNothing() {
         intake.decideFromTopic(List.of(submitted("e-1", "ada@acme.com")));
 
         IntakeService.Decided d = intake.decideFromTopic(List.of(submitted("e-2", "ADA@acme.com")));
 
-        assertThat(d.events()).isEmpty();
+        assertThat(d.decisions()).isEmpty();
         assertThat(d.results()).singleElement().isInstanceOf(Submission.Duplicate.class);
     }
 
@@ -72,8 +93,8 @@ class IntakeFromTopicTest {
         intake.decideFromTopic(List.of(submitted));
         leads.updateStatus(IntakeService.leadId("org-1", "ada@acme.com"), LeadStatus.BOUNCED, "test");
 
-        List<Envelope> again = intake.decideFromTopic(List.of(submitted)).events();
-        List<Envelope> other = intake.decideFromTopic(List.of(submitted("e-9", "ada@acme.com"))).events();
+        List<Envelope> again = intake.decideFromTopic(List.of(submitted)).decisions();
+        List<Envelope> other = intake.decideFromTopic(List.of(submitted("e-9", "ada@acme.com"))).decisions();
 
         assertThat(again).extracting(Envelope::type).containsExactly(EventType.LEAD_ACCEPTED);
         assertThat(other).singleElement().satisfies(e -> assertThat(e.payloadAs(LeadRejected.class).reasons())
@@ -85,7 +106,7 @@ class IntakeFromTopicTest {
         IntakeService.Decided d = intake.decideFromTopic(List.of(submitted("e-1", "ada@acme.com"),
                 submitted("e-2", "ada@acme.com")));
 
-        assertThat(d.events()).extracting(Envelope::type).containsExactly(EventType.LEAD_ACCEPTED);
+        assertThat(d.decisions()).extracting(Envelope::type).containsExactly(EventType.LEAD_ACCEPTED);
         assertThat(d.results().get(1)).isInstanceOf(Submission.Duplicate.class);
     }
 
@@ -107,7 +128,7 @@ class IntakeFromTopicTest {
                         : new MxResult(MxResult.Status.UNKNOWN, "DNS did not answer")), new InMemoryEnrolments());
 
         List<Envelope> events = withMx.decideFromTopic(List.of(submitted("e-1", "ada@acme.com"),
-                submitted("e-2", "bob@slow.com"))).events();
+                submitted("e-2", "bob@slow.com"))).decisions();
 
         assertThat(events).extracting(e -> e.payloadAs(LeadAccepted.class).esp())
                 .containsExactly(RecipientEsp.GOOGLE, RecipientEsp.UNKNOWN);
@@ -119,7 +140,7 @@ class IntakeFromTopicTest {
     @Test
     void withoutTheMxCheckAConsumerDomainStillNamesItsProvider() {
         List<Envelope> events = intake.decideFromTopic(List.of(submitted("e-1", "ada@GMail.com"),
-                submitted("e-2", "bob@acme.com"))).events();
+                submitted("e-2", "bob@acme.com"))).decisions();
 
         assertThat(events).extracting(e -> e.payloadAs(LeadAccepted.class).esp())
                 .containsExactly(RecipientEsp.GOOGLE, RecipientEsp.UNKNOWN);

@@ -104,7 +104,7 @@ class IntakeBenchmark {
         try (BufferedWriter w = Files.newBufferedWriter(csv)) {
             w.write("Work Email,First Name,Last Name,Company,Title\n");
             for (int i = 0; i < n; i++) {
-                w.write("csv" + i + "@bench" + (i % 5000) + ".example.com,First,Last,\"Co, Inc\",CTO\n");
+                w.write("csv" + i + "@bench" + (i % 5000) + ".bench-acme.com,First,Last,\"Co, Inc\",CTO\n");
             }
         }
         resetPeaks();
@@ -128,7 +128,7 @@ class IntakeBenchmark {
     private static String email(String prefix, int i) {
         return i % 20 == 0 ? "dup" + (i / 40) + "@bench.acme.com"
                 : i % 20 == 1 ? (i % 40 == 1 ? "bad" + i + "@@x" : "x" + i + "@mailinator.com")
-                : prefix + i + "@bench" + (i % 5000) + ".example.com";
+                : prefix + i + "@bench" + (i % 5000) + ".bench-acme.com";
     }
 
     private static String leadJson(String orgId, String prefix, int i) {
@@ -146,7 +146,7 @@ class IntakeBenchmark {
         for (int from = 0; from < rows; from += POLL) {
             List<Leads.Lead> chunk = new ArrayList<>(POLL);
             for (int i = from; i < Math.min(rows, from + POLL); i++) {
-                String email = "ceiling" + i + "@bench" + (i % 5000) + ".example.com";
+                String email = "ceiling" + i + "@bench" + (i % 5000) + ".bench-acme.com";
                 chunk.add(new Leads.Lead(EventIds.derive("lead/ceiling/" + email), "ceiling", email, "F", null, "C",
                         null, null, "GREEN", 100, "HELD", "kafka", null, null, false, EventIds.derive("ceiling/" + i)));
             }

@@ -102,6 +102,12 @@ class JdbcGateLeads implements GateLeads {
     }
 
     @Override
+    public java.util.Set<String> statesOfLead(String orgId, String leadId) {
+        return new java.util.TreeSet<>(jdbc.sql("SELECT DISTINCT status FROM gate_lead WHERE org_id = ? AND lead_id = ?")
+                .params(orgId, leadId).query(String.class).list());
+    }
+
+    @Override
     public List<GateLead> dueRetries(long tick, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM gate_lead WHERE status = 'RETRYING' AND next_tick <= ? "
                         + "ORDER BY next_tick, seq LIMIT ?")

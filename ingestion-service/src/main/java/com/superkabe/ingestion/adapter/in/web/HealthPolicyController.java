@@ -22,7 +22,10 @@ import tools.jackson.databind.JsonNode;
  * disposable, role, tld), {@code greenMin}/{@code yellowMin} thresholds (integers 1..100) and optionally its own
  * {@code suspiciousTlds} list (null: the shipped list), and the booleans {@code acceptRoleAccounts},
  * {@code acceptSuspiciousTlds} (YELLOW instead of the default block) and {@code smtputf8}
- * (accept non-ASCII local parts). Omitted values take the defaults (booleans: false).
+ * (accept non-ASCII local parts). Omitted values take the defaults (booleans: false); an omitted
+ * {@code penalties} or an empty object means the default penalties, but {@code "penalties": null} is a
+ * 400 naming the field, like any other value of the wrong type (issue #12): a null that silently reset
+ * every penalty would hide a client's bug.
  */
 @RestController
 class HealthPolicyController {
@@ -50,9 +53,10 @@ class HealthPolicyController {
                 "acceptSuspiciousTlds", "smtputf8");
         Map<String, Integer> penalties = new LinkedHashMap<>();
         JsonNode p = json.get("penalties");
-        if (p != null && !p.isNull()) {
+        if (p != null) {
             if (!p.isObject()) {
-                throw ApiProblem.invalid("penalties", "penalties: must be an object of check name to integer");
+                throw ApiProblem.invalid("penalties", "penalties: must be an object of check name to integer"
+                        + " (omit it, or send {}, for the defaults)");
             }
             p.properties().forEach(e -> penalties.put(e.getKey(),
                     JsonBodies.intIn(e.getValue(), "penalties." + e.getKey(), 0, 100)));

@@ -1,12 +1,19 @@
 package com.superkabe.ingestion.adapter.out.jdbc;
 
 import com.superkabe.ingestion.application.IntakeProducerKeys;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcIntakeProducerKeys implements IntakeProducerKeys {
+
+    private static final String COLUMNS = "producer_id, org_id, sealed, created_at, revoked_at";
 
     private final JdbcClient jdbc;
 
@@ -22,8 +29,27 @@ class JdbcIntakeProducerKeys implements IntakeProducerKeys {
 
     @Override
     public Optional<Key> find(String producerId) {
-        return jdbc.sql("SELECT producer_id, org_id, sealed FROM intake_producer_key WHERE producer_id = ?")
-                .param(producerId)
-                .query((rs, n) -> new Key(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM intake_producer_key WHERE producer_id = ?").param(producerId)
+                .query(JdbcIntakeProducerKeys::map).optional();
+    }
+
+    @Override
+    public List<Key> ofOrganization(String orgId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM intake_producer_key WHERE org_id = ? ORDER BY created_at, producer_id")
+                .param(orgId).query(JdbcIntakeProducerKeys::map).list();
+    }
+
+    @Override
+    public boolean revoke(String orgId, String producerId, Instant at) {
+        return jdbc.sql("UPDATE intake_producer_key SET revoked_at = COALESCE(revoked_at, ?) "
+                        + "WHERE org_id = ? AND producer_id = ?")
+                .params(Timestamp.from(at), orgId, producerId).update() == 1;
+    }
+
+    private static Key map(ResultSet rs, int n) throws SQLException {
+        Timestamp created = rs.getTimestamp(4);
+        Timestamp revoked = rs.getTimestamp(5);
+        return new Key(rs.getString(1), rs.getString(2), rs.getString(3), created == null ? null : created.toInstant(),
+                revoked == null ? null : revoked.toInstant());
     }
 }
