@@ -18,10 +18,15 @@ import picocli.CommandLine.Option;
     + "its mailbox-states and domain-states topics. Prints the first divergence with the event that caused it. "
     + "Entities are compared up to their first operator action (an operator's request is not on any topic yet).",
     "",
+    "--service sequencer replays the sequencer's input topics into its run deciders and compares with superkabe.runs. "
+    + "--service gate and --service ingestion re-decide the answers each decision was published with "
+    + "(superkabe.gate-checks, superkabe.intake-checks) and compare with superkabe.gate-decisions and superkabe.leads.",
+    "",
     "Example: ./superkabe verify --set protection.tickSeconds=5"})
 public final class VerifyCommand extends TopicCommand {
     @Option(names = "--service", paramLabel = "S", defaultValue = "protection",
-            description = "The service whose decisions are replayed: protection (default) or sequencer.")
+            description = "The service whose decisions are replayed: protection (default), sequencer, gate or "
+                    + "ingestion.")
     String service;
     @Option(names = "--from", paramLabel = "T", description = "Report only divergences at or after T (RFC 3339 instant or tick).")
     String from;
@@ -47,9 +52,16 @@ public final class VerifyCommand extends TopicCommand {
             }
             return new SequencerVerify(out()).report(SequencerVerify.run(kafka), range);
         }
+        if (service.equals("gate") || service.equals("ingestion")) {
+            if (settings != null && !settings.isEmpty()) {
+                throw new InputException("--set: " + service + " decides from the settings recorded with each "
+                        + "decision's answers; there is nothing to set");
+            }
+            return new RecordedAnswersVerify(out()).report(service, RecordedAnswersVerify.run(kafka, service), range);
+        }
         if (!service.equals("protection")) {
-            throw new InputException("--service " + service + ": verify replays protection or sequencer; "
-                    + "see docs/operations.md for what cannot be replayed yet");
+            throw new InputException("--service " + service + ": verify replays protection, sequencer, gate or "
+                    + "ingestion");
         }
         ProtectionPolicy policy = PolicySettings.protection(settings);
         if (threads != null && threads < 1) {
