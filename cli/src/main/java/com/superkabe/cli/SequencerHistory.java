@@ -37,6 +37,8 @@ final class SequencerHistory {
         final Map<String, List<Published>> published = new TreeMap<>();
         /** Input id to where it was read, for naming a divergence's cause. */
         final Map<String, String> inputs = new HashMap<>();
+        private final List<Envelope> merged = new ArrayList<>();
+        private boolean replayedAll;
         long records;
         long replayed;
         long duplicates;
@@ -75,19 +77,35 @@ final class SequencerHistory {
             }
             inputs.put(e.id(), e.type().wireName() + " " + e.id() + " at " + r.position() + " (tick "
                     + e.logicalTime() + ")");
-            replayed++;
-            session.accept(e);
+            merged.add(e);
+        }
+
+        /**
+         * Replays the inputs once, in the order the sequencer handled them (see {@link ProcessingOrder}):
+         * the merge of the topics places an input by its producer's clock, but the sequencer decided it
+         * at whatever tick it had read by then, which the ticks of its published run events record.
+         */
+        private Replayer.Session session() {
+            if (!replayedAll) {
+                replayedAll = true;
+                for (Envelope e : ProcessingOrder.of(merged, published)) {
+                    replayed++;
+                    session.accept(e);
+                }
+                merged.clear();
+            }
+            return session;
         }
 
         /** Every replayed run event per run, also those on other topics (SendRequested). */
         Map<String, List<RunEvent>> replayedHistory() {
-            return session.history();
+            return session().history();
         }
 
         /** The replayed run events that the sequencer publishes on superkabe.runs, per run. */
         Map<String, List<RunEvent>> replayedRuns() {
             Map<String, List<RunEvent>> out = new TreeMap<>();
-            session.history().forEach((run, events) -> {
+            session().history().forEach((run, events) -> {
                 List<RunEvent> onTopic = events.stream().filter(ev -> EventType.of(ev).topic() == Topic.RUNS).toList();
                 if (!onTopic.isEmpty()) {
                     out.put(run, onTopic);
