@@ -89,11 +89,12 @@ public final class LocalStack {
                 && LocalPrometheus.start(options.services(), layout, resources).isPresent();
 
         if (!options.demo()) {
-            Summary.print(layout, db, dns.address(), null, List.of(), skipped(options), prometheus);
+            Summary.print(layout, db, dns.address(), null, List.of(), skipped(options), prometheus, options.replicas());
             return waitForCtrlC(fleet, resources);
         }
         Demos.Result result = Demos.run(options.demos(), http, mail);
-        Summary.print(layout, db, dns.address(), result.leads(), result.demoLines(), skipped(options), prometheus);
+        Summary.print(layout, db, dns.address(), result.leads(), result.demoLines(), skipped(options), prometheus,
+                options.replicas());
         if (options.exitAfterDemo()) {
             return result.passed() ? 0 : 1;
         }
