@@ -50,6 +50,10 @@ record Database(String url, String user, String password, boolean embedded) {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("max_connections", "200")
+                    // the embedded library turns this off for speed; then a commit the services saw succeed can
+                    // vanish when PostgreSQL is killed (kill-postgres lost an acknowledged lead so): the product's
+                    // durability, please
+                    .setServerConfig("synchronous_commit", "on")
                     .setOutputRedirector(java.lang.ProcessBuilder.Redirect.appendTo(
                             layout.logFile("postgres").toFile()))
                     .start();

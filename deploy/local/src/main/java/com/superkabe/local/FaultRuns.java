@@ -175,6 +175,8 @@ public final class FaultRuns {
              FaultProxy smtp = FaultProxy.start("smtp-" + scenario.label(), 0, peer.port());
              FaultProxy imap = FaultProxy.start("imap-" + scenario.label(), 0, MailServer.IMAP_PORT)) {
             FaultStack stack = base.withMail(smtp, imap);
+            long fromTick = FaultScenario.newestTick();
+            java.time.Instant from = java.time.Instant.now();
             FaultWorkload workload = new FaultWorkload(stack.http(), scenario.label(), peer, smtp.port(), imap.port(),
                     stack.fleet()::liveBaseUrls);
             scenario.prepare(peer, workload);
@@ -202,7 +204,7 @@ public final class FaultRuns {
             }
             Console.info(scenario.label() + " checked after " + Console.seconds(Duration.ofNanos(System.nanoTime() - t0))
                     + "; forensics verify ...");
-            List<ForensicsVerify.Result> results = verify.run(scenario.label());
+            List<ForensicsVerify.Result> results = verify.run(scenario.label(), fromTick, from);
             results.forEach(r -> Console.info(scenario.label() + ": verify " + r.service() + " " + r.outcome().field()
                     + ": " + r.summary()));
             List<String> divergences = results.stream().filter(r -> r.outcome() != ForensicsVerify.Outcome.CLEAN)

@@ -204,6 +204,18 @@ enum FaultScenario {
         }
     }
 
+    /** The newest tick on the clock topic (0 before the first): where a scenario's decisions begin. */
+    static long newestTick() {
+        List<ConsumerRecord<String, byte[]>> recent = recentTicks(1);
+        if (recent.isEmpty()) {
+            return 0;
+        }
+        ConsumerRecord<String, byte[]> r = recent.getLast();
+        Envelope e = new EventCodec().decode(new EventCodec.Origin(r.topic(), r.partition(), r.offset(), r.timestamp()),
+                headers(r), r.value());
+        return e.payload() instanceof com.superkabe.events.clock.ClockTicked t ? t.tick() : 0;
+    }
+
     private static List<ConsumerRecord<String, byte[]>> recentTicks(int n) {
         Map<String, Object> config = KafkaBroker.client(AclPlan.OPERATOR, Map.of(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),

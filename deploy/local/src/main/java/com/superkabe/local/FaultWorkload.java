@@ -250,9 +250,35 @@ final class FaultWorkload {
      */
     void awaitQuiet(Duration timeout) throws InterruptedException {
         int expectedSends = Math.min(DAILY_LIMIT, acked.size());
-        Await.until(timeout, () -> runs().keySet().containsAll(acked)
+        boolean quiet = Await.until(timeout, () -> runs().keySet().containsAll(acked)
                 && delivered().values().stream().mapToInt(List::size).sum() >= expectedSends);
+        if (!quiet) {
+            // not a violation the checker counts (fewer sends than the cap is no loss), but worth a look
+            Console.warn("fault run " + scenario + ": after " + Console.seconds(timeout) + " "
+                    + delivered().values().stream().mapToInt(List::size).sum() + " of " + expectedSends
+                    + " expected messages were sent; unsent runs: " + unsent());
+        }
         Thread.sleep(5000);
+    }
+
+    /** Runs without a delivered message, with the sequencer's view of them (status, in flight, attempt). */
+    private List<String> unsent() throws InterruptedException {
+        List<String> unsent = new ArrayList<>();
+        Set<String> delivered = delivered().keySet();
+        try {
+            Http.Response r = anyInstance("sequencer-service",
+                    base -> http.get(base + "/api/v1/campaigns/" + campaignId + "/runs", auth));
+            for (JsonNode run : r.body()) {
+                String email = run.path("email").asString("").toLowerCase(Locale.ROOT);
+                if (!delivered.contains(email)) {
+                    unsent.add(email + " " + run.path("status").asString("?") + (run.path("inFlight").asBoolean(false)
+                            ? " in flight, attempt " + run.path("attempt").asInt() : "") + " due " + run.path("dueTick").asLong());
+                }
+            }
+        } catch (IOException e) {
+            unsent.add("(runs unreadable: " + e.getMessage() + ")");
+        }
+        return unsent;
     }
 
     FaultChecker.Observation observe(RunTopicsFollower follower) throws InterruptedException {

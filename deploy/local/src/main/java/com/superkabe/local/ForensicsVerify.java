@@ -54,18 +54,38 @@ final class ForensicsVerify {
                         + " ./mvnw -q -B -DskipTests install (or run ./deploy/local/faults.sh --rebuild)")));
     }
 
-    /** Every service's verify over the whole topic history so far; the log is {@code verify-<label>-<service>.log}. */
-    List<Result> run(String label) throws InterruptedException {
-        List<Result> results = new ArrayList<>();
+    /**
+     * Every service's verify over the whole topic history so far, reporting only divergences from the
+     * scenario's start on (the sequencer's bounded by tick, protection's by instant), so an earlier
+     * scenario's divergence is not counted again; the log is {@code verify-<label>-<service>.log}.
+     */
+    List<Result> run(String label, long fromTick, java.time.Instant from) throws InterruptedException {
+        // side by side: each is a JVM that mostly waits for the broker
+        List<java.util.concurrent.CompletableFuture<Result>> running = new ArrayList<>();
         for (String service : SERVICES) {
-            results.add(runOne(label, service));
+            running.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return runOne(label, service, service.equals("sequencer") ? Long.toString(fromTick) : from.toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new Result(service, Outcome.ERROR, "interrupted", layout.logFile("verify-" + label + "-" + service));
+                }
+            }));
+        }
+        List<Result> results = new ArrayList<>();
+        for (var r : running) {
+            try {
+                results.add(r.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new StackException("verify failed to run: " + e.getCause(), e.getCause());
+            }
         }
         return results;
     }
 
-    private Result runOne(String label, String service) throws InterruptedException {
+    private Result runOne(String label, String service, String from) throws InterruptedException {
         Path log = layout.logFile("verify-" + label + "-" + service);
-        List<String> args = List.of("verify", "--service", service, "--bootstrap-servers", bootstrap,
+        List<String> args = List.of("verify", "--service", service, "--from", from, "--bootstrap-servers", bootstrap,
                 "--command-config", KafkaBroker.operatorProperties(layout).toString());
         ChildProcess p = ChildProcess.start("verify " + service, Jvm.jar(jar,
                 List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), args), layout.repoRoot(), log);
