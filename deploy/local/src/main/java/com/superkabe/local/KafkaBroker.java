@@ -273,13 +273,20 @@ final class KafkaBroker {
         }
     }
 
-    /** The services would race each other creating the same topics; creating them once up front avoids it. */
+    /**
+     * The services would race each other creating the same topics; creating them once up front avoids it.
+     * Each service's dead-letter topic too: a service creates its own at start-up, but only logs it when
+     * its admin client times out (seen on a loaded machine), and then cannot dead-letter a poison record,
+     * which blocks its partition (fault run poison-records lost the intake topic's leads so).
+     */
     private static void createCatalogueTopics(Admin admin) throws InterruptedException, ExecutionException {
-        List<NewTopic> topics = Arrays.stream(Topic.values()).map(t -> {
+        List<NewTopic> topics = new ArrayList<>(Arrays.stream(Topic.values()).map(t -> {
             NewTopic nt = new NewTopic(t.topicName(), t.partitions(), (short) 1);
             return t.retention() == null ? nt
                     : nt.configs(Map.of("retention.ms", Long.toString(t.retention().toMillis())));
-        }).toList();
+        }).toList());
+        Arrays.stream(com.superkabe.events.Service.values())
+                .forEach(s -> topics.add(new NewTopic(s.deadLetterTopic(), 1, (short) 1)));
         try {
             admin.createTopics(topics).all().get();
         } catch (ExecutionException e) {

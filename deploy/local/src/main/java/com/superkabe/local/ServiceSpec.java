@@ -152,6 +152,10 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
                 "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.user()));
         args.addAll(extraArgs);
+        if (service().isPresent()) {
+            // the replica's name in lease rows and claims (issue #14); a service that has none ignores it
+            args.add("--superkabe.instance-id=" + label());
+        }
         if (dnsServerProperty != null) {
             args.add("--" + dnsServerProperty + "=" + dnsServer);
         }

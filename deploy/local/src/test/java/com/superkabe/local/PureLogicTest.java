@@ -45,7 +45,8 @@ class PureLogicTest {
                 "--server.port=8083", "--spring.kafka.bootstrap-servers=localhost:19092",
                 "--spring.datasource.url=jdbc:postgresql://localhost:15432/postgres",
                 "--spring.datasource.username=postgres", "--superkabe.clock.interval=1s",
-                "--superkabe.sequencer.sending.retry-base-ticks=2", "--superkabe.sequencer.sending.retry-max-ticks=8");
+                "--superkabe.sequencer.sending.retry-base-ticks=2", "--superkabe.sequencer.sending.retry-max-ticks=8",
+                "--superkabe.instance-id=sequencer-service");
         assertThat(ServiceSpec.named("ingestion-service").args(db, "127.0.0.1:5353")).contains("--superkabe.admin-token=local-admin-token",
                 "--superkabe.ingestion.mx.dns-server=127.0.0.1:5353");
         assertThat(ServiceSpec.named("reply-poller-service").args(db, "127.0.0.1:5353")).contains("--superkabe.poll.interval=2s");
@@ -126,7 +127,7 @@ class PureLogicTest {
         ServiceSpec second = fleet.stream().filter(s -> s.label().equals("sequencer-service-2")).findFirst().orElseThrow();
         assertThat(second.port()).isEqualTo(8093);
         assertThat(second.args(new Database("jdbc:postgresql://localhost:15432/postgres", "postgres", "pw", true), "127.0.0.1:53"))
-                .contains("--server.port=8093", "--superkabe.clock.interval=1s");
+                .contains("--server.port=8093", "--superkabe.clock.interval=1s", "--superkabe.instance-id=sequencer-service-2");
         assertThat(fleet.stream().filter(s -> s.name().equals("api-gateway"))).hasSize(1);
         assertThat(Options.parse(List.of("--replicas=1")).services()).hasSize(6);
         assertThatThrownBy(() -> Options.parse(List.of("--replicas", "0"))).hasMessageContaining("--replicas: 1 or 2");
