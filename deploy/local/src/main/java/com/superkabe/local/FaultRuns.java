@@ -142,10 +142,15 @@ public final class FaultRuns {
         LocalDns dns = LocalDns.start();
         resources.add("DNS server", dns);
         kafka.awaitReady();
-        ServiceFleet fleet = ServiceFleet.start(ServiceSpec.replicated(ServiceSpec.ALL, plan.replicas()), layout, db,
-                dns.address(), secretsKey, resources);
+        List<ServiceSpec> all = ServiceSpec.replicated(ServiceSpec.ALL, plan.replicas());
+        List<ServiceSpec> first = all.stream().filter(s -> s.instance() == 1).toList();
+        ServiceFleet fleet = ServiceFleet.start(first, layout, db, dns.address(), secretsKey, resources);
         Http http = new Http();
         fleet.awaitHealthy(http);
+        if (plan.replicas() > 1) {
+            fleet.startMore(all.stream().filter(s -> s.instance() > 1).toList());
+            fleet.awaitHealthy(http);
+        }
         Console.info("fault proxies: " + kafkaProxy + ", " + postgresProxy + "; per scenario one in front of its SMTP"
                 + " peer and one in front of IMAP :" + MailServer.IMAP_PORT);
         FaultStack stack = new FaultStack(kafka, fleet, http, new PostgresCrash(layout), kafkaProxy, postgresProxy,

@@ -49,7 +49,8 @@ final class ServiceFleet {
             }
         });
         java.util.function.BiFunction<ServiceSpec, Path, ChildProcess> launcher = (spec, log) -> {
-            ChildProcess p = ChildProcess.start(spec.label(), Jvm.jar(jars.get(spec), jvmOptions, spec.args(db, dnsServer)),
+            ChildProcess p = ChildProcess.start(spec.label(), Jvm.jar(jars.get(spec.instance(1)), jvmOptions,
+                            spec.args(db, dnsServer)),
                     spec.secretEnvironment(db, secretsKey, KafkaUsers.launcher()), layout.repoRoot(), log);
             Preflight.recordPid(layout, p.pid(), spec.label());
             return p;
@@ -60,6 +61,20 @@ final class ServiceFleet {
         Console.info("started " + started.size() + " services; their logs: " + layout.show(layout.logsDir())
                 + "/<service>.log");
         return new ServiceFleet(started, layout, launcher);
+    }
+
+    /**
+     * Starts more instances beside the running ones (the second instances of {@code --replicas 2}, after the
+     * first are UP: twelve JVMs starting at once on two cores take longer than two waves of six).
+     */
+    void startMore(List<ServiceSpec> more) {
+        for (ServiceSpec spec : more) {
+            ChildProcess p = launcher.apply(spec, layout.logFile(spec.label()));
+            synchronized (processes) {
+                processes.put(spec, p);
+            }
+        }
+        Console.info("started " + more.size() + " more instances: " + more.stream().map(ServiceSpec::label).toList());
     }
 
     /** Whether this instance's process is running. */
