@@ -39,6 +39,8 @@ needs_build() {
   for s in "${SERVICES[@]}"; do
     compgen -G "$s/target/$s-*-exec.jar" >/dev/null || return 0
   done
+  # the fault runs' forensics verify runs the operator CLI
+  compgen -G "cli/target/superkabe-cli-*-exec.jar" >/dev/null || return 0
   return 1
 }
 if [ "$REBUILD" = 1 ] || needs_build; then

@@ -37,23 +37,46 @@ final class FaultChecker {
      * @param transitions run id → the statuses its run events moved it to, in topic order
      * @param delivered   recipient address → Message-IDs the SMTP peer accepted for it
      * @param dailyLimit  the campaign's daily limit; the scenario stays within one campaign day
+     * @param decided     run id → its event ids in the order the sequencer decided them (its run API)
+     * @param published   run id → its event ids in the order they stand on {@code superkabe.runs}
      */
     record Observation(Set<String> acked, Map<String, String> runs, Map<String, List<Status>> transitions,
-                       Map<String, List<String>> delivered, int dailyLimit) {
+                       Map<String, List<String>> delivered, int dailyLimit, Map<String, List<String>> decided,
+                       Map<String, List<String>> published) {
+
+        Observation(Set<String> acked, Map<String, String> runs, Map<String, List<Status>> transitions,
+                    Map<String, List<String>> delivered, int dailyLimit) {
+            this(acked, runs, transitions, delivered, dailyLimit, Map.of(), Map.of());
+        }
     }
 
+    /**
+     * @param verify the forensics verify's outcome after the scenario, or null when it was not run
+     */
     record Verdict(int leadsAcked, int lost, int sends, int duplicates, int capViolations, int illegalStates,
-                   List<String> findings) {
+                   int orderViolations, List<String> findings, ForensicsVerify.Outcome verify) {
 
         boolean clean() {
-            return lost == 0 && duplicates == 0 && capViolations == 0 && illegalStates == 0;
+            return lost == 0 && duplicates == 0 && capViolations == 0 && illegalStates == 0 && orderViolations == 0
+                    && (verify == null || verify == ForensicsVerify.Outcome.CLEAN);
         }
 
-        /** The line the issue fixes: scripts parse it. */
+        Verdict withVerify(ForensicsVerify.Outcome outcome, List<String> more) {
+            List<String> all = new ArrayList<>(findings);
+            all.addAll(more);
+            return new Verdict(leadsAcked, lost, sends, duplicates, capViolations, illegalStates, orderViolations,
+                    List.copyOf(all), outcome);
+        }
+
+        /**
+         * The line the issue fixes (scripts parse it), then the fields added since at its end: runs whose events
+         * stand on the topic in another order than decided, and verify's outcome once it ran.
+         */
         String line(String scenario) {
             return "CHECKER scenario=" + scenario + " leads_acked=" + leadsAcked + " lost=" + lost + " sends=" + sends
                     + " duplicates=" + duplicates + " cap_violations=" + capViolations
-                    + " illegal_states=" + illegalStates;
+                    + " illegal_states=" + illegalStates + " order_violations=" + orderViolations
+                    + (verify == null ? "" : " verify=" + verify.field());
         }
     }
 
@@ -99,7 +122,42 @@ final class FaultChecker {
                 findings.add("illegal: run " + run.getKey() + " " + why);
             }
         }
-        return new Verdict(o.acked().size(), lost, sends, duplicates, capViolations, illegal, List.copyOf(findings));
+        int order = 0;
+        for (Map.Entry<String, List<String>> run : o.decided().entrySet()) {
+            String why = outOfOrder(run.getValue(), o.published().getOrDefault(run.getKey(), List.of()));
+            if (why != null) {
+                order++;
+                findings.add("order: run " + run.getKey() + " " + why);
+            }
+        }
+        return new Verdict(o.acked().size(), lost, sends, duplicates, capViolations, illegal, order,
+                List.copyOf(findings), null);
+    }
+
+    /**
+     * Null when the events of one key (a run) that stand on the topic do so in the order they were decided,
+     * else the first pair that was swapped. Events not (yet) on one side are not compared.
+     */
+    static String outOfOrder(List<String> decided, List<String> published) {
+        Map<String, Integer> rank = new HashMap<>();
+        for (int i = 0; i < decided.size(); i++) {
+            rank.putIfAbsent(decided.get(i), i);
+        }
+        String previous = null;
+        int previousRank = -1;
+        for (String id : published) {
+            Integer r = rank.get(id);
+            if (r == null) {
+                continue;
+            }
+            if (r < previousRank) {
+                return "has event " + id + " (decided #" + (r + 1) + ") on the topic after " + previous
+                        + " (decided #" + (previousRank + 1) + ")";
+            }
+            previous = id;
+            previousRank = r;
+        }
+        return null;
     }
 
     /** Null when every status change of the run is legal, else what was not. */

@@ -22,13 +22,17 @@ public final class FaultRuns {
     private FaultRuns() {
     }
 
+    /** What one invocation runs: the scenarios in order, on this many instances of every service. */
+    record Plan(List<FaultScenario> scenarios, int replicas) {
+    }
+
     public static void main(String[] args) {
-        List<FaultScenario> scenarios;
+        Plan plan;
         try {
-            scenarios = scenarios(List.of(args));
+            plan = plan(List.of(args));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: ./deploy/local/faults.sh [--quick] [--scenario=NAME,...]");
+            System.err.println(USAGE);
             System.exit(2);
             return;
         }
@@ -37,7 +41,7 @@ public final class FaultRuns {
         resources.installShutdownHook();
         int exitCode;
         try {
-            exitCode = run(scenarios, layout, resources);
+            exitCode = run(plan, layout, resources);
         } catch (StackException | IOException e) {
             exitCode = 1;
             if (!resources.closing()) {
@@ -55,12 +59,28 @@ public final class FaultRuns {
         System.exit(exitCode);
     }
 
+    static final String USAGE = "usage: ./deploy/local/faults.sh [--quick] [--scenario=NAME,...] [--replicas 2]";
+
     static List<FaultScenario> scenarios(List<String> args) {
+        return plan(args).scenarios();
+    }
+
+    /**
+     * The scenarios: those named, else the quick or the full set. Failover needs two instances of every
+     * service: it runs when named (the stack then starts two of each) or with {@code --replicas 2}, and always
+     * last, since the instances it kills stay dead.
+     */
+    static Plan plan(List<String> args) {
         boolean quick = false;
+        int replicas = 0;
         List<FaultScenario> chosen = new ArrayList<>();
-        for (String a : args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
             if (a.equals("--quick")) {
                 quick = true;
+            } else if (a.equals("--replicas") || a.startsWith("--replicas=")) {
+                replicas = Options.replicas(a.equals("--replicas") ? (i + 1 < args.size() ? args.get(++i) : "")
+                        : a.substring("--replicas=".length()));
             } else if (a.startsWith("--scenario=")) {
                 for (String name : a.substring("--scenario=".length()).split(",")) {
                     chosen.add(FaultScenario.byLabel(name.strip()));
@@ -72,36 +92,74 @@ public final class FaultRuns {
                 throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
         }
-        if (!chosen.isEmpty()) {
-            return chosen;
+        int needed = chosen.stream().mapToInt(FaultScenario::replicas).max().orElse(1);
+        if (replicas == 0) {
+            replicas = needed;
+        } else if (replicas < needed) {
+            throw new IllegalArgumentException("--scenario=failover needs two instances of every service, not --replicas "
+                    + replicas);
         }
-        boolean onlyQuick = quick;
-        return java.util.Arrays.stream(FaultScenario.values()).filter(s -> !onlyQuick || s.quick()).toList();
+        List<FaultScenario> scenarios;
+        if (!chosen.isEmpty()) {
+            scenarios = chosen;
+        } else {
+            boolean onlyQuick = quick;
+            int instances = replicas;
+            scenarios = java.util.Arrays.stream(FaultScenario.values())
+                    .filter(s -> (!onlyQuick || s.quick()) && s.replicas() <= instances).toList();
+        }
+        List<FaultScenario> ordered = new ArrayList<>(scenarios.stream().filter(s -> s != FaultScenario.FAILOVER).toList());
+        scenarios.stream().filter(s -> s == FaultScenario.FAILOVER).findFirst().ifPresent(ordered::add);
+        return new Plan(List.copyOf(ordered), replicas);
     }
 
-    private static int run(List<FaultScenario> scenarios, StackLayout layout, Resources resources)
+    /** The ports a fault run claims beyond the local stack's: the broker's and PostgreSQL's behind their proxies. */
+    static List<Integer> portsToClaim(int replicas) {
+        List<Integer> ports = new ArrayList<>(LocalStack.portsToClaim(ServiceSpec.replicated(ServiceSpec.ALL, replicas),
+                true));
+        ports.addAll(List.of(KafkaBroker.PROXIED_PORT, KafkaBroker.DIRECT_PORT, Database.PROXIED_PORT));
+        return ports;
+    }
+
+    private static int run(Plan plan, StackLayout layout, Resources resources)
             throws IOException, InterruptedException {
-        Preflight.requireFreePorts(LocalStack.portsToClaim(ServiceSpec.ALL, true), layout);
+        List<FaultScenario> scenarios = plan.scenarios();
+        Preflight.requireFreePorts(portsToClaim(plan.replicas()), layout);
         Files.createDirectories(layout.logsDir());
         Preflight.forgetPids(layout);
         resources.add("pid file", () -> Preflight.forgetPids(layout));
         String secretsKey = SecretsKey.loadOrCreate(layout.secretKeyFile());
-        KafkaBroker kafka = KafkaBroker.launch(layout, resources);
-        Database db = Database.startEmbedded(layout, resources);
+        // the services reach the broker and PostgreSQL only through fault proxies on the usual ports
+        KafkaBroker kafka = KafkaBroker.launchBehindProxy(layout, resources);
+        FaultProxy kafkaProxy = FaultProxy.start("kafka", KafkaBroker.PORT, KafkaBroker.PROXIED_PORT);
+        resources.add(kafkaProxy.toString(), kafkaProxy);
+        Database db = Database.startEmbedded(layout, resources, Database.PROXIED_PORT, Database.EMBEDDED_PORT);
+        FaultProxy postgresProxy = FaultProxy.start("postgres", Database.EMBEDDED_PORT, Database.PROXIED_PORT);
+        resources.add(postgresProxy.toString(), postgresProxy);
+        ForensicsVerify verify = ForensicsVerify.locate(layout, kafka.bootstrap());
         MailServer mail = MailServer.start();
         resources.add("GreenMail", mail);
         LocalDns dns = LocalDns.start();
         resources.add("DNS server", dns);
         kafka.awaitReady();
-        ServiceFleet fleet = ServiceFleet.start(ServiceSpec.ALL, layout, db, dns.address(), secretsKey, resources);
+        List<ServiceSpec> all = ServiceSpec.replicated(ServiceSpec.ALL, plan.replicas());
+        List<ServiceSpec> first = all.stream().filter(s -> s.instance() == 1).toList();
+        ServiceFleet fleet = ServiceFleet.start(first, layout, db, dns.address(), secretsKey, resources);
         Http http = new Http();
         fleet.awaitHealthy(http);
-        FaultStack stack = new FaultStack(kafka, fleet, http);
+        if (plan.replicas() > 1) {
+            fleet.startMore(all.stream().filter(s -> s.instance() > 1).toList());
+            fleet.awaitHealthy(http);
+        }
+        Console.info("fault proxies: " + kafkaProxy + ", " + postgresProxy + "; per scenario one in front of its SMTP"
+                + " peer and one in front of IMAP :" + MailServer.IMAP_PORT);
+        FaultStack stack = new FaultStack(kafka, fleet, http, new PostgresCrash(layout), kafkaProxy, postgresProxy,
+                null, null);
 
         int failed = 0;
         long t0 = System.nanoTime();
         for (FaultScenario scenario : scenarios) {
-            FaultChecker.Verdict verdict = runOne(scenario, stack);
+            FaultChecker.Verdict verdict = runOne(scenario, stack, verify);
             System.out.println(verdict.line(scenario.label()));
             verdict.findings().forEach(f -> Console.warn(scenario.label() + ": " + f));
             if (!verdict.clean()) {
@@ -114,21 +172,28 @@ public final class FaultRuns {
         return failed == 0 ? 0 : 1;
     }
 
-    private static FaultChecker.Verdict runOne(FaultScenario scenario, FaultStack stack) throws IOException,
-            InterruptedException {
+    private static FaultChecker.Verdict runOne(FaultScenario scenario, FaultStack base, ForensicsVerify verify)
+            throws IOException, InterruptedException {
         Console.info("--- fault run " + scenario.label() + ": " + scenario.what());
         long t0 = System.nanoTime();
-        try (SmtpPeer peer = SmtpPeer.start()) {
-            FaultWorkload workload = new FaultWorkload(stack.http(), scenario.label(), peer);
+        try (SmtpPeer peer = SmtpPeer.start();
+             FaultProxy smtp = FaultProxy.start("smtp-" + scenario.label(), 0, peer.port());
+             FaultProxy imap = FaultProxy.start("imap-" + scenario.label(), 0, MailServer.IMAP_PORT)) {
+            FaultStack stack = base.withMail(smtp, imap);
+            long fromTick = FaultScenario.newestTick();
+            java.time.Instant from = java.time.Instant.now();
+            FaultWorkload workload = new FaultWorkload(stack.http(), scenario.label(), peer, smtp.port(), imap.port(),
+                    stack.fleet()::liveBaseUrls);
             scenario.prepare(peer, workload);
             workload.seed();
+            FaultChecker.Verdict v;
             try (RunTopicsFollower follower = RunTopicsFollower.start(workload.orgId())) {
                 List<DemoData.Lead> rest = workload.restLeads();
                 workload.submitRest(rest.subList(0, rest.size() / 2));
                 Thread fault = Thread.ofPlatform().name("fault-" + scenario.label()).start(() -> {
                     try {
                         scenario.inject(stack);
-                        Thread.sleep(2000);
+                        Thread.sleep(scenario.hold());
                         scenario.heal(stack);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -140,10 +205,18 @@ public final class FaultRuns {
                 workload.submitTopic(workload.topicLeads());
                 fault.join();
                 workload.awaitQuiet(QUIET);
-                FaultChecker.Verdict v = FaultChecker.check(workload.observe(follower));
-                Console.info(scenario.label() + " took " + Console.seconds(Duration.ofNanos(System.nanoTime() - t0)));
-                return v;
+                v = FaultChecker.check(workload.observe(follower));
             }
+            Console.info(scenario.label() + " checked after " + Console.seconds(Duration.ofNanos(System.nanoTime() - t0))
+                    + "; forensics verify ...");
+            List<ForensicsVerify.Result> results = verify.run(scenario.label(), fromTick, from);
+            results.forEach(r -> Console.info(scenario.label() + ": verify " + r.service() + " " + r.outcome().field()
+                    + ": " + r.summary()));
+            List<String> divergences = results.stream().filter(r -> r.outcome() != ForensicsVerify.Outcome.CLEAN)
+                    .map(r -> "verify " + r.service() + " " + r.outcome().field() + " (" + r.summary() + "; log "
+                            + r.log().getFileName() + ")").toList();
+            Console.info(scenario.label() + " took " + Console.seconds(Duration.ofNanos(System.nanoTime() - t0)));
+            return v.withVerify(ForensicsVerify.overall(results), divergences);
         }
     }
 }

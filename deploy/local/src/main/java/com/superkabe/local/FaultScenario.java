@@ -34,26 +34,57 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 enum FaultScenario {
 
-    KILL_SEQUENCER("kill-sequencer", true, "kill -9 of the sequencer, then a restart"),
-    KILL_SEND_ADAPTER("kill-send-adapter", true, "kill -9 of the send adapter, then a restart"),
+    KILL_SEQUENCER("kill-sequencer", false, "kill -9 of the sequencer, then a restart"),
+    KILL_SEND_ADAPTER("kill-send-adapter", false, "kill -9 of the send adapter, then a restart"),
     KILL_BROKER("kill-broker", true, "kill -9 of the Kafka broker, then a restart on the same storage"),
     POISON_RECORDS("poison-records", true, "undecodable and foreign records on every topic"),
-    CLOCK_TICKS("clock-ticks", true, "clock ticks duplicated, re-sent by a second writer, delayed and reordered"),
+    CLOCK_TICKS("clock-ticks", false, "clock ticks duplicated, re-sent by a second writer, delayed and reordered"),
     KILL_INGESTION("kill-ingestion", false, "kill -9 of ingestion, then a restart"),
     KILL_GATE("kill-gate", false, "kill -9 of the gate, then a restart"),
     KILL_REPLY_POLLER("kill-reply-poller", false, "kill -9 of the reply poller, then a restart"),
     KILL_PROTECTION("kill-protection", false, "kill -9 of protection, then a restart"),
     SMTP_DROP_AFTER_DATA("smtp-drop-after-data", false,
-            "the receiving server drops the connection after the final dot for one recipient");
+            "the receiving server drops the connection after the final dot for one recipient"),
+    KILL_POSTGRES("kill-postgres", true,
+            "kill -9 of PostgreSQL (postmaster and backends), then a restart on the same data directory and port"),
+    NET_LATENCY("net-latency", false, Duration.ofSeconds(10),
+            "250 ms on every chunk to and from Kafka, PostgreSQL, SMTP and IMAP for 10 s"),
+    NET_RESETS("net-resets", true, Duration.ofSeconds(3),
+            "every connection to Kafka, PostgreSQL, SMTP and IMAP reset, and new ones reset for 3 s"),
+    NET_STALL("net-stall", false, Duration.ofSeconds(35),
+            "connections to Kafka, PostgreSQL, SMTP and IMAP pass nothing for 35 s (past the clients' 30 s timeouts)"),
+    NET_BLACK_HOLE("net-black-hole", false, Duration.ofSeconds(10),
+            "Kafka, PostgreSQL, SMTP and IMAP accept connections and never answer for 10 s, then reset them"),
+    FAILOVER("failover", false, Duration.ofSeconds(30),
+            "with two instances of every service: kill -9 of the first instance of each of the six, no restart;"
+                    + " the second carries on after its group rebalances (runs on --replicas 2, last)");
+
+    static final Duration LATENCY = Duration.ofMillis(250);
 
     private final String label;
     private final boolean quick;
+    private final Duration hold;
     private final String what;
 
     FaultScenario(String label, boolean quick, String what) {
+        this(label, quick, Duration.ofSeconds(2), what);
+    }
+
+    FaultScenario(String label, boolean quick, Duration hold, String what) {
         this.label = label;
         this.quick = quick;
+        this.hold = hold;
         this.what = what;
+    }
+
+    /** How many instances of every service the scenario needs. */
+    int replicas() {
+        return this == FAILOVER ? 2 : 1;
+    }
+
+    /** Between {@link #inject} and {@link #heal}. */
+    Duration hold() {
+        return hold;
     }
 
     String label() {
@@ -98,6 +129,12 @@ enum FaultScenario {
             case POISON_RECORDS -> poisonEveryTopic();
             case CLOCK_TICKS -> disturbTheClock(Duration.ofSeconds(10));
             case SMTP_DROP_AFTER_DATA -> { }
+            case KILL_POSTGRES -> stack.postgres().kill();
+            case NET_LATENCY -> stack.proxies().forEach(p -> p.latency(LATENCY));
+            case NET_RESETS -> stack.proxies().forEach(FaultProxy::reset);
+            case NET_STALL -> stack.proxies().forEach(FaultProxy::stall);
+            case NET_BLACK_HOLE -> stack.proxies().forEach(FaultProxy::blackHole);
+            case FAILOVER -> ServiceSpec.ALL.forEach(s -> stack.fleet().kill(s));
         }
     }
 
@@ -115,6 +152,8 @@ enum FaultScenario {
                 stack.fleet().restart(spec, stack.http());
             }
             case KILL_BROKER -> stack.kafka().restart();
+            case KILL_POSTGRES -> stack.postgres().restart();
+            case NET_LATENCY, NET_RESETS, NET_STALL, NET_BLACK_HOLE -> stack.proxies().forEach(FaultProxy::heal);
             default -> { }
         }
     }
@@ -163,6 +202,18 @@ enum FaultScenario {
                 Thread.sleep(500);
             }
         }
+    }
+
+    /** The newest tick on the clock topic (0 before the first): where a scenario's decisions begin. */
+    static long newestTick() {
+        List<ConsumerRecord<String, byte[]>> recent = recentTicks(1);
+        if (recent.isEmpty()) {
+            return 0;
+        }
+        ConsumerRecord<String, byte[]> r = recent.getLast();
+        Envelope e = new EventCodec().decode(new EventCodec.Origin(r.topic(), r.partition(), r.offset(), r.timestamp()),
+                headers(r), r.value());
+        return e.payload() instanceof com.superkabe.events.clock.ClockTicked t ? t.tick() : 0;
     }
 
     private static List<ConsumerRecord<String, byte[]>> recentTicks(int n) {

@@ -50,6 +50,8 @@ final class FaultWorkload {
     static final int REST_LEADS = 12;
     static final int TOPIC_LEADS = 4;
     static final String LEAD_DOMAIN = DemoData.LEAD_DOMAIN;
+    /** The fault proxies listen on loopback only. */
+    private static final String LOOPBACK = "127.0.0.1";
     private static final List<String> NAMES = List.of("ada", "grace", "alan", "edsger", "barbara", "donald", "john",
             "margaret", "tony", "leslie", "frances", "niklaus", "ken", "dennis", "radia", "shafi", "silvio", "judea");
     /** How long a client keeps retrying one submission while a service or the broker is down. */
@@ -58,6 +60,9 @@ final class FaultWorkload {
     private final Http http;
     private final String scenario;
     private final SmtpPeer peer;
+    private final java.util.function.Function<String, List<String>> liveInstances;
+    private final int smtpPort;
+    private final int imapPort;
     private final String ingestion = ServiceSpec.named("ingestion-service").baseUrl();
     private final String sendAdapter = ServiceSpec.named("send-adapter-service").baseUrl();
     private final String sequencer = ServiceSpec.named("sequencer-service").baseUrl();
@@ -67,10 +72,20 @@ final class FaultWorkload {
     private Map<String, String> auth;
     private String campaignId;
 
-    FaultWorkload(Http http, String scenario, SmtpPeer peer) {
+    /**
+     * @param smtpPort where the mailbox sends: the fault proxy in front of the peer
+     * @param imapPort where the mailbox is polled: the fault proxy in front of the local mail server's IMAP
+     * @param liveInstances a service's name → the base URLs of its running instances, tried in turn while
+     *                      submitting and observing (with two replicas, one may have been killed)
+     */
+    FaultWorkload(Http http, String scenario, SmtpPeer peer, int smtpPort, int imapPort,
+                  java.util.function.Function<String, List<String>> liveInstances) {
+        this.liveInstances = liveInstances;
         this.http = http;
         this.scenario = scenario;
         this.peer = peer;
+        this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
     }
 
     String orgId() {
@@ -89,7 +104,8 @@ final class FaultWorkload {
                 + "/api/v1/organization/mailing-address", auth, Map.of("mailingAddress", DemoData.MAILING_ADDRESS))));
         String address = scenario.replaceAll("[^a-z0-9]", "") + "@faults.superkabe.test";
         Http.Response mailbox = expect(201, "registering the mailbox", untilKnown(() -> http.post(
-                sendAdapter + "/api/v1/mailboxes", auth, SendingDemoData.mailbox(address, peer.host(), peer.port()))));
+                sendAdapter + "/api/v1/mailboxes", auth, SendingDemoData.mailbox(address,
+                LOOPBACK, smtpPort, LOOPBACK, imapPort))));
         String mailboxId = text(mailbox.body(), "mailboxId");
         Map<String, Object> campaign = new LinkedHashMap<>();
         campaign.put("name", "Fault run " + scenario);
@@ -135,7 +151,8 @@ final class FaultWorkload {
             long deadline = System.nanoTime() + CLIENT_RETRY.toNanos();
             while (System.nanoTime() < deadline) {
                 try {
-                    Http.Response r = http.post(ingestion + "/api/v1/leads", headers, lead.body(campaignId));
+                    Http.Response r = anyInstance("ingestion-service",
+                            base -> http.post(base + "/api/v1/leads", headers, lead.body(campaignId)));
                     if (r.isSuccess()) {
                         acked.add(lead.email());
                         break;
@@ -173,11 +190,30 @@ final class FaultWorkload {
         }
     }
 
+    /** Asks the service's running instances in turn until one answers; a connection failure moves on. */
+    private Http.Response anyInstance(String service, InstanceCall call) throws IOException, InterruptedException {
+        IOException last = null;
+        for (String base : liveInstances.apply(service)) {
+            try {
+                return call.at(base);
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw last != null ? last : new IOException("no instance of " + service + " is running");
+    }
+
+    @FunctionalInterface
+    private interface InstanceCall {
+        Http.Response at(String baseUrl) throws IOException, InterruptedException;
+    }
+
     /** The campaign's runs as the sequencer serves them: address → run id. */
     Map<String, String> runs() throws InterruptedException {
         Map<String, String> runs = new HashMap<>();
         try {
-            Http.Response r = http.get(sequencer + "/api/v1/campaigns/" + campaignId + "/runs", auth);
+            Http.Response r = anyInstance("sequencer-service",
+                    base -> http.get(base + "/api/v1/campaigns/" + campaignId + "/runs", auth));
             if (r.isSuccess()) {
                 for (JsonNode run : r.body()) {
                     runs.put(run.path("email").asString("").toLowerCase(Locale.ROOT), run.path("runId").asString(""));
@@ -214,24 +250,74 @@ final class FaultWorkload {
      */
     void awaitQuiet(Duration timeout) throws InterruptedException {
         int expectedSends = Math.min(DAILY_LIMIT, acked.size());
-        Await.until(timeout, () -> runs().keySet().containsAll(acked)
+        boolean quiet = Await.until(timeout, () -> runs().keySet().containsAll(acked)
                 && delivered().values().stream().mapToInt(List::size).sum() >= expectedSends);
+        if (!quiet) {
+            // not a violation the checker counts (fewer sends than the cap is no loss), but worth a look
+            Console.warn("fault run " + scenario + ": after " + Console.seconds(timeout) + " "
+                    + delivered().values().stream().mapToInt(List::size).sum() + " of " + expectedSends
+                    + " expected messages were sent; unsent runs: " + unsent());
+        }
         Thread.sleep(5000);
+    }
+
+    /** Runs without a delivered message, with the sequencer's view of them (status, in flight, attempt). */
+    private List<String> unsent() throws InterruptedException {
+        List<String> unsent = new ArrayList<>();
+        Set<String> delivered = delivered().keySet();
+        try {
+            Http.Response r = anyInstance("sequencer-service",
+                    base -> http.get(base + "/api/v1/campaigns/" + campaignId + "/runs", auth));
+            for (JsonNode run : r.body()) {
+                String email = run.path("email").asString("").toLowerCase(Locale.ROOT);
+                if (!delivered.contains(email)) {
+                    unsent.add(email + " " + run.path("status").asString("?") + (run.path("inFlight").asBoolean(false)
+                            ? " in flight, attempt " + run.path("attempt").asInt() : "") + " due " + run.path("dueTick").asLong());
+                }
+            }
+        } catch (IOException e) {
+            unsent.add("(runs unreadable: " + e.getMessage() + ")");
+        }
+        return unsent;
     }
 
     FaultChecker.Observation observe(RunTopicsFollower follower) throws InterruptedException {
         Map<String, String> runs = runs();
         Map<String, List<FaultChecker.Status>> transitions = new HashMap<>();
+        Map<String, List<String>> decided = new HashMap<>();
+        Map<String, List<String>> published = new HashMap<>();
         for (String runId : follower.runIds()) {
             List<FaultChecker.Status> statuses = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
             for (Envelope e : follower.runTopicEvents(runId)) {
+                ids.add(e.id());
                 if (!(e.payload() instanceof RunCommandRejected) && !(e.payload() instanceof RunEngagementRecorded)) {
                     statuses.add(status(e));
                 }
             }
             transitions.put(runId, statuses);
+            published.put(runId, ids);
+            decided.put(runId, decidedOrder(runId));
         }
-        return new FaultChecker.Observation(Set.copyOf(acked), runs, transitions, delivered(), DAILY_LIMIT);
+        return new FaultChecker.Observation(Set.copyOf(acked), runs, transitions, delivered(), DAILY_LIMIT, decided,
+                published);
+    }
+
+    /** The run's event ids in the order the sequencer decided them, as its run API lists the transitions. */
+    private List<String> decidedOrder(String runId) throws InterruptedException {
+        List<String> ids = new ArrayList<>();
+        try {
+            Http.Response r = anyInstance("sequencer-service",
+                    base -> http.get(base + "/api/v1/runs/" + runId, auth));
+            if (r.isSuccess()) {
+                for (JsonNode t : r.body().path("transitions")) {
+                    ids.add(t.path("eventId").asString(""));
+                }
+            }
+        } catch (IOException e) {
+            Console.warn("fault run " + scenario + ": reading run " + runId + " failed: " + e.getMessage());
+        }
+        return ids;
     }
 
     /** The status an event moves a run to in the checker's own model. */

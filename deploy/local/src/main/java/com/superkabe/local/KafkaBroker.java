@@ -35,6 +35,11 @@ final class KafkaBroker {
     static final int PORT = 19092;
     static final int CONTROLLER_PORT = 19093;
     static final String BOOTSTRAP = "localhost:" + PORT;
+    /** Fault runs only: the services' listener behind the proxy on {@link #PORT}, and the launcher's own. */
+    static final int PROXIED_PORT = 19094;
+    static final int DIRECT_PORT = 19095;
+    /** Where the launcher's clients connect: {@link #BOOTSTRAP}, or the direct listener behind a fault proxy. */
+    private static volatile String launcherBootstrap = BOOTSTRAP;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx768m",
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.showDateTime=true");
@@ -46,6 +51,36 @@ final class KafkaBroker {
      * unauthenticated clients.
      */
     static String serverProperties(Path dataDir, int port, int controllerPort, KafkaUsers users) {
+        return serverProperties(dataDir, port, controllerPort, users, null);
+    }
+
+    /**
+     * The same broker behind a fault proxy (ADR 0054): the client listener on {@code port} advertises the
+     * proxy's address, so clients that learn the broker from metadata (all of them) reconnect through the
+     * proxy, not around it; a second listener, DIRECT, advertises itself for the launcher's own clients and
+     * the broker's connections to itself, which the proxy's faults must not touch.
+     */
+    static String serverProperties(Path dataDir, int port, int controllerPort, KafkaUsers users, Proxied proxied) {
+        String base = serverPropertiesWithoutProxy(dataDir, port, controllerPort, users);
+        if (proxied == null) {
+            return base;
+        }
+        String direct = "DIRECT://localhost:" + proxied.directPort();
+        return base
+                .replace("listeners=SASL_PLAINTEXT://localhost:" + port + ",",
+                        "listeners=SASL_PLAINTEXT://localhost:" + port + "," + direct + ",")
+                .replace("advertised.listeners=SASL_PLAINTEXT://localhost:" + port + "," + direct + ",",
+                        "advertised.listeners=SASL_PLAINTEXT://localhost:" + proxied.advertisedPort() + "," + direct + ",")
+                .replace("inter.broker.listener.name=SASL_PLAINTEXT", "inter.broker.listener.name=DIRECT")
+                .replace("SASL_PLAINTEXT:SASL_PLAINTEXT\n", "SASL_PLAINTEXT:SASL_PLAINTEXT,DIRECT:SASL_PLAINTEXT\n")
+                + "listener.name.direct.scram-sha-512.sasl.jaas.config=" + users.jaas(KafkaUsers.ADMIN) + "\n";
+    }
+
+    /** Where the proxy listens (what the services' listener advertises) and the launcher's own listener. */
+    record Proxied(int advertisedPort, int directPort) {
+    }
+
+    private static String serverPropertiesWithoutProxy(Path dataDir, int port, int controllerPort, KafkaUsers users) {
         String controller = KafkaUsers.CONTROLLER;
         String controllerPassword = users.password(controller);
         return """
@@ -109,9 +144,26 @@ final class KafkaBroker {
     /** On other ports and users: tests run their own broker beside a running stack. */
     static KafkaBroker launch(StackLayout layout, Resources resources, int port, int controllerPort, KafkaUsers users)
             throws InterruptedException {
+        return launch(layout, resources, port, controllerPort, users, null);
+    }
+
+    /**
+     * The stack's broker for fault runs: the services' listener on {@link #PROXIED_PORT}, advertised as
+     * {@link #PORT} where the Kafka fault proxy listens, and the launcher's clients (the workload's producer,
+     * the checker's consumers, the forensics verify) on {@link #DIRECT_PORT}, around the proxy.
+     */
+    static KafkaBroker launchBehindProxy(StackLayout layout, Resources resources) throws InterruptedException {
+        KafkaBroker broker = launch(layout, resources, PROXIED_PORT, CONTROLLER_PORT, KafkaUsers.launcher(),
+                new Proxied(PORT, DIRECT_PORT));
+        launcherBootstrap = broker.bootstrap();
+        return broker;
+    }
+
+    private static KafkaBroker launch(StackLayout layout, Resources resources, int port, int controllerPort,
+                                      KafkaUsers users, Proxied proxied) throws InterruptedException {
         long t0 = System.nanoTime();
         String cp = Jvm.runtimeClasspath(layout);
-        Path config = prepareConfig(layout, port, controllerPort, users);
+        Path config = prepareConfig(layout, port, controllerPort, users, proxied);
         List<String> formatArgs = new ArrayList<>(List.of("format", "--standalone", "-t",
                 Uuid.randomUuid().toString(), "-c", config.toString()));
         // SCRAM users go into the bootstrap metadata, so the broker authenticates them from its first second
@@ -127,7 +179,8 @@ final class KafkaBroker {
         List<String> command = Jvm.mainClass(cp, JVM_OPTIONS, "kafka.Kafka", List.of(config.toString()));
         ChildProcess process = ChildProcess.start("kafka", command, layout.repoRoot(), layout.logFile("kafka"));
         Preflight.recordPid(layout, process.pid(), "kafka");
-        KafkaBroker kafka = new KafkaBroker(process, layout, t0, command, port, users);
+        KafkaBroker kafka = new KafkaBroker(process, layout, t0, command, proxied == null ? port : proxied.directPort(),
+                users);
         resources.add("Kafka broker (pid " + process.pid() + ")",
                 () -> ChildProcess.stopAll(List.of(kafka.broker), Duration.ofSeconds(20)));
         return kafka;
@@ -181,14 +234,15 @@ final class KafkaBroker {
         return users;
     }
 
-    private static Path prepareConfig(StackLayout layout, int port, int controllerPort, KafkaUsers users) {
+    private static Path prepareConfig(StackLayout layout, int port, int controllerPort, KafkaUsers users,
+                                      Proxied proxied) {
         try {
             // a fresh cluster each run: the database is fresh too, and old offsets would not match it
             Files.createDirectories(layout.stateDir());
             FileTrees.deleteRecursively(layout.kafkaDir());
             Path data = Files.createDirectories(layout.kafkaDir().resolve("data"));
             Path config = layout.kafkaDir().resolve("server.properties");
-            Files.writeString(config, serverProperties(data, port, controllerPort, users), StandardCharsets.UTF_8);
+            Files.writeString(config, serverProperties(data, port, controllerPort, users, proxied), StandardCharsets.UTF_8);
             restrictToOwner(config);
             return config;
         } catch (IOException e) {
@@ -219,13 +273,20 @@ final class KafkaBroker {
         }
     }
 
-    /** The services would race each other creating the same topics; creating them once up front avoids it. */
+    /**
+     * The services would race each other creating the same topics; creating them once up front avoids it.
+     * Each service's dead-letter topic too: a service creates its own at start-up, but only logs it when
+     * its admin client times out (seen on a loaded machine), and then cannot dead-letter a poison record,
+     * which blocks its partition (fault run poison-records lost the intake topic's leads so).
+     */
     private static void createCatalogueTopics(Admin admin) throws InterruptedException, ExecutionException {
-        List<NewTopic> topics = Arrays.stream(Topic.values()).map(t -> {
+        List<NewTopic> topics = new ArrayList<>(Arrays.stream(Topic.values()).map(t -> {
             NewTopic nt = new NewTopic(t.topicName(), t.partitions(), (short) 1);
             return t.retention() == null ? nt
                     : nt.configs(Map.of("retention.ms", Long.toString(t.retention().toMillis())));
-        }).toList();
+        }).toList());
+        Arrays.stream(com.superkabe.events.Service.values())
+                .forEach(s -> topics.add(new NewTopic(s.deadLetterTopic(), 1, (short) 1)));
         try {
             admin.createTopics(topics).all().get();
         } catch (ExecutionException e) {
@@ -268,7 +329,7 @@ final class KafkaBroker {
 
     /** The launcher's admin client (the super user) on the stack's broker. */
     static Admin admin() {
-        return admin(BOOTSTRAP, KafkaUsers.launcher(), KafkaUsers.ADMIN);
+        return admin(launcherBootstrap, KafkaUsers.launcher(), KafkaUsers.ADMIN);
     }
 
     static Admin admin(String bootstrap, KafkaUsers users, String user) {
@@ -278,6 +339,6 @@ final class KafkaBroker {
 
     /** A launcher client's settings on the stack's broker as {@code user}, merged with {@code extra}. */
     static Map<String, Object> client(String user, Map<String, Object> extra) {
-        return KafkaUsers.launcher().client(BOOTSTRAP, user, extra);
+        return KafkaUsers.launcher().client(launcherBootstrap, user, extra);
     }
 }

@@ -40,12 +40,16 @@ final class LocalPrometheus {
 
     /** The configuration: one job per service (its name), the rule file from deploy/observability. */
     static String config(List<ServiceSpec> services, Path rules) {
-        String jobs = services.stream().map(s -> """
+        // one job per service, its instances (with --replicas 2) as that job's targets
+        java.util.Map<String, List<String>> targets = new java.util.LinkedHashMap<>();
+        services.forEach(s -> targets.computeIfAbsent(s.name(), k -> new java.util.ArrayList<>())
+                .add("'localhost:" + s.port() + "'"));
+        String jobs = targets.entrySet().stream().map(e -> """
                   - job_name: %s
                     metrics_path: /actuator/prometheus
                     static_configs:
-                      - targets: ['localhost:%d']
-                """.formatted(s.name(), s.port())).collect(Collectors.joining());
+                      - targets: [%s]
+                """.formatted(e.getKey(), String.join(", ", e.getValue()))).collect(Collectors.joining());
         return """
                 # written by deploy/local/run.sh --observability; edits are overwritten on the next run
                 global:

@@ -10,7 +10,12 @@ import java.util.TreeSet;
  * Command-line options of the launcher. {@code demos} is empty with {@code --no-demo};
  * {@code observability} also starts Prometheus ({@code --observability}).
  */
-record Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServices, boolean observability) {
+record Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServices, boolean observability,
+               int replicas) {
+
+    Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServices, boolean observability) {
+        this(demos, exitAfterDemo, skippedServices, observability, 1);
+    }
 
     /** The demos, in the order {@code --demo=all} runs them. */
     enum Demo {
@@ -27,7 +32,7 @@ record Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServi
     }
 
     static final String USAGE = """
-            usage: run.sh [--demo=leads|protection|sending|all] [--no-demo] [--exit-after-demo] [--skip=<service>[,<service>...]] [--observability] [--rebuild]
+            usage: run.sh [--demo=leads|protection|sending|all] [--no-demo] [--exit-after-demo] [--skip=<service>[,<service>...]] [--observability] [--replicas 2] [--rebuild]
               --demo=...         which demo to run after start-up: leads (the default), protection, sending,
                                  or all (the three, in that order)
               --no-demo          start the stack only, seed nothing
@@ -35,6 +40,8 @@ record Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServi
               --skip=...         do not start these services (e.g. you run one from your IDE on its port)
               --observability    also start Prometheus (when installed) on localhost:9090, scraping the
                                  services with deploy/observability's alert rules loaded
+              --replicas 2       two instances of each of the six services, the second on 8091-8096 (its port
+                                 plus 10); the gateway, the console and the demos use the first
               --rebuild          (run.sh) rebuild all modules before starting""";
 
     Options {
@@ -57,7 +64,14 @@ record Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServi
         boolean exitAfterDemo = false;
         boolean observability = false;
         Set<String> skipped = new TreeSet<>();
-        for (String arg : args) {
+        int replicas = 1;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--replicas") || arg.startsWith("--replicas=")) {
+                String n = arg.equals("--replicas") ? (i + 1 < args.size() ? args.get(++i) : "") : arg.substring(11);
+                replicas = replicas(n);
+                continue;
+            }
             if (arg.startsWith("--skip=")) {
                 for (String s : arg.substring("--skip=".length()).split(",")) {
                     if (!s.isBlank()) {
@@ -81,7 +95,20 @@ record Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServi
             throw new IllegalArgumentException("--no-demo and --demo= contradict each other\n" + USAGE);
         }
         return new Options(noDemo ? List.of() : demos == null ? List.of(Demo.LEADS) : demos, exitAfterDemo, skipped,
-                observability);
+                observability, replicas);
+    }
+
+    /** {@code --replicas N}: 1 or 2 (the second instance's ports are fixed, so no more fit beside the stack's). */
+    static int replicas(String n) {
+        try {
+            int r = Integer.parseInt(n.strip());
+            if (r >= 1 && r <= ServiceSpec.MAX_REPLICAS) {
+                return r;
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new IllegalArgumentException("--replicas: 1 or " + ServiceSpec.MAX_REPLICAS + ", not '" + n + "'\n" + USAGE);
     }
 
     private static List<Demo> demos(String name) {
@@ -97,8 +124,9 @@ record Options(List<Demo> demos, boolean exitAfterDemo, Set<String> skippedServi
         return !demos.isEmpty();
     }
 
-    /** The services this run starts, in the catalogue's order. */
+    /** The services this run starts, in the catalogue's order, each {@link #replicas} times. */
     List<ServiceSpec> services() {
-        return ServiceSpec.ALL.stream().filter(s -> !skippedServices.contains(s.name())).toList();
+        return ServiceSpec.replicated(ServiceSpec.ALL.stream().filter(s -> !skippedServices.contains(s.name())).toList(),
+                replicas);
     }
 }

@@ -44,12 +44,17 @@ final class SendingDemoData {
 
     /** Sends through the peer (any login accepted), polled for replies on the local mail server. */
     static Map<String, Object> mailbox(String address, String peerHost, int peerPort) {
+        return mailbox(address, peerHost, peerPort, MailServer.HOST, MailServer.IMAP_PORT);
+    }
+
+    /** The same, polled through another IMAP address (a fault proxy in front of the local mail server). */
+    static Map<String, Object> mailbox(String address, String peerHost, int peerPort, String imapHost, int imapPort) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("address", address);
         m.put("provider", "SMTP");
         m.put("dailyLimit", 50);
         m.put("smtp", DemoData.server(peerHost, peerPort, address));
-        m.put("imap", DemoData.server(MailServer.HOST, MailServer.IMAP_PORT, address));
+        m.put("imap", DemoData.server(imapHost, imapPort, address));
         return m;
     }
 

@@ -49,24 +49,61 @@ final class ServiceFleet {
             }
         });
         java.util.function.BiFunction<ServiceSpec, Path, ChildProcess> launcher = (spec, log) -> {
-            ChildProcess p = ChildProcess.start(spec.name(), Jvm.jar(jars.get(spec), jvmOptions, spec.args(db, dnsServer)),
+            ChildProcess p = ChildProcess.start(spec.label(), Jvm.jar(jars.get(spec.instance(1)), jvmOptions,
+                            spec.args(db, dnsServer)),
                     spec.secretEnvironment(db, secretsKey, KafkaUsers.launcher()), layout.repoRoot(), log);
-            Preflight.recordPid(layout, p.pid(), spec.name());
+            Preflight.recordPid(layout, p.pid(), spec.label());
             return p;
         };
         for (ServiceSpec spec : services) {
-            started.put(spec, launcher.apply(spec, layout.logFile(spec.name())));
+            started.put(spec, launcher.apply(spec, layout.logFile(spec.label())));
         }
         Console.info("started " + started.size() + " services; their logs: " + layout.show(layout.logsDir())
                 + "/<service>.log");
         return new ServiceFleet(started, layout, launcher);
     }
 
+    /**
+     * Starts more instances beside the running ones (the second instances of {@code --replicas 2}, after the
+     * first are UP: twelve JVMs starting at once on two cores take longer than two waves of six).
+     */
+    void startMore(List<ServiceSpec> more) {
+        for (ServiceSpec spec : more) {
+            ChildProcess p = launcher.apply(spec, layout.logFile(spec.label()));
+            synchronized (processes) {
+                processes.put(spec, p);
+            }
+        }
+        Console.info("started " + more.size() + " more instances: " + more.stream().map(ServiceSpec::label).toList());
+    }
+
+    /** Whether this instance's process is running. */
+    boolean alive(ServiceSpec spec) {
+        ChildProcess p = processes.get(spec);
+        return p != null && p.isAlive();
+    }
+
+    /** The base URLs of the running instances of a service, the first instance first. */
+    List<String> liveBaseUrls(String service) {
+        synchronized (processes) {
+            return processes.entrySet().stream().filter(e -> e.getKey().name().equals(service) && e.getValue().isAlive())
+                    .sorted(java.util.Comparator.comparingInt(e -> e.getKey().instance()))
+                    .map(e -> e.getKey().baseUrl()).toList();
+        }
+    }
+
+    /** Every instance of the stack's services, in start order. */
+    List<ServiceSpec> instances() {
+        synchronized (processes) {
+            return List.copyOf(processes.keySet());
+        }
+    }
+
     /** kill -9 of the service and its descendants: no shutdown hook runs, nothing is flushed (fault runs). */
     void kill(ServiceSpec spec) {
         ChildProcess p = processes.get(spec);
         if (p == null) {
-            throw new StackException(spec.name() + " is not part of this stack");
+            throw new StackException(spec.label() + " is not part of this stack");
         }
         p.kill();
         reportedDead.add(spec);
@@ -77,7 +114,7 @@ final class ServiceFleet {
      * {@code <service>-restart-<n>.log}, so the log of the killed process stays as it was.
      */
     void restart(ServiceSpec spec, Http http) throws InterruptedException {
-        ChildProcess p = launcher.apply(spec, layout.logFile(spec.name() + "-restart-" + (++restarts)));
+        ChildProcess p = launcher.apply(spec, layout.logFile(spec.label() + "-restart-" + (++restarts)));
         synchronized (processes) {
             processes.put(spec, p);
         }
@@ -85,11 +122,11 @@ final class ServiceFleet {
         long startedAt = System.nanoTime();
         while (!isUp(http, spec)) {
             if (!p.isAlive()) {
-                throw new StackException(spec.name() + " exited during its restart; " + layout.show(p.log())
+                throw new StackException(spec.label() + " exited during its restart; " + layout.show(p.log())
                         + " says:\n" + p.whyItFailed(25));
             }
             if (System.nanoTime() - startedAt > HEALTH_TIMEOUT.toNanos()) {
-                throw new StackException(spec.name() + " did not report UP within " + Console.seconds(HEALTH_TIMEOUT)
+                throw new StackException(spec.label() + " did not report UP within " + Console.seconds(HEALTH_TIMEOUT)
                         + " after its restart; see " + layout.show(p.log()));
             }
             Thread.sleep(250);
@@ -104,18 +141,18 @@ final class ServiceFleet {
             for (ServiceSpec spec : List.copyOf(pending)) {
                 ChildProcess p = processes.get(spec);
                 if (!p.isAlive()) {
-                    throw new StackException(spec.name() + " exited during start-up; "
+                    throw new StackException(spec.label() + " exited during start-up; "
                             + layout.show(p.log()) + " says:\n" + p.whyItFailed(25));
                 }
                 if (isUp(http, spec)) {
                     pending.remove(spec);
-                    Console.info(String.format("%-21s healthy after %s  %s", spec.name(),
+                    Console.info(String.format("%-23s healthy after %s  %s", spec.label(),
                             Console.seconds(Duration.ofNanos(System.nanoTime() - startedAt)), spec.healthUrl()));
                 }
             }
             if (!pending.isEmpty() && System.nanoTime() - startedAt > HEALTH_TIMEOUT.toNanos()) {
                 ServiceSpec late = pending.getFirst();
-                throw new StackException(late.name() + " did not report UP at " + late.healthUrl() + " within "
+                throw new StackException(late.label() + " did not report UP at " + late.healthUrl() + " within "
                         + Console.seconds(HEALTH_TIMEOUT) + "; see " + layout.show(processes.get(late).log())
                         + (pending.size() > 1 ? " (also not UP: " + pending.subList(1, pending.size()).stream()
                                 .map(ServiceSpec::name).toList() + ")" : "")
@@ -129,7 +166,7 @@ final class ServiceFleet {
     void reportDeaths() {
         processes.forEach((spec, p) -> {
             if (!p.isAlive() && reportedDead.add(spec)) {
-                Console.warn(spec.name() + " has stopped; see " + layout.show(p.log()));
+                Console.warn(spec.label() + " has stopped; see " + layout.show(p.log()));
             }
         });
     }

@@ -8,7 +8,15 @@ import java.util.Map;
  * One of the six services as the local stack runs it: its port, the properties it needs here, and
  * (if it resolves DNS) the property that points its resolver at the launcher's {@link LocalDns}.
  */
-record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServerProperty) {
+record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServerProperty, int instance) {
+
+    /** Instance n of a service listens {@code (n - 1) * REPLICA_PORT_STEP} above the first: 8091–8096 for the second. */
+    static final int REPLICA_PORT_STEP = 10;
+    static final int MAX_REPLICAS = 2;
+
+    ServiceSpec(String name, int port, List<String> extraArgs, String dnsServerProperty) {
+        this(name, port, extraArgs, dnsServerProperty, 1);
+    }
 
     static final String ADMIN_TOKEN = "local-admin-token";
 
@@ -45,7 +53,8 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
      */
     static final List<String> LOOPBACK_MAILBOXES = List.of(
             "--superkabe.mailbox.allowed-hosts=127.0.0.0/8,::1,localhost",
-            "--superkabe.mailbox.refused-ports=8080,8081,8082,8083,8084,8085,8086,8087,19092,19093,15432,9090");
+            "--superkabe.mailbox.refused-ports=8080,8081,8082,8083,8084,8085,8086,8087,8091,8092,8093,8094,8095,8096,"
+                    + "19092,19093,19094,19095,15432,15433,9090");
 
     static final List<ServiceSpec> ALL = List.of(
             // customers' intake records must be signed by a producer key of the organization they name (ADR 0043)
@@ -98,6 +107,41 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
 
     ServiceSpec {
         extraArgs = List.copyOf(extraArgs);
+        if (instance < 1 || instance > MAX_REPLICAS) {
+            throw new IllegalArgumentException("instance " + instance + " of " + name + ": 1 to " + MAX_REPLICAS);
+        }
+    }
+
+    /** Instance {@code n} (1-based) of this service: the same settings on its own port. */
+    ServiceSpec instance(int n) {
+        ServiceSpec first = new ServiceSpec(name, port - (instance - 1) * REPLICA_PORT_STEP, extraArgs,
+                dnsServerProperty, 1);
+        return new ServiceSpec(name, first.port + (n - 1) * REPLICA_PORT_STEP, extraArgs, dnsServerProperty, n);
+    }
+
+    /** The name in logs and messages: the service's, with the instance number from the second on. */
+    String label() {
+        return instance == 1 ? name : name + "-" + instance;
+    }
+
+    /**
+     * {@code replicas} instances of each of the six services (one consumer group each, the work split by
+     * partitions); the gateway and the console, which hold no work of their own, stay single.
+     */
+    static List<ServiceSpec> replicated(List<ServiceSpec> specs, int replicas) {
+        if (replicas < 1 || replicas > MAX_REPLICAS) {
+            throw new IllegalArgumentException("--replicas " + replicas + ": 1 to " + MAX_REPLICAS);
+        }
+        List<ServiceSpec> all = new ArrayList<>();
+        for (ServiceSpec s : specs) {
+            all.add(s);
+            if (s.service().isPresent()) {
+                for (int n = 2; n <= replicas; n++) {
+                    all.add(s.instance(n));
+                }
+            }
+        }
+        return List.copyOf(all);
     }
 
     /** Command-line arguments: everything except secrets, which travel in the environment (not shown by ps). */
@@ -108,6 +152,10 @@ record ServiceSpec(String name, int port, List<String> extraArgs, String dnsServ
                 "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.user()));
         args.addAll(extraArgs);
+        if (service().isPresent()) {
+            // the replica's name in lease rows and claims (issue #14); a service that has none ignores it
+            args.add("--superkabe.instance-id=" + label());
+        }
         if (dnsServerProperty != null) {
             args.add("--" + dnsServerProperty + "=" + dnsServer);
         }

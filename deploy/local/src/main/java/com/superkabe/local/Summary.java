@@ -10,12 +10,18 @@ final class Summary {
 
     static void print(StackLayout layout, Database db, String dnsServer, DemoSeeder.Seeded seeded,
                       List<String> demoLines, List<ServiceSpec> skipped, boolean prometheus) {
+        print(layout, db, dnsServer, seeded, demoLines, skipped, prometheus, 1);
+    }
+
+    /** With {@code --replicas 2} the second instances are listed too (their ports: the first's plus 10). */
+    static void print(StackLayout layout, Database db, String dnsServer, DemoSeeder.Seeded seeded,
+                      List<String> demoLines, List<ServiceSpec> skipped, boolean prometheus, int replicas) {
         StringBuilder sb = new StringBuilder("----------------------------------------------------------------\n");
         sb.append("API:         ").append(ServiceSpec.GATEWAY.baseUrl())
                 .append("  (api-gateway: /api, /admin, /t to the services below, /console to :8087)\n");
         sb.append("services (health | metrics):\n");
-        for (ServiceSpec s : ServiceSpec.withGateway(ServiceSpec.ALL)) {
-            sb.append(String.format("  %-21s %s | %s%n", s.name(), s.healthUrl(), s.prometheusUrl()));
+        for (ServiceSpec s : ServiceSpec.withGateway(ServiceSpec.replicated(ServiceSpec.ALL, replicas))) {
+            sb.append(String.format("  %-23s %s | %s%n", s.label(), s.healthUrl(), s.prometheusUrl()));
         }
         sb.append("console:     ").append(ServiceSpec.CONSOLE.baseUrl()).append("/console/")
                 .append("  (through the front door: http://localhost:8080/console/; sign in with the API key)\n");

@@ -45,13 +45,15 @@ class PureLogicTest {
                 "--server.port=8083", "--spring.kafka.bootstrap-servers=localhost:19092",
                 "--spring.datasource.url=jdbc:postgresql://localhost:15432/postgres",
                 "--spring.datasource.username=postgres", "--superkabe.clock.interval=1s",
-                "--superkabe.sequencer.sending.retry-base-ticks=2", "--superkabe.sequencer.sending.retry-max-ticks=8");
+                "--superkabe.sequencer.sending.retry-base-ticks=2", "--superkabe.sequencer.sending.retry-max-ticks=8",
+                "--superkabe.instance-id=sequencer-service");
         assertThat(ServiceSpec.named("ingestion-service").args(db, "127.0.0.1:5353")).contains("--superkabe.admin-token=local-admin-token",
                 "--superkabe.ingestion.mx.dns-server=127.0.0.1:5353");
         assertThat(ServiceSpec.named("reply-poller-service").args(db, "127.0.0.1:5353")).contains("--superkabe.poll.interval=2s");
         assertThat(ServiceSpec.named("send-adapter-service").args(db, "127.0.0.1:5353")).contains(
                 "--superkabe.mailbox.allowed-hosts=127.0.0.0/8,::1,localhost",
-                "--superkabe.mailbox.refused-ports=8080,8081,8082,8083,8084,8085,8086,8087,19092,19093,15432,9090");
+                "--superkabe.mailbox.refused-ports=8080,8081,8082,8083,8084,8085,8086,8087,8091,8092,8093,8094,8095,8096,"
+                        + "19092,19093,19094,19095,15432,15433,9090");
         assertThat(ServiceSpec.named("reply-poller-service").args(db, "127.0.0.1:5353")).contains(
                 "--superkabe.mailbox.allowed-hosts=127.0.0.0/8,::1,localhost");
         assertThat(ServiceSpec.named("protection-service").args(db, "127.0.0.1:5353")).contains(
@@ -95,6 +97,49 @@ class PureLogicTest {
                 "controller.quorum.bootstrap.servers=localhost:19093", "log.dirs=/data/kafka",
                 "offsets.topic.replication.factor=1");
         assertThat(props).doesNotContainPattern("(?<!SASL_)PLAINTEXT://").doesNotContain("allow.everyone.if.no.acl.found=true");
+    }
+
+    @Test
+    void behindAFaultProxyTheServicesListenerAdvertisesTheProxyAndTheLauncherHasADirectListener() {
+        // given the broker on 19094 behind a proxy on 19092, and the launcher's listener on 19095
+        String props = KafkaBroker.serverProperties(Path.of("/data/kafka"), 19094, 19093, KafkaUsers.launcher(),
+                new KafkaBroker.Proxied(19092, 19095));
+
+        // then clients learn the proxy's address from metadata, and the broker talks to itself around it
+        assertThat(props).contains(
+                "\nlisteners=SASL_PLAINTEXT://localhost:19094,DIRECT://localhost:19095,CONTROLLER://localhost:19093\n",
+                "advertised.listeners=SASL_PLAINTEXT://localhost:19092,DIRECT://localhost:19095,CONTROLLER://localhost:19093",
+                "inter.broker.listener.name=DIRECT",
+                "listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,DIRECT:SASL_PLAINTEXT",
+                "listener.name.direct.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule");
+        assertThat(props).doesNotContainPattern("(?<!SASL_)PLAINTEXT://");
+    }
+
+    @Test
+    void withTwoReplicasEachServiceGetsASecondInstanceTenPortsUpAndTheGatewayStaysSingle() {
+        // when
+        Options options = Options.parse(List.of("--replicas", "2", "--no-demo"));
+        List<ServiceSpec> fleet = ServiceSpec.withGateway(options.services());
+
+        // then
+        assertThat(options.replicas()).isEqualTo(2);
+        assertThat(fleet).hasSize(13);
+        ServiceSpec second = fleet.stream().filter(s -> s.label().equals("sequencer-service-2")).findFirst().orElseThrow();
+        assertThat(second.port()).isEqualTo(8093);
+        assertThat(second.args(new Database("jdbc:postgresql://localhost:15432/postgres", "postgres", "pw", true), "127.0.0.1:53"))
+                .contains("--server.port=8093", "--superkabe.clock.interval=1s", "--superkabe.instance-id=sequencer-service-2");
+        assertThat(fleet.stream().filter(s -> s.name().equals("api-gateway"))).hasSize(1);
+        assertThat(Options.parse(List.of("--replicas=1")).services()).hasSize(6);
+        assertThatThrownBy(() -> Options.parse(List.of("--replicas", "0"))).hasMessageContaining("--replicas: 1 or 2");
+        assertThat(LocalPrometheus.config(fleet, Path.of("/rules.yml")))
+                .contains("- targets: ['localhost:8083', 'localhost:8093']");
+    }
+
+    @Test
+    void restartsPostgresWithTheCommandLineItRecordedInPostmasterOpts() {
+        String opts = "/tmp/embedded-pg/PG-1/bin/postgres \"-D\" \"/data/pg dir\" \"-p\" \"15433\" \"-c\" \"max_connections=200\"\n";
+        assertThat(PostgresCrash.parseOpts(opts)).containsExactly("/tmp/embedded-pg/PG-1/bin/postgres", "-D",
+                "/data/pg dir", "-p", "15433", "-c", "max_connections=200");
     }
 
     @Test
