@@ -34,6 +34,7 @@ final class SequencerHistory {
     static final class Pass implements java.util.function.Consumer<Recorded> {
         private final Replayer.Session session;
         private final Set<String> inputIds = new HashSet<>();
+        private final Set<String> publishedIds = new HashSet<>();
         final Map<String, List<Published>> published = new TreeMap<>();
         /** Input id to where it was read, for naming a divergence's cause. */
         final Map<String, String> inputs = new HashMap<>();
@@ -42,6 +43,7 @@ final class SequencerHistory {
         long records;
         long replayed;
         long duplicates;
+        long publishedCopies;
 
         Pass() {
             this(SequencerSettings.Settings.DEFAULT);
@@ -64,6 +66,11 @@ final class SequencerHistory {
                 return;
             }
             if (e.payload() instanceof RunEvent run && r.topic().equals(Topic.RUNS.topicName())) {
+                // the outbox relay publishes at least once (ADR 0050): a copy with the same event id is one event
+                if (!publishedIds.add(e.id())) {
+                    publishedCopies++;
+                    return;
+                }
                 published.computeIfAbsent(run.runId(), k -> new ArrayList<>()).add(new Published(run, e.causationId()));
                 return;
             }

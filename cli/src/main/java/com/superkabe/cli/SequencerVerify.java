@@ -81,6 +81,7 @@ final class SequencerVerify {
         long compared = pass.published.values().stream().mapToLong(List::size).sum();
         out.println("verify sequencer: " + (pass.published.size()) + " runs published, " + pass.replayed
                 + " input events replayed" + (pass.duplicates > 0 ? " (" + pass.duplicates + " duplicates skipped)" : "")
+                + (pass.publishedCopies > 0 ? ", " + pass.publishedCopies + " republished run events counted once" : "")
                 + ", " + compared + " published run events compared; " + divergences.size()
                 + (divergences.size() == 1 ? " divergence" : " divergences"));
         return divergences.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
