@@ -213,7 +213,8 @@ class EnrolmentIT {
         assertThat(enrol(org, paused, ids).body()).contains("PAUSED");
         assertProblem(enrol(org, draft, ids), 409, "status");
         assertProblem(enrol(org, active, "{\"leadIds\":[]}"), 400, "leadIds");
-        assertProblem(enrol(org, active, "{\"leads\":[\"x\"]}"), 400, "leadIds");
+        // a misspelt field is named as the unknown field it is (ADR 0045), not as the missing one
+        assertProblem(enrol(org, active, "{\"leads\":[\"x\"]}"), 400, "leads");
         assertProblem(enrol(org, active, "{\"leadIds\":[\"" + leadId + "\", 42]}"), 400, "leadIds[1]");
         assertProblem(enrol(org, active, TestHttp.json(Map.of("leadIds",
                 java.util.Collections.nCopies(1001, leadId)))), 400, "leadIds");
