@@ -72,18 +72,31 @@ class ScheduledTickReplayTest {
     private static ProtectionPolicy policy(SplittableRandom rnd) {
         ProtectionPolicy p = ProtectionPolicy.defaults(21_600).withThresholds(2, 10, 3, 10)
                 .withCooldowns(List.of(2L, 5L, 9L)).withWarmNewMailboxes(rnd.nextBoolean());
-        return rnd.nextBoolean() ? p : p.withComplaints(new ComplaintPolicy(100, 500, 20, 2));
+        return switch (rnd.nextInt(3)) {
+            case 0 -> p;
+            case 1 -> p.withComplaints(new ComplaintPolicy(100, 500, 20, 1 + rnd.nextInt(3)));
+            // loose enough that a warming mailbox keeps sending with a complaint until a day of sends rolls out
+            default -> p.withComplaints(new ComplaintPolicy(8_000, 15_000, 5, 2));
+        };
     }
 
-    /** Registrations, sends, failures, DSN bounces and complaints over 2 organizations, ticks between them. */
+    /**
+     * Registrations, sends, failures, DSN bounces and complaints over 2 organizations, ticks between
+     * them. Only a few mailboxes are active at a time, so the others sit through days of ticks with
+     * no input: only the clock can move them then.
+     */
     private static List<SuperkabeEvent> history(SplittableRandom rnd, int size) {
         int mailboxes = 3 + rnd.nextInt(12);
         List<SuperkabeEvent> out = new ArrayList<>();
         List<String> sendIds = new ArrayList<>();
         long tick = 0;
         out.add(new ClockTicked(0, Instant.EPOCH, 21_600));
+        int[] active = new int[0];
         for (int i = 0; i < size; i++) {
-            int m = rnd.nextInt(mailboxes);
+            if (i % 150 == 0) {
+                active = rnd.ints(1 + rnd.nextInt(3), 0, mailboxes).toArray();
+            }
+            int m = rnd.nextInt(4) == 0 ? rnd.nextInt(mailboxes) : active[rnd.nextInt(active.length)];
             String org = "org-" + (m % 2);
             String mailbox = "mb-" + m;
             String recipient = RECIPIENTS[rnd.nextInt(RECIPIENTS.length)];
@@ -92,6 +105,11 @@ class ScheduledTickReplayTest {
             if (roll < 8) {
                 tick += 1 + (rnd.nextInt(10) == 0 ? rnd.nextInt(6) : 0);
                 out.add(new ClockTicked(tick, Instant.EPOCH.plusSeconds(tick * 21_600), 21_600));
+            } else if (roll < 10 && i % 150 > 100) {
+                // a quiet stretch: only ticks
+                for (int q = rnd.nextInt(12); q > 0; q--) {
+                    out.add(new ClockTicked(++tick, Instant.EPOCH.plusSeconds(tick * 21_600), 21_600));
+                }
             } else if (roll < 11) {
                 out.add(new MailboxRegistered(org, mailbox, mailbox + "@d" + (m % 3) + ".test", "d" + (m % 3) + ".test",
                         "SMTP", 50, null, null));
