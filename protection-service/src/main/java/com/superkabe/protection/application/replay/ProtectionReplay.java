@@ -22,15 +22,19 @@ import com.superkabe.protection.domain.OutcomeClass;
 import com.superkabe.protection.domain.ProtectionPolicy;
 import com.superkabe.protection.domain.RecipientEsp;
 import com.superkabe.protection.domain.SenderRejections;
+import com.superkabe.protection.domain.TickSchedule;
 import com.superkabe.protection.domain.Transition;
 import com.superkabe.protection.domain.WarmupLimits;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Replays protection's input events through the pure deciders the way ProtectionService and
@@ -39,6 +43,11 @@ import java.util.TreeMap;
  * mailbox transition and complaint, the domain's cascade, and the end of a complaint hold.
  * What the topics do not hold is assumed: every DNS check passes, and one policy (the given one)
  * applies to every organization. Each decided transition is returned with the id of its cause.
+ * <p>
+ * A tick visits only the mailboxes it could change ({@link TickSchedule}, ADR 0056): the ones an
+ * input changed since the last tick and the ones whose time-based rule is due. The visits happen in
+ * mailbox-id order with the state as the earlier visits of the same tick left it, as the service's
+ * walk over every due mailbox does; a skipped visit is one that would have decided nothing.
  */
 public final class ProtectionReplay {
 
@@ -55,19 +64,50 @@ public final class ProtectionReplay {
     private final ProtectionPolicy policy;
     private final Map<String, MailboxState> mailboxes = new TreeMap<>();
     private final Map<String, DomainState> domains = new TreeMap<>();
-    private final Map<String, Integer> limits = new TreeMap<>();
+    private final Map<String, Integer> limits = new HashMap<>();
     /** Mailboxes in a state the clock can move (the service's mailboxesDueOnTick, before its cooldown filter). */
-    private final java.util.TreeSet<String> clocked = new java.util.TreeSet<>();
+    private final Set<String> clocked = new HashSet<>();
+    /** Clocked mailboxes by the tick of their next possible tick decision (stale entries are skipped). */
+    private final PriorityQueue<Due> due = new PriorityQueue<>();
+    /** The tick each scheduled mailbox is due at: the live entry of {@link #due}. */
+    private final Map<String, Long> dueAt = new HashMap<>();
+    /** Paused domains with a complaint hold: the only ones a tick can move. */
+    private final TreeSet<String> held = new TreeSet<>();
     /** Registered mailboxes by organization and domain, as the service's mailboxesOfDomain. */
-    private final Map<String, java.util.TreeSet<String>> byDomain = new java.util.HashMap<>();
-    private final Set<String> counted = new HashSet<>();
-    private final List<String> lines = new ArrayList<>();
+    private final Map<String, TreeSet<String>> byDomain = new HashMap<>();
+    private final SeenOutcomes counted = new SeenOutcomes();
+    /** The golden files' lines: collected only by {@link #replay}, nothing else reads them. */
+    private List<String> lines;
     private final List<Decision> decided = new ArrayList<>();
     private String cause = "";
     private long tick;
+    /** During a tick's walk: the mailbox being visited, the walk's remaining ids, and who else changed. */
+    private String visiting;
+    private TreeSet<String> walk;
+    private final Set<String> touched = new HashSet<>();
+
+    private record Due(long tick, String mailboxId) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due o) {
+            return Long.compare(tick, o.tick);
+        }
+    }
+
+    /** False only for the reference walk the equivalence test compares against. */
+    private final boolean scheduled;
 
     public ProtectionReplay(ProtectionPolicy policy) {
+        this(policy, true);
+    }
+
+    private ProtectionReplay(ProtectionPolicy policy, boolean scheduled) {
         this.policy = policy;
+        this.scheduled = scheduled;
+    }
+
+    /** The straightforward replay: every tick visits every clocked mailbox and every domain. */
+    static ProtectionReplay visitingEverything(ProtectionPolicy policy) {
+        return new ProtectionReplay(policy, false);
     }
 
     /** The input events protection consumes; anything else is not replayed here. */
@@ -78,6 +118,7 @@ public final class ProtectionReplay {
 
     /** Replays a whole history; the decided facts as one line each (the golden files' unit). */
     public List<String> replay(List<SuperkabeEvent> events) {
+        lines = lines == null ? new ArrayList<>() : lines;
         events.forEach(e -> apply("", e));
         return List.copyOf(lines);
     }
@@ -85,7 +126,7 @@ public final class ProtectionReplay {
     /** Applies one input event and returns the transitions it caused. */
     public List<Decision> apply(String causeId, SuperkabeEvent e) {
         cause = causeId;
-        int before = decided.size();
+        decided.clear();
         switch (e) {
             case MailboxRegistered m -> {
                 mailbox(MailboxDecider.decide(load(m.mailboxId(), m.orgId()),
@@ -93,7 +134,7 @@ public final class ProtectionReplay {
                 domain(m.orgId(), m.domain());
             }
             case EmailSent s -> {
-                if (counted.add(s.mailboxId() + "/" + s.sendId())) {
+                if (counted.add(s.mailboxId(), SeenOutcomes.SENT, s.sendId())) {
                     outcome(s.orgId(), s.mailboxId(), OutcomeClass.CLEAN, s.recipient(), s.requestTick());
                 }
             }
@@ -103,7 +144,7 @@ public final class ProtectionReplay {
             case ClockTicked t -> onTick(t.tick());
             default -> throw new IllegalArgumentException("not an input of protection: " + EventType.of(e));
         }
-        return List.copyOf(decided.subList(before, decided.size()));
+        return decided.isEmpty() ? List.of() : List.copyOf(decided);
     }
 
     /** Every entity's current state: {@code mailbox:<id>} and {@code domain:<orgId>/<domain>}. */
@@ -120,15 +161,16 @@ public final class ProtectionReplay {
     }
 
     private MailboxState load(String mailboxId, String orgId) {
-        return mailboxes.getOrDefault(mailboxId, MailboxState.unknown(mailboxId, orgId, policy));
+        MailboxState s = mailboxes.get(mailboxId);
+        return s != null ? s : MailboxState.unknown(mailboxId, orgId, policy);
     }
 
     private void failed(EmailSendFailed f) {
-        if (!counted.add(f.mailboxId() + "/" + f.sendId())) {
+        if (!counted.add(f.mailboxId(), SeenOutcomes.SENT, f.sendId())) {
             return;
         }
         OutcomeClass cls = BounceRule.classify(f);
-        if (isBounce(cls) && !counted.add(f.mailboxId() + "/bounced:" + f.sendId())) {
+        if (isBounce(cls) && !counted.add(f.mailboxId(), SeenOutcomes.BOUNCED, f.sendId())) {
             return;
         }
         outcome(f.orgId(), f.mailboxId(), cls, f.recipient(), f.requestTick());
@@ -138,10 +180,9 @@ public final class ProtectionReplay {
     private void bounced(EmailBounced b) {
         OutcomeClass cls = BounceRule.classifyDsn(b.status(), b.smtpCode(), b.diagnostic(), b.bounceClass(),
                 b.category());
-        String key = b.sendId() == null ? "dsn:" + b.bounceId()
-                : isBounce(cls) ? "bounced:" + b.sendId()
-                : cls == OutcomeClass.SENDER_REJECTION ? "sender:" + b.sendId() : "dsn:" + b.bounceId();
-        if (counted.add(b.mailboxId() + "/" + key)) {
+        boolean dsn = b.sendId() == null || !isBounce(cls) && cls != OutcomeClass.SENDER_REJECTION;
+        if (dsn ? counted.add(b.mailboxId(), SeenOutcomes.DSN, b.bounceId())
+                : counted.add(b.mailboxId(), isBounce(cls) ? SeenOutcomes.BOUNCED : SeenOutcomes.SENDER, b.sendId())) {
             outcome(b.orgId(), b.mailboxId(), cls, b.recipient(), tick);
         }
     }
@@ -149,8 +190,8 @@ public final class ProtectionReplay {
     // a complaint carries no tick either; its domain is judged on its own rate as well
     private void complaint(ComplaintReceived c) {
         MailboxState s = mailboxes.get(c.mailboxId());
-        if (s == null || !s.orgId().equals(c.orgId()) || !counted.add(c.mailboxId() + "/complaint:"
-                + c.complaintId())) {
+        if (s == null || !s.orgId().equals(c.orgId()) || !counted.add(c.mailboxId(), SeenOutcomes.COMPLAINT,
+                c.complaintId())) {
             return;
         }
         mailbox(MailboxDecider.decide(s, new MailboxCommand.RecordComplaint(tick), policy));
@@ -194,7 +235,9 @@ public final class ProtectionReplay {
         Correlation.Verdict v = Correlation.classify(esp, onEsp, siblings, policy);
         switch (v.scope()) {
             case PROVIDER -> {
-                lines.add("provider " + esp.orElseThrow() + " spike " + s.mailboxId() + " @" + cmd.tick());
+                if (lines != null) {
+                    lines.add("provider " + esp.orElseThrow() + " spike " + s.mailboxId() + " @" + cmd.tick());
+                }
                 return MailboxDecider.decide(before, cmd.atProviderScope(), policy);
             }
             case DOMAIN -> {
@@ -218,28 +261,79 @@ public final class ProtectionReplay {
             return;
         }
         tick = t;
-        for (String id : List.copyOf(clocked)) {
-            MailboxState s = mailboxes.get(id);
-            if (!dueOnTick(s, t)) {
-                continue;
-            }
-            MailboxDecision d = MailboxDecider.decide(s, new MailboxCommand.Tick(t), policy);
-            boolean moved = mailbox(d);
-            if (d.dnsCheckDue()) {
-                moved |= mailbox(MailboxDecider.decide(d.state(), new MailboxCommand.DnsChecked(true, "all pass", t),
-                        policy));
-            }
-            if (moved) {
-                domain(s.orgId(), s.domain());
+        walk = scheduled ? new TreeSet<>() : new TreeSet<>(clocked);
+        for (Due d = due.peek(); d != null && d.tick() <= t; d = due.peek()) {
+            due.poll();
+            Long live = dueAt.get(d.mailboxId());
+            if (live != null && live == d.tick()) {
+                dueAt.remove(d.mailboxId());
+                walk.add(d.mailboxId());
             }
         }
-        for (String key : List.copyOf(domains.keySet())) {
+        for (String id = walk.pollFirst(); id != null; id = walk.pollFirst()) {
+            visiting = id;
+            boolean moved = visit(mailboxes.get(id), t);
+            visiting = null;
+            MailboxState now = mailboxes.get(id);
+            schedule(now, moved ? t + 1 : TickSchedule.next(now, t, policy));
+        }
+        walk = null;
+        for (String id : touched) {
+            schedule(mailboxes.get(id), t + 1);
+        }
+        touched.clear();
+        for (String key : List.copyOf(scheduled ? held : domains.keySet())) {
             DomainState d = domains.get(key);
             if (d.status().wire().equals("paused") && d.complaintHoldUntil() >= 0 && d.complaintHoldUntil() <= t) {
                 domain(d.orgId(), d.domain());
             }
         }
-        lines.add("tick " + t);
+        if (lines != null) {
+            lines.add("tick " + t);
+        }
+    }
+
+    /** One mailbox's tick decision, as the service's walk makes it; true if the mailbox moved. */
+    private boolean visit(MailboxState s, long t) {
+        if (!dueOnTick(s, t)) {
+            return false;
+        }
+        MailboxDecision d = MailboxDecider.decide(s, new MailboxCommand.Tick(t), policy);
+        boolean moved = mailbox(d);
+        if (d.dnsCheckDue()) {
+            moved |= mailbox(MailboxDecider.decide(d.state(), new MailboxCommand.DnsChecked(true, "all pass", t),
+                    policy));
+        }
+        if (moved) {
+            domain(s.orgId(), s.domain());
+        }
+        return moved;
+    }
+
+    /** Keeps the earliest tick a clocked mailbox is due at; others are never visited. */
+    private void schedule(MailboxState s, long at) {
+        if (!scheduled || at == TickSchedule.NEVER || !clocked.contains(s.mailboxId())) {
+            return;
+        }
+        Long current = dueAt.get(s.mailboxId());
+        if (current == null || at < current) {
+            dueAt.put(s.mailboxId(), at);
+            due.add(new Due(at, s.mailboxId()));
+        }
+    }
+
+    /**
+     * A mailbox an input (or another mailbox's decision) changed is due at the next tick. During a
+     * tick's walk, one the service's walk has still ahead (it was clocked when the tick began) is
+     * visited in this walk, with its new state, as the service does.
+     */
+    private void changed(MailboxState s, boolean wasClocked) {
+        String id = s.mailboxId();
+        if (walk == null) {
+            schedule(s, tick);
+        } else if (!id.equals(visiting) && touched.add(id) && wasClocked && id.compareTo(visiting) > 0) {
+            walk.add(id);
+        }
     }
 
     private static boolean dueOnTick(MailboxState s, long t) {
@@ -253,25 +347,31 @@ public final class ProtectionReplay {
     /** Applies a mailbox decision; true if it changed the mailbox's state machine. */
     private boolean mailbox(MailboxDecision d) {
         MailboxState s = d.state();
-        mailboxes.put(s.mailboxId(), s);
-        switch (s.status()) {
-            case PAUSED, QUARANTINE, WARM_RECOVERY, WARMING -> clocked.add(s.mailboxId());
+        MailboxState previous = mailboxes.put(s.mailboxId(), s);
+        boolean wasClocked = switch (s.status()) {
+            case PAUSED, QUARANTINE, WARM_RECOVERY, WARMING -> !clocked.add(s.mailboxId());
             default -> clocked.remove(s.mailboxId());
-        }
-        if (s.registered() && s.domain() != null) {
-            byDomain.computeIfAbsent(s.orgId() + "/" + s.domain(), k -> new java.util.TreeSet<>()).add(s.mailboxId());
+        };
+        changed(s, wasClocked);
+        if (s.registered() && s.domain() != null && (previous == null || !previous.registered()
+                || !s.domain().equals(previous.domain()))) {
+            byDomain.computeIfAbsent(s.orgId() + "/" + s.domain(), k -> new TreeSet<>()).add(s.mailboxId());
         }
         d.transitions().forEach(t -> record(s.orgId(), t));
-        int limit = s.registered() ? WarmupLimits.of(s, tick, policy) : WarmupLimits.NONE;
-        Integer before = limits.put(s.mailboxId(), limit);
-        if (s.registered() && (before == null ? WarmupLimits.NONE : before) != limit) {
-            lines.add("limit " + s.mailboxId() + " " + s.status().wire() + " " + limit + " @" + tick);
+        if (lines != null) {
+            // the limits only feed the golden lines
+            int limit = s.registered() ? WarmupLimits.of(s, tick, policy) : WarmupLimits.NONE;
+            Integer before = limits.put(s.mailboxId(), limit);
+            if (s.registered() && (before == null ? WarmupLimits.NONE : before) != limit) {
+                lines.add("limit " + s.mailboxId() + " " + s.status().wire() + " " + limit + " @" + tick);
+            }
         }
         return !d.transitions().isEmpty();
     }
 
     private List<MailboxState> ofDomain(String orgId, String domain) {
-        return byDomain.getOrDefault(orgId + "/" + domain, new java.util.TreeSet<>()).stream().map(mailboxes::get)
+        TreeSet<String> ids = byDomain.get(orgId + "/" + domain);
+        return ids == null ? List.of() : ids.stream().map(mailboxes::get)
                 .filter(m -> m.registered() && domain.equals(m.domain()) && orgId.equals(m.orgId())).toList();
     }
 
@@ -290,7 +390,13 @@ public final class ProtectionReplay {
 
     private void applyDomain(DomainState current, DomainDecision d, String domain) {
         String orgId = current.orgId();
-        domains.put(orgId + "/" + domain, d.state());
+        String key = orgId + "/" + domain;
+        domains.put(key, d.state());
+        if (d.state().status().wire().equals("paused") && d.state().complaintHoldUntil() >= 0) {
+            held.add(key);
+        } else {
+            held.remove(key);
+        }
         d.transition().ifPresent(t -> {
             record(orgId, t);
             boolean paused = d.state().status().wire().equals("paused");
@@ -305,6 +411,9 @@ public final class ProtectionReplay {
 
     private void record(String orgId, Transition t) {
         decided.add(new Decision(cause, orgId, t));
+        if (lines == null) {
+            return;
+        }
         lines.add(t.entityType() + " " + t.entityId() + " " + t.from() + " -> " + t.to() + " [" + t.trigger() + "] @"
                 + t.tick() + " cooldownUntil=" + t.cooldownUntil() + " canSend=" + t.canSend() + " : " + t.reason());
     }
