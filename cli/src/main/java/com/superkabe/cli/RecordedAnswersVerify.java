@@ -117,67 +117,50 @@ final class RecordedAnswersVerify {
     }
 
     private static Replay gate(GateReplay replay) {
-        return new Replay() {
-            @Override
-            public void accept(String eventId, SuperkabeEvent event) {
-                replay.accept(eventId, event);
-            }
-
-            @Override
-            public boolean isInput(SuperkabeEvent event) {
-                return GateReplay.isInput(event);
-            }
-
-            @Override
-            public long inputs() {
-                return replay.inputs();
-            }
-
-            @Override
-            public int entities() {
-                java.util.Set<String> keys = new java.util.HashSet<>(replay.stateHashes().keySet());
-                keys.addAll(replay.publishedHashes().keySet());
-                return keys.size();
-            }
-
-            @Override
-            public List<Divergence> divergences() {
-                return replay.divergences().stream()
-                        .map(d -> new Divergence(d.key(), d.index(), d.causeId(), d.expected(), d.actual()))
-                        .toList();
-            }
-        };
+        return adapter(replay::accept, GateReplay::isInput, replay::inputs, () -> replay.stateHashes().keySet(),
+                () -> replay.publishedHashes().keySet(), () -> replay.divergences().stream()
+                        .map(d -> new Divergence(d.key(), d.index(), d.causeId(), d.expected(), d.actual())).toList());
     }
 
     private static Replay ingestion(IngestionReplay replay) {
+        return adapter(replay::accept, IngestionReplay::isInput, replay::inputs, () -> replay.stateHashes().keySet(),
+                () -> replay.publishedHashes().keySet(), () -> replay.divergences().stream()
+                        .map(d -> new Divergence(d.key(), d.index(), d.causeId(), d.expected(), d.actual())).toList());
+    }
+
+    /** The two replays have the same shape but no common type; this joins them without copying the logic. */
+    private static Replay adapter(java.util.function.BiConsumer<String, SuperkabeEvent> accept,
+                                  java.util.function.Predicate<SuperkabeEvent> isInput,
+                                  java.util.function.LongSupplier inputs,
+                                  java.util.function.Supplier<java.util.Set<String>> replayedKeys,
+                                  java.util.function.Supplier<java.util.Set<String>> publishedKeys,
+                                  java.util.function.Supplier<List<Divergence>> divergences) {
         return new Replay() {
             @Override
             public void accept(String eventId, SuperkabeEvent event) {
-                replay.accept(eventId, event);
+                accept.accept(eventId, event);
             }
 
             @Override
             public boolean isInput(SuperkabeEvent event) {
-                return IngestionReplay.isInput(event);
+                return isInput.test(event);
             }
 
             @Override
             public long inputs() {
-                return replay.inputs();
+                return inputs.getAsLong();
             }
 
             @Override
             public int entities() {
-                java.util.Set<String> keys = new java.util.HashSet<>(replay.stateHashes().keySet());
-                keys.addAll(replay.publishedHashes().keySet());
+                java.util.Set<String> keys = new java.util.HashSet<>(replayedKeys.get());
+                keys.addAll(publishedKeys.get());
                 return keys.size();
             }
 
             @Override
             public List<Divergence> divergences() {
-                return replay.divergences().stream()
-                        .map(d -> new Divergence(d.key(), d.index(), d.causeId(), d.expected(), d.actual()))
-                        .toList();
+                return divergences.get();
             }
         };
     }
