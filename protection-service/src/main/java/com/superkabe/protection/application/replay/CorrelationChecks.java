@@ -28,9 +28,14 @@ public final class CorrelationChecks {
 
     /**
      * A recorded check that disagrees with the replay: {@code derived} the counts the replay derived
-     * (null: the replay never made this check), {@code causeId} the input the replay was deciding.
+     * (null: the replay never made this check), {@code causeId} the input the replay was deciding;
+     * {@code changesDecision}: the derived counts would have decided otherwise (another scope, or
+     * another domain decision). A difference that changes no decision can come from the merged order
+     * of the topics: outcomes of other mailboxes are on other partitions, and the service may have
+     * consumed them before or after this one in another order than the merge (ADR 0063).
      */
-    public record Divergence(Check check, Correlation.Counts derived, long derivedTick, String causeId) {
+    public record Divergence(Check check, Correlation.Counts derived, long derivedTick, String causeId,
+                             boolean changesDecision) {
 
         public String describe() {
             MailboxCorrelationChecked r = check.recorded();
@@ -94,7 +99,7 @@ public final class CorrelationChecks {
      */
     public List<Divergence> divergences() {
         List<Divergence> all = new ArrayList<>(divergences);
-        byMailbox.values().forEach(q -> q.forEach(c -> all.add(new Divergence(c, null, -1, null))));
+        byMailbox.values().forEach(q -> q.forEach(c -> all.add(new Divergence(c, null, -1, null, true))));
         return all;
     }
 }

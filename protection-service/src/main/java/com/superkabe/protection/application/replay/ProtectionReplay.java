@@ -248,16 +248,20 @@ public final class ProtectionReplay {
         if (checks != null) {
             checks.decided(check != null);
         }
+        DomainState dom = s.domain() == null ? null
+                : domains.getOrDefault(s.orgId() + "/" + s.domain(), DomainState.healthy(s.orgId(), s.domain()));
+        Correlation.Outcome o = Correlation.decide(before, d, cmd, derived, dom, policy);
         if (check != null) {
             Correlation.Counts recorded = recordedCounts(check);
             if (recorded == null || !recorded.equals(derived) || check.recorded().tick() != cmd.tick()) {
-                checks.diverged(new CorrelationChecks.Divergence(check, derived, cmd.tick(), cause));
+                Correlation.Outcome fromRecord = recorded == null ? o
+                        : Correlation.decide(before, d, cmd, recorded, dom, policy);
+                checks.diverged(new CorrelationChecks.Divergence(check, derived, cmd.tick(), cause,
+                        recorded == null || !sameDecision(o, fromRecord)));
+                counts = recorded == null ? derived : recorded;
+                o = fromRecord;
             }
-            counts = recorded == null ? derived : recorded;
         }
-        DomainState dom = s.domain() == null ? null
-                : domains.getOrDefault(s.orgId() + "/" + s.domain(), DomainState.healthy(s.orgId(), s.domain()));
-        Correlation.Outcome o = Correlation.decide(before, d, cmd, counts, dom, policy);
         if (lines != null && check != null) {
             lines.add("correlation " + s.mailboxId() + " " + o.verdict().scope() + " from record: esp="
                     + counts.dominantEsp().map(Enum::name).orElse("-") + " onEsp=" + counts.mailboxesOnEsp()
@@ -282,6 +286,11 @@ public final class ProtectionReplay {
                 return o.mailbox();
             }
         }
+    }
+
+    private static boolean sameDecision(Correlation.Outcome a, Correlation.Outcome b) {
+        return a.verdict().scope() == b.verdict().scope() && a.mailbox().state().equals(b.mailbox().state())
+                && a.domain().map(DomainDecision::state).equals(b.domain().map(DomainDecision::state));
     }
 
     /** The check's counts as the replayed mailboxes give them (the service reads the same from its rows). */
