@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * verify on protection's recorded correlation checks (ADR 0063) on a real broker: the golden history
  * protection recorded ({@code protection-service/.../histories/correlation.input.jsonl}: a domain paused
- * by the check) is on the topics with its records and the state changes published from them. verify
+ * by the check, a provider spike) is on the topics with its records and the state changes published from them. verify
  * decides each check from its record; a record whose counts the replayed mailboxes contradict is
  * reported with the record and the input. The broker is this class's own.
  */
@@ -74,7 +74,7 @@ class CorrelationVerifyIT {
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("; 0 divergences")
-                .contains("correlation checks: 3 recorded, 3 decided from their record, 0 from derived counts "
+                .contains("correlation checks: 6 recorded, 6 decided from their record, 0 from derived counts "
                         + "(no record); 0 count differences, 0 reported")
                 .doesNotContain("DIVERGE");
     }
@@ -98,7 +98,7 @@ class CorrelationVerifyIT {
                         + "failing=2 @0")
                 .contains("  recorded:  superkabe.protection.correlation-checked.v1 ")
                 .contains("  replaying: superkabe.email.send-failed.v1 ")
-                .contains("correlation checks: 6 recorded, 6 decided from their record, 0 from derived counts "
+                .contains("correlation checks: 12 recorded, 12 decided from their record, 0 from derived counts "
                         + "(no record); 1 count difference, 1 reported");
     }
 

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,7 +94,8 @@ class CorrelationCheckIT {
         ProtectionServiceIT.await(KEY, "/api/v1/protection/domains/corrpause.test", v -> v.get("state").asString()
                 .equals("paused"));
         List<Envelope> checks = ProtectionServiceIT.kafka.awaitEvents(Topic.PROTECTION_CHECKS.topicName(),
-                e -> e.orgId().equals(ORG), 3, Duration.ofSeconds(30));
+                e -> e.payload() instanceof MailboxCorrelationChecked c && c.mailboxId().startsWith("mb-k")
+                        && c.orgId().equals(ORG), 3, Duration.ofSeconds(30));
         assertThat(checks).hasSize(3);
         assertThat(checks).allSatisfy(e -> assertThat(e.type()).isEqualTo(EventType.MAILBOX_CORRELATION_CHECKED));
         MailboxCorrelationChecked third = checks.stream().map(e -> (MailboxCorrelationChecked) e.payload())
@@ -139,6 +141,56 @@ class CorrelationCheckIT {
                 8, Duration.ofSeconds(30));
         assertThat(published).hasSize(8);
 
+    }
+
+    @Test
+    void bouncesOnOneEspSharedByThreeMailboxesAreAProviderSpikeCountedAsTheReplayCountsThem() {
+        // given two mailboxes of the organization paused for bounces on GMAIL recipients
+        List<String> ids = List.of("p1", "p2", "p3").stream().map(k -> "mb-" + k + "-" + ORG).toList();
+        for (String id : ids) {
+            publish(ProtectionServiceIT.mailbox(ORG, id, id.substring(3, 5) + ".prov.test"));
+            ProtectionServiceIT.await(KEY, "/api/v1/protection/mailboxes/" + id, v -> v.get("registered").asBoolean());
+        }
+        for (String id : ids.subList(0, 2)) {
+            bounces(id, "lead@gmail.com", 5);
+            ProtectionServiceIT.await(KEY, "/api/v1/protection/mailboxes/" + id, v -> v.get("state").asString()
+                    .equals("paused"));
+        }
+
+        // when a third one breaches its pause rule on GMAIL bounces too
+        bounces(ids.get(2), "lead@gmail.com", 5);
+
+        // then the check counts three mailboxes on GMAIL, and the third mailbox is spared
+        List<Envelope> checks = ProtectionServiceIT.kafka.awaitEvents(Topic.PROTECTION_CHECKS.topicName(),
+                e -> e.payload() instanceof MailboxCorrelationChecked c && c.mailboxId().equals(ids.get(2)), 1,
+                Duration.ofSeconds(30));
+        MailboxCorrelationChecked third = (MailboxCorrelationChecked) checks.getFirst().payload();
+        assertThat(third.dominantEsp()).isEqualTo("GMAIL");
+        assertThat(third.mailboxesOnEsp()).isEqualTo(3);
+        assertThat(ProtectionServiceIT.kafka.awaitEvents(Topic.PROTECTION_ALERTS.topicName(),
+                e -> e.orgId().equals(ORG) && e.causationId().equals(checks.getFirst().causationId()), 1,
+                Duration.ofSeconds(30))).singleElement().satisfies(e -> assertThat(e.type())
+                .isEqualTo(EventType.PROVIDER_SPIKE_DETECTED));
+        assertThat(ProtectionServiceIT.http.get("/api/v1/protection/mailboxes/" + ids.get(2), "X-Api-Key", KEY)
+                .json().get("state").asString()).isNotEqualTo("paused");
+    }
+
+    /**
+     * Every input this class published replayed with every record of its organization: each check is
+     * decided from its record and the counts the replay derives agree (the service's queries and the
+     * replay's state count alike). Writes the golden history when asked to.
+     */
+    @AfterAll
+    static void theWholeHistoryReplaysFromItsRecordsWithoutADifference() throws IOException {
+        ProtectionPolicy policy = ProtectionServiceIT.protection.getBean(Policies.class).policy(ORG);
+        List<Envelope> checks = ProtectionServiceIT.kafka.awaitEvents(Topic.PROTECTION_CHECKS.topicName(),
+                e -> e.orgId().equals(ORG), 6, Duration.ofSeconds(30));
+        CorrelationChecks recorded = new CorrelationChecks();
+        checks.forEach(e -> recorded.add(e.id(), (MailboxCorrelationChecked) e.payload()));
+        ProtectionReplay replay = new ProtectionReplay(policy, recorded);
+        INPUTS.forEach(e -> replay.apply("", e));
+        assertThat(recorded.divergences()).isEmpty();
+        assertThat(recorded.fromRecord()).isEqualTo(checks.size());
         if (Boolean.getBoolean("protection.history.write")) {
             writeHistory(checks);
         }
