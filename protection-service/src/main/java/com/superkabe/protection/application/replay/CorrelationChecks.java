@@ -64,10 +64,19 @@ public final class CorrelationChecks {
         recorded++;
     }
 
-    /** The mailbox's next recorded check, taken; null when none is left. */
+    /**
+     * The mailbox's next recorded check, taken; null when none is left. Locked per mailbox: a history
+     * the organization split cannot replay (one mailbox id in two shards) may take from one queue on
+     * two threads before it is replayed again on one.
+     */
     Check next(String mailboxId) {
         ArrayDeque<Check> q = byMailbox.get(mailboxId);
-        return q == null ? null : q.pollFirst();
+        if (q == null) {
+            return null;
+        }
+        synchronized (q) {
+            return q.pollFirst();
+        }
     }
 
     void diverged(Divergence d) {
