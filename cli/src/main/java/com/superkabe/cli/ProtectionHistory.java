@@ -5,6 +5,8 @@ import com.superkabe.events.EventType;
 import com.superkabe.events.Topic;
 import com.superkabe.events.protection.DomainStateChanged;
 import com.superkabe.events.protection.MailboxStateChanged;
+import com.superkabe.events.protection.MailboxCorrelationChecked;
+import com.superkabe.protection.application.replay.CorrelationChecks;
 import com.superkabe.protection.application.replay.ProtectionReplay;
 import com.superkabe.protection.domain.ProtectionPolicy;
 import com.superkabe.protection.domain.Transition;
@@ -27,6 +29,33 @@ final class ProtectionHistory {
     static final List<String> INPUTS = List.of(Topic.MAILBOXES.topicName(), Topic.SEND_OUTCOMES.topicName(),
             Topic.REPLIES.topicName(), Topic.CLOCK.topicName());
     static final List<String> OUTPUTS = List.of(Topic.MAILBOX_STATES.topicName(), Topic.DOMAIN_STATES.topicName());
+    /** Protection's recorded correlation checks (ADR 0063): read before the replay, see {@link #readChecks}. */
+    static final String CHECKS = Topic.PROTECTION_CHECKS.topicName();
+
+    /** The recorded checks, the records that carried them by event id, and records that could not be decoded. */
+    record Checks(CorrelationChecks checks, Map<String, Recorded> records, long undecodable) {
+    }
+
+    /**
+     * Reads every recorded correlation check first: a check's record is published after the input it
+     * was made for, so a replay in merged order would meet it too late. A history without the topic
+     * (recorded before ADR 0063) gives no checks, and the replay derives every check's counts.
+     */
+    static Checks readChecks(KafkaOptions kafka) {
+        CorrelationChecks checks = new CorrelationChecks();
+        Map<String, Recorded> records = new HashMap<>();
+        long[] undecodable = {0};
+        new TopicHistory(kafka, System.err).stream(List.of(CHECKS), false, r -> {
+            Recorded d = TopicHistory.decoded(r);
+            if (d.envelope() != null && d.envelope().payload() instanceof MailboxCorrelationChecked c) {
+                checks.add(d.envelope().id(), c);
+                records.put(d.envelope().id(), d);
+            } else {
+                undecodable[0]++;
+            }
+        });
+        return new Checks(checks, records, undecodable[0]);
+    }
 
     /**
      * Types on protection's topics that its replay does not consume (ProtectionReplay.isInput is false)
@@ -66,9 +95,16 @@ final class ProtectionHistory {
         long firstTick = -1;
         long lastTick = -1;
         long periodSeconds = 60;
+        /** The recorded correlation checks this pass decided from (verify); null when it derived them (what-if). */
+        Checks recordedChecks;
 
         Pass(ProtectionPolicy policy) {
-            this.replay = new ProtectionReplay(policy);
+            this(policy, null);
+        }
+
+        /** With {@code checks}, each correlation check is decided from its record (verify); without, derived (what-if). */
+        Pass(ProtectionPolicy policy, CorrelationChecks checks) {
+            this.replay = checks == null ? new ProtectionReplay(policy) : new ProtectionReplay(policy, checks);
         }
 
         /** Mailbox ids its inputs named: a replay sharded by organization checks no id is in two shards. */

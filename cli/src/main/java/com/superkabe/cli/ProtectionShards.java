@@ -36,10 +36,16 @@ final class ProtectionShards implements Consumer<Recorded> {
     private boolean finished;
 
     ProtectionShards(ProtectionPolicy policy, int count) {
+        this(policy, count, null);
+    }
+
+    /** {@code checks}: the recorded correlation checks every shard decides from (ADR 0063), or null. */
+    ProtectionShards(ProtectionPolicy policy, int count,
+                     com.superkabe.protection.application.replay.CorrelationChecks checks) {
         this.policy = policy;
         this.shards = new Shard[count];
         for (int i = 0; i < count; i++) {
-            shards[i] = new Shard(i, new ProtectionHistory.Pass(policy));
+            shards[i] = new Shard(i, new ProtectionHistory.Pass(policy, checks));
             shards[i].thread.start();
         }
     }

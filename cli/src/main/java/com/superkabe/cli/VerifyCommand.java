@@ -1,5 +1,6 @@
 package com.superkabe.cli;
 
+import com.superkabe.protection.application.replay.CorrelationChecks;
 import com.superkabe.protection.domain.ProtectionPolicy;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Option;
     "Replays the protection service's input topics (mailboxes, send outcomes, replies, clock) into fresh "
     + "mailbox and domain deciders and compares every entity's transitions with those protection published on "
     + "its mailbox-states and domain-states topics. Prints the first divergence with the event that caused it. "
-    + "Entities are compared up to their first operator action (an operator's request is not on any topic yet).",
+    + "Entities are compared up to their first operator action (an operator's request is not on any topic yet). "
+    + "Each correlation check before a pause is decided from the counts protection recorded on "
+    + "superkabe.protection-checks, and those counts are compared with the ones the replay derives.",
     "",
     "--service sequencer replays the sequencer's input topics into its run deciders and compares with superkabe.runs. "
     + "--service gate and --service ingestion re-decide the answers each decision was published with "
@@ -35,6 +38,10 @@ public final class VerifyCommand extends TopicCommand {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "The service's settings, if not the defaults: "
             + PolicySettings.KEYS + ".")
     Map<String, String> settings;
+    @Option(names = "--strict-counts", description = "Also fail on a recorded correlation count that differs from "
+            + "the replayed one without changing any decision (see ADR 0063: the merged order of the topics can "
+            + "differ from the order protection consumed other mailboxes' outcomes in).")
+    boolean strictCounts;
     @Option(names = "--threads", paramLabel = "N", description = "Threads that replay protection, split by "
             + "organization (default: the machine's cores, at least 2; 1 replays on the reading thread).")
     Integer threads;
@@ -81,8 +88,9 @@ public final class VerifyCommand extends TopicCommand {
                                       PrintWriter err) {
         List<String> topics = Stream.concat(ProtectionHistory.INPUTS.stream(), ProtectionHistory.OUTPUTS.stream())
                 .toList();
+        ProtectionHistory.Checks checks = ProtectionHistory.readChecks(kafka);
         if (threads > 1) {
-            ProtectionShards shards = new ProtectionShards(policy, threads);
+            ProtectionShards shards = new ProtectionShards(policy, threads, checks.checks());
             try {
                 new TopicHistory(kafka, System.err).stream(topics, false, shards);
             } finally {
@@ -90,12 +98,16 @@ public final class VerifyCommand extends TopicCommand {
             }
             ProtectionHistory.Pass pass = shards.finish();
             if (pass != null) {
+                pass.recordedChecks = checks;
                 return pass;
             }
             err.println("verify: a mailbox id is used by more than one organization (or a record's orgid "
                     + "header differs from its payload); replaying again on one thread");
+            // the shards took some of the checks: the single thread starts from a fresh read
+            checks = ProtectionHistory.readChecks(kafka);
         }
-        ProtectionHistory.Pass pass = new ProtectionHistory.Pass(policy);
+        ProtectionHistory.Pass pass = new ProtectionHistory.Pass(policy, checks.checks());
+        pass.recordedChecks = checks;
         new TopicHistory(kafka, System.err).stream(topics, false, pass);
         return pass;
     }
@@ -142,7 +154,63 @@ public final class VerifyCommand extends TopicCommand {
                 + " input events replayed, " + steps + " published transitions compared"
                 + (cutAtOperator > 0 ? " (" + cutAtOperator + " entities compared up to an operator action)" : "")
                 + "; " + divergences.size() + (divergences.size() == 1 ? " divergence" : " divergences"));
-        return divergences.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        int counts = reportChecks(pass, range, byId, out);
+        return divergences.isEmpty() && counts == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /**
+     * The recorded correlation checks (ADR 0063) against the counts the replay derived: prints the
+     * first difference that changed a decision (or, with --strict-counts, any difference) with the
+     * record and the input, and a summary line. Checks recorded at or after the first operator
+     * action are not compared (the replay does not know that action). The number of findings.
+     */
+    private int reportChecks(ProtectionHistory.Pass pass, TimeRange range, Map<String, Recorded> byId,
+                             PrintWriter out) {
+        ProtectionHistory.Checks recorded = pass.recordedChecks;
+        if (recorded == null) {
+            return 0;
+        }
+        long operatorTick = pass.published.values().stream().flatMap(List::stream)
+                .filter(s -> "operator".equals(s.trigger())).mapToLong(ProtectionHistory.Step::tick).min()
+                .orElse(Long.MAX_VALUE);
+        List<CorrelationChecks.Divergence> findings = new ArrayList<>();
+        int differences = 0;
+        int afterOperator = 0;
+        for (CorrelationChecks.Divergence d : recorded.checks().divergences()) {
+            Recorded r = recorded.records().get(d.check().eventId());
+            if (r != null && !range.contains(r.envelope())) {
+                continue;
+            }
+            if (d.check().recorded().tick() >= operatorTick) {
+                afterOperator++;
+                continue;
+            }
+            differences++;
+            if (d.changesDecision() || strictCounts) {
+                findings.add(d);
+            }
+        }
+        findings.sort(java.util.Comparator.comparingLong(d -> d.check().recorded().tick()));
+        if (!findings.isEmpty()) {
+            CorrelationChecks.Divergence first = findings.getFirst();
+            out.println("CORRELATION COUNTS DIVERGE " + first.describe()
+                    + (first.changesDecision() ? "" : " (the decision is the same)"));
+            out.println("  recorded:  " + ProtectionHistory.describe(first.check().eventId(), recorded.records()));
+            if (first.causeId() != null && !first.causeId().isEmpty()) {
+                out.println("  replaying: " + ProtectionHistory.describe(first.causeId(), byId));
+            }
+            for (CorrelationChecks.Divergence d : findings.subList(1, findings.size())) {
+                out.println("also diverges: " + d.describe());
+            }
+        }
+        CorrelationChecks c = recorded.checks();
+        out.println("correlation checks: " + c.recorded() + " recorded, " + c.fromRecord() + " decided from their "
+                + "record, " + c.derivedOnly() + " from derived counts (no record); " + differences
+                + " count " + (differences == 1 ? "difference" : "differences") + ", " + findings.size()
+                + " reported" + (strictCounts ? "" : " (differences that change no decision are not: --strict-counts)")
+                + (afterOperator > 0 ? "; " + afterOperator + " after an operator action not compared" : "")
+                + (recorded.undecodable() > 0 ? "; " + recorded.undecodable() + " undecodable records skipped" : ""));
+        return findings.size();
     }
 
     /** Divergences only, for the benchmark: the same comparison without printing. */

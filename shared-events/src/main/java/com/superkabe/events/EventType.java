@@ -123,7 +123,9 @@ public enum EventType {
     GATE_RELEASE_REQUESTED("superkabe.gate.release-requested.v1",
             com.superkabe.events.gate.GateReleaseRequested.class, Topic.GATE_CHECKS),
     LEAD_INTAKE_CHECKED("superkabe.lead.intake-checked.v1", com.superkabe.events.lead.LeadIntakeChecked.class,
-            Topic.INTAKE_CHECKS);
+            Topic.INTAKE_CHECKS),
+    MAILBOX_CORRELATION_CHECKED("superkabe.protection.correlation-checked.v1",
+            com.superkabe.events.protection.MailboxCorrelationChecked.class, Topic.PROTECTION_CHECKS);
 
     private final String wireName;
     private final Class<? extends SuperkabeEvent> recordType;

@@ -26,7 +26,9 @@ public enum Topic {
     MAILBOX_STATES("superkabe.mailbox-states", "mailboxId", 6, Service.PROTECTION, null),
     DOMAIN_STATES("superkabe.domain-states", "domain", 3, Service.PROTECTION, null),
     PROTECTION_MODES("superkabe.protection-modes", "organizationId", 1, Service.PROTECTION, null),
-    PROTECTION_ALERTS("superkabe.protection-alerts", "organizationId", 3, Service.PROTECTION, Duration.ofDays(180));
+    PROTECTION_ALERTS("superkabe.protection-alerts", "organizationId", 3, Service.PROTECTION, Duration.ofDays(180)),
+    /** What each correlation check before a pause read of other mailboxes (ADR 0063): protection's recorded answers. */
+    PROTECTION_CHECKS("superkabe.protection-checks", "mailboxId", 6, Service.PROTECTION, null);
 
     private final String topicName;
     private final String keyedBy;

@@ -132,6 +132,8 @@ final class Samples {
             case PROVIDER_SPIKE_DETECTED -> new ProviderSpikeDetected("org-1", "GMAIL", "mb-1", 4, 5,
                     "5 of 5 bounces on GMAIL, shared by 4 mailboxes", 42);
             case PROTECTION_WATERMARK -> new ProtectionWatermark(42);
+            case MAILBOX_CORRELATION_CHECKED -> new com.superkabe.events.protection.MailboxCorrelationChecked("org-1",
+                    "mb-1", "acme.test", "GMAIL", 1, 3, 1, 42);
             case ORGANIZATION_MAILING_ADDRESS_SET -> new OrganizationMailingAddressSet("org-1",
                     "Acme Inc., 1 Main St, Springfield, IL 62701, USA");
             case MAILBOX_CONNECTION_CHANGED -> new MailboxConnectionChanged("org-1", "mb-1", false,

@@ -3,6 +3,7 @@ package com.superkabe.protection.application;
 import com.superkabe.events.Envelope;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.protection.MailboxCorrelationChecked;
 import com.superkabe.events.protection.ProtectionWatermark;
 import com.superkabe.events.protection.ProviderSpikeDetected;
 import com.superkabe.events.reply.ComplaintReceived;
@@ -11,7 +12,6 @@ import com.superkabe.events.send.EmailSendFailed;
 import com.superkabe.events.send.SendOutcome;
 import com.superkabe.protection.domain.BounceRule;
 import com.superkabe.protection.domain.Correlation;
-import com.superkabe.protection.domain.DomainDecider;
 import com.superkabe.protection.domain.DomainState;
 import com.superkabe.protection.domain.MailboxCommand;
 import com.superkabe.protection.domain.MailboxDecider;
@@ -36,6 +36,8 @@ public class ProtectionService {
     private static final Logger log = LoggerFactory.getLogger(ProtectionService.class);
     /** counted_sends key of a send already counted as a bounce (at SMTP time or by a DSN). */
     private static final String BOUNCED = "bounced:";
+    /** Emitter entity of a mailbox's correlation checks (their ids are derived from the cause, like the rest). */
+    private static final String CHECK = "correlation:";
 
     private final ProtectionStore store;
     private final Policies policies;
@@ -179,38 +181,38 @@ public class ProtectionService {
         }
     }
 
-    /** Before a pause: mailbox, domain or provider scope? */
-    private MailboxDecision correlate(MailboxState before, MailboxDecision d, MailboxCommand.RecordOutcome cmd,
-                                      ProtectionPolicy p, Emitter em) {
+    /**
+     * Before a pause: mailbox, domain or provider scope? The counts of other mailboxes the check
+     * needs are read once, published as {@link MailboxCorrelationChecked} ahead of every event the
+     * check leads to (same outbox transaction), and the check is decided from that record by
+     * {@link Correlation#decide} (ADR 0063): a replay of the topics re-decides it from the record.
+     */
+    private void correlate(MailboxState before, MailboxDecision d, MailboxCommand.RecordOutcome cmd,
+                           ProtectionPolicy p, Emitter em) {
         MailboxState s = d.state();
-        Optional<RecipientEsp> esp = Correlation.dominantEsp(s.window().bouncesByEsp(p.pauseWindow()), p);
+        Optional<RecipientEsp> esp = Correlation.dominantEsp(d, p);
         int onEsp = esp.map(e -> store.mailboxesWithBouncesOn(s.orgId(), e.name(), s.mailboxId()) + 1).orElse(0);
-        int siblings = store.siblingsFailing(s.orgId(), s.domain(), s.mailboxId());
-        Correlation.Verdict v = Correlation.classify(esp, onEsp, siblings, p);
-        meters.counter("superkabe_protection_correlations", "scope", v.scope().name().toLowerCase(Locale.ROOT))
-                .increment();
-        switch (v.scope()) {
+        int[] siblings = s.domain() == null ? new int[] {0, 0} : store.siblings(s.orgId(), s.domain(), s.mailboxId());
+        MailboxCorrelationChecked checked = new Correlation.Counts(esp, onEsp, siblings[0], siblings[1])
+                .recorded(s, cmd.tick());
+        em.emit(CHECK + s.mailboxId(), cmd.tick(), checked);
+        DomainState dom = s.domain() == null ? null : store.domain(s.orgId(), s.domain())
+                .orElseGet(() -> DomainState.healthy(s.orgId(), s.domain()));
+        Correlation.Outcome o = Correlation.decide(before, d, cmd, Correlation.Counts.of(checked), dom, p);
+        meters.counter("superkabe_protection_correlations", "scope",
+                o.verdict().scope().name().toLowerCase(Locale.ROOT)).increment();
+        switch (o.verdict().scope()) {
             case PROVIDER -> {
-                MailboxDecision spared = MailboxDecider.decide(before, cmd.atProviderScope(), p);
-                applier.mailbox(spared, cmd.tick(), em, true);
-                em.emit("provider:" + esp.orElseThrow(), cmd.tick(), new ProviderSpikeDetected(s.orgId(),
-                        esp.get().name(), s.mailboxId(), onEsp, s.window().bounces(p.pauseWindow()), v.reason(),
-                        cmd.tick()));
-                return spared;
+                applier.mailbox(o.mailbox(), cmd.tick(), em, true);
+                em.emit("provider:" + checked.dominantEsp(), cmd.tick(), new ProviderSpikeDetected(s.orgId(),
+                        checked.dominantEsp(), s.mailboxId(), checked.mailboxesOnEsp(),
+                        s.window().bounces(p.pauseWindow()), o.verdict().reason(), cmd.tick()));
             }
             case DOMAIN -> {
-                applier.mailbox(d, cmd.tick(), em, false);
-                DomainState dom = store.domain(s.orgId(), s.domain())
-                        .orElseGet(() -> DomainState.healthy(s.orgId(), s.domain()));
-                int[] counts = store.domainCounts(s.orgId(), s.domain());
-                DomainState counted = dom.counted(counts[0], counts[1]);
-                applier.domain(dom, DomainDecider.correlationPause(counted, siblings, cmd.tick()), cmd.tick(), em);
-                return d;
+                applier.mailbox(o.mailbox(), cmd.tick(), em, false);
+                applier.domain(dom, o.domain().orElseThrow(), cmd.tick(), em);
             }
-            default -> {
-                applier.mailbox(d, cmd.tick(), em, true);
-                return d;
-            }
+            case MAILBOX -> applier.mailbox(o.mailbox(), cmd.tick(), em, true);
         }
     }
 

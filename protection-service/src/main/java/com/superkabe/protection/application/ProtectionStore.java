@@ -39,8 +39,13 @@ public interface ProtectionStore {
     /** Registered mailboxes of the domain and how many of them are unhealthy. */
     int[] domainCounts(String orgId, String domain);
 
-    int siblingsFailing(String orgId, String domain, String exceptMailboxId);
+    /**
+     * The other registered mailboxes of the domain and how many of them are unhealthy: read only to
+     * build a correlation check's record (ADR 0063), never by a decision.
+     */
+    int[] siblings(String orgId, String domain, String exceptMailboxId);
 
+    /** Other mailboxes of the organization with bounces on the ESP in their windows; for the record, as above. */
     int mailboxesWithBouncesOn(String orgId, String esp, String exceptMailboxId);
 
     Optional<DomainState> domain(String orgId, String domain);

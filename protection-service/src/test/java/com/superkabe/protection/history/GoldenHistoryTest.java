@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.superkabe.events.EventCodec;
 import com.superkabe.events.EventType;
 import com.superkabe.events.SuperkabeEvent;
+import com.superkabe.events.protection.MailboxCorrelationChecked;
+import com.superkabe.protection.application.replay.CorrelationChecks;
 import com.superkabe.protection.application.replay.ProtectionReplay;
 import com.superkabe.protection.domain.ComplaintPolicy;
 import com.superkabe.protection.domain.ProtectionPolicy;
@@ -70,6 +72,109 @@ class GoldenHistoryTest {
                     read("complaint-rate")), StandardCharsets.UTF_8);
         }
         assertMatchesGolden("complaint-rate", POLICY);
+    }
+
+    /**
+     * A correlation pause recorded from the service on a real broker and PostgreSQL
+     * ({@code CorrelationCheckIT} with {@code -Dprotection.history.write=true}): eight mailboxes of a
+     * domain, two paused alone, the third's check finds two failing siblings and pauses the domain.
+     * The replay decides each check from its recorded {@code MailboxCorrelationChecked} (ADR 0063).
+     */
+    @Test
+    void replayingARecordedCorrelationPauseDecidesFromTheRecordedCounts() throws IOException {
+        CorrelationChecks checks = new CorrelationChecks();
+        List<String> lines = replayWithRecords(read("correlation"), checks);
+        if (Boolean.getBoolean("history.write")) {
+            Files.write(DIR.resolve("correlation.expected.txt"), lines, StandardCharsets.UTF_8);
+        }
+        assertThat(lines).containsExactlyElementsOf(Files.readAllLines(DIR.resolve("correlation.expected.txt"),
+                StandardCharsets.UTF_8));
+        assertThat(lines).anyMatch(l -> l.startsWith("domain corrpause.test healthy -> paused [correlation]")
+                || l.startsWith("domain corrpause.test warning -> paused [correlation]"));
+        assertThat(checks.fromRecord()).isEqualTo(6);
+        assertThat(checks.derivedOnly()).isZero();
+        assertThat(checks.divergences()).isEmpty();
+    }
+
+    @Test
+    void aRecordedCountThatDisagreesWithTheReplayedMailboxesIsReportedAndTheRecordDecides() throws IOException {
+        CorrelationChecks checks = new CorrelationChecks();
+        List<SuperkabeEvent> history = read("correlation").stream().map(e -> e instanceof MailboxCorrelationChecked c
+                && c.mailboxId().startsWith("mb-k3-") ? new MailboxCorrelationChecked(c.orgId(), c.mailboxId(),
+                c.domain(), c.dominantEsp(), c.mailboxesOnEsp(), c.domainSiblings(), 1, c.tick()) : e).toList();
+
+        List<String> lines = replayWithRecords(history, checks);
+
+        assertThat(checks.divergences()).singleElement().satisfies(d -> {
+            assertThat(d.check().recorded().mailboxId()).startsWith("mb-k3-");
+            assertThat(d.derived().siblingsFailing()).isEqualTo(2);
+            assertThat(d.changesDecision()).isTrue();
+            assertThat(d.describe()).contains("recorded", "failing=1", "derived", "failing=2");
+        });
+        assertThat(lines).anyMatch(l -> l.startsWith("correlation mb-k3-") && l.contains("MAILBOX from record")
+                && l.contains("(derived: onEsp=0 failing=2/7)"));
+        assertThat(lines).noneMatch(l -> l.contains("[correlation]"));
+    }
+
+    @Test
+    void aRecordedCountThatDiffersWithoutChangingTheDecisionIsReportedAsSuch() throws IOException {
+        CorrelationChecks checks = new CorrelationChecks();
+        List<SuperkabeEvent> history = read("correlation").stream().map(e -> e instanceof MailboxCorrelationChecked c
+                && c.mailboxId().startsWith("mb-k1-") ? new MailboxCorrelationChecked(c.orgId(), c.mailboxId(),
+                c.domain(), c.dominantEsp(), c.mailboxesOnEsp(), 6, c.siblingsFailing(), c.tick()) : e).toList();
+
+        List<String> lines = replayWithRecords(history, checks);
+
+        assertThat(checks.divergences()).singleElement().satisfies(d -> {
+            assertThat(d.check().recorded().mailboxId()).startsWith("mb-k1-");
+            assertThat(d.changesDecision()).isFalse();
+        });
+        assertThat(lines).isEqualTo(Files.readAllLines(DIR.resolve("correlation.expected.txt"), StandardCharsets.UTF_8)
+                .stream().map(l -> l.startsWith("correlation mb-k1-") ? l.replace("failing=0/7 @0",
+                        "failing=0/6 @0 (derived: onEsp=0 failing=0/7)") : l).toList());
+    }
+
+    @Test
+    void aRecordedCheckTheReplayNeverMakesIsReported() throws IOException {
+        CorrelationChecks checks = new CorrelationChecks();
+        List<SuperkabeEvent> history = new java.util.ArrayList<>(read("correlation"));
+        history.add(new MailboxCorrelationChecked("org-x", "mb-never", "x.test", null, 0, 1, 0, 9));
+
+        replayWithRecords(history, checks);
+
+        assertThat(checks.divergences()).singleElement().satisfies(d -> {
+            assertThat(d.derived()).isNull();
+            assertThat(d.describe()).contains("mailbox:mb-never", "never made");
+        });
+    }
+
+    /** Histories recorded before ADR 0063 have no records: the checks are decided from derived counts. */
+    @Test
+    void aHistoryWithoutRecordsIsDecidedFromTheDerivedCountsToTheSameStates() throws IOException {
+        List<SuperkabeEvent> recorded = read("correlation");
+        CorrelationChecks none = new CorrelationChecks();
+        ProtectionReplay derived = new ProtectionReplay(POLICY, none);
+        recorded.stream().filter(ProtectionReplay::isInput).forEach(e -> derived.apply("", e));
+        ProtectionReplay fromRecords = new ProtectionReplay(POLICY, checksOf(recorded));
+        recorded.stream().filter(ProtectionReplay::isInput).forEach(e -> fromRecords.apply("", e));
+
+        assertThat(none.derivedOnly()).isEqualTo(6);
+        assertThat(none.divergences()).isEmpty();
+        assertThat(derived.states()).isEqualTo(fromRecords.states());
+    }
+
+    static List<String> replayWithRecords(List<SuperkabeEvent> history, CorrelationChecks checks) {
+        history.stream().filter(e -> e instanceof MailboxCorrelationChecked)
+                .forEach(e -> checks.add("", (MailboxCorrelationChecked) e));
+        return new ProtectionReplay(POLICY, checks).replay(history.stream().filter(ProtectionReplay::isInput)
+                .toList());
+    }
+
+    static CorrelationChecks checksOf(List<SuperkabeEvent> history) {
+        CorrelationChecks checks = new CorrelationChecks();
+        history.stream().filter(e -> e instanceof MailboxCorrelationChecked)
+                .forEach(e -> checks.add("", (MailboxCorrelationChecked) e));
+        return checks;
     }
 
     @Test

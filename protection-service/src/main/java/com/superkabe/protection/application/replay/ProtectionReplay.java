@@ -39,7 +39,8 @@ import java.util.TreeSet;
 /**
  * Replays protection's input events through the pure deciders the way ProtectionService and
  * StateApplier drive them: once-per-send counting, mailbox decisions, correlation (its counts taken
- * from the replayed mailboxes instead of the service's rows), the domain re-evaluation after each
+ * from the recorded {@code MailboxCorrelationChecked} when given, and compared with those derived
+ * from the replayed mailboxes; see {@link CorrelationChecks}), the domain re-evaluation after each
  * mailbox transition and complaint, the domain's cascade, and the end of a complaint hold.
  * What the topics do not hold is assumed: every DNS check passes, and one policy (the given one)
  * applies to every organization. Each decided transition is returned with the id of its cause.
@@ -96,18 +97,28 @@ public final class ProtectionReplay {
     /** False only for the reference walk the equivalence test compares against. */
     private final boolean scheduled;
 
+    /** Recorded correlation checks to decide from (ADR 0063); null: every check from derived counts. */
+    private final CorrelationChecks checks;
+
+    /** A replay without recorded checks: correlation counts are derived from the replayed state (what-if). */
     public ProtectionReplay(ProtectionPolicy policy) {
-        this(policy, true);
+        this(policy, true, null);
     }
 
-    private ProtectionReplay(ProtectionPolicy policy, boolean scheduled) {
+    /** A replay that decides each correlation check from its record in {@code checks} where there is one (verify). */
+    public ProtectionReplay(ProtectionPolicy policy, CorrelationChecks checks) {
+        this(policy, true, checks);
+    }
+
+    private ProtectionReplay(ProtectionPolicy policy, boolean scheduled, CorrelationChecks checks) {
         this.policy = policy;
         this.scheduled = scheduled;
+        this.checks = checks;
     }
 
     /** The straightforward replay: every tick visits every clocked mailbox and every domain. */
     static ProtectionReplay visitingEverything(ProtectionPolicy policy) {
-        return new ProtectionReplay(policy, false);
+        return new ProtectionReplay(policy, false, null);
     }
 
     /** The input events protection consumes; anything else is not replayed here. */
@@ -223,35 +234,84 @@ public final class ProtectionReplay {
         }
     }
 
-    /** As the service: provider scope spares the mailbox, domain scope pauses its domain too (null: done). */
+    /**
+     * As the service: provider scope spares the mailbox, domain scope pauses its domain too (null:
+     * done). With recorded checks (ADR 0063) the check is decided from the mailbox's next record, as
+     * the service decided it, and the counts derived from the replayed mailboxes are only compared;
+     * without one (no checks given, or a history from before the records) the derived counts decide.
+     */
     private MailboxDecision correlate(MailboxState before, MailboxDecision d, MailboxCommand.RecordOutcome cmd) {
         MailboxState s = d.state();
-        Optional<RecipientEsp> esp = Correlation.dominantEsp(s.window().bouncesByEsp(policy.pauseWindow()), policy);
-        int onEsp = esp.map(e -> 1 + (int) mailboxes.values().stream().filter(m -> m.orgId().equals(s.orgId())
-                && !m.mailboxId().equals(s.mailboxId())
-                && m.window().bouncesByEsp(m.window().capacity()).getOrDefault(e, 0) > 0).count()).orElse(0);
-        int siblings = s.domain() == null ? 0 : (int) ofDomain(s.orgId(), s.domain()).stream()
-                .filter(m -> !m.mailboxId().equals(s.mailboxId()) && DomainState.unhealthy(m)).count();
-        Correlation.Verdict v = Correlation.classify(esp, onEsp, siblings, policy);
-        switch (v.scope()) {
+        Correlation.Counts derived = derivedCounts(d);
+        Correlation.Counts counts = derived;
+        CorrelationChecks.Check check = checks == null ? null : checks.next(s.mailboxId());
+        if (checks != null) {
+            checks.decided(check != null);
+        }
+        DomainState dom = s.domain() == null ? null
+                : domains.getOrDefault(s.orgId() + "/" + s.domain(), DomainState.healthy(s.orgId(), s.domain()));
+        Correlation.Outcome o = Correlation.decide(before, d, cmd, derived, dom, policy);
+        if (check != null) {
+            Correlation.Counts recorded = recordedCounts(check);
+            if (recorded == null || !recorded.equals(derived) || check.recorded().tick() != cmd.tick()) {
+                Correlation.Outcome fromRecord = recorded == null ? o
+                        : Correlation.decide(before, d, cmd, recorded, dom, policy);
+                checks.diverged(new CorrelationChecks.Divergence(check, derived, cmd.tick(), cause,
+                        recorded == null || !sameDecision(o, fromRecord)));
+                counts = recorded == null ? derived : recorded;
+                o = fromRecord;
+            }
+        }
+        if (lines != null && check != null) {
+            lines.add("correlation " + s.mailboxId() + " " + o.verdict().scope() + " from record: esp="
+                    + counts.dominantEsp().map(Enum::name).orElse("-") + " onEsp=" + counts.mailboxesOnEsp()
+                    + " failing=" + counts.siblingsFailing() + "/" + counts.domainSiblings() + " @" + cmd.tick()
+                    + (counts.equals(derived) ? "" : " (derived: onEsp=" + derived.mailboxesOnEsp() + " failing="
+                    + derived.siblingsFailing() + "/" + derived.domainSiblings() + ")"));
+        }
+        switch (o.verdict().scope()) {
             case PROVIDER -> {
                 if (lines != null) {
-                    lines.add("provider " + esp.orElseThrow() + " spike " + s.mailboxId() + " @" + cmd.tick());
+                    lines.add("provider " + counts.dominantEsp().orElseThrow() + " spike " + s.mailboxId() + " @"
+                            + cmd.tick());
                 }
-                return MailboxDecider.decide(before, cmd.atProviderScope(), policy);
+                return o.mailbox();
             }
             case DOMAIN -> {
-                mailbox(d);
-                String key = s.orgId() + "/" + s.domain();
-                DomainState dom = domains.getOrDefault(key, DomainState.healthy(s.orgId(), s.domain()));
-                List<MailboxState> of = ofDomain(s.orgId(), s.domain());
-                DomainState counted = dom.counted(of.size(), (int) of.stream().filter(DomainState::unhealthy).count());
-                applyDomain(dom, DomainDecider.correlationPause(counted, siblings, cmd.tick()), s.domain());
+                mailbox(o.mailbox());
+                applyDomain(dom, o.domain().orElseThrow(), s.domain());
                 return null;
             }
             default -> {
-                return d;
+                return o.mailbox();
             }
+        }
+    }
+
+    private static boolean sameDecision(Correlation.Outcome a, Correlation.Outcome b) {
+        return a.verdict().scope() == b.verdict().scope() && a.mailbox().state().equals(b.mailbox().state())
+                && a.domain().map(DomainDecision::state).equals(b.domain().map(DomainDecision::state));
+    }
+
+    /** The check's counts as the replayed mailboxes give them (the service reads the same from its rows). */
+    private Correlation.Counts derivedCounts(MailboxDecision d) {
+        MailboxState s = d.state();
+        Optional<RecipientEsp> esp = Correlation.dominantEsp(d, policy);
+        int onEsp = esp.map(e -> 1 + (int) mailboxes.values().stream().filter(m -> m.orgId().equals(s.orgId())
+                && !m.mailboxId().equals(s.mailboxId())
+                && m.window().bouncesByEsp(m.window().capacity()).getOrDefault(e, 0) > 0).count()).orElse(0);
+        List<MailboxState> siblings = s.domain() == null ? List.of() : ofDomain(s.orgId(), s.domain()).stream()
+                .filter(m -> !m.mailboxId().equals(s.mailboxId())).toList();
+        return new Correlation.Counts(esp, onEsp, siblings.size(),
+                (int) siblings.stream().filter(DomainState::unhealthy).count());
+    }
+
+    /** The record's counts; null if its ESP is not one protection knows (reported, the derived counts decide). */
+    private static Correlation.Counts recordedCounts(CorrelationChecks.Check check) {
+        try {
+            return Correlation.Counts.of(check.recorded());
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -164,10 +164,11 @@ class JdbcProtectionStore implements ProtectionStore {
     }
 
     @Override
-    public int siblingsFailing(String orgId, String domain, String exceptMailboxId) {
-        return jdbc.sql("SELECT count(*) FROM mailbox_state WHERE org_id = ? AND domain = ? AND registered "
-                        + "AND mailbox_id <> ? AND " + UNHEALTHY).params(orgId, domain, exceptMailboxId)
-                .query(Integer.class).single();
+    public int[] siblings(String orgId, String domain, String exceptMailboxId) {
+        return jdbc.sql("SELECT count(*), count(*) FILTER (WHERE " + UNHEALTHY + ") FROM mailbox_state "
+                        + "WHERE org_id = ? AND domain = ? AND registered AND mailbox_id <> ?")
+                .params(orgId, domain, exceptMailboxId)
+                .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
     }
 
     @Override
