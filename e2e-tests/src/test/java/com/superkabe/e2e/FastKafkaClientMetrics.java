@@ -11,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -42,6 +44,19 @@ final class FastKafkaClientMetrics implements ApplicationContextInitializer<Conf
         context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
+                // the customizers reach factories that are no beans too (ingestion's intake producer builds its own)
+                if (bean instanceof DefaultKafkaProducerFactoryCustomizer customizer) {
+                    return (DefaultKafkaProducerFactoryCustomizer) factory -> {
+                        customizer.customize(factory);
+                        swapProducers(factory, context);
+                    };
+                }
+                if (bean instanceof DefaultKafkaConsumerFactoryCustomizer customizer) {
+                    return (DefaultKafkaConsumerFactoryCustomizer) factory -> {
+                        customizer.customize(factory);
+                        swapConsumers(factory, context);
+                    };
+                }
                 if (bean instanceof DefaultKafkaProducerFactory<?, ?> producers) {
                     swapProducers(producers, context);
                 } else if (bean instanceof DefaultKafkaConsumerFactory<?, ?> consumers) {
@@ -54,7 +69,7 @@ final class FastKafkaClientMetrics implements ApplicationContextInitializer<Conf
 
     private static <K, V> void swapProducers(DefaultKafkaProducerFactory<K, V> factory,
                                              ConfigurableApplicationContext context) {
-        List.copyOf(factory.getListeners()).stream().filter(l -> l instanceof MicrometerProducerListener)
+        List.copyOf(factory.getListeners()).stream().filter(l -> l.getClass() == MicrometerProducerListener.class)
                 .forEach(l -> {
                     factory.removeListener(l);
                     factory.addListener(new Producers<>(context.getBean(MeterRegistry.class)));
@@ -63,7 +78,7 @@ final class FastKafkaClientMetrics implements ApplicationContextInitializer<Conf
 
     private static <K, V> void swapConsumers(DefaultKafkaConsumerFactory<K, V> factory,
                                              ConfigurableApplicationContext context) {
-        List.copyOf(factory.getListeners()).stream().filter(l -> l instanceof MicrometerConsumerListener)
+        List.copyOf(factory.getListeners()).stream().filter(l -> l.getClass() == MicrometerConsumerListener.class)
                 .forEach(l -> {
                     factory.removeListener(l);
                     factory.addListener(new Consumers<>(context.getBean(MeterRegistry.class)));
