@@ -29,8 +29,8 @@ class FailoverFaultRunIT {
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void killingOneOfTwoInstancesOfEveryServiceUnderTrafficLosesNoLeadSendsNoneTwiceAndKeepsCapsStatesAndOrder()
             throws Exception {
-        // given two instances of each of the six services, UP, on one broker and one database
-        FileTrees.deleteRecursively(STATE);
+        // given two instances of each of the six services, UP, on one broker and one database (the broker's and
+        // the database's directories start fresh; the pid file of a run killed before stays for the port check)
         StackLayout layout = new StackLayout(REPO, Path.of("target/runtime-classpath.txt").toAbsolutePath())
                 .withStateDir(STATE);
         Resources resources = new Resources();
