@@ -46,7 +46,8 @@ final class Platform implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext start(SpringApplicationBuilder builder, String... extra) {
-        ConfigurableApplicationContext context = builder.run(E2eBroker.args(extra));
+        ConfigurableApplicationContext context = builder.initializers(new FastKafkaClientMetrics())
+                .run(E2eBroker.args(extra));
         all.add(context);
         return context;
     }

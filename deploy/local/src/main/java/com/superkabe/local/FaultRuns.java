@@ -123,6 +123,30 @@ public final class FaultRuns {
 
     private static int run(Plan plan, StackLayout layout, Resources resources)
             throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        List<Result> results = runScenarios(plan, layout, resources);
+        long failed = results.stream().filter(r -> !r.verdict().clean()).count();
+        Console.info("fault runs: " + results.size() + " scenarios in "
+                + Console.seconds(Duration.ofNanos(System.nanoTime() - t0)) + ", " + failed + " with findings; logs in "
+                + layout.show(layout.logsDir()));
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** One scenario's verdict. */
+    record Result(FaultScenario scenario, FaultChecker.Verdict verdict) {
+
+        String line() {
+            return verdict.line(scenario.label());
+        }
+    }
+
+    /**
+     * Starts the stack in {@code layout} (its processes registered with {@code resources}, which the caller
+     * closes), runs the plan's scenarios in order, prints each one's CHECKER line and returns the verdicts.
+     * The whole-stack failover test in the build calls this with a layout of its own under {@code target/}.
+     */
+    static List<Result> runScenarios(Plan plan, StackLayout layout, Resources resources)
+            throws IOException, InterruptedException {
         List<FaultScenario> scenarios = plan.scenarios();
         Preflight.requireFreePorts(portsToClaim(plan.replicas()), layout);
         Files.createDirectories(layout.logsDir());
@@ -144,6 +168,7 @@ public final class FaultRuns {
         kafka.awaitReady();
         List<ServiceSpec> all = ServiceSpec.replicated(ServiceSpec.ALL, plan.replicas());
         List<ServiceSpec> first = all.stream().filter(s -> s.instance() == 1).toList();
+        long servicesAt = System.nanoTime();
         ServiceFleet fleet = ServiceFleet.start(first, layout, db, dns.address(), secretsKey, resources);
         Http http = new Http();
         fleet.awaitHealthy(http);
@@ -151,25 +176,21 @@ public final class FaultRuns {
             fleet.startMore(all.stream().filter(s -> s.instance() > 1).toList());
             fleet.awaitHealthy(http);
         }
+        Console.info("stack UP: " + fleet.instances().size() + " service instances healthy "
+                + Console.seconds(Duration.ofNanos(System.nanoTime() - servicesAt)) + " after the first was started");
         Console.info("fault proxies: " + kafkaProxy + ", " + postgresProxy + "; per scenario one in front of its SMTP"
                 + " peer and one in front of IMAP :" + MailServer.IMAP_PORT);
         FaultStack stack = new FaultStack(kafka, fleet, http, new PostgresCrash(layout), kafkaProxy, postgresProxy,
                 null, null);
 
-        int failed = 0;
-        long t0 = System.nanoTime();
+        List<Result> results = new ArrayList<>();
         for (FaultScenario scenario : scenarios) {
-            FaultChecker.Verdict verdict = runOne(scenario, stack, verify);
-            System.out.println(verdict.line(scenario.label()));
-            verdict.findings().forEach(f -> Console.warn(scenario.label() + ": " + f));
-            if (!verdict.clean()) {
-                failed++;
-            }
+            Result result = new Result(scenario, runOne(scenario, stack, verify));
+            System.out.println(result.line());
+            result.verdict().findings().forEach(f -> Console.warn(scenario.label() + ": " + f));
+            results.add(result);
         }
-        Console.info("fault runs: " + scenarios.size() + " scenarios in "
-                + Console.seconds(Duration.ofNanos(System.nanoTime() - t0)) + ", " + failed + " with findings; logs in "
-                + layout.show(layout.logsDir()));
-        return failed == 0 ? 0 : 1;
+        return List.copyOf(results);
     }
 
     private static FaultChecker.Verdict runOne(FaultScenario scenario, FaultStack base, ForensicsVerify verify)

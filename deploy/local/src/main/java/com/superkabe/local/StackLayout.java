@@ -4,18 +4,24 @@ import java.nio.file.Path;
 
 /**
  * Where the stack keeps its state: everything under {@code .local-stack/} in the repository root
- * (gitignored), so one {@code rm -rf .local-stack} resets it.
+ * (gitignored), so one {@code rm -rf .local-stack} resets it; a test in the build keeps its own under
+ * {@code target/} instead ({@link #withStateDir}).
  */
-record StackLayout(Path repoRoot, Path runtimeClasspath) {
+record StackLayout(Path repoRoot, Path runtimeClasspath, Path stateDir) {
+
+    StackLayout(Path repoRoot, Path runtimeClasspath) {
+        this(repoRoot, runtimeClasspath, repoRoot.resolve(".local-stack"));
+    }
+
+    /** The same repository (its service and CLI jars), with the state (broker, database, logs) elsewhere. */
+    StackLayout withStateDir(Path dir) {
+        return new StackLayout(repoRoot, runtimeClasspath, dir.toAbsolutePath().normalize());
+    }
 
     static StackLayout fromSystemProperties() {
         Path root = Path.of(System.getProperty("superkabe.repo", ".")).toAbsolutePath().normalize();
         Path cp = root.resolve("deploy/local/target/runtime-classpath.txt");
         return new StackLayout(root, cp);
-    }
-
-    Path stateDir() {
-        return repoRoot.resolve(".local-stack");
     }
 
     Path kafkaDir() {

@@ -30,15 +30,19 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two clock tickers on one real PostgreSQL with the production lease timings (ADR 0051): exactly one
- * writes; when the writer's connection dies the other takes over within 30 s of wall time, and the
- * ticks written stay consecutive — none skipped, none written twice; a fenced-off writer is refused.
+ * Two clock tickers on one real PostgreSQL (ADR 0051): exactly one writes; when the writer's connection dies
+ * the other takes over within the lease's time to live and one renewal period, and the ticks written stay
+ * consecutive — none skipped, none written twice; a fenced-off writer is refused. The lease is short here
+ * (3 s, renewed every 0.5 s) so the test waits seconds, not the production 10 s; that the production timings
+ * bound a takeover under the issue's 30 s of wall time is checked from their defaults (ADR 0058).
  */
 class ClockFailoverTest {
 
     static final String SCHEMA = "clock_failover";
-    static final Duration TTL = Duration.ofSeconds(10);
-    static final Duration EVERY = Duration.ofSeconds(3);
+    static final Duration TTL = Duration.ofSeconds(3);
+    static final Duration EVERY = Duration.ofMillis(500);
+    /** Scheduling and JDBC latency on a loaded two-core machine, beyond the lease's own bound. */
+    static final Duration SLACK = Duration.ofSeconds(8);
     static final ClockProperties FAST = new ClockProperties(Duration.ofSeconds(60), Duration.ofMillis(200),
             Instant.parse("2026-01-01T00:00:00Z"), true);
 
@@ -112,7 +116,18 @@ class ClockFailoverTest {
     }
 
     @Test
-    void whenTheWritingTickersConnectionDiesTheOtherTakesOverWithin30SecondsAndNoTickIsSkippedOrWrittenTwice()
+    void theProductionLeaseTimingsReplaceADeadClockWriterWellWithin30SecondsOfWallTime() {
+        // given the kit's default lease timings, which the services run with
+        com.superkabe.kit.config.KitProperties.Lease production = new com.superkabe.kit.config.KitProperties.Lease(null,
+                null);
+
+        // then a dead holder's lease runs out and a standby's next attempt takes it within ttl + renewEvery,
+        // with the same slack this test allows its short lease, under 30 s
+        assertThat(production.ttl().plus(production.renewEvery()).plus(SLACK)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void whenTheWritingTickersConnectionDiesTheOtherTakesOverWithinTheLeaseBoundAndNoTickIsSkippedOrWrittenTwice()
             throws Exception {
         // given ticker A writing the clock and ticker B standing by
         ClockTicker a = ticker(singleConnection("ticker-a"), "a");
@@ -128,8 +143,8 @@ class ClockFailoverTest {
         admin.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ticker-a'")
                 .query().listOfRows();
 
-        // then B writes the clock within 30 s of wall time
-        await(b::writing, Duration.ofSeconds(30), "B takes over the clock");
+        // then B writes the clock within the lease's time to live and a renewal period (plus slack)
+        await(b::writing, TTL.plus(EVERY).plus(SLACK), "B takes over the clock");
         Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
         int before = ticksWritten().size();
         await(() -> ticksWritten().size() >= before + 10, Duration.ofSeconds(30), "B ticks");
