@@ -33,6 +33,19 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- printf "%s%s:%s" .root.Values.image.registry .svc.image.repository $tag -}}
 {{- end -}}
 
+{{/* How many replicas of a component can have work: the fewest partitions among its lagTopic and the
+     shareTopics whose partitions split its work (the reply poller polls the mailboxes of its share of
+     superkabe.mailboxes). Call with (dict "root" $ "svc" $svc); yields a map with partitions and topic. */}}
+{{- define "superkabe.replicaCap" -}}
+{{- $topic := .svc.lagTopic -}}
+{{- $cap := include "superkabe.partitions" (dict "root" .root "topic" $topic) | int -}}
+{{- range (default (list) .svc.shareTopics) -}}
+{{- $p := include "superkabe.partitions" (dict "root" $.root "topic" .) | int -}}
+{{- if lt $p $cap -}}{{- $cap = $p -}}{{- $topic = . -}}{{- end -}}
+{{- end -}}
+{{- dict "partitions" $cap "topic" $topic | toYaml -}}
+{{- end -}}
+
 {{/* Partition count of a topic (the catalogue, or its override). Call with (dict "root" $ "topic" $t). */}}
 {{- define "superkabe.partitions" -}}
 {{- $found := "" -}}

@@ -62,7 +62,10 @@ class HelmLintTest {
         assertRefused(List.of(Helm.values("minimal")), List.of("services.gate-service.autoscaling.enabled=true",
                 "services.gate-service.autoscaling.maxReplicas=7"),
                 "services.gate-service.autoscaling.maxReplicas (7) exceeds the 6 partitions of superkabe.leads");
-        assertRefused(List.of(Helm.values("minimal")), List.of("services.reply-poller-service.replicas=7"),
+        assertRefused(List.of(Helm.values("minimal")), List.of("services.reply-poller-service.replicas=4"),
+                "services.reply-poller-service.replicas (4) exceeds the 3 partitions of superkabe.mailboxes");
+        assertRefused(List.of(Helm.values("minimal")), List.of("kafka.topics.partitionOverrides.superkabe\\.mailboxes=8",
+                "services.reply-poller-service.replicas=7"),
                 "services.reply-poller-service.replicas (7) exceeds the 6 partitions of superkabe.send-outcomes");
         assertRefused(List.of(Helm.values("minimal")), List.of("kafka.topics.partitionOverrides.superkabe\\.leads=4",
                 "services.gate-service.replicas=5"), "exceeds the 4 partitions of superkabe.leads");
