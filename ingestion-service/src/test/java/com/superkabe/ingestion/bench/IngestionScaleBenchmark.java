@@ -43,7 +43,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * waiting on the intake topic, timed from resuming consumption until every decision is on
  * {@code superkabe.leads} (items, per_s); then {@code bench.paced} leads at {@code bench.rate}/s,
  * whose intake-record-to-decision latency (broker timestamps) gives p95_ms. Prints figures; asserts
- * nothing; not in the build. Run:
+ * nothing; not in the build. The phases run in one JVM one after the other
+ * ({@code -Dbench.instances=1,2}, the default, or 2,1), so the later phase runs with a warmer JIT. Run:
  * {@code ./mvnw -pl ingestion-service test -Dtest=IngestionScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  */
 class IngestionScaleBenchmark {
@@ -56,8 +57,9 @@ class IngestionScaleBenchmark {
         int backlog = Integer.getInteger("bench.leads", 100_000);
         int paced = Integer.getInteger("bench.paced", 5_000);
         int rate = Integer.getInteger("bench.rate", 1_000);
-        for (int instances = 1; instances <= 2; instances++) {
-            run(instances, backlog, paced, rate);
+        // bench.instances=2,1 runs the two-instance phase first, in the colder JVM, to show the order effect
+        for (String instances : System.getProperty("bench.instances", "1,2").split(",")) {
+            run(Integer.parseInt(instances.trim()), backlog, paced, rate);
         }
     }
 
@@ -121,8 +123,12 @@ class IngestionScaleBenchmark {
             }
             System.out.printf("SCALE BENCH service=ingestion instances=%d items=%d per_s=%.0f p95_ms=%d%n", instances,
                     decided, decided / seconds, pct(latencies, 0.95));
+            Set<Integer> covered = new TreeSet<>();
+            orgs.forEach(o -> covered.add(org.apache.kafka.common.utils.Utils.toPositive(
+                    org.apache.kafka.common.utils.Utils.murmur2(o.getBytes(StandardCharsets.UTF_8)))
+                    % Topic.LEAD_INTAKE.partitions()));
             System.out.printf("SCALE BENCH   ingestion instances=%d: backlog of %d leads over %d organizations "
-                            + "decided in %.1f s; intake partitions per instance %s; paced %d at %d/s p50 %d ms "
+                            + "(on partitions " + covered + ") decided in %.1f s; intake partitions per instance %s; paced %d at %d/s p50 %d ms "
                             + "p95 %d ms; load before %s, after %s%n", instances, backlog, ORGS, seconds, shares,
                     latencies.size(), rate, pct(latencies, 0.50), pct(latencies, 0.95), loadBefore, loadAfter);
         } finally {
