@@ -147,10 +147,11 @@ public class GateService {
 
     public void onTick(Envelope cause) {
         ClockTicked t = cause.payloadAs(ClockTicked.class);
-        if (t.tick() <= health.tick()) {
+        // exactly once across replicas: a tick handled (or overtaken) by another replica finds the
+        // clock already there, after waiting for that handler's transaction to end (ADR 0060)
+        if (!health.advanceTo(t.tick())) {
             return;
         }
-        health.advanceTo(t.tick());
         List<GateLeads.GateLead> due = leads.dueRetries(t.tick(), RETRY_BATCH);
         // all at once and sorted, like every other multi-campaign locker, so two lockers never deadlock
         campaigns.lockAll(due.stream().map(GateLeads.GateLead::campaignId).toList());

@@ -38,7 +38,11 @@ public interface HealthViews {
 
     long tick();
 
-    void advanceTo(long tick);
+    /**
+     * Moves the gate's clock forward to {@code tick}; false, with nothing changed, if it is already
+     * there or past it. Waits for another transaction advancing it to end first.
+     */
+    boolean advanceTo(long tick);
 
     /** The last tick at which the organization's protection view was known current. */
     Optional<Long> watermark(String orgId);

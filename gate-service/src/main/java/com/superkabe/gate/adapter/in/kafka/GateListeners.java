@@ -4,11 +4,12 @@ import com.superkabe.gate.application.GateService;
 import com.superkabe.kit.kafka.InboundHandler;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import com.superkabe.events.Envelope;
 import com.superkabe.events.clock.ClockTicked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.PartitionOffset;
+import org.springframework.kafka.annotation.TopicPartition;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
@@ -82,24 +83,44 @@ class GateListeners {
     }
 
     /**
-     * Every tick is first noted in memory, so inputs waiting for the database resume on the logical
-     * clock even while it is down. A tick the database cannot take is skipped, not retried: the
-     * next tick advances the gate's clock past it and fires every retry due by then.
+     * The clock's work, in the gate's consumer group: the one partition of the clock topic is one
+     * replica's, which advances the shared gate clock and fires the retries due (ADR 0060). A tick the
+     * database cannot take is skipped, not retried: the next tick advances the gate's clock past it and
+     * fires every retry due by then.
      */
     @KafkaListener(id = "gate-clock", idIsGroup = false, topics = "#{T(com.superkabe.events.Topic).CLOCK.topicName()}")
     void onTick(ConsumerRecord<String, byte[]> record) {
-        Envelope event = inbound.decode(record);
-        long tick = event.payload() instanceof ClockTicked t ? t.tick() : -1;
-        if (tick >= 0) {
-            guard.ticked(tick);
-        }
         try {
             inbound.handle(record, gate::onTick);
         } catch (RuntimeException e) {
             if (!StoreFailures.unavailable(e)) {
                 throw e;
             }
-            log.warn("Gate store unavailable: tick {} not recorded; a later tick takes its place", tick);
+            log.warn("Gate store unavailable: tick {} not recorded; a later tick takes its place", tickOf(record));
+        }
+    }
+
+    /**
+     * Every replica notes every tick in memory, outside the consumer group (the partition assigned by
+     * hand from its end, nothing committed), so its inputs waiting for the database resume on the
+     * logical clock even while the database is down and even if the group gave the clock to another
+     * replica (ADR 0060).
+     */
+    @KafkaListener(id = "gate-clock-watch", groupId = "${spring.application.name}-clock-watch", ackMode = "MANUAL",
+            topicPartitions = @TopicPartition(topic = "#{T(com.superkabe.events.Topic).CLOCK.topicName()}",
+                    partitionOffsets = @PartitionOffset(partition = "0", initialOffset = "0", seekPosition = "END")))
+    void onTickSeen(ConsumerRecord<String, byte[]> record) {
+        long tick = tickOf(record);
+        if (tick >= 0) {
+            guard.ticked(tick);
+        }
+    }
+
+    private long tickOf(ConsumerRecord<String, byte[]> record) {
+        try {
+            return inbound.decode(record).payload() instanceof ClockTicked t ? t.tick() : -1;
+        } catch (RuntimeException unreadable) {
+            return -1; // the group's listener dead-letters it; the watch only looks for ticks
         }
     }
 }

@@ -2,8 +2,6 @@ package com.superkabe.gate.adapter.out.jdbc;
 
 import com.superkabe.gate.application.CampaignViews;
 import com.superkabe.gate.domain.CampaignView;
-import com.superkabe.kit.jdbc.ReadCache;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +17,8 @@ class JdbcCampaignViews implements CampaignViews {
     private static final String EXCLUSIVE = "x:";
     private static final String SHARED = "s:";
     private final JdbcClient jdbc;
-    private final ReadCache<String, CampaignView> cache = new ReadCache<>(Duration.ofSeconds(1), 100_000);
+    /** Per transaction, not across: another replica may change a campaign at any time (ADR 0060). */
+    private final TransactionReads<String, CampaignView> cache = new TransactionReads<>();
 
     JdbcCampaignViews(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -71,15 +70,13 @@ class JdbcCampaignViews implements CampaignViews {
         if (missing.isEmpty()) {
             return;
         }
-        java.util.Map<String, Long> versions = new java.util.HashMap<>();
-        missing.forEach(id -> versions.put(id, cache.version(id)));
         java.util.Map<String, CampaignView> loaded = new java.util.HashMap<>();
         jdbc.sql("SELECT org_id, campaign_id, status, mailbox_ids FROM campaign_view WHERE campaign_id = ANY(?)")
                 .param(missing.toArray(String[]::new))
                 .query((rs, i) -> loaded.put(rs.getString(2), new CampaignView(rs.getString(1), rs.getString(2),
                         rs.getString(3), split(rs.getString(4)))))
                 .list();
-        missing.forEach(id -> cache.put(id, Optional.ofNullable(loaded.get(id)), versions.get(id)));
+        missing.forEach(id -> cache.put(id, Optional.ofNullable(loaded.get(id))));
     }
 
     @Override

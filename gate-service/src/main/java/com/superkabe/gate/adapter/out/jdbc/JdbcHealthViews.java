@@ -26,11 +26,18 @@ class JdbcHealthViews implements HealthViews {
     }
 
     private final JdbcClient jdbc;
-    private final ReadCache<String, Row> rows = new ReadCache<>(TTL, 200_000);
+    /**
+     * Mailbox rows and the clock are read once per transaction: a mailbox registered on another
+     * replica re-decides held leads under the campaign lock, and a lead admitted after that must see
+     * the row (ADR 0060). Domain states, modes and watermarks may be up to {@link #TTL} old across
+     * replicas: no decision waits on them to be taken again, so an old one is the same as its event
+     * arriving a second later.
+     */
+    private final TransactionReads<String, Row> rows = new TransactionReads<>();
     private final ReadCache<String, String> domains = new ReadCache<>(TTL, 100_000);
     private final ReadCache<String, String> modes = new ReadCache<>(TTL, 100_000);
     private final ReadCache<String, Long> watermarks = new ReadCache<>(TTL, 100_000);
-    private final ReadCache<String, Long> clock = new ReadCache<>(TTL, 1);
+    private final TransactionReads<String, Long> clock = new TransactionReads<>();
 
     JdbcHealthViews(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -88,7 +95,7 @@ class JdbcHealthViews implements HealthViews {
     @Override
     public Map<String, MailboxHealth> mailboxes(List<String> mailboxIds, long tick) {
         Map<String, MailboxHealth> result = new HashMap<>();
-        // loaded rows are used directly: one this transaction wrote is never cached, so peek misses it
+        // loaded rows are used directly: outside a transaction nothing is kept, so peek misses them
         Map<String, Row> loaded = load(mailboxIds);
         for (String id : mailboxIds) {
             Optional.ofNullable(loaded.get(id)).or(() -> rows.peek(id).flatMap(row -> row))
@@ -124,8 +131,6 @@ class JdbcHealthViews implements HealthViews {
         if (missing.isEmpty()) {
             return Map.of();
         }
-        Map<String, Long> versions = new HashMap<>();
-        missing.forEach(id -> versions.put(id, rows.version(id)));
         Map<String, Row> loaded = new HashMap<>();
         jdbc.sql("WITH m AS (SELECT mailbox_id, domain, state, trigger, outcome_window, send_ticks, daily_limit "
                         + "FROM mailbox_view WHERE mailbox_id = ANY(?) AND domain IS NOT NULL), "
@@ -137,7 +142,7 @@ class JdbcHealthViews implements HealthViews {
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8))))
                 .list();
         for (String id : missing) {
-            rows.put(id, Optional.ofNullable(loaded.get(id)), versions.get(id));
+            rows.put(id, Optional.ofNullable(loaded.get(id)));
         }
         return loaded;
     }
@@ -179,9 +184,11 @@ class JdbcHealthViews implements HealthViews {
     }
 
     @Override
-    public void advanceTo(long tick) {
+    public boolean advanceTo(long tick) {
         clock.invalidate("tick");
-        jdbc.sql("UPDATE gate_clock SET tick = ? WHERE id = 1").param(tick).update();
+        // the row lock orders tick handlers of two replicas (a rebalance may overlap them): the later
+        // one waits, then finds the clock already there and handles nothing
+        return jdbc.sql("UPDATE gate_clock SET tick = ? WHERE id = 1 AND tick < ?").params(tick, tick).update() == 1;
     }
 
     @Override
