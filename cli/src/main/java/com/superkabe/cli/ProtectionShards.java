@@ -149,7 +149,7 @@ final class ProtectionShards implements Consumer<Recorded> {
     private final class Shard {
         final int index;
         final ProtectionHistory.Pass pass;
-        final BlockingQueue<List<Recorded>> queue = new ArrayBlockingQueue<>(64);
+        final BlockingQueue<List<Recorded>> queue = new ArrayBlockingQueue<>(8);
         final Thread thread;
         List<Recorded> batch = new ArrayList<>(BATCH);
         volatile boolean misrouted;

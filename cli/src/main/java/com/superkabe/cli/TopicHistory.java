@@ -3,7 +3,6 @@ package com.superkabe.cli;
 import com.superkabe.events.EventCodec;
 import com.superkabe.events.UndecodableEventException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -115,7 +114,7 @@ public final class TopicHistory {
         }
     }
 
-    private static final int BUFFER_LIMIT = 20_000;
+    private static final int BUFFER_LIMIT = 2_000;
 
     /**
      * How every history read fetches (and the benchmark's bare consumer, so both read alike): no group,
@@ -314,7 +313,10 @@ public final class TopicHistory {
         if (!type.topic().topicName().equals(r.topic())) {
             throw new UndecodableEventException(typeName + " does not belong on topic " + r.topic());
         }
-        com.superkabe.events.SuperkabeEvent payload = CODEC.fromJson(r.value(), type.recordType());
+        com.superkabe.events.SuperkabeEvent payload = FastPayloads.decode(r.value(), type.recordType());
+        if (payload == null) {
+            payload = CODEC.fromJson(r.value(), type.recordType());
+        }
         String id = h.get(com.superkabe.events.Headers.ID);
         if (id == null) {
             throw new UndecodableEventException("Missing header " + com.superkabe.events.Headers.ID);
@@ -363,14 +365,16 @@ public final class TopicHistory {
     }
 
     private static Recorded toRecorded(ConsumerRecord<String, byte[]> r, boolean decode) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        Map<String, byte[]> raw = new LinkedHashMap<>();
-        for (Header h : r.headers()) {
-            headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
-            raw.put(h.key(), h.value());
+        Header[] all = r.headers().toArray();
+        String[] keys = new String[all.length];
+        byte[][] values = new byte[all.length][];
+        for (int i = 0; i < all.length; i++) {
+            keys[i] = all[i].key();
+            values[i] = all[i].value();
         }
-        Recorded read = new Recorded(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), headers, raw,
-                r.value(), null, null);
+        RecordHeaderView headers = RecordHeaderView.of(keys, values, all.length);
+        Recorded read = new Recorded(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), headers,
+                headers.raw(), r.value(), null, null);
         return decode ? decode(read) : read;
     }
 
