@@ -9,10 +9,9 @@ import com.superkabe.events.lead.LeadAccepted;
 import com.superkabe.events.mailbox.MailboxRegistered;
 import com.superkabe.gate.GateApplication;
 import com.superkabe.kit.testing.KafkaProbe;
+import com.superkabe.kit.testing.BenchFigures;
 import com.superkabe.kit.testing.TestInfra;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,9 +57,8 @@ class GateScaleBenchmark {
         int backlog = Integer.getInteger("bench.leads", 20_000);
         int paced = Integer.getInteger("bench.paced", 2_000);
         int rate = Integer.getInteger("bench.rate", 500);
-        // bench.instances=2,1 runs the two-instance phase first, in the colder JVM, to show the order effect
-        for (String instances : System.getProperty("bench.instances", "1,2").split(",")) {
-            run(Integer.parseInt(instances.trim()), backlog, paced, rate);
+        for (int instances : BenchFigures.instancePhases()) {
+            run(instances, backlog, paced, rate);
         }
     }
 
@@ -87,12 +85,12 @@ class GateScaleBenchmark {
                 kafka.publishAsync(lead(tag, campaigns.get(i % campaigns.size())));
             }
             kafka.flush();
-            String loadBefore = load();
+            String loadBefore = BenchFigures.loadAverage();
             long start = System.nanoTime();
             leads.forEach(MessageListenerContainer::resume);
             int decided = drain(decisions, backlog, null);
             double seconds = (System.nanoTime() - start) / 1e9;
-            String loadAfter = load();
+            String loadAfter = BenchFigures.loadAverage();
 
             List<Long> latencies = new ArrayList<>();
             long t0 = System.nanoTime();
@@ -113,7 +111,7 @@ class GateScaleBenchmark {
                 shares.append(shares.isEmpty() ? "" : " ").append(partitions(g, "gate-leads"));
             }
             System.out.printf("SCALE BENCH service=gate instances=%d items=%d per_s=%.0f p95_ms=%d%n", instances,
-                    decided, decided / seconds, pct(latencies, 0.95));
+                    decided, decided / seconds, BenchFigures.percentile(latencies, 0.95));
             Set<Integer> covered = new TreeSet<>();
             for (int o = 0; o < ORGS; o++) {
                 covered.add(org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
@@ -123,7 +121,7 @@ class GateScaleBenchmark {
                             + "partitions " + covered + ") drained in "
                             + "%.1f s; lead partitions per instance %s; paced %d at %d/s p50 %d ms p95 %d ms; "
                             + "load before %s, after %s%n", instances, backlog, ORGS, seconds, shares, latencies.size(),
-                    rate, pct(latencies, 0.50), pct(latencies, 0.95), loadBefore, loadAfter);
+                    rate, BenchFigures.percentile(latencies, 0.50), BenchFigures.percentile(latencies, 0.95), loadBefore, loadAfter);
         } finally {
             gates.reversed().forEach(ConfigurableApplicationContext::close);
         }
@@ -239,17 +237,5 @@ class GateScaleBenchmark {
         return c;
     }
 
-    private static long pct(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? -1 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
-    }
 
-    /** The machine's load averages (1, 5, 15 min), printed beside every figure. */
-    static String load() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
 }

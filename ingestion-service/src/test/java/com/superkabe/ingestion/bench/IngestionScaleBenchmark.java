@@ -3,10 +3,9 @@ package com.superkabe.ingestion.bench;
 import com.superkabe.events.Topic;
 import com.superkabe.ingestion.IngestionApplication;
 import com.superkabe.kit.testing.TestHttp;
+import com.superkabe.kit.testing.BenchFigures;
 import com.superkabe.kit.testing.TestInfra;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,9 +56,8 @@ class IngestionScaleBenchmark {
         int backlog = Integer.getInteger("bench.leads", 100_000);
         int paced = Integer.getInteger("bench.paced", 5_000);
         int rate = Integer.getInteger("bench.rate", 1_000);
-        // bench.instances=2,1 runs the two-instance phase first, in the colder JVM, to show the order effect
-        for (String instances : System.getProperty("bench.instances", "1,2").split(",")) {
-            run(Integer.parseInt(instances.trim()), backlog, paced, rate);
+        for (int instances : BenchFigures.instancePhases()) {
+            run(instances, backlog, paced, rate);
         }
     }
 
@@ -94,12 +92,12 @@ class IngestionScaleBenchmark {
                 producer.send(new ProducerRecord<>(Topic.LEAD_INTAKE.topicName(), org, lead(org, tag, "k", i, 0)));
             }
             producer.flush();
-            String loadBefore = load();
+            String loadBefore = BenchFigures.loadAverage();
             long start = System.nanoTime();
             intake.forEach(MessageListenerContainer::resume);
             int decided = drain(decisions, tag, backlog, null);
             double seconds = (System.nanoTime() - start) / 1e9;
-            String loadAfter = load();
+            String loadAfter = BenchFigures.loadAverage();
 
             List<Long> latencies = new ArrayList<>();
             long t0 = System.nanoTime();
@@ -122,7 +120,7 @@ class IngestionScaleBenchmark {
                 shares.append(shares.isEmpty() ? "" : " ").append(partitions(a));
             }
             System.out.printf("SCALE BENCH service=ingestion instances=%d items=%d per_s=%.0f p95_ms=%d%n", instances,
-                    decided, decided / seconds, pct(latencies, 0.95));
+                    decided, decided / seconds, BenchFigures.percentile(latencies, 0.95));
             Set<Integer> covered = new TreeSet<>();
             orgs.forEach(o -> covered.add(org.apache.kafka.common.utils.Utils.toPositive(
                     org.apache.kafka.common.utils.Utils.murmur2(o.getBytes(StandardCharsets.UTF_8)))
@@ -130,7 +128,7 @@ class IngestionScaleBenchmark {
             System.out.printf("SCALE BENCH   ingestion instances=%d: backlog of %d leads over %d organizations "
                             + "(on partitions " + covered + ") decided in %.1f s; intake partitions per instance %s; paced %d at %d/s p50 %d ms "
                             + "p95 %d ms; load before %s, after %s%n", instances, backlog, ORGS, seconds, shares,
-                    latencies.size(), rate, pct(latencies, 0.50), pct(latencies, 0.95), loadBefore, loadAfter);
+                    latencies.size(), rate, BenchFigures.percentile(latencies, 0.50), BenchFigures.percentile(latencies, 0.95), loadBefore, loadAfter);
         } finally {
             apps.reversed().forEach(ConfigurableApplicationContext::close);
         }
@@ -224,16 +222,5 @@ class IngestionScaleBenchmark {
         return c;
     }
 
-    private static long pct(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? -1 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
-    }
 
-    private static String load() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
 }

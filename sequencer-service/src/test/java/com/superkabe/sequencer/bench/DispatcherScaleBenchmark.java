@@ -14,11 +14,10 @@ import com.superkabe.kit.jdbc.LeaseKeeper;
 import com.superkabe.kit.security.ApiKeys;
 import com.superkabe.kit.testing.KafkaProbe;
 import com.superkabe.kit.testing.TestHttp;
+import com.superkabe.kit.testing.BenchFigures;
 import com.superkabe.kit.testing.TestInfra;
 import com.superkabe.sequencer.SequencerApplication;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,9 +59,8 @@ class DispatcherScaleBenchmark {
         int mailboxes = Integer.getInteger("bench.mailboxes", 200);
         int runs = Integer.getInteger("bench.runs", 6_000);
         int ticks = Integer.getInteger("bench.ticks", 10);
-        // bench.instances=2,1 runs the two-instance phase first, in the colder JVM, to show the order effect
-        for (String instances : System.getProperty("bench.instances", "1,2").split(",")) {
-            run(Integer.parseInt(instances.trim()), mailboxes, runs, ticks);
+        for (int instances : BenchFigures.instancePhases()) {
+            run(instances, mailboxes, runs, ticks);
         }
     }
 
@@ -117,7 +115,7 @@ class DispatcherScaleBenchmark {
             await(() -> db.sql("SELECT count(*) FROM run_view WHERE campaign_id = ?").param(campaign).query(Long.class)
                     .single() == runs, "runs enrolled");
 
-            String loadBefore = load();
+            String loadBefore = BenchFigures.loadAverage();
             List<Long> tickMillis = new ArrayList<>();
             long start = System.nanoTime();
             for (long tick = 1; tick <= ticks; tick++) {
@@ -132,11 +130,11 @@ class DispatcherScaleBenchmark {
                     .query(Long.class).single();
             long published = drain(sends, campaign, requested);
             double seconds = (System.nanoTime() - start) / 1e9;
-            String loadAfter = load();
+            String loadAfter = BenchFigures.loadAverage();
             List<Long> sorted = new ArrayList<>(tickMillis);
             Collections.sort(sorted);
             System.out.printf("SCALE BENCH service=dispatcher instances=%d items=%d per_s=%.0f p95_ms=%d%n", instances,
-                    published, published / seconds, pct(sorted, 0.95));
+                    published, published / seconds, BenchFigures.percentile(sorted, 0.95));
             System.out.printf("SCALE BENCH   dispatcher instances=%d: %d runs, %d mailboxes, %d ticks, %d sends in the "
                             + "ledger, %d SendRequested on the topic in %.1f s; per-tick ms %s; lease holders %d; "
                             + "load before %s, after %s%n", instances, runs, mailboxCount, ticks, requested, published,
@@ -192,16 +190,5 @@ class DispatcherScaleBenchmark {
                 payload);
     }
 
-    private static long pct(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? -1 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
-    }
 
-    private static String load() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
 }
