@@ -41,13 +41,21 @@ needs_build() {
   done
   # the fault runs' forensics verify runs the operator CLI
   compgen -G "cli/target/superkabe-cli-*-exec.jar" >/dev/null || return 0
+  # after a pull or an edit: a source newer than the oldest jar means the stack would run old code
+  local jars=() m oldest
+  for m in "${SERVICES[@]}" api-gateway console cli; do jars+=("$m"/target/*-exec.jar); done
+  oldest=$(ls -tr "${jars[@]}" 2>/dev/null | head -n 1)
+  [ -n "$oldest" ] || return 0
+  [ -z "$(find . -path ./.local-stack -prune -o -path '*/target' -prune -o -path ./.git -prune -o -newer "$oldest" \
+      -type f \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -print 2>/dev/null | head -n 1)" ] \
+    || return 0
   return 1
 }
 if [ "$REBUILD" = 1 ] || needs_build; then
   if [ -x ./mvnw ]; then MVN=./mvnw; elif command -v mvn >/dev/null; then MVN=mvn; else
     die "neither ./mvnw nor mvn found; cannot build"
   fi
-  say "building (first run, or --rebuild): $MVN -q -B -DskipTests install  (takes a few minutes)"
+  say "building (first run, sources changed since the last build, or --rebuild): $MVN -q -B -DskipTests install  (takes a few minutes)"
   build_start=$SECONDS
   "$MVN" -q -B -DskipTests install || die "the build failed; see the Maven output above"
   say "build done in $((SECONDS - build_start)) s"

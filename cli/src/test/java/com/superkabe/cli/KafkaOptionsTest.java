@@ -39,4 +39,33 @@ class KafkaOptionsTest {
     void withoutOptionsTheLocalStacksBrokerIsRead() {
         assertThat(new KafkaOptions().client()).containsEntry("bootstrap.servers", "localhost:19092");
     }
+
+    @Test
+    void againstTheLocalStackWithoutACommandConfigTheOperatorPropertiesTheStackWroteAreUsed(@TempDir Path dir)
+            throws IOException {
+        Files.createDirectories(dir.resolve(".local-stack"));
+        Files.writeString(dir.resolve(".local-stack/kafka-operator.properties"),
+                "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\n");
+        KafkaOptions local = new KafkaOptions();
+        local.repositoryRoot = dir;
+        KafkaOptions elsewhere = new KafkaOptions("broker-1:9093");
+        elsewhere.repositoryRoot = dir;
+
+        assertThat(local.client()).containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("bootstrap.servers", "localhost:19092");
+        assertThat(elsewhere.client()).doesNotContainKey("security.protocol");
+    }
+
+    @Test
+    void anExplicitCommandConfigWinsOverTheLocalStacksProperties(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve(".local-stack"));
+        Files.writeString(dir.resolve(".local-stack/kafka-operator.properties"), "security.protocol=SASL_PLAINTEXT\n");
+        Path mine = dir.resolve("mine.properties");
+        Files.writeString(mine, "security.protocol=SSL\n");
+        KafkaOptions options = new KafkaOptions();
+        options.repositoryRoot = dir;
+        options.commandConfig = mine;
+
+        assertThat(options.client()).containsEntry("security.protocol", "SSL");
+    }
 }
