@@ -73,9 +73,8 @@ public class ServiceKitAutoConfiguration {
     }
 
     @Bean
-    Inbox inbox(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template,
-                @Value("${superkabe.inbox.keep-inputs:true}") boolean keepInputs) {
-        return new Inbox(jdbc, template, keepInputs);
+    Inbox inbox(JdbcClient jdbc, @Value("${superkabe.inbox.keep-inputs:true}") boolean keepInputs) {
+        return new Inbox(jdbc, keepInputs);
     }
 
     @Bean

@@ -21,16 +21,14 @@ public class Inbox {
     private static final byte[] NOT_KEPT = new byte[0];
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate template;
     private final boolean keepInputs;
 
     /**
      * {@code keepInputs}: whether the full record (headers and payload) is kept, which replay from the
      * inbox needs; a service that is not replayed from its inbox may keep ids and types only.
      */
-    public Inbox(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, boolean keepInputs) {
+    public Inbox(JdbcClient jdbc, boolean keepInputs) {
         this.jdbc = jdbc;
-        this.template = template;
         this.keepInputs = keepInputs;
     }
 
@@ -47,32 +45,49 @@ public class Inbox {
     }
 
     /**
-     * The batch form of {@link #firstSighting}: one query finds the ids already handled, one JDBC
-     * batch records the rest. Returns, per arrival, whether it is seen for the first time (a repeat
-     * inside the batch counts as seen).
+     * The batch form of {@link #firstSighting}: one multi-row insert per group of arrivals, whose
+     * {@code RETURNING} names the ids this transaction recorded. Returns, per arrival, whether it is
+     * seen for the first time (a repeat inside the batch counts as seen). The insert, not a read
+     * before it, decides: when two replicas briefly handle the same records during a rebalance, the
+     * second one's insert waits on the first one's uncommitted rows and then inserts nothing, so only
+     * one of them handles the events (a read would not see the other's uncommitted rows).
      */
     public boolean[] firstSightings(List<Arrival> arrivals) {
-        String[] ids = arrivals.stream().map(a -> a.event().id()).toArray(String[]::new);
-        java.util.Set<String> seen = new java.util.HashSet<>(jdbc.sql("SELECT event_id FROM inbox WHERE event_id = ANY(?)")
-                .param(ids).query(String.class).list());
         boolean[] first = new boolean[arrivals.size()];
-        List<Arrival> fresh = new java.util.ArrayList<>();
+        java.util.Map<String, Integer> firstIndex = new java.util.LinkedHashMap<>();
         for (int i = 0; i < arrivals.size(); i++) {
-            first[i] = seen.add(ids[i]);
-            if (first[i]) {
-                fresh.add(arrivals.get(i));
+            firstIndex.putIfAbsent(arrivals.get(i).event().id(), i);
+        }
+        List<Integer> candidates = List.copyOf(firstIndex.values());
+        for (int from = 0; from < candidates.size(); from += INSERT_GROUP) {
+            List<Integer> group = candidates.subList(from, Math.min(candidates.size(), from + INSERT_GROUP));
+            java.util.Set<String> recorded = new java.util.HashSet<>(insertReturningIds(group, arrivals));
+            for (int i : group) {
+                first[i] = recorded.contains(arrivals.get(i).event().id());
             }
         }
-        template.batchUpdate("INSERT INTO inbox(event_id, event_type, topic, record_key, headers, payload) "
-                + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING", fresh, 500, (ps, a) -> {
-                    ps.setString(1, a.event().id());
-                    ps.setString(2, a.event().type().wireName());
-                    ps.setString(3, a.topic());
-                    ps.setString(4, a.key());
-                    ps.setString(5, keepInputs ? JsonHeaders.write(a.headers()) : "{}");
-                    ps.setBytes(6, keepInputs ? a.payload() : NOT_KEPT);
-                });
         return first;
+    }
+
+    /** Rows per insert statement: six parameters each, well under PostgreSQL's 65,535 per statement. */
+    private static final int INSERT_GROUP = 1000;
+
+    private List<String> insertReturningIds(List<Integer> group, List<Arrival> arrivals) {
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO inbox(event_id, event_type, topic, record_key, headers, payload) VALUES ");
+        List<Object> params = new java.util.ArrayList<>(group.size() * 6);
+        for (int k = 0; k < group.size(); k++) {
+            Arrival a = arrivals.get(group.get(k));
+            sql.append(k == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
+            params.add(a.event().id());
+            params.add(a.event().type().wireName());
+            params.add(a.topic());
+            params.add(a.key());
+            params.add(keepInputs ? JsonHeaders.write(a.headers()) : "{}");
+            params.add(keepInputs ? a.payload() : NOT_KEPT);
+        }
+        sql.append(" ON CONFLICT (event_id) DO NOTHING RETURNING event_id");
+        return jdbc.sql(sql.toString()).params(params).query(String.class).list();
     }
 
     /** The recorded inputs of the given topics, in the order they were handled. */
