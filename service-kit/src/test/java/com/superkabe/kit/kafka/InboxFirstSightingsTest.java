@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,23 +66,39 @@ class InboxFirstSightingsTest {
         List<Inbox.Arrival> batch = List.of(arrival("race-1"), arrival("race-2"));
         CountDownLatch firstRecorded = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<boolean[]> replicaA = CompletableFuture.supplyAsync(() -> tx.execute(status -> {
+                boolean[] r = inbox.firstSightings(batch);
+                firstRecorded.countDown();
+                await(mayCommit);
+                return r;
+            }), replicas);
+            assertThat(firstRecorded.await(30, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<boolean[]> replicaB = CompletableFuture.supplyAsync(
+                    () -> tx.execute(status -> inbox.firstSightings(batch)), replicas);
+            awaitALockWait(); // replica B meets A's uncommitted rows and waits for A's outcome
+            mayCommit.countDown();
 
-        CompletableFuture<boolean[]> replicaA = CompletableFuture.supplyAsync(() -> tx.execute(status -> {
-            boolean[] r = inbox.firstSightings(batch);
-            firstRecorded.countDown();
-            await(mayCommit);
-            return r;
-        }));
-        assertThat(firstRecorded.await(30, TimeUnit.SECONDS)).isTrue();
-        // replica B's insert meets A's uncommitted rows and waits for A's outcome
-        CompletableFuture<boolean[]> replicaB = CompletableFuture.supplyAsync(
-                () -> tx.execute(status -> inbox.firstSightings(batch)));
-        Thread.sleep(500);
-        assertThat(replicaB).isNotDone();
-        mayCommit.countDown();
+            assertThat(replicaA.get(30, TimeUnit.SECONDS)).containsExactly(true, true);
+            assertThat(replicaB.get(30, TimeUnit.SECONDS)).containsExactly(false, false);
+        } finally {
+            mayCommit.countDown();
+            replicas.shutdownNow();
+        }
+    }
 
-        assertThat(replicaA.get(30, TimeUnit.SECONDS)).containsExactly(true, true);
-        assertThat(replicaB.get(30, TimeUnit.SECONDS)).containsExactly(false, false);
+    /** Until a session of this database waits on a lock (replica B's insert on A's rows). */
+    private static void awaitALockWait() throws InterruptedException {
+        JdbcClient observer = JdbcClient.create(ds);
+        for (int i = 0; i < 300; i++) {
+            if (observer.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+                    .query(Long.class).single() > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("replica B never waited on replica A's uncommitted rows");
     }
 
     private static void await(CountDownLatch latch) {
