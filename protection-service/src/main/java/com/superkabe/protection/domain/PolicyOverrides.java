@@ -28,8 +28,10 @@ public record PolicyOverrides(Integer warningBounces, Integer warningWindow, Int
     public record Violation(String field, String detail, boolean crossField) {
     }
 
+    /** A null entry is kept (not refused with an exception here) so that {@link #check} can name it. */
     public PolicyOverrides {
-        cooldownTicks = cooldownTicks == null ? null : List.copyOf(cooldownTicks);
+        cooldownTicks = cooldownTicks == null ? null
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(cooldownTicks));
     }
 
     /** Overrides without complaint-rate lines. */

@@ -52,6 +52,17 @@ class ProtectionApiFuzzIT {
         check("PUT", "/api/v1/protection/policy", body, POLICY_FIELDS);
     }
 
+    /** Found by the property above in CI: a null cooldown used to reach {@code List.copyOf} and answer 500. */
+    @net.jqwik.api.Example
+    void aNullCooldownEntryIsRefusedNamingTheField() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", "");
+        body.put("cooldownTicks", java.util.Arrays.asList((Object) null));
+        check("PUT", "/api/v1/protection/policy", body, POLICY_FIELDS);
+        body.put("warningBounces", "\u0000");
+        check("PUT", "/api/v1/protection/policy", body, POLICY_FIELDS);
+    }
+
     @Property(tries = 150)
     void anyModeOrTransitionBodyIsAnsweredWithoutA5xxAndARefusalNamesAField(
             @ForAll("modes") Map<String, Object> mode, @ForAll("transitions") Map<String, Object> transition) {

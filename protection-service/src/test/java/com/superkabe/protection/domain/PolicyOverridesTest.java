@@ -41,6 +41,16 @@ class PolicyOverridesTest {
                 .crossField()).isTrue();
     }
 
+    @Test
+    void whenACooldownEntryIsNullItIsRefusedNamingItsPlace() {
+        var v = new PolicyOverrides(null, null, null, null, java.util.Arrays.asList(10L, null), null).check(DEFAULTS)
+                .orElseThrow();
+
+        assertThat(v.field()).isEqualTo("cooldownTicks");
+        assertThat(v.detail()).startsWith("cooldownTicks[1]");
+        assertThat(v.crossField()).isFalse();
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}={1} is refused")
     @org.junit.jupiter.params.provider.CsvSource({
             "complaintWarningPercent, 0", "complaintWarningPercent, -0.1", "complaintPausePercent, 100.5",
