@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Protection's decisions two ways: re-made by replaying its input topics into fresh deciders, and
@@ -26,8 +27,9 @@ import java.util.TreeMap;
  */
 final class ProtectionHistory {
 
+    /** Protection's inputs, and the settings and policies it published before deciding with them (ADR 0064). */
     static final List<String> INPUTS = List.of(Topic.MAILBOXES.topicName(), Topic.SEND_OUTCOMES.topicName(),
-            Topic.REPLIES.topicName(), Topic.CLOCK.topicName());
+            Topic.REPLIES.topicName(), Topic.CLOCK.topicName(), Topic.PROTECTION_MODES.topicName());
     static final List<String> OUTPUTS = List.of(Topic.MAILBOX_STATES.topicName(), Topic.DOMAIN_STATES.topicName());
     /** Protection's recorded correlation checks (ADR 0063): read before the replay, see {@link #readChecks}. */
     static final String CHECKS = Topic.PROTECTION_CHECKS.topicName();
@@ -64,7 +66,7 @@ final class ProtectionHistory {
      */
     static final Set<EventType> IGNORED = EnumSet.of(EventType.EMAIL_OPENED, EventType.EMAIL_CLICKED,
             EventType.EMAIL_UNSUBSCRIBED, EventType.REPLY_RECEIVED, EventType.MAILBOX_CONNECTION_CHANGED,
-            EventType.MAILBOX_WARMUP_LIMIT_SET);
+            EventType.MAILBOX_WARMUP_LIMIT_SET, EventType.PROTECTION_MODE_CHANGED, EventType.PROTECTION_WATERMARK);
 
     /** One state change: the comparison's unit is (from, to, trigger); tick and reason are for reading. */
     record Step(String from, String to, String trigger, long tick, String reason, String actor, String causeId) {
@@ -104,7 +106,23 @@ final class ProtectionHistory {
 
         /** With {@code checks}, each correlation check is decided from its record (verify); without, derived (what-if). */
         Pass(ProtectionPolicy policy, CorrelationChecks checks) {
-            this.replay = checks == null ? new ProtectionReplay(policy) : new ProtectionReplay(policy, checks);
+            this(policy, UnaryOperator.identity(), checks);
+        }
+
+        /**
+         * {@code policy} until the topics record the service's settings, {@code adjust} on every
+         * organization's policy (what-if's changes); {@code checks} as above.
+         */
+        Pass(ProtectionPolicy policy, UnaryOperator<ProtectionPolicy> adjust, CorrelationChecks checks) {
+            this.replay = new ProtectionReplay(policy, adjust, checks);
+        }
+
+        /** Set on a pass joined from shards: what the shards' replays applied together. */
+        ProtectionReplay.Applied joined;
+
+        /** The recorded settings, policy changes and operator transitions the replay applied. */
+        ProtectionReplay.Applied recorded() {
+            return joined != null ? joined : replay.recorded();
         }
 
         /** Mailbox ids its inputs named: a replay sharded by organization checks no id is in two shards. */
@@ -127,6 +145,17 @@ final class ProtectionHistory {
                 lastTick = t.tick();
                 periodSeconds = t.periodSeconds();
             }
+            switch (e.payload()) {
+                case MailboxStateChanged m -> published.computeIfAbsent("mailbox:" + m.mailboxId(),
+                        k -> new ArrayList<>()).add(new Step(m.from(), m.to(), m.trigger(), m.tick(), m.reason(),
+                        m.actor(), e.causationId()));
+                case DomainStateChanged d -> published.computeIfAbsent("domain:" + d.orgId() + "/" + d.domain(),
+                        k -> new ArrayList<>()).add(new Step(d.from(), d.to(), d.trigger(), d.tick(), d.reason(),
+                        d.actor(), e.causationId()));
+                default -> {
+                }
+            }
+            // an operator's published transition is also an input: the replay makes the same move
             if (ProtectionReplay.isInput(e.payload())) {
                 inputs++;
                 String mailbox = mailboxOf(e.payload());
@@ -138,17 +167,6 @@ final class ProtectionHistory {
                     replayed.computeIfAbsent(d.entityKey(), k -> new ArrayList<>()).add(new Step(t.from(), t.to(),
                             t.trigger(), t.tick(), t.reason(), t.actor(), d.causeId()));
                     causes.put(e.id(), r);
-                }
-                return;
-            }
-            switch (e.payload()) {
-                case MailboxStateChanged m -> published.computeIfAbsent("mailbox:" + m.mailboxId(),
-                        k -> new ArrayList<>()).add(new Step(m.from(), m.to(), m.trigger(), m.tick(), m.reason(),
-                        m.actor(), e.causationId()));
-                case DomainStateChanged d -> published.computeIfAbsent("domain:" + d.orgId() + "/" + d.domain(),
-                        k -> new ArrayList<>()).add(new Step(d.from(), d.to(), d.trigger(), d.tick(), d.reason(),
-                        d.actor(), e.causationId()));
-                default -> {
                 }
             }
         }

@@ -62,7 +62,7 @@ final class ProtectionShards implements Consumer<Recorded> {
         if (type == null || ProtectionHistory.IGNORED.contains(type)) {
             return;
         }
-        if (type == EventType.CLOCK_TICKED) {
+        if (broadcast(type)) {
             Recorded tick = TopicHistory.decoded(r);
             if (tick.envelope() != null && ProtectionReplay.isInput(tick.envelope().payload())) {
                 ticks++;
@@ -73,6 +73,11 @@ final class ProtectionShards implements Consumer<Recorded> {
             return;
         }
         shards[shardOf(r.headers().get(Headers.ORG_ID))].add(r);
+    }
+
+    /** The clock and the service's settings (ADR 0064) are every organization's: every shard replays them. */
+    private static boolean broadcast(EventType type) {
+        return type == EventType.CLOCK_TICKED || type == EventType.PROTECTION_SETTINGS_PUBLISHED;
     }
 
     private int shardOf(String orgId) {
@@ -116,9 +121,16 @@ final class ProtectionShards implements Consumer<Recorded> {
             all.mailboxIds.addAll(p.mailboxIds);
             all.inputs += p.inputs;
         }
-        // every shard replayed every tick; count each once
+        // every shard replayed every tick and every settings record; count each once
         all.inputs -= ticks * (shards.length - 1);
         ProtectionHistory.Pass first = shards[0].pass;
+        long policies = 0;
+        long operators = 0;
+        for (Shard s : shards) {
+            policies += s.pass.recorded().policies();
+            operators += s.pass.recorded().operatorActions();
+        }
+        all.joined = new ProtectionReplay.Applied(first.recorded().settings(), policies, operators);
         all.firstTick = first.firstTick;
         all.lastTick = first.lastTick;
         all.periodSeconds = first.periodSeconds;
@@ -196,7 +208,7 @@ final class ProtectionShards implements Consumer<Recorded> {
                     }
                     for (Recorded r : b) {
                         Recorded d = TopicHistory.decoded(r);
-                        if (d.envelope() != null && d.envelope().type() != EventType.CLOCK_TICKED
+                        if (d.envelope() != null && !broadcast(d.envelope().type())
                                 && shardOf(d.envelope().payload().orgId()) != index) {
                             misrouted = true;
                         }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
     "Replays the protection service's input topics (mailboxes, send outcomes, replies, clock) into fresh "
     + "mailbox and domain deciders and compares every entity's transitions with those protection published on "
     + "its mailbox-states and domain-states topics. Prints the first divergence with the event that caused it. "
-    + "Entities are compared up to their first operator action (an operator's request is not on any topic yet). "
+    + "The replay decides with the settings protection published when it started and each organization's policy "
+    + "changes (superkabe.protection-modes), and makes each operator's published transition as protection made it. "
     + "Each correlation check before a pause is decided from the counts protection recorded on "
     + "superkabe.protection-checks, and those counts are compared with the ones the replay derives.",
     "",
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
     + "--service gate and --service ingestion re-decide the answers each decision was published with "
     + "(superkabe.gate-checks, superkabe.intake-checks) and compare with superkabe.gate-decisions and superkabe.leads.",
     "",
-    "Example: ./superkabe verify --set protection.tickSeconds=5"})
+    "Example: ./superkabe verify --service sequencer"})
 public final class VerifyCommand extends TopicCommand {
     @Option(names = "--service", paramLabel = "S", defaultValue = "protection",
             description = "The service whose decisions are replayed: protection (default), sequencer, gate or "
@@ -35,8 +36,9 @@ public final class VerifyCommand extends TopicCommand {
     String from;
     @Option(names = "--to", paramLabel = "T", description = "Report only divergences at or before T (RFC 3339 instant or tick).")
     String to;
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "The service's settings, if not the defaults: "
-            + PolicySettings.KEYS + ".")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Protection's settings for history recorded before "
+            + "protection published them (ADR 0064), if not the defaults: " + PolicySettings.KEYS + ". Recorded "
+            + "settings take their place from their record on.")
     Map<String, String> settings;
     @Option(names = "--strict-counts", description = "Also fail on a recorded correlation count that differs from "
             + "the replayed one without changing any decision (see ADR 0063: the merged order of the topics can "
@@ -118,19 +120,13 @@ public final class VerifyCommand extends TopicCommand {
         Map<String, Recorded> byId = pass.causes;
         List<Divergence> divergences = new ArrayList<>();
         int steps = 0;
-        int cutAtOperator = 0;
         TreeSet<String> entities = new TreeSet<>(published.keySet());
         entities.addAll(pass.replayed.keySet());
         for (String entity : entities) {
             List<ProtectionHistory.Step> p = published.getOrDefault(entity, List.of());
             List<ProtectionHistory.Step> r = pass.replayed.getOrDefault(entity, List.of());
-            int operator = firstOperator(p);
-            if (operator < p.size()) {
-                cutAtOperator++;
-            }
-            steps += operator;
-            Divergence d = compare(entity, p.subList(0, operator), r.subList(0, Math.min(operator, r.size())),
-                    operator < p.size());
+            steps += p.size();
+            Divergence d = compare(entity, p, r);
             if (d != null && inRange(d, range, byId)) {
                 divergences.add(d);
             }
@@ -150,10 +146,15 @@ public final class VerifyCommand extends TopicCommand {
                         + (d.replayed() == null ? "(nothing)" : d.replayed().compared()));
             }
         }
+        com.superkabe.protection.application.replay.ProtectionReplay.Applied applied = pass.recorded();
         out.println("verify protection: " + entities.size() + " entities, " + pass.inputs
-                + " input events replayed, " + steps + " published transitions compared"
-                + (cutAtOperator > 0 ? " (" + cutAtOperator + " entities compared up to an operator action)" : "")
-                + "; " + divergences.size() + (divergences.size() == 1 ? " divergence" : " divergences"));
+                + " input events replayed, " + steps + " published transitions compared; " + divergences.size()
+                + (divergences.size() == 1 ? " divergence" : " divergences"));
+        out.println("settings: " + (applied.settings() == 0 ? "none recorded, the replay used "
+                + (settings == null || settings.isEmpty() ? "the defaults" : "--set " + settings)
+                : applied.settings() + " recorded by protection's starts" + (settings == null || settings.isEmpty() ? ""
+                : " (--set applied only before the first)")) + "; " + applied.policies()
+                + " organization policy changes; " + applied.operatorActions() + " operator transitions replayed");
         int counts = reportChecks(pass, range, byId, out);
         return divergences.isEmpty() && counts == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
@@ -161,8 +162,7 @@ public final class VerifyCommand extends TopicCommand {
     /**
      * The recorded correlation checks (ADR 0063) against the counts the replay derived: prints the
      * first difference that changed a decision (or, with --strict-counts, any difference) with the
-     * record and the input, and a summary line. Checks recorded at or after the first operator
-     * action are not compared (the replay does not know that action). The number of findings.
+     * record and the input, and a summary line. The number of findings.
      */
     private int reportChecks(ProtectionHistory.Pass pass, TimeRange range, Map<String, Recorded> byId,
                              PrintWriter out) {
@@ -170,19 +170,11 @@ public final class VerifyCommand extends TopicCommand {
         if (recorded == null) {
             return 0;
         }
-        long operatorTick = pass.published.values().stream().flatMap(List::stream)
-                .filter(s -> "operator".equals(s.trigger())).mapToLong(ProtectionHistory.Step::tick).min()
-                .orElse(Long.MAX_VALUE);
         List<CorrelationChecks.Divergence> findings = new ArrayList<>();
         int differences = 0;
-        int afterOperator = 0;
         for (CorrelationChecks.Divergence d : recorded.checks().divergences()) {
             Recorded r = recorded.records().get(d.check().eventId());
             if (r != null && !range.contains(r.envelope())) {
-                continue;
-            }
-            if (d.check().recorded().tick() >= operatorTick) {
-                afterOperator++;
                 continue;
             }
             differences++;
@@ -208,7 +200,6 @@ public final class VerifyCommand extends TopicCommand {
                 + "record, " + c.derivedOnly() + " from derived counts (no record); " + differences
                 + " count " + (differences == 1 ? "difference" : "differences") + ", " + findings.size()
                 + " reported" + (strictCounts ? "" : " (differences that change no decision are not: --strict-counts)")
-                + (afterOperator > 0 ? "; " + afterOperator + " after an operator action not compared" : "")
                 + (recorded.undecodable() > 0 ? "; " + recorded.undecodable() + " undecodable records skipped" : ""));
         return findings.size();
     }
@@ -221,34 +212,20 @@ public final class VerifyCommand extends TopicCommand {
         for (String entity : entities) {
             List<ProtectionHistory.Step> p = pass.published.getOrDefault(entity, List.of());
             List<ProtectionHistory.Step> r = pass.replayed.getOrDefault(entity, List.of());
-            int operator = firstOperator(p);
-            if (compare(entity, p.subList(0, operator), r.subList(0, Math.min(operator, r.size())),
-                    operator < p.size()) != null) {
+            if (compare(entity, p, r) != null) {
                 n++;
             }
         }
         return n;
     }
 
-    private static int firstOperator(List<ProtectionHistory.Step> steps) {
-        for (int i = 0; i < steps.size(); i++) {
-            if ("operator".equals(steps.get(i).trigger())) {
-                return i;
-            }
-        }
-        return steps.size();
-    }
-
-    /** Published and replayed must agree step by step; after an operator cut the replay may run on. */
+    /** Published and replayed must agree step by step. */
     static Divergence compare(String entity, List<ProtectionHistory.Step> published,
-                              List<ProtectionHistory.Step> replayed, boolean cut) {
+                              List<ProtectionHistory.Step> replayed) {
         int n = Math.max(published.size(), replayed.size());
         for (int i = 0; i < n; i++) {
             ProtectionHistory.Step p = i < published.size() ? published.get(i) : null;
             ProtectionHistory.Step r = i < replayed.size() ? replayed.get(i) : null;
-            if (p == null && cut) {
-                return null;
-            }
             if (p == null || r == null || !p.compared().equals(r.compared())) {
                 return new Divergence(entity, i, p, r);
             }

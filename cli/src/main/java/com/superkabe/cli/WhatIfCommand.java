@@ -1,6 +1,5 @@
 package com.superkabe.cli;
 
-import com.superkabe.protection.domain.ProtectionPolicy;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +12,9 @@ import picocli.CommandLine.Option;
 /** {@code what-if --set ...}: the recorded history re-decided under other settings. */
 @Command(name = "what-if", sortOptions = false, description = {
     "Re-decides the recorded history under changed settings and prints what would have differed.", "",
-    "Replays one service's recorded inputs twice, once with the service's settings (--base, default: the service's "
-    + "defaults) and once with the --set changes. The keys' prefix names the service:", "",
+    "Replays one service's recorded inputs twice, once with the service's settings (protection: those it recorded "
+    + "when it started and each organization's policy changes; --base on top; the sequencer: --base, default: its "
+    + "defaults) and once with the --set changes on top of those. The keys' prefix names the service:", "",
     "protection.*  prints every mailbox and domain transition that would have differed: which would not have "
     + "happened, which would have happened instead, at which tick and caused by which event.", "",
     "sequencer.*   prints how many sends more or fewer per campaign and per mailbox, and which runs would have "
@@ -31,8 +31,9 @@ public final class WhatIfCommand extends TopicCommand {
                     + ".")
     Map<String, String> changes;
     @Option(names = "--base", paramLabel = "KEY=VALUE",
-            description = "The service's own settings where they differ from the defaults (e.g. protection.tickSeconds=5, "
-                    + "sequencer.secondsPerTick=5).")
+            description = "The service's own settings where they differ from the defaults and are not recorded (e.g. "
+                    + "sequencer.secondsPerTick=5; protection.tickSeconds=5 for history before protection recorded "
+                    + "its settings).")
     Map<String, String> base;
     @Option(names = "--from", paramLabel = "T", description = "Only differences caused at or after T (RFC 3339 instant "
             + "or tick; the sequencer's: a tick).")
@@ -54,11 +55,15 @@ public final class WhatIfCommand extends TopicCommand {
         }
         Map<String, String> changed = new LinkedHashMap<>(baseSettings);
         changed.putAll(changes);
-        ProtectionPolicy before = PolicySettings.protection(baseSettings);
-        ProtectionPolicy after = PolicySettings.protection(changed);
-        ProtectionHistory.Pass was = new ProtectionHistory.Pass(before);
-        ProtectionHistory.Pass would = new ProtectionHistory.Pass(after);
-        history().stream(ProtectionHistory.INPUTS, false, r -> {
+        // the recorded settings and policies (ADR 0064) where the topics hold them, the defaults before;
+        // --base and --set on top of either
+        ProtectionHistory.Pass was = new ProtectionHistory.Pass(PolicySettings.fallback(baseSettings),
+                PolicySettings.adjustment(baseSettings), null);
+        ProtectionHistory.Pass would = new ProtectionHistory.Pass(PolicySettings.fallback(changed),
+                PolicySettings.adjustment(changed), null);
+        List<String> topics = java.util.stream.Stream.concat(ProtectionHistory.INPUTS.stream(),
+                ProtectionHistory.OUTPUTS.stream()).toList();
+        history().stream(topics, false, r -> {
             // decoded once for both replays; types protection ignores are not decoded at all
             com.superkabe.events.EventType type = TopicHistory.type(r);
             Recorded d = type == null || ProtectionHistory.IGNORED.contains(type) ? r : TopicHistory.decoded(r);

@@ -50,6 +50,8 @@ public final class EventSchemas {
             node.put("type", "string");
         } else if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
             node.put("type", "integer");
+        } else if (type == double.class || type == Double.class) {
+            node.put("type", "number");
         } else if (type instanceof Class<?> e && e.isEnum()) {
             node.put("type", "string");
             var values = node.putArray("enum");

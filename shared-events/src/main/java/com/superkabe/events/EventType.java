@@ -125,7 +125,11 @@ public enum EventType {
     LEAD_INTAKE_CHECKED("superkabe.lead.intake-checked.v1", com.superkabe.events.lead.LeadIntakeChecked.class,
             Topic.INTAKE_CHECKS),
     MAILBOX_CORRELATION_CHECKED("superkabe.protection.correlation-checked.v1",
-            com.superkabe.events.protection.MailboxCorrelationChecked.class, Topic.PROTECTION_CHECKS);
+            com.superkabe.events.protection.MailboxCorrelationChecked.class, Topic.PROTECTION_CHECKS),
+    PROTECTION_SETTINGS_PUBLISHED("superkabe.protection.settings-published.v1",
+            com.superkabe.events.protection.ProtectionSettingsPublished.class, Topic.PROTECTION_MODES),
+    PROTECTION_POLICY_CHANGED("superkabe.protection.policy-changed.v1",
+            com.superkabe.events.protection.ProtectionPolicyChanged.class, Topic.PROTECTION_MODES);
 
     private final String wireName;
     private final Class<? extends SuperkabeEvent> recordType;

@@ -132,6 +132,13 @@ final class Samples {
             case PROVIDER_SPIKE_DETECTED -> new ProviderSpikeDetected("org-1", "GMAIL", "mb-1", 4, 5,
                     "5 of 5 bounces on GMAIL, shared by 4 mailboxes", 42);
             case PROTECTION_WATERMARK -> new ProtectionWatermark(42);
+            case PROTECTION_SETTINGS_PUBLISHED -> new com.superkabe.events.protection.ProtectionSettingsPublished(60,
+                    "ENFORCE", new com.superkabe.events.protection.ProtectionSettings(3, 60, 5, 100,
+                    java.util.List.of(15L, 45L, 105L), 30, 45, 105, 1, 10, 15, 25, 50, 5, 50, 20, 20, 1440, false, 50,
+                    4320, 0.3, 0.5, 0.15, 3, 2, 0.8, 3, 100, 300, 1000, 30), 7);
+            case PROTECTION_POLICY_CHANGED -> new com.superkabe.events.protection.ProtectionPolicyChanged("org-1", 2,
+                    null, 6, 100, java.util.List.of(60L, 120L), null, null, 250, null, null, false,
+                    "apikey:9f86d081", "fewer false pauses", 42);
             case MAILBOX_CORRELATION_CHECKED -> new com.superkabe.events.protection.MailboxCorrelationChecked("org-1",
                     "mb-1", "acme.test", "GMAIL", 1, 3, 1, 42);
             case ORGANIZATION_MAILING_ADDRESS_SET -> new OrganizationMailingAddressSet("org-1",

@@ -1,6 +1,7 @@
 package com.superkabe.protection.application;
 
 import com.superkabe.events.protection.ProtectionModeChanged;
+import com.superkabe.events.protection.ProtectionSettingsPublished;
 import com.superkabe.protection.domain.DomainDecider;
 import com.superkabe.protection.domain.DomainDecision;
 import com.superkabe.protection.domain.DomainState;
@@ -13,6 +14,7 @@ import com.superkabe.protection.domain.MailboxStatus;
 import com.superkabe.protection.domain.Mode;
 import com.superkabe.protection.domain.PolicyOverrides;
 import com.superkabe.protection.domain.ProtectionPolicy;
+import com.superkabe.protection.domain.RecordedPolicy;
 import com.superkabe.protection.domain.Transition;
 import java.util.Optional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,9 +87,11 @@ public class OperatorService {
     }
 
     /**
-     * Replaces the organization's policy overrides (null fields: the service's defaults) and audits
-     * the effective policy before and after. The caller has validated them. Returns the policy now
-     * in force; decisions from the next input on use it.
+     * Replaces the organization's policy overrides (null fields: the service's defaults), audits
+     * the effective policy before and after, and publishes the overrides as
+     * {@code ProtectionPolicyChanged} in the same transaction (ADR 0064), so a replay of the topics
+     * decides with them. The caller has validated them. Returns the policy now in force; decisions
+     * from the next input on use it.
      */
     public ProtectionPolicy setPolicy(String orgId, PolicyOverrides overrides, String reason, String actor) {
         ProtectionPolicy after = tx.execute(status -> {
@@ -96,8 +100,11 @@ public class OperatorService {
             store.savePolicy(orgId, overrides);
             policies.invalidate(orgId);
             ProtectionPolicy now = policies.policy(orgId);
+            long tick = store.currentTick();
             store.auditPolicy(orgId, new ProtectionStore.PolicyChange(actor, reason, describe(before), describe(now),
-                    store.currentTick(), null));
+                    tick, null));
+            emitters.origin("policy/" + store.nextOperatorRequest()).emit(orgId, tick, RecordedPolicy.changed(orgId,
+                    overrides, policies.manualOverride(orgId), actor, reason, tick));
             return now;
         });
         policies.invalidate(orgId); // a reader may have cached the old settings before the commit
@@ -117,6 +124,20 @@ public class OperatorService {
 
     private static String percent(int per100k) {
         return java.math.BigDecimal.valueOf(per100k, 3).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Publishes the settings this instance decides by (ADR 0064), before its listeners start: a replay
+     * of the topics switches to them from this record on. Every start publishes them, also unchanged,
+     * so the record nearest before any input is the settings of the instance that handled it.
+     */
+    public void announceSettings(long tickSeconds) {
+        tx.executeWithoutResult(status -> {
+            long tick = store.currentTick();
+            emitters.origin("settings/" + store.nextOperatorRequest()).emit(ProtectionSettingsPublished.KEY, tick,
+                    new ProtectionSettingsPublished(tickSeconds, policies.defaultMode().name(),
+                            RecordedPolicy.settings(policies.defaults()), tick));
+        });
     }
 
     /** Sets the mode; publishes ProtectionModeChanged when it changes. Returns the mode now in force. */

@@ -22,7 +22,12 @@ public class Policies {
 
     public ProtectionPolicy policy(String orgId) {
         ProtectionStore.OrgSettings s = settings(orgId);
-        return s.overrides().applyTo(defaults.withManualOverride(s.manualOverride()));
+        return com.superkabe.protection.domain.RecordedPolicy.of(defaults, s.overrides(), s.manualOverride());
+    }
+
+    /** Whether the organization is on the manual-override tier (cooldowns doubled). */
+    public boolean manualOverride(String orgId) {
+        return settings(orgId).manualOverride();
     }
 
     public PolicyOverrides overrides(String orgId) {
@@ -32,6 +37,10 @@ public class Policies {
     public Mode mode(String orgId) {
         String m = settings(orgId).mode();
         return m == null ? defaultMode : Mode.valueOf(m);
+    }
+
+    public Mode defaultMode() {
+        return defaultMode;
     }
 
     public ProtectionPolicy defaults() {

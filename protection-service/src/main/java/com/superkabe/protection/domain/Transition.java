@@ -9,4 +9,6 @@ public record Transition(String entityType, String entityId, String from, String
                          boolean manualReview, boolean canSend) {
 
     public static final String SYSTEM = "system";
+    /** The trigger of an operator's forced or checked transition. */
+    public static final String OPERATOR = "operator";
 }

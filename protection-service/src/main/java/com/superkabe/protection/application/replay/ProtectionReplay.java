@@ -4,6 +4,10 @@ import com.superkabe.events.EventType;
 import com.superkabe.events.SuperkabeEvent;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.protection.DomainStateChanged;
+import com.superkabe.events.protection.MailboxStateChanged;
+import com.superkabe.events.protection.ProtectionPolicyChanged;
+import com.superkabe.events.protection.ProtectionSettingsPublished;
 import com.superkabe.events.reply.ComplaintReceived;
 import com.superkabe.events.reply.EmailBounced;
 import com.superkabe.events.send.EmailSendFailed;
@@ -14,13 +18,16 @@ import com.superkabe.protection.domain.Correlation;
 import com.superkabe.protection.domain.DomainDecider;
 import com.superkabe.protection.domain.DomainDecision;
 import com.superkabe.protection.domain.DomainState;
+import com.superkabe.protection.domain.DomainStatus;
 import com.superkabe.protection.domain.MailboxCommand;
 import com.superkabe.protection.domain.MailboxDecider;
 import com.superkabe.protection.domain.MailboxDecision;
 import com.superkabe.protection.domain.MailboxState;
+import com.superkabe.protection.domain.MailboxStatus;
 import com.superkabe.protection.domain.OutcomeClass;
 import com.superkabe.protection.domain.ProtectionPolicy;
 import com.superkabe.protection.domain.RecipientEsp;
+import com.superkabe.protection.domain.RecordedPolicy;
 import com.superkabe.protection.domain.SenderRejections;
 import com.superkabe.protection.domain.TickSchedule;
 import com.superkabe.protection.domain.Transition;
@@ -35,6 +42,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * Replays protection's input events through the pure deciders the way ProtectionService and
@@ -42,8 +50,13 @@ import java.util.TreeSet;
  * from the recorded {@code MailboxCorrelationChecked} when given, and compared with those derived
  * from the replayed mailboxes; see {@link CorrelationChecks}), the domain re-evaluation after each
  * mailbox transition and complaint, the domain's cascade, and the end of a complaint hold.
- * What the topics do not hold is assumed: every DNS check passes, and one policy (the given one)
- * applies to every organization. Each decided transition is returned with the id of its cause.
+ * The policy is the one the topics record (ADR 0064): the service's settings from its last
+ * {@code ProtectionSettingsPublished} (before the first: the given policy), each organization's
+ * overrides from its last {@code ProtectionPolicyChanged}, and an optional adjustment on top (what-if).
+ * An operator's transition, published with trigger {@code operator}, is applied as the service
+ * applied it: the same forced or checked move, then the domain's re-evaluation and cascade. What
+ * the topics do not hold is assumed: every DNS check passes. Each decided transition is returned
+ * with the id of its cause.
  * <p>
  * A tick visits only the mailboxes it could change ({@link TickSchedule}, ADR 0056): the ones an
  * input changed since the last tick and the ones whose time-based rule is due. The visits happen in
@@ -62,7 +75,15 @@ public final class ProtectionReplay {
         }
     }
 
-    private final ProtectionPolicy policy;
+    /** The service's settings in force: the given ones until a recorded ProtectionSettingsPublished. */
+    private ProtectionPolicy service;
+    /** Applied last to every organization's policy: what-if's changed settings (identity for verify). */
+    private final UnaryOperator<ProtectionPolicy> adjust;
+    private final Map<String, ProtectionPolicyChanged> overrides = new HashMap<>();
+    private final Map<String, ProtectionPolicy> policies = new HashMap<>();
+    private long settingsRecords;
+    private long policyRecords;
+    private long operatorActions;
     private final Map<String, MailboxState> mailboxes = new TreeMap<>();
     private final Map<String, DomainState> domains = new TreeMap<>();
     private final Map<String, Integer> limits = new HashMap<>();
@@ -102,29 +123,63 @@ public final class ProtectionReplay {
 
     /** A replay without recorded checks: correlation counts are derived from the replayed state (what-if). */
     public ProtectionReplay(ProtectionPolicy policy) {
-        this(policy, true, null);
+        this(policy, UnaryOperator.identity(), true, null);
+    }
+
+    /**
+     * A replay from {@code policy} until the topics record the service's settings, with
+     * {@code adjust} applied to every organization's policy (what-if's changes); {@code checks} as
+     * in {@link #ProtectionReplay(ProtectionPolicy, CorrelationChecks)}, or null.
+     */
+    public ProtectionReplay(ProtectionPolicy policy, UnaryOperator<ProtectionPolicy> adjust, CorrelationChecks checks) {
+        this(policy, adjust, true, checks);
     }
 
     /** A replay that decides each correlation check from its record in {@code checks} where there is one (verify). */
     public ProtectionReplay(ProtectionPolicy policy, CorrelationChecks checks) {
-        this(policy, true, checks);
+        this(policy, UnaryOperator.identity(), true, checks);
     }
 
-    private ProtectionReplay(ProtectionPolicy policy, boolean scheduled, CorrelationChecks checks) {
-        this.policy = policy;
+    private ProtectionReplay(ProtectionPolicy policy, UnaryOperator<ProtectionPolicy> adjust, boolean scheduled,
+                             CorrelationChecks checks) {
+        this.service = policy;
+        this.adjust = adjust;
         this.scheduled = scheduled;
         this.checks = checks;
     }
 
     /** The straightforward replay: every tick visits every clocked mailbox and every domain. */
     static ProtectionReplay visitingEverything(ProtectionPolicy policy) {
-        return new ProtectionReplay(policy, false, null);
+        return new ProtectionReplay(policy, UnaryOperator.identity(), false, null);
     }
 
-    /** The input events protection consumes; anything else is not replayed here. */
+    /**
+     * The input events protection consumes, the settings and policies it decided by, and operators'
+     * transitions (published by protection itself, trigger {@code operator}); nothing else is replayed.
+     */
     public static boolean isInput(SuperkabeEvent e) {
         return e instanceof MailboxRegistered || e instanceof EmailSent || e instanceof EmailSendFailed
-                || e instanceof EmailBounced || e instanceof ComplaintReceived || e instanceof ClockTicked;
+                || e instanceof EmailBounced || e instanceof ComplaintReceived || e instanceof ClockTicked
+                || e instanceof ProtectionSettingsPublished || e instanceof ProtectionPolicyChanged
+                || e instanceof MailboxStateChanged m && Transition.OPERATOR.equals(m.trigger())
+                || e instanceof DomainStateChanged d && Transition.OPERATOR.equals(d.trigger());
+    }
+
+    /** The policy an organization's decisions are made with now. */
+    public ProtectionPolicy policy(String orgId) {
+        return policies.computeIfAbsent(orgId, org -> {
+            ProtectionPolicyChanged o = overrides.get(org);
+            return adjust.apply(o == null ? service : RecordedPolicy.of(service, RecordedPolicy.overrides(o),
+                    o.manualOverride()));
+        });
+    }
+
+    /** How many recorded settings, policy changes and operator transitions the replay applied. */
+    public record Applied(long settings, long policies, long operatorActions) {
+    }
+
+    public Applied recorded() {
+        return new Applied(settingsRecords, policyRecords, operatorActions);
     }
 
     /** Replays a whole history; the decided facts as one line each (the golden files' unit). */
@@ -141,7 +196,7 @@ public final class ProtectionReplay {
         switch (e) {
             case MailboxRegistered m -> {
                 mailbox(MailboxDecider.decide(load(m.mailboxId(), m.orgId()),
-                        new MailboxCommand.Register(m.address(), m.domain(), false, tick), policy));
+                        new MailboxCommand.Register(m.address(), m.domain(), false, tick), policy(m.orgId())));
                 domain(m.orgId(), m.domain());
             }
             case EmailSent s -> {
@@ -153,6 +208,18 @@ public final class ProtectionReplay {
             case EmailBounced b -> bounced(b);
             case ComplaintReceived c -> complaint(c);
             case ClockTicked t -> onTick(t.tick());
+            case ProtectionSettingsPublished p -> {
+                settingsRecords++;
+                service = RecordedPolicy.policy(p.settings());
+                policiesChanged(null);
+            }
+            case ProtectionPolicyChanged p -> {
+                policyRecords++;
+                overrides.put(p.orgId(), p);
+                policiesChanged(p.orgId());
+            }
+            case MailboxStateChanged m -> operator(m);
+            case DomainStateChanged d -> operator(d);
             default -> throw new IllegalArgumentException("not an input of protection: " + EventType.of(e));
         }
         return decided.isEmpty() ? List.of() : List.copyOf(decided);
@@ -173,7 +240,63 @@ public final class ProtectionReplay {
 
     private MailboxState load(String mailboxId, String orgId) {
         MailboxState s = mailboxes.get(mailboxId);
-        return s != null ? s : MailboxState.unknown(mailboxId, orgId, policy);
+        return s != null ? s : MailboxState.unknown(mailboxId, orgId, policy(orgId));
+    }
+
+    /**
+     * After a change of settings or of an organization's policy ({@code orgId}; null: every one), the
+     * cached policies are dropped and the clocked mailboxes concerned are visited at the next tick: a
+     * shorter cooldown may make one due earlier than it was scheduled (a visit decides nothing if not).
+     */
+    private void policiesChanged(String orgId) {
+        if (orgId == null) {
+            policies.clear();
+        } else {
+            policies.remove(orgId);
+        }
+        for (String id : List.copyOf(clocked)) {
+            MailboxState m = mailboxes.get(id);
+            if (orgId == null || m.orgId().equals(orgId)) {
+                schedule(m, tick + 1);
+            }
+        }
+    }
+
+    /**
+     * An operator's mailbox transition as the service made it (OperatorService): the same target,
+     * force and reason at the tick it was published with; then the domain's re-evaluation. A move the
+     * replayed state refuses is not made, so the entity shows as diverging from its published steps.
+     */
+    private void operator(MailboxStateChanged m) {
+        MailboxState s = mailboxes.get(m.mailboxId());
+        java.util.Optional<MailboxStatus> target = MailboxStatus.parse(m.to());
+        if (s == null || !s.registered() || !s.orgId().equals(m.orgId()) || target.isEmpty()) {
+            return;
+        }
+        operatorActions++;
+        MailboxDecision d = MailboxDecider.decide(s, new MailboxCommand.Operator(target.get(), m.reason(), m.actor(),
+                m.forced(), m.tick()), policy(m.orgId()));
+        if (!d.isRejected() && mailbox(d) && d.state().domain() != null) {
+            domain(m.orgId(), d.state().domain());
+        }
+    }
+
+    /** An operator's domain transition, as the service made it: counted, decided, then the cascade. */
+    private void operator(DomainStateChanged e) {
+        java.util.Optional<DomainStatus> target = DomainStatus.parse(e.to());
+        List<MailboxState> of = ofDomain(e.orgId(), e.domain());
+        if (of.isEmpty() || target.isEmpty()) {
+            return;
+        }
+        operatorActions++;
+        DomainState current = domains.getOrDefault(e.orgId() + "/" + e.domain(),
+                DomainState.healthy(e.orgId(), e.domain()));
+        DomainState counted = current.counted(of.size(), (int) of.stream().filter(DomainState::unhealthy).count());
+        DomainDecision d = DomainDecider.operator(counted, target.get(), e.reason(), e.actor(), e.forced(), e.tick(),
+                policy(e.orgId()));
+        if (d.rejection() == null) {
+            applyDomain(counted, d, e.domain());
+        }
     }
 
     private void failed(EmailSendFailed f) {
@@ -205,7 +328,7 @@ public final class ProtectionReplay {
                 c.complaintId())) {
             return;
         }
-        mailbox(MailboxDecider.decide(s, new MailboxCommand.RecordComplaint(tick), policy));
+        mailbox(MailboxDecider.decide(s, new MailboxCommand.RecordComplaint(tick), policy(c.orgId())));
         if (s.registered()) {
             domain(c.orgId(), s.domain());
         }
@@ -222,7 +345,7 @@ public final class ProtectionReplay {
         }
         MailboxCommand.RecordOutcome cmd = new MailboxCommand.RecordOutcome(cls, RecipientEsp.ofRecipient(recipient),
                 Math.max(tick, requestTick), false);
-        MailboxDecision d = MailboxDecider.decide(s, cmd, policy);
+        MailboxDecision d = MailboxDecider.decide(s, cmd, policy(orgId));
         if (d.pauseBreached()) {
             d = correlate(s, d, cmd);
             if (d == null) {
@@ -250,6 +373,7 @@ public final class ProtectionReplay {
         }
         DomainState dom = s.domain() == null ? null
                 : domains.getOrDefault(s.orgId() + "/" + s.domain(), DomainState.healthy(s.orgId(), s.domain()));
+        ProtectionPolicy policy = policy(s.orgId());
         Correlation.Outcome o = Correlation.decide(before, d, cmd, derived, dom, policy);
         if (check != null) {
             Correlation.Counts recorded = recordedCounts(check);
@@ -296,7 +420,7 @@ public final class ProtectionReplay {
     /** The check's counts as the replayed mailboxes give them (the service reads the same from its rows). */
     private Correlation.Counts derivedCounts(MailboxDecision d) {
         MailboxState s = d.state();
-        Optional<RecipientEsp> esp = Correlation.dominantEsp(d, policy);
+        Optional<RecipientEsp> esp = Correlation.dominantEsp(d, policy(s.orgId()));
         int onEsp = esp.map(e -> 1 + (int) mailboxes.values().stream().filter(m -> m.orgId().equals(s.orgId())
                 && !m.mailboxId().equals(s.mailboxId())
                 && m.window().bouncesByEsp(m.window().capacity()).getOrDefault(e, 0) > 0).count()).orElse(0);
@@ -335,7 +459,7 @@ public final class ProtectionReplay {
             boolean moved = visit(mailboxes.get(id), t);
             visiting = null;
             MailboxState now = mailboxes.get(id);
-            schedule(now, moved ? t + 1 : TickSchedule.next(now, t, policy));
+            schedule(now, moved ? t + 1 : TickSchedule.next(now, t, policy(now.orgId())));
         }
         walk = null;
         for (String id : touched) {
@@ -358,6 +482,7 @@ public final class ProtectionReplay {
         if (!dueOnTick(s, t)) {
             return false;
         }
+        ProtectionPolicy policy = policy(s.orgId());
         MailboxDecision d = MailboxDecider.decide(s, new MailboxCommand.Tick(t), policy);
         boolean moved = mailbox(d);
         if (d.dnsCheckDue()) {
@@ -420,7 +545,7 @@ public final class ProtectionReplay {
         d.transitions().forEach(t -> record(s.orgId(), t));
         if (lines != null) {
             // the limits only feed the golden lines
-            int limit = s.registered() ? WarmupLimits.of(s, tick, policy) : WarmupLimits.NONE;
+            int limit = s.registered() ? WarmupLimits.of(s, tick, policy(s.orgId())) : WarmupLimits.NONE;
             Integer before = limits.put(s.mailboxId(), limit);
             if (s.registered() && (before == null ? WarmupLimits.NONE : before) != limit) {
                 lines.add("limit " + s.mailboxId() + " " + s.status().wire() + " " + limit + " @" + tick);
@@ -438,6 +563,7 @@ public final class ProtectionReplay {
     private void domain(String orgId, String domain) {
         DomainState current = domains.getOrDefault(orgId + "/" + domain, DomainState.healthy(orgId, domain));
         List<MailboxState> of = ofDomain(orgId, domain);
+        ProtectionPolicy policy = policy(orgId);
         int unhealthy = (int) of.stream().filter(DomainState::unhealthy).count();
         int senderRejected = (int) of.stream().filter(m -> SenderRejections.pausedFor(m, policy)).count();
         ComplaintWindow.Figures complaints = new ComplaintWindow.Figures(0, 0, policy.complaints().windowDays());
@@ -463,7 +589,7 @@ public final class ProtectionReplay {
             if (paused || current.status().wire().equals("paused")) {
                 for (MailboxState m : ofDomain(orgId, domain)) {
                     mailbox(MailboxDecider.decide(mailboxes.get(m.mailboxId()), new MailboxCommand.DomainCascade(
-                            paused, "Domain " + domain + (paused ? " paused" : " recovered"), tick), policy));
+                            paused, "Domain " + domain + (paused ? " paused" : " recovered"), tick), policy(orgId)));
                 }
             }
         });
