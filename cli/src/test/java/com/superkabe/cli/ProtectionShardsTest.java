@@ -54,6 +54,34 @@ class ProtectionShardsTest {
     }
 
     @Test
+    void theServicesRecordedSettingsReachEveryShard() {
+        List<Recorded> history = new ArrayList<>();
+        history.add(record(new com.superkabe.events.protection.ProtectionSettingsPublished(60, "ENFORCE",
+                com.superkabe.protection.domain.RecordedPolicy.settings(POLICY.withCooldowns(List.of(2L, 4L, 8L))), 0),
+                0));
+        history.addAll(pausedMailbox(ORG_A, "mb-a"));
+        history.addAll(pausedMailbox(ORG_B, "mb-b"));
+        for (long t = 2; t <= 4; t++) {
+            history.add(record(new ClockTicked(t, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60 * t), 60), t));
+        }
+
+        ProtectionHistory.Pass one = new ProtectionHistory.Pass(POLICY);
+        history.forEach(one);
+        ProtectionShards two = new ProtectionShards(POLICY, 2);
+        history.forEach(two);
+        ProtectionHistory.Pass joined = two.finish();
+
+        // the 2-tick cooldown, not the default day, in both organizations' shards
+        for (String mailbox : List.of("mailbox:mb-a", "mailbox:mb-b")) {
+            assertThat(joined.replayed.get(mailbox)).anyMatch(s -> s.compared().equals(
+                    "paused -> quarantine [cooldown_expired]"));
+        }
+        assertThat(joined.replayed).isEqualTo(one.replayed);
+        assertThat(joined.inputs).isEqualTo(one.inputs);
+        assertThat(joined.recorded().settings()).isEqualTo(1);
+    }
+
+    @Test
     void aMailboxIdUsedByOrganizationsOfTwoShardsMakesTheSplitGiveUp() {
         List<Recorded> history = new ArrayList<>(pausedMailbox(ORG_A, "mb-same"));
         history.addAll(pausedMailbox(ORG_B, "mb-same"));
@@ -72,7 +100,10 @@ class ProtectionShardsTest {
                 new EmailUnsubscribed("o", "s", "r", "c", "l", "m", 0, "a@b.test", "<m@x>", "link"),
                 new ReplyReceived("o", "rep", "m", "s", "r", "l", "<m@x>", "a@b.test", "Re: hi"),
                 new MailboxConnectionChanged("o", "m", false, "auth"),
-                new MailboxWarmupLimitSet("o", "m", "warming", true, 20, 1, "warm-up"));
+                new MailboxWarmupLimitSet("o", "m", "warming", true, 20, 1, "warm-up"),
+                new com.superkabe.events.protection.ProtectionModeChanged("o", "OBSERVE", "ENFORCE", "apikey:1",
+                        "trial over", 1),
+                new com.superkabe.events.protection.ProtectionWatermark(1));
 
         assertThat(ignored.stream().map(EventType::of).toList())
                 .containsExactlyInAnyOrderElementsOf(ProtectionHistory.IGNORED);
