@@ -6,7 +6,9 @@ import com.superkabe.events.Topic;
 import com.superkabe.events.protection.DomainStateChanged;
 import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.protection.MailboxCorrelationChecked;
+import com.superkabe.events.protection.MailboxDnsChecked;
 import com.superkabe.protection.application.replay.CorrelationChecks;
+import com.superkabe.protection.application.replay.DnsChecks;
 import com.superkabe.protection.application.replay.ProtectionReplay;
 import com.superkabe.protection.domain.ProtectionPolicy;
 import com.superkabe.protection.domain.Transition;
@@ -31,11 +33,14 @@ final class ProtectionHistory {
     static final List<String> INPUTS = List.of(Topic.MAILBOXES.topicName(), Topic.SEND_OUTCOMES.topicName(),
             Topic.REPLIES.topicName(), Topic.CLOCK.topicName(), Topic.PROTECTION_MODES.topicName());
     static final List<String> OUTPUTS = List.of(Topic.MAILBOX_STATES.topicName(), Topic.DOMAIN_STATES.topicName());
-    /** Protection's recorded correlation checks (ADR 0063): read before the replay, see {@link #readChecks}. */
+    /** Protection's recorded correlation checks (ADR 0063) and DNS answers (ADR 0064): read before the replay. */
     static final String CHECKS = Topic.PROTECTION_CHECKS.topicName();
 
-    /** The recorded checks, the records that carried them by event id, and records that could not be decoded. */
-    record Checks(CorrelationChecks checks, Map<String, Recorded> records, long undecodable) {
+    /**
+     * The recorded correlation checks, the recorded DNS answers (ADR 0064), the correlation records by
+     * event id, and records that could not be decoded.
+     */
+    record Checks(CorrelationChecks checks, DnsChecks dns, Map<String, Recorded> records, long undecodable) {
     }
 
     /**
@@ -44,6 +49,11 @@ final class ProtectionHistory {
      * (recorded before ADR 0063) gives no checks, and the replay derives every check's counts.
      */
     static Checks readChecks(KafkaOptions kafka) {
+        return readChecks(kafka, DnsChecks.inOrder());
+    }
+
+    /** As {@link #readChecks(KafkaOptions)}, with the DNS answers in {@code dns} (what-if's: per domain). */
+    static Checks readChecks(KafkaOptions kafka, DnsChecks dns) {
         CorrelationChecks checks = new CorrelationChecks();
         Map<String, Recorded> records = new HashMap<>();
         long[] undecodable = {0};
@@ -52,11 +62,13 @@ final class ProtectionHistory {
             if (d.envelope() != null && d.envelope().payload() instanceof MailboxCorrelationChecked c) {
                 checks.add(d.envelope().id(), c);
                 records.put(d.envelope().id(), d);
+            } else if (d.envelope() != null && d.envelope().payload() instanceof MailboxDnsChecked a) {
+                dns.add(a);
             } else {
                 undecodable[0]++;
             }
         });
-        return new Checks(checks, records, undecodable[0]);
+        return new Checks(checks, dns, records, undecodable[0]);
     }
 
     /**
@@ -115,6 +127,12 @@ final class ProtectionHistory {
          */
         Pass(ProtectionPolicy policy, UnaryOperator<ProtectionPolicy> adjust, CorrelationChecks checks) {
             this.replay = new ProtectionReplay(policy, adjust, checks);
+        }
+
+        /** Decides each DNS check from its recorded answer (ADR 0064). */
+        Pass withDnsChecks(DnsChecks dns) {
+            replay.withDnsChecks(dns);
+            return this;
         }
 
         /** Set on a pass joined from shards: what the shards' replays applied together. */

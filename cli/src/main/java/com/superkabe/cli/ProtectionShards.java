@@ -42,10 +42,17 @@ final class ProtectionShards implements Consumer<Recorded> {
     /** {@code checks}: the recorded correlation checks every shard decides from (ADR 0063), or null. */
     ProtectionShards(ProtectionPolicy policy, int count,
                      com.superkabe.protection.application.replay.CorrelationChecks checks) {
+        this(policy, count, checks, null);
+    }
+
+    /** {@code dns}: the recorded DNS answers every shard decides from (ADR 0064), or null. */
+    ProtectionShards(ProtectionPolicy policy, int count,
+                     com.superkabe.protection.application.replay.CorrelationChecks checks,
+                     com.superkabe.protection.application.replay.DnsChecks dns) {
         this.policy = policy;
         this.shards = new Shard[count];
         for (int i = 0; i < count; i++) {
-            shards[i] = new Shard(i, new ProtectionHistory.Pass(policy, checks));
+            shards[i] = new Shard(i, new ProtectionHistory.Pass(policy, checks).withDnsChecks(dns));
             shards[i].thread.start();
         }
     }

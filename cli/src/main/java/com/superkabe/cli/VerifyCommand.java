@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
     + "mailbox and domain deciders and compares every entity's transitions with those protection published on "
     + "its mailbox-states and domain-states topics. Prints the first divergence with the event that caused it. "
     + "The replay decides with the settings protection published when it started and each organization's policy "
-    + "changes (superkabe.protection-modes), and makes each operator's published transition as protection made it. "
+    + "changes (superkabe.protection-modes), decides each DNS check from the answer protection recorded, and makes "
+    + "each operator's published transition as protection made it. "
     + "Each correlation check before a pause is decided from the counts protection recorded on "
     + "superkabe.protection-checks, and those counts are compared with the ones the replay derives.",
     "",
@@ -92,7 +93,7 @@ public final class VerifyCommand extends TopicCommand {
                 .toList();
         ProtectionHistory.Checks checks = ProtectionHistory.readChecks(kafka);
         if (threads > 1) {
-            ProtectionShards shards = new ProtectionShards(policy, threads, checks.checks());
+            ProtectionShards shards = new ProtectionShards(policy, threads, checks.checks(), checks.dns());
             try {
                 new TopicHistory(kafka, System.err).stream(topics, false, shards);
             } finally {
@@ -108,7 +109,7 @@ public final class VerifyCommand extends TopicCommand {
             // the shards took some of the checks: the single thread starts from a fresh read
             checks = ProtectionHistory.readChecks(kafka);
         }
-        ProtectionHistory.Pass pass = new ProtectionHistory.Pass(policy, checks.checks());
+        ProtectionHistory.Pass pass = new ProtectionHistory.Pass(policy, checks.checks()).withDnsChecks(checks.dns());
         pass.recordedChecks = checks;
         new TopicHistory(kafka, System.err).stream(topics, false, pass);
         return pass;
@@ -156,6 +157,13 @@ public final class VerifyCommand extends TopicCommand {
                 : " (--set applied only before the first)")) + "; " + applied.policies()
                 + " organization policy changes; " + applied.operatorActions() + " operator transitions replayed");
         int counts = reportChecks(pass, range, byId, out);
+        if (pass.recordedChecks != null) {
+            com.superkabe.protection.application.replay.DnsChecks dns = pass.recordedChecks.dns();
+            out.println("dns checks: " + dns.recorded() + " recorded, " + dns.fromRecord() + " decided from their "
+                    + "record, " + dns.assumed() + " assumed to pass (no record)"
+                    + (dns.otherTick() > 0 ? "; " + dns.otherTick() + " made at another tick than recorded" : "")
+                    + (dns.unreached() > 0 ? "; " + dns.unreached() + " recorded checks the replay never made" : ""));
+        }
         return divergences.isEmpty() && counts == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 

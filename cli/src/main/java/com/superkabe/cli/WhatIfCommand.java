@@ -61,6 +61,12 @@ public final class WhatIfCommand extends TopicCommand {
                 PolicySettings.adjustment(baseSettings), null);
         ProtectionHistory.Pass would = new ProtectionHistory.Pass(PolicySettings.fallback(changed),
                 PolicySettings.adjustment(changed), null);
+        // DNS checks under changed settings may fall on other ticks: each takes its domain's latest answer
+        com.superkabe.protection.application.replay.DnsChecks dns =
+                com.superkabe.protection.application.replay.DnsChecks.latestPerDomain();
+        ProtectionHistory.readChecks(kafka, dns);
+        was.withDnsChecks(dns);
+        would.withDnsChecks(dns);
         List<String> topics = java.util.stream.Stream.concat(ProtectionHistory.INPUTS.stream(),
                 ProtectionHistory.OUTPUTS.stream()).toList();
         history().stream(topics, false, r -> {

@@ -10,6 +10,7 @@ import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.mailbox.MailboxRegistered;
 import com.superkabe.events.organization.OrganizationRegistered;
 import com.superkabe.events.protection.DomainStateChanged;
+import com.superkabe.events.protection.MailboxDnsChecked;
 import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.protection.ProtectionPolicyChanged;
 import com.superkabe.events.protection.ProtectionSettingsPublished;
@@ -44,9 +45,10 @@ import tools.jackson.databind.JsonNode;
  * verify and what-if with what protection recorded about its own settings, an organization's policy
  * and an operator's move (ADR 0064), on the real protection service with a broker and a database of
  * this class's own: protection runs with a 3-tick first cooldown (the product's is a day), the
- * organization pauses at 2 bounces (the product's 5), and an operator forces a second mailbox into
- * paused, which puts the domain in warning. Each of the three would diverge if the replay did not
- * read it from the topics; with them, verify is clean.
+ * organization pauses at 2 bounces (the product's 5), an operator forces a second mailbox into
+ * paused, which puts the domain in warning, and the quarantined mailbox's DNS checks fail (no DMARC
+ * record). Each of the four would diverge if the replay did not read it from the topics; with them,
+ * verify is clean.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecordedSettingsVerifyIT {
@@ -76,8 +78,8 @@ class RecordedSettingsVerifyIT {
             c.createStatement().execute("CREATE DATABASE " + database);
         }
         dns = new TestDnsServer();
-        dns.txt(DOMAIN, "v=spf1 include:_spf.rec.test ~all").txt("s1._domainkey." + DOMAIN, "v=DKIM1; k=rsa; p=MIGf")
-                .txt("_dmarc." + DOMAIN, "v=DMARC1; p=quarantine");
+        // no DMARC record: every DNS check of the quarantined mailbox fails (the replay used to assume a pass)
+        dns.txt(DOMAIN, "v=spf1 include:_spf.rec.test ~all").txt("s1._domainkey." + DOMAIN, "v=DKIM1; k=rsa; p=MIGf");
         List<String> args = new ArrayList<>();
         Map<String, Object> props = new java.util.LinkedHashMap<>(TestInfra.serviceProperties());
         props.put("spring.kafka.bootstrap-servers", brokers);
@@ -121,11 +123,14 @@ class RecordedSettingsVerifyIT {
         assertThat(forced.status()).as(forced.body()).isEqualTo(201);
         assertThat(kafka.awaitEvents(Topic.DOMAIN_STATES.topicName(), e -> e.payload() instanceof DomainStateChanged d
                 && d.domain().equals(DOMAIN) && d.to().equals("warning"), 1, Duration.ofSeconds(30))).hasSize(1);
-        // the first cooldown is 3 ticks here: the bounced mailbox leaves paused at tick 4
-        for (long t = 2; t <= 5; t++) {
+        // the first cooldown is 3 ticks here: the bounced mailbox leaves paused at tick 4, then its DNS
+        // checks (one a tick) fail and keep it in quarantine
+        for (long t = 2; t <= 7; t++) {
             kafka.publish(origin(new ClockTicked(t, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60 * t), 60)));
         }
         awaitTransition(BOUNCED, "quarantine");
+        assertThat(kafka.awaitEvents(Topic.PROTECTION_CHECKS.topicName(), e -> e.payload() instanceof MailboxDnsChecked c
+                && c.mailboxId().equals(BOUNCED) && c.tick() == 7, 1, Duration.ofSeconds(30))).hasSize(1);
         // what the ticks led to is published before verify reads
         TestHttp.until(() -> http.get("/api/v1/protection/mailboxes/" + BOUNCED, "X-Api-Key", KEY),
                 r -> r.status() == 200 && !r.json().get("state").asString().equals("paused"), Duration.ofSeconds(30));
@@ -175,7 +180,14 @@ class RecordedSettingsVerifyIT {
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("; 0 divergences").doesNotContain("DIVERGE")
                 .contains("settings: 1 recorded by protection's starts; 1 organization policy changes; "
-                        + "1 operator transitions replayed");
+                        + "1 operator transitions replayed")
+                .containsPattern("dns checks: ([1-9]\\d*) recorded, \\1 decided from their record, 0 assumed to pass");
+        assertThat(kafka.awaitEvents(Topic.PROTECTION_CHECKS.topicName(), e -> e.payload() instanceof MailboxDnsChecked c
+                && c.mailboxId().equals(BOUNCED), 1, Duration.ofSeconds(5))).first().satisfies(e -> {
+                    MailboxDnsChecked c = (MailboxDnsChecked) e.payload();
+                    assertThat(c.verdict()).isEqualTo(com.superkabe.events.protection.DnsVerdict.FAIL);
+                    assertThat(c.detail()).containsIgnoringCase("dmarc");
+                });
         // the transitions each recorded input decides are among those compared
         CliIT.Run timeline = CliIT.cli("timeline", "mailbox", BOUNCED, "-b", brokers);
         assertThat(timeline.out()).contains("paused -> quarantine").contains("cooldown_expired");
@@ -198,6 +210,13 @@ class RecordedSettingsVerifyIT {
 
         assertThat(VerifyCommand.divergences(pass)).isGreaterThanOrEqualTo(1);
         assertThat(pass.replayed.get("mailbox:" + BOUNCED)).noneMatch(s -> s.to().equals("paused"));
+
+        // and with the settings and policy but without the DNS answers: the failed checks replay as passes
+        ProtectionHistory.Pass noDns = new ProtectionHistory.Pass(PolicySettings.protection(null));
+        new TopicHistory(options, System.err).stream(topics, false, noDns);
+        assertThat(noDns.replayed.get("mailbox:" + BOUNCED)).anyMatch(s -> s.compared().equals(
+                "quarantine -> restricted_send [dns_check]"));
+        assertThat(VerifyCommand.divergences(noDns)).isGreaterThanOrEqualTo(1);
     }
 
     @Test

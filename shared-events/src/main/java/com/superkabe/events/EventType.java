@@ -129,7 +129,9 @@ public enum EventType {
     PROTECTION_SETTINGS_PUBLISHED("superkabe.protection.settings-published.v1",
             com.superkabe.events.protection.ProtectionSettingsPublished.class, Topic.PROTECTION_MODES),
     PROTECTION_POLICY_CHANGED("superkabe.protection.policy-changed.v1",
-            com.superkabe.events.protection.ProtectionPolicyChanged.class, Topic.PROTECTION_MODES);
+            com.superkabe.events.protection.ProtectionPolicyChanged.class, Topic.PROTECTION_MODES),
+    MAILBOX_DNS_CHECKED("superkabe.protection.dns-checked.v1",
+            com.superkabe.events.protection.MailboxDnsChecked.class, Topic.PROTECTION_CHECKS);
 
     private final String wireName;
     private final Class<? extends SuperkabeEvent> recordType;

@@ -27,7 +27,10 @@ public enum Topic {
     DOMAIN_STATES("superkabe.domain-states", "domain", 3, Service.PROTECTION, null),
     PROTECTION_MODES("superkabe.protection-modes", "organizationId", 1, Service.PROTECTION, null),
     PROTECTION_ALERTS("superkabe.protection-alerts", "organizationId", 3, Service.PROTECTION, Duration.ofDays(180)),
-    /** What each correlation check before a pause read of other mailboxes (ADR 0063): protection's recorded answers. */
+    /**
+     * Protection's recorded answers: what each correlation check before a pause read of other mailboxes
+     * (ADR 0063), and each DNS check's answer (ADR 0064).
+     */
     PROTECTION_CHECKS("superkabe.protection-checks", "mailboxId", 6, Service.PROTECTION, null);
 
     private final String topicName;

@@ -139,6 +139,9 @@ final class Samples {
             case PROTECTION_POLICY_CHANGED -> new com.superkabe.events.protection.ProtectionPolicyChanged("org-1", 2,
                     null, 6, 100, java.util.List.of(60L, 120L), null, null, 250, null, null, false,
                     "apikey:9f86d081", "fewer false pauses", 42);
+            case MAILBOX_DNS_CHECKED -> new com.superkabe.events.protection.MailboxDnsChecked("org-1", "mb-1",
+                    "acme.test", com.superkabe.events.protection.DnsVerdict.FAIL, "SPF: missing; DKIM s1: ok; "
+                    + "DMARC: ok; DNSBL dbl.test: not listed", 42);
             case MAILBOX_CORRELATION_CHECKED -> new com.superkabe.events.protection.MailboxCorrelationChecked("org-1",
                     "mb-1", "acme.test", "GMAIL", 1, 3, 1, 42);
             case ORGANIZATION_MAILING_ADDRESS_SET -> new OrganizationMailingAddressSet("org-1",

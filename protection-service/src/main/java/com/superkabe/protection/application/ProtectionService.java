@@ -3,7 +3,9 @@ package com.superkabe.protection.application;
 import com.superkabe.events.Envelope;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.protection.DnsVerdict;
 import com.superkabe.events.protection.MailboxCorrelationChecked;
+import com.superkabe.events.protection.MailboxDnsChecked;
 import com.superkabe.events.protection.ProtectionWatermark;
 import com.superkabe.events.protection.ProviderSpikeDetected;
 import com.superkabe.events.reply.ComplaintReceived;
@@ -242,13 +244,19 @@ public class ProtectionService {
         em.emit("watermark", t.tick(), new ProtectionWatermark(t.tick()));
     }
 
+    /**
+     * Asks DNS, publishes the answer as {@code MailboxDnsChecked} ahead of the decision in the same
+     * transaction (ADR 0064), and decides from that record, as the replay does.
+     */
     private void checkDns(MailboxState m, long tick, ProtectionPolicy p, Emitter em) {
         DomainAuthCheck.Result r = auth.check(m.domain());
+        MailboxDnsChecked answer = new MailboxDnsChecked(m.orgId(), m.mailboxId(), m.domain(),
+                DnsVerdict.valueOf(r.verdict().name()), r.detail(), tick);
+        em.emit("dns:" + m.mailboxId(), tick, answer);
         store.recordDnsCheck(m.orgId(), m.domain(), tick, r.verdict().name(), r.detail());
         meters.counter("superkabe_protection_dns_checks", "verdict", r.verdict().name().toLowerCase(Locale.ROOT))
                 .increment();
-        MailboxDecision d = MailboxDecider.decide(m, new MailboxCommand.DnsChecked(
-                r.verdict() == DomainAuthCheck.Verdict.PASS, r.detail(), tick), p);
+        MailboxDecision d = MailboxDecider.decide(m, MailboxCommand.DnsChecked.of(answer), p);
         applier.mailbox(d, tick, em, true);
     }
 

@@ -28,6 +28,12 @@ public sealed interface MailboxCommand {
 
     /** The quarantine's DNS checks for the mailbox's domain finished: passed, failed or unknown. */
     record DnsChecked(boolean passed, String detail, long tick) implements MailboxCommand {
+
+        /** The check decided from its recorded answer (ADR 0064): only a PASS passes. */
+        public static DnsChecked of(com.superkabe.events.protection.MailboxDnsChecked answer) {
+            return new DnsChecked(answer.verdict() == com.superkabe.events.protection.DnsVerdict.PASS,
+                    answer.detail(), answer.tick());
+        }
     }
 
     /** An operator asks for {@code target}; {@code force} allows skipping safety checks. */

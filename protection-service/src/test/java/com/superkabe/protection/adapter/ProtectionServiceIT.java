@@ -156,6 +156,17 @@ class ProtectionServiceIT {
                         Duration.ofSeconds(10)).stream()
                 .map(e -> ((MailboxWarmupLimitSet) e.payload()).dailyLimit()).toList();
         assertThat(limits).startsWith(0, 10, 50);
+        // the DNS check's answer is published before the transition decided from it (ADR 0064)
+        Envelope answer = kafka.awaitEvents(Topic.PROTECTION_CHECKS.topicName(), e -> e.payload()
+                instanceof com.superkabe.events.protection.MailboxDnsChecked c && c.mailboxId().equals("mb-walk"), 1,
+                Duration.ofSeconds(10)).getFirst();
+        var checked = (com.superkabe.events.protection.MailboxDnsChecked) answer.payload();
+        assertThat(checked.verdict()).isEqualTo(com.superkabe.events.protection.DnsVerdict.PASS);
+        assertThat(checked.domain()).isEqualTo("walk.test");
+        Envelope restricted = changes.stream().filter(e -> ((MailboxStateChanged) e.payload()).to()
+                .equals("restricted_send")).findFirst().orElseThrow();
+        assertThat(((MailboxStateChanged) restricted.payload()).tick()).isEqualTo(checked.tick());
+        assertThat(restricted.causationId()).isEqualTo(answer.causationId());
     }
 
     @Test

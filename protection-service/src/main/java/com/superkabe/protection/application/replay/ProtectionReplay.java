@@ -5,6 +5,7 @@ import com.superkabe.events.SuperkabeEvent;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.mailbox.MailboxRegistered;
 import com.superkabe.events.protection.DomainStateChanged;
+import com.superkabe.events.protection.MailboxDnsChecked;
 import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.protection.ProtectionPolicyChanged;
 import com.superkabe.events.protection.ProtectionSettingsPublished;
@@ -55,8 +56,9 @@ import java.util.function.UnaryOperator;
  * overrides from its last {@code ProtectionPolicyChanged}, and an optional adjustment on top (what-if).
  * An operator's transition, published with trigger {@code operator}, is applied as the service
  * applied it: the same forced or checked move, then the domain's re-evaluation and cascade. What
- * the topics do not hold is assumed: every DNS check passes. Each decided transition is returned
- * with the id of its cause.
+ * Each DNS check is decided from its recorded answer ({@link #withDnsChecks}); a check without one
+ * (history from before ADR 0064) is assumed to pass. Each decided transition is returned with the
+ * id of its cause.
  * <p>
  * A tick visits only the mailboxes it could change ({@link TickSchedule}, ADR 0056): the ones an
  * input changed since the last tick and the ones whose time-based rule is due. The visits happen in
@@ -118,6 +120,9 @@ public final class ProtectionReplay {
     /** False only for the reference walk the equivalence test compares against. */
     private final boolean scheduled;
 
+    /** Recorded DNS answers to decide from (ADR 0064); null: every check passes. */
+    private DnsChecks dns;
+
     /** Recorded correlation checks to decide from (ADR 0063); null: every check from derived counts. */
     private final CorrelationChecks checks;
 
@@ -146,6 +151,12 @@ public final class ProtectionReplay {
         this.adjust = adjust;
         this.scheduled = scheduled;
         this.checks = checks;
+    }
+
+    /** Decides each DNS check from its recorded answer in {@code checks} where there is one (ADR 0064). */
+    public ProtectionReplay withDnsChecks(DnsChecks checks) {
+        this.dns = checks;
+        return this;
     }
 
     /** The straightforward replay: every tick visits every clocked mailbox and every domain. */
@@ -486,13 +497,19 @@ public final class ProtectionReplay {
         MailboxDecision d = MailboxDecider.decide(s, new MailboxCommand.Tick(t), policy);
         boolean moved = mailbox(d);
         if (d.dnsCheckDue()) {
-            moved |= mailbox(MailboxDecider.decide(d.state(), new MailboxCommand.DnsChecked(true, "all pass", t),
-                    policy));
+            moved |= mailbox(MailboxDecider.decide(d.state(), dnsAnswer(d.state(), t), policy));
         }
         if (moved) {
             domain(s.orgId(), s.domain());
         }
         return moved;
+    }
+
+    /** The recorded answer of the check (ADR 0064); without one, a pass. */
+    private MailboxCommand.DnsChecked dnsAnswer(MailboxState s, long t) {
+        MailboxDnsChecked r = dns == null ? null : dns.answer(s.orgId(), s.mailboxId(), s.domain(), t);
+        return r == null ? new MailboxCommand.DnsChecked(true, "all pass", t)
+                : new MailboxCommand.DnsChecked(MailboxCommand.DnsChecked.of(r).passed(), r.detail(), t);
     }
 
     /** Keeps the earliest tick a clocked mailbox is due at; others are never visited. */

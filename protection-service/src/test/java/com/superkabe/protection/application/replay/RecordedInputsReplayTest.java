@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.superkabe.events.SuperkabeEvent;
 import com.superkabe.events.clock.ClockTicked;
 import com.superkabe.events.mailbox.MailboxRegistered;
+import com.superkabe.events.protection.DnsVerdict;
+import com.superkabe.events.protection.MailboxDnsChecked;
 import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.protection.ProtectionSettingsPublished;
 import com.superkabe.events.send.EmailSendFailed;
@@ -75,6 +77,28 @@ class RecordedInputsReplayTest {
         assertThat(replay.states()).containsEntry("mailbox:mb-2", "paused")
                 .containsEntry("domain:" + ORG + "/op.test", "warning");
         assertThat(replay.recorded().operatorActions()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordedFailedDnsCheckKeepsTheMailboxInQuarantineWhereAnUnrecordedOneIsAssumedToPass() {
+        List<SuperkabeEvent> history = new ArrayList<>();
+        history.add(new ProtectionSettingsPublished(60, "ENFORCE",
+                RecordedPolicy.settings(DEFAULTS.withCooldowns(List.of(3L, 9L, 27L))), 0));
+        history.addAll(pausedByFiveBounces("mb-1"));
+        ticks(history, 2, 6);
+        DnsChecks failing = DnsChecks.inOrder();
+        for (long t = 4; t <= 6; t++) {
+            failing.add(new MailboxDnsChecked(ORG, "mb-1", "c.test", DnsVerdict.FAIL, "DMARC: missing", t));
+        }
+
+        List<String> recorded = transitions(new ProtectionReplay(DEFAULTS).withDnsChecks(failing), history, "mb-1");
+        List<String> assumed = transitions(new ProtectionReplay(DEFAULTS), history, "mb-1");
+
+        assertThat(recorded).contains("paused -> quarantine [cooldown_expired]")
+                .noneMatch(t -> t.startsWith("quarantine ->"));
+        assertThat(failing.fromRecord()).isPositive();
+        assertThat(failing.assumed()).isZero();
+        assertThat(assumed).contains("quarantine -> restricted_send [dns_check]");
     }
 
     @Test
