@@ -7,6 +7,7 @@ import com.superkabe.events.protection.DomainStateChanged;
 import com.superkabe.events.protection.MailboxStateChanged;
 import com.superkabe.events.protection.MailboxCorrelationChecked;
 import com.superkabe.events.protection.MailboxDnsChecked;
+import com.superkabe.events.protection.ProtectionWatermark;
 import com.superkabe.protection.application.replay.CorrelationChecks;
 import com.superkabe.protection.application.replay.DnsChecks;
 import com.superkabe.protection.application.replay.ProtectionReplay;
@@ -69,6 +70,23 @@ final class ProtectionHistory {
             }
         });
         return new Checks(checks, dns, records, undecodable[0]);
+    }
+
+    /**
+     * The last tick protection had decided when the read began: its latest {@code ProtectionWatermark}
+     * (written in the same transaction as a tick's decisions, on the one partition of
+     * {@code superkabe.protection-modes}), or {@code Long.MAX_VALUE} when it wrote none (history before
+     * watermarks). Read before the history, so every decision of a tick up to it is in the history;
+     * a replay of a live stack does not decide ticks protection had not yet decided.
+     */
+    static long watermark(KafkaOptions kafka) {
+        long last = -1;
+        for (Recorded r : new TopicHistory(kafka, System.err).tail(Topic.PROTECTION_MODES.topicName(), 5_000)) {
+            if (r.envelope() != null && r.envelope().payload() instanceof ProtectionWatermark w) {
+                last = Math.max(last, w.tick());
+            }
+        }
+        return last < 0 ? Long.MAX_VALUE : last;
     }
 
     /**
@@ -143,6 +161,16 @@ final class ProtectionHistory {
             return joined != null ? joined : replay.recorded();
         }
 
+        /** Ticks after this one are not replayed: protection had not decided them when the history was read. */
+        long lastTick(long tick) {
+            this.maxTick = tick;
+            return tick;
+        }
+
+        private long maxTick = Long.MAX_VALUE;
+        /** Ticks read but past {@link #maxTick}, so not replayed. */
+        long ticksPastWatermark;
+
         /** Mailbox ids its inputs named: a replay sharded by organization checks no id is in two shards. */
         final Set<String> mailboxIds = new HashSet<>();
 
@@ -159,6 +187,10 @@ final class ProtectionHistory {
                 return;
             }
             if (e.payload() instanceof com.superkabe.events.clock.ClockTicked t) {
+                if (t.tick() > maxTick) {
+                    ticksPastWatermark++;
+                    return;
+                }
                 firstTick = firstTick < 0 ? t.tick() : firstTick;
                 lastTick = t.tick();
                 periodSeconds = t.periodSeconds();

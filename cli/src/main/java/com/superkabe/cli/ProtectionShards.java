@@ -57,6 +57,14 @@ final class ProtectionShards implements Consumer<Recorded> {
         }
     }
 
+    /** Ticks after {@code tick} are not replayed by any shard (see {@link ProtectionHistory#watermark}). */
+    ProtectionShards lastTick(long tick) {
+        for (Shard s : shards) {
+            s.pass.lastTick(tick);
+        }
+        return this;
+    }
+
     /** The default number of shards: the machine's cores, at least two. */
     static int defaultCount() {
         return Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -128,8 +136,9 @@ final class ProtectionShards implements Consumer<Recorded> {
             all.mailboxIds.addAll(p.mailboxIds);
             all.inputs += p.inputs;
         }
-        // every shard replayed every tick and every settings record; count each once
-        all.inputs -= ticks * (shards.length - 1);
+        // every shard replayed every tick (up to the watermark) and every settings record; count each once
+        all.inputs -= (ticks - shards[0].pass.ticksPastWatermark) * (shards.length - 1);
+        all.ticksPastWatermark = shards[0].pass.ticksPastWatermark;
         ProtectionHistory.Pass first = shards[0].pass;
         long policies = 0;
         long operators = 0;

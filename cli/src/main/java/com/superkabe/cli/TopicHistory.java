@@ -117,6 +117,51 @@ public final class TopicHistory {
     private static final int BUFFER_LIMIT = 2_000;
 
     /**
+     * The last {@code count} records (at most) of each partition of {@code topic}, decoded, in
+     * partition order: for a read of a topic's latest state without reading its history.
+     */
+    public List<Recorded> tail(String topic, int count) {
+        Properties p = consumerProperties(kafka);
+        p.put("key.deserializer", StringDeserializer.class.getName());
+        List<Recorded> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
+            Duration timeout = Duration.ofSeconds(kafka.timeoutSeconds());
+            List<TopicPartition> partitions = consumer.listTopics(timeout).getOrDefault(topic, List.of()).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            if (partitions.isEmpty()) {
+                return out;
+            }
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
+            for (TopicPartition tp : partitions) {
+                long from = Math.max(begin.get(tp), end.get(tp) - count);
+                if (from >= end.get(tp)) {
+                    continue;
+                }
+                consumer.assign(List.of(tp));
+                consumer.seek(tp, from);
+                long idle = System.nanoTime();
+                while (consumer.position(tp) < end.get(tp)) {
+                    ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
+                    if (batch.isEmpty() && System.nanoTime() - idle > timeout.toNanos()) {
+                        throw new ClusterException("no records arrived for " + kafka.timeoutSeconds() + " s while "
+                                + "reading the end of " + tp, null);
+                    }
+                    for (ConsumerRecord<String, byte[]> r : batch) {
+                        idle = System.nanoTime();
+                        if (r.offset() < end.get(tp)) {
+                            out.add(toRecorded(r, true));
+                        }
+                    }
+                }
+            }
+            return out;
+        } catch (KafkaException e) {
+            throw new ClusterException("cannot read from " + kafka.bootstrapServers + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * How every history read fetches (and the benchmark's bare consumer, so both read alike): no group,
      * committed records only, large fetches — a replay reads whole topics, so fewer, bigger round trips
      * to the broker cost less than the default 1 MB per partition. A --command-config may override them.

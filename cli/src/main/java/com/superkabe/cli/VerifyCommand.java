@@ -91,9 +91,12 @@ public final class VerifyCommand extends TopicCommand {
                                       PrintWriter err) {
         List<String> topics = Stream.concat(ProtectionHistory.INPUTS.stream(), ProtectionHistory.OUTPUTS.stream())
                 .toList();
+        // first: the history read afterwards holds every decision of a tick up to it
+        long watermark = ProtectionHistory.watermark(kafka);
         ProtectionHistory.Checks checks = ProtectionHistory.readChecks(kafka);
         if (threads > 1) {
-            ProtectionShards shards = new ProtectionShards(policy, threads, checks.checks(), checks.dns());
+            ProtectionShards shards = new ProtectionShards(policy, threads, checks.checks(), checks.dns())
+                    .lastTick(watermark);
             try {
                 new TopicHistory(kafka, System.err).stream(topics, false, shards);
             } finally {
@@ -110,6 +113,7 @@ public final class VerifyCommand extends TopicCommand {
             checks = ProtectionHistory.readChecks(kafka);
         }
         ProtectionHistory.Pass pass = new ProtectionHistory.Pass(policy, checks.checks()).withDnsChecks(checks.dns());
+        pass.lastTick(watermark);
         pass.recordedChecks = checks;
         new TopicHistory(kafka, System.err).stream(topics, false, pass);
         return pass;
@@ -150,7 +154,10 @@ public final class VerifyCommand extends TopicCommand {
         com.superkabe.protection.application.replay.ProtectionReplay.Applied applied = pass.recorded();
         out.println("verify protection: " + entities.size() + " entities, " + pass.inputs
                 + " input events replayed, " + steps + " published transitions compared; " + divergences.size()
-                + (divergences.size() == 1 ? " divergence" : " divergences"));
+                + (divergences.size() == 1 ? " divergence" : " divergences")
+                + (pass.ticksPastWatermark > 0 ? " (replayed up to tick " + pass.lastTick
+                + ", protection's last decided tick when the read began; " + pass.ticksPastWatermark
+                + " later ticks not replayed)" : ""));
         out.println("settings: " + (applied.settings() == 0 ? "none recorded, the replay used "
                 + (settings == null || settings.isEmpty() ? "the defaults" : "--set " + settings)
                 : applied.settings() + " recorded by protection's starts" + (settings == null || settings.isEmpty() ? ""
@@ -162,7 +169,8 @@ public final class VerifyCommand extends TopicCommand {
             out.println("dns checks: " + dns.recorded() + " recorded, " + dns.fromRecord() + " decided from their "
                     + "record, " + dns.assumed() + " assumed to pass (no record)"
                     + (dns.otherTick() > 0 ? "; " + dns.otherTick() + " made at another tick than recorded" : "")
-                    + (dns.unreached() > 0 ? "; " + dns.unreached() + " recorded checks the replay never made" : ""));
+                    + (dns.unreached(pass.lastTick) > 0 ? "; " + dns.unreached(pass.lastTick)
+                    + " recorded checks the replay never made" : ""));
         }
         return divergences.isEmpty() && counts == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
     }

@@ -85,8 +85,12 @@ public final class DnsChecks {
         return otherTick.get();
     }
 
-    /** verify: records the replay never reached (call after every replay has finished). */
-    public long unreached() {
-        return inOrder ? byMailbox.values().stream().mapToLong(ArrayDeque::size).sum() : 0;
+    /**
+     * verify: records of checks at or before {@code lastTick} the replay never reached (call after every
+     * replay has finished); later ones belong to ticks the replay did not decide.
+     */
+    public long unreached(long lastTick) {
+        return inOrder ? byMailbox.values().stream().flatMap(ArrayDeque::stream).filter(c -> c.tick() <= lastTick)
+                .count() : 0;
     }
 }
