@@ -32,7 +32,12 @@ final class SequencerVerify {
 
     /** Verify's code path for the sequencer: one streamed pass over its inputs and superkabe.runs. */
     static SequencerHistory.Pass run(KafkaOptions kafka) {
-        SequencerHistory.Pass pass = new SequencerHistory.Pass();
+        return run(kafka, SequencerSettings.Settings.DEFAULT);
+    }
+
+    /** With the sequencer's own sending and dispatch settings where it does not run with the defaults. */
+    static SequencerHistory.Pass run(KafkaOptions kafka, SequencerSettings.Settings settings) {
+        SequencerHistory.Pass pass = new SequencerHistory.Pass(settings);
         new TopicHistory(kafka, System.err).stream(Stream.concat(SequencerHistory.INPUTS.stream(),
                 SequencerHistory.OUTPUTS.stream()).toList(), false, pass);
         return pass;

@@ -39,7 +39,8 @@ public final class VerifyCommand extends TopicCommand {
     String to;
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Protection's settings for history recorded before "
             + "protection published them (ADR 0064), if not the defaults: " + PolicySettings.KEYS + ". Recorded "
-            + "settings take their place from their record on.")
+            + "settings take their place from their record on. With --service sequencer: the sequencer's own settings "
+            + "where it does not run with the defaults (they are not recorded): " + SequencerSettings.KEYS + ".")
     Map<String, String> settings;
     @Option(names = "--strict-counts", description = "Also fail on a recorded correlation count that differs from "
             + "the replayed one without changing any decision (see ADR 0063: the merged order of the topics can "
@@ -60,7 +61,8 @@ public final class VerifyCommand extends TopicCommand {
             if (range.hasInstantBound()) {
                 throw new InputException("--from/--to: the sequencer's verify is bounded by logical ticks (a number)");
             }
-            return new SequencerVerify(out()).report(SequencerVerify.run(kafka), range);
+            return new SequencerVerify(out()).report(SequencerVerify.run(kafka, SequencerSettings.sequencer(settings)),
+                    range);
         }
         if (service.equals("gate") || service.equals("ingestion")) {
             if (settings != null && !settings.isEmpty()) {

@@ -157,6 +157,23 @@ class SequencerWhatIfIT {
         assertThat(mixed.err()).contains("one service at a time");
     }
 
+    @Test
+    @Order(6)
+    void verifyDecidesWithTheSequencersOwnSettingsWhenTheyAreGiven() {
+        // the history was made with the defaults (two YELLOW sends in the window); told the service ran
+        // with one, verify finds the second send unexplained
+        CliIT.Run defaults = cli("verify", "--service", "sequencer", "-b", brokers);
+        CliIT.Run other = cli("verify", "--service", "sequencer", "--set", "sequencer.yellowMax=1", "-b", brokers);
+        CliIT.Run protectionKey = cli("verify", "--service", "sequencer", "--set", "protection.pauseBounces=6", "-b",
+                brokers);
+
+        assertThat(defaults.exit()).as(defaults.out() + defaults.err()).isEqualTo(ExitCodes.OK);
+        assertThat(other.exit()).as(other.out() + other.err()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(other.out()).contains("FIRST DIVERGENCE");
+        assertThat(protectionKey.exit()).isEqualTo(ExitCodes.INPUT);
+        assertThat(protectionKey.err()).contains("protection.pauseBounces");
+    }
+
     static final List<String> RUNS = List.of(SequencerService.runId(CAMPAIGN, "lead-1"),
             SequencerService.runId(CAMPAIGN, "lead-2"), SequencerService.runId(CAMPAIGN, "lead-3"));
 
