@@ -34,3 +34,11 @@ CREATE TABLE shard_inbox (
     PRIMARY KEY (shard, event_id)
 );
 CREATE INDEX shard_inbox_order ON shard_inbox (shard, seq);
+
+-- The shard count this installation decides with, written at the first start: an organization's shard, the
+-- per-shard inboxes and clocks and the consumer groups all depend on it, so a replica started with another
+-- count refuses to start instead of deciding twice (ADR 0065).
+CREATE TABLE sequencer_shard_count (
+    id     INT PRIMARY KEY CHECK (id = 1),
+    shards INT NOT NULL CHECK (shards >= 1)
+);

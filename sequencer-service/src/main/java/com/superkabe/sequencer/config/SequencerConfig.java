@@ -92,6 +92,13 @@ class SequencerConfig {
         }
     };
 
+    /** The shard count, checked against the one this installation was first started with (ADR 0065). */
+    @Bean
+    com.superkabe.sequencer.adapter.out.jdbc.ShardCount shardCount(JdbcClient jdbc,
+            @Value("${superkabe.sequencer.shards:1}") int shards) {
+        return com.superkabe.sequencer.adapter.out.jdbc.ShardCount.check(jdbc, shards);
+    }
+
     /** Which replica runs the ordered input queue (ADR 0052); a standby takes over when the holder is gone. */
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "superkabe.sequencer.shards",
@@ -99,7 +106,7 @@ class SequencerConfig {
     com.superkabe.kit.jdbc.LeaseKeeper sequencerLease(com.superkabe.kit.jdbc.Leases leases,
             org.springframework.kafka.config.KafkaListenerEndpointRegistry registry,
             @org.springframework.beans.factory.annotation.Value("${spring.application.name}") String application,
-            Campaigns campaigns) {
+            Campaigns campaigns, com.superkabe.sequencer.adapter.out.jdbc.ShardCount checked) {
         return leases.keeper("sequencer",
                 new com.superkabe.sequencer.adapter.in.kafka.SequencerTenure(registry, application, campaigns));
     }
@@ -111,20 +118,28 @@ class SequencerConfig {
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("${superkabe.sequencer.shards:1} > 1")
     com.superkabe.sequencer.adapter.in.kafka.SequencerShards sequencerShards(
-            @Value("${superkabe.sequencer.shards}") int shards,
+            com.superkabe.sequencer.adapter.out.jdbc.ShardCount checked,
             @Value("${superkabe.sequencer.max-shards-per-replica:0}") int maxPerReplica,
             com.superkabe.kit.jdbc.Leases leases,
             org.springframework.kafka.config.AbstractKafkaListenerContainerFactory<?, ?, ?> kafkaListenerContainerFactory,
             org.springframework.kafka.config.KafkaListenerEndpointRegistry registry,
             @Value("${spring.application.name}") String application,
             com.superkabe.kit.kafka.InboundHandler inbound,
-            com.superkabe.sequencer.adapter.out.jdbc.ShardInbox inbox, TransactionTemplate tx,
-            SequencerService sequencer, Campaigns campaigns, JdbcClient jdbc) {
-        return new com.superkabe.sequencer.adapter.in.kafka.SequencerShards(
+            com.superkabe.sequencer.application.ShardInbox inbox, TransactionTemplate tx,
+            SequencerService sequencer, Campaigns campaigns, JdbcClient jdbc, MeterRegistry meters,
+            @Value("${spring.kafka.consumer.group-id}") String groupId) {
+        int shards = checked.shards();
+        var sharded = new com.superkabe.sequencer.adapter.in.kafka.SequencerShards(
                 new com.superkabe.sequencer.adapter.in.kafka.SequencerShards.Settings(shards,
                         maxPerReplica > 0 ? maxPerReplica : shards, leases.renewEvery()),
                 leases, kafkaListenerContainerFactory, registry, application, inbound, inbox, tx, sequencer, campaigns,
-                jdbc);
+                jdbc, groupId);
+        for (int k = 0; k < shards; k++) {
+            int shard = k;
+            com.superkabe.kit.jdbc.Leases.held(meters,
+                    com.superkabe.sequencer.adapter.in.kafka.SequencerShards.LEASE_PREFIX + k, () -> sharded.holds(shard));
+        }
+        return sharded;
     }
 
     @Bean

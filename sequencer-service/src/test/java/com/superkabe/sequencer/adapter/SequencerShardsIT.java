@@ -54,6 +54,8 @@ class SequencerShardsIT {
     private static final int LEADS = 24;
     /** One organization on each shard. */
     private static final List<String> ORGS = List.of(orgOnShard(0), orgOnShard(1));
+    /** Groups of this run only, from the latest offsets: other test classes share the broker and its topics. */
+    private static final String GROUP = "sequencer-shards-it-" + UUID.randomUUID();
 
     private static ConfigurableApplicationContext a;
     private static ConfigurableApplicationContext b;
@@ -64,6 +66,7 @@ class SequencerShardsIT {
         return SequencerApplication.builder().run(TestInfra.args("--superkabe.clock.enabled=false",
                 "--superkabe.schema=" + SCHEMA, "--spring.flyway.locations=classpath:db/kit,classpath:db/sequencer",
                 "--superkabe.instance-id=" + name, "--superkabe.sequencer.shards=2",
+                "--spring.kafka.consumer.group-id=" + GROUP, "--spring.kafka.consumer.auto-offset-reset=latest",
                 "--superkabe.lease.renew-every=1s"));
     }
 
@@ -101,6 +104,12 @@ class SequencerShardsIT {
     void twoReplicasEachDecideForTheirShardAndWhenOneStopsItsShardMovesWithCapsAndGapsExact() throws Exception {
         // given B joined, so A handed shard 1 over: both replicas decide at once, one shard each
         await(() -> held(a).equals(List.of(0)) && held(b).equals(List.of(1)), "one shard each");
+        await(() -> a.getBean(SequencerShards.class).consuming(0) && b.getBean(SequencerShards.class).consuming(1)
+                && a.getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class)
+                .getListenerContainer("sequencer-service-organizations").getAssignedPartitions() != null
+                && !a.getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class)
+                .getListenerContainer("sequencer-service-organizations").getAssignedPartitions().isEmpty(),
+                "each shard's consumer and the organizations listener have their partitions");
         // and in each organization two mailboxes, a campaign capped at CAP sends a day with a send gap, 24 leads
         List<String> campaigns = new ArrayList<>();
         for (String org : ORGS) {

@@ -7,9 +7,9 @@ import com.superkabe.kit.jdbc.Lease;
 import com.superkabe.kit.jdbc.LeaseLostException;
 import com.superkabe.kit.jdbc.Leases;
 import com.superkabe.kit.kafka.InboundHandler;
-import com.superkabe.sequencer.adapter.out.jdbc.ShardInbox;
 import com.superkabe.sequencer.application.Campaigns;
 import com.superkabe.sequencer.application.SequencerService;
+import com.superkabe.sequencer.application.ShardInbox;
 import com.superkabe.sequencer.application.ShardScope;
 import com.superkabe.sequencer.application.Shards;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The sequencer partitioned by organization (ADR 0065). Each of the {@code shards} shards is a lease
  * ({@code sequencer-<k>}, ADR 0050) and, while this replica holds it, a consumer of the eight input topics
- * in its own group {@code sequencer-shard-<k>} that handles only the records of its organizations (the
+ * in its own group {@code <group-id>-shard-<k>} ({@code sequencer-service-shard-<k>}) that handles only the records of its organizations (the
  * {@code orgid} header; every shard handles the clock) and acknowledges the others without decoding them.
  * A shard's records are handled one at a time, each in its own transaction: its own inbox row (dedupe and
  * recorded order per shard), the fence of its lease, then the decision with {@link ShardScope} set, so the
@@ -49,7 +49,6 @@ public class SequencerShards implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SequencerShards.class);
     public static final String LEASE_PREFIX = "sequencer-";
-    public static final String GROUP_PREFIX = "sequencer-shard-";
     /** Each replica's presence, a lease of its own, so the replicas can count themselves and share the shards. */
     public static final String PRESENCE_PREFIX = "sequencer-replica/";
     static final String[] TOPICS = {Topic.GATE_DECISIONS.topicName(), Topic.CLOCK.topicName(),
@@ -99,7 +98,7 @@ public class SequencerShards implements SmartLifecycle {
     public SequencerShards(Settings settings, Leases leases, AbstractKafkaListenerContainerFactory<?, ?, ?> factory,
                            KafkaListenerEndpointRegistry registry, String applicationName, InboundHandler inbound,
                            ShardInbox inbox, TransactionTemplate tx, SequencerService sequencer, Campaigns campaigns,
-                           JdbcClient jdbc) {
+                           JdbcClient jdbc, String groupId) {
         this.settings = settings;
         this.inbound = inbound;
         this.inbox = inbox;
@@ -113,8 +112,8 @@ public class SequencerShards implements SmartLifecycle {
         for (int k = 0; k < settings.shards(); k++) {
             AbstractMessageListenerContainer<String, byte[]> c =
                     (AbstractMessageListenerContainer<String, byte[]>) factory.createContainer(TOPICS);
-            c.getContainerProperties().setGroupId(GROUP_PREFIX + k);
-            c.setBeanName(GROUP_PREFIX + k);
+            c.getContainerProperties().setGroupId(groupId + "-shard-" + k);
+            c.setBeanName(groupId + "-shard-" + k);
             c.setAutoStartup(false);
             Shard shard = new Shard(k, leases.lease(LEASE_PREFIX + k), c);
             c.setupMessageListener((MessageListener<String, byte[]>) r -> onRecord(shard, r));
@@ -128,22 +127,41 @@ public class SequencerShards implements SmartLifecycle {
         return s.holding && s.lease.held();
     }
 
+    /** Whether this replica holds the shard and its consumer has been given the input partitions. */
+    public boolean consuming(int shard) {
+        return holds(shard) && !shards.get(shard).container.getAssignedPartitions().isEmpty();
+    }
+
     public List<Integer> held() {
         return shards.stream().filter(s -> holds(s.index)).map(s -> s.index).toList();
     }
 
-    /** Whether the record is this shard's: the clock is every shard's, any other record its organization's. */
-    static boolean belongs(int shard, int count, ConsumerRecord<String, byte[]> record) {
+    /**
+     * Whether the record is this shard's: the clock is every shard's, any other record its organization's,
+     * read from the {@code orgid} header without decoding; a record without the header is decoded for the
+     * organization its payload names, and one that cannot be decoded either is shard 0's (whose handling
+     * dead-letters it once).
+     */
+    boolean belongs(int shard, ConsumerRecord<String, byte[]> record) {
         if (Topic.CLOCK.topicName().equals(record.topic())) {
             return true;
         }
         Header org = record.headers().lastHeader(Headers.ORG_ID);
-        String orgId = org == null || org.value() == null ? null : new String(org.value(), StandardCharsets.UTF_8);
-        return Shards.of(orgId, count) == shard;
+        String orgId;
+        if (org != null && org.value() != null) {
+            orgId = new String(org.value(), StandardCharsets.UTF_8);
+        } else {
+            try {
+                orgId = inbound.decode(record).orgId();
+            } catch (RuntimeException undecodable) {
+                orgId = null;
+            }
+        }
+        return Shards.of(orgId, settings.shards()) == shard;
     }
 
     private void onRecord(Shard shard, ConsumerRecord<String, byte[]> record) {
-        if (!belongs(shard.index, settings.shards(), record)) {
+        if (!belongs(shard.index, record)) {
             return;
         }
         shard.queue.lock();

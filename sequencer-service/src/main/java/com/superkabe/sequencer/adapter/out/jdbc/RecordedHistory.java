@@ -45,12 +45,12 @@ public class RecordedHistory {
     private final com.superkabe.sequencer.application.SendingSettings settings;
     private final com.superkabe.sequencer.application.DispatchPaging paging;
 
-    private final ShardInbox shardInbox;
+    private final JdbcShardInbox shardInbox;
     private final int shards;
 
     RecordedHistory(Inbox inbox, JdbcClient jdbc, Campaigns campaigns,
                     com.superkabe.sequencer.config.SendingProperties sending,
-                    com.superkabe.sequencer.application.DispatchPaging paging, ShardInbox shardInbox,
+                    com.superkabe.sequencer.application.DispatchPaging paging, JdbcShardInbox shardInbox,
                     @org.springframework.beans.factory.annotation.Value("${superkabe.sequencer.shards:1}") int shards) {
         this.shardInbox = shardInbox;
         this.shards = shards;

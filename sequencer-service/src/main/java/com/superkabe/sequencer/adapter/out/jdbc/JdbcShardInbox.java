@@ -15,14 +15,15 @@ import org.springframework.stereotype.Repository;
  * the old holder committed inserts nothing and skips it.
  */
 @Repository
-public class ShardInbox {
+public class JdbcShardInbox implements com.superkabe.sequencer.application.ShardInbox {
 
     private final JdbcClient jdbc;
 
-    ShardInbox(JdbcClient jdbc) {
+    JdbcShardInbox(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    @Override
     public boolean firstSighting(int shard, Envelope event, String topic, String key, Map<String, String> headers,
                                  byte[] payload) {
         return jdbc.sql("INSERT INTO shard_inbox(shard, event_id, event_type, topic, record_key, headers, payload) "
