@@ -3,13 +3,12 @@
 -- shard every row is shard 0 and every query below reads what it read before.
 
 -- A run's shard, fixed from its organization when the run is enrolled; the due and wait-over scans read
--- one shard's runs, their keyset still an index condition.
+-- one shard's runs, their keyset still an index condition. run_view_due and run_view_waiting serve the
+-- previous version during a rolling update and are dropped a release later.
 ALTER TABLE run_view ADD COLUMN shard INT NOT NULL DEFAULT 0;
-DROP INDEX run_view_due;
-CREATE INDEX run_view_due ON run_view (shard, due_tick, run_id COLLATE "C")
+CREATE INDEX run_view_shard_due ON run_view (shard, due_tick, run_id COLLATE "C")
     WHERE status IN ('ACTIVE', 'WAITING') AND NOT in_flight;
-DROP INDEX run_view_waiting;
-CREATE INDEX run_view_waiting ON run_view (shard, due_tick, run_id COLLATE "C") WHERE status = 'WAITING';
+CREATE INDEX run_view_shard_waiting ON run_view (shard, due_tick, run_id COLLATE "C") WHERE status = 'WAITING';
 
 -- The shard that requested each send: a sending domain's bulk-sender budget is split into equal shares per
 -- shard (the one cap whose scope, a sending domain, may span organizations), each counted from its own sends.

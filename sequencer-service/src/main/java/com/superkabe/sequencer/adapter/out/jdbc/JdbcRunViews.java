@@ -70,7 +70,7 @@ public class JdbcRunViews implements RunViews {
     }
 
     /**
-     * The keyset is a row comparison on exactly the columns and collation of index {@code run_view_due}
+     * The keyset is a row comparison on exactly the columns and collation of index {@code run_view_shard_due}
      * (shard, due_tick, run_id COLLATE "C"), so it is an index condition; only the handling shard's runs
      * (ADR 0065). Blocked campaigns, mailboxes and
      * pairs are filtered out here, as {@code InMemoryRuns} does.
