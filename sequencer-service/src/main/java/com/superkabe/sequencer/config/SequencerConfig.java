@@ -133,7 +133,7 @@ class SequencerConfig {
                 new com.superkabe.sequencer.adapter.in.kafka.SequencerShards.Settings(shards,
                         maxPerReplica > 0 ? maxPerReplica : shards, leases.renewEvery()),
                 leases, kafkaListenerContainerFactory, registry, application, inbound, inbox, tx, sequencer, campaigns,
-                jdbc, groupId);
+                jdbc, groupId, meters);
         for (int k = 0; k < shards; k++) {
             int shard = k;
             com.superkabe.kit.jdbc.Leases.held(meters,

@@ -155,6 +155,9 @@ class SequencerShardsIT {
                 }
             }
         }
+        assertThat(a.getBean(io.micrometer.core.instrument.MeterRegistry.class).counter("superkabe_events_consumed",
+                "type", "superkabe.clock.ticked.v1", "outcome", "handled").count())
+                .as("ticks handled, the series the clock-stalled alert reads").isPositive();
         RecordedHistory history = a.getBean(RecordedHistory.class);
         for (int shard = 0; shard < 2; shard++) {
             RecordedHistory.Verification replay = history.verify(shard, new InMemoryRuns());
