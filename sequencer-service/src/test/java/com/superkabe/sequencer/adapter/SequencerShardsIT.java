@@ -40,16 +40,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The sequencer partitioned by organization (ADR 0065): two replicas, two shards, one real broker and
  * PostgreSQL schema. Each replica holds one shard and decides for its organizations at the same time;
- * when one replica stops, its shard moves to the other within the lease's time to live, and for both
- * organizations the campaign's daily cap and each mailbox's send gap hold exactly, no run is sent twice,
- * and each shard's recorded inputs replay to the same transitions.
+ * when one replica stops, its shard moves to the other within the lease's time to live, and when a third
+ * joins, the shard moves to it; for both organizations the campaign's daily cap and each mailbox's send
+ * gap hold exactly, no run is sent twice, and each shard's recorded inputs replay to the same transitions.
  */
 class SequencerShardsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String SCHEMA = "sequencer_shards";
     private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
-    private static final int CAP = 9;
+    /** About one send a tick (two mailboxes, a 2-minute gap): the cap is reached after C has joined. */
+    private static final int CAP = 20;
     private static final int GAP_MINUTES = 2;
     private static final int LEADS = 24;
     /** One organization on each shard. */
@@ -59,6 +60,7 @@ class SequencerShardsIT {
 
     private static ConfigurableApplicationContext a;
     private static ConfigurableApplicationContext b;
+    private static ConfigurableApplicationContext c;
     private static KafkaProbe kafka;
     private static JdbcClient db;
 
@@ -94,6 +96,9 @@ class SequencerShardsIT {
     @AfterAll
     static void stop() {
         kafka.close();
+        if (c != null) {
+            c.close();
+        }
         a.close();
         if (b.isActive()) {
             b.close();
@@ -101,7 +106,7 @@ class SequencerShardsIT {
     }
 
     @Test
-    void twoReplicasEachDecideForTheirShardAndWhenOneStopsItsShardMovesWithCapsAndGapsExact() throws Exception {
+    void replicasEachDecideForTheirShardAndAsTheyLeaveAndJoinShardsMoveWithCapsAndGapsExact() throws Exception {
         // given B joined, so A handed shard 1 over: both replicas decide at once, one shard each
         await(() -> held(a).equals(List.of(0)) && held(b).equals(List.of(1)), "one shard each");
         await(() -> a.getBean(SequencerShards.class).consuming(0) && b.getBean(SequencerShards.class).consuming(1)
@@ -129,12 +134,21 @@ class SequencerShardsIT {
         b.close();
         await(() -> held(a).equals(List.of(0, 1)), "A takes shard 1 over");
         double movedSeconds = (System.nanoTime() - stopped) / 1e9;
-        for (long tick = 5; tick <= 30; tick++) {
+        for (long tick = 5; tick <= 15; tick++) {
+            tickAndAwait(tick);
+        }
+        // and a third replica joins mid-campaign: A hands shard 1 over to it
+        c = replica("seq-c");
+        await(() -> held(a).equals(List.of(0)) && held(c).equals(List.of(1))
+                && c.getBean(SequencerShards.class).consuming(1), "C takes shard 1 from A");
+        int beforeC = sendsOf(campaigns.get(1)).size();
+        for (long tick = 16; tick <= 30; tick++) {
             tickAndAwait(tick);
         }
 
         // then in each organization the cap, the gap and one send per run held over both tenures
         assertThat(movedSeconds).as("shard 1 moved within the lease ttl (10 s)").isLessThan(10);
+        assertThat(beforeC).as("C decided sends of shard 1 too").isLessThan(CAP);
         for (int i = 0; i < campaigns.size(); i++) {
             List<SendRequested> sends = sendsOf(campaigns.get(i));
             assertThat(sentBefore.get(i)).as("shard %d sent before the stop", i).isPositive().isLessThan(CAP);
@@ -164,8 +178,9 @@ class SequencerShardsIT {
             assertThat(replay.runs()).as("shard %d's runs are its organization's", shard).isEqualTo(LEADS);
             assertThat(replay.reproduced()).as("shard %d mismatched runs %s", shard, replay.mismatchedRuns()).isTrue();
         }
-        System.out.printf("sequencer shards: sends before B stopped %s; shard 1 moved to A in %.1f s; %d ticks per "
-                + "shard recorded%n", sentBefore, movedSeconds, ticksRecorded(1));
+        System.out.printf("sequencer shards: sends before B stopped %s; shard 1 moved to A in %.1f s; shard 1's "
+                + "sends before C joined %d of %d; %d ticks per shard recorded%n", sentBefore, movedSeconds, beforeC,
+                CAP, ticksRecorded(1));
     }
 
     private static String campaign(String org) throws Exception {

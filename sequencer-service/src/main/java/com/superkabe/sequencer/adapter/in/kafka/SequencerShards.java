@@ -219,6 +219,10 @@ public class SequencerShards implements SmartLifecycle {
             if (!still) {
                 log.warn("Lease {} lost by {}", s.lease.name(), s.lease.holder());
                 lost(s);
+            } else if (!s.container.isRunning()) {
+                // held but not consuming: a container that was still stopping when the shard came back
+                log.info("Lease {}: restarting its consumer", s.lease.name());
+                s.container.start();
             }
         }
         Set<String> taken = new HashSet<>();
