@@ -24,6 +24,19 @@ public record SendingSettings(RetryPolicy retry, DispatchPolicy.YellowBudget yel
         this(retry, yellowBudget, ticksPerDay, bulkSenderDailyBudget, DEFAULT_ESP_THROTTLE_RECOVERY_TICKS);
     }
 
+    /**
+     * The settings one of {@code shards} shards decides with (ADR 0065): a sending domain's bulk-sender
+     * budget is split into equal shares, each shard counting only its own sends, so the shares never add up
+     * to more than the budget and each shard's replay sees exactly what it counted. One shard: unchanged.
+     */
+    public SendingSettings forShards(int shards) {
+        if (shards <= 1) {
+            return this;
+        }
+        return new SendingSettings(retry, yellowBudget, ticksPerDay, bulkSenderDailyBudget / shards,
+                espThrottleRecoveryTicks);
+    }
+
     public SendingSettings {
         if (retry == null || yellowBudget == null || ticksPerDay < 1 || bulkSenderDailyBudget < 0
                 || espThrottleRecoveryTicks < 1) {

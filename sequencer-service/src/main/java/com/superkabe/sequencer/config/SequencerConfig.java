@@ -37,10 +37,11 @@ class SequencerConfig {
                                       SendingProperties sending,
                                       MeterRegistry meters, DispatchPaging paging,
                                       com.superkabe.sequencer.application.LeadPauses leadPauses,
-                                      CampaignService campaignService) {
+                                      CampaignService campaignService,
+                                      @Value("${superkabe.sequencer.shards:1}") int shards) {
         return new SequencerService(new SequencerService.Ports(campaigns, runs, views, clock, mailboxes, suppressions,
                 ledger, espStats, addresses, retryPolicies, throttles, leadPauses, campaignService), paging,
-                sending.settings(), new com.superkabe.sequencer.application.DispatchObserver() {
+                sending.settings().forShards(shards), new com.superkabe.sequencer.application.DispatchObserver() {
                     @Override
                     public void held(long tick, java.util.Map<com.superkabe.sequencer.domain.dispatch.HoldReason,
                             Integer> held) {
@@ -91,14 +92,54 @@ class SequencerConfig {
         }
     };
 
+    /** The shard count, checked against the one this installation was first started with (ADR 0065). */
+    @Bean
+    com.superkabe.sequencer.adapter.out.jdbc.ShardCount shardCount(JdbcClient jdbc,
+            @Value("${superkabe.sequencer.shards:1}") int shards) {
+        return com.superkabe.sequencer.adapter.out.jdbc.ShardCount.check(jdbc, shards);
+    }
+
     /** Which replica runs the ordered input queue (ADR 0052); a standby takes over when the holder is gone. */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "superkabe.sequencer.shards",
+            havingValue = "1", matchIfMissing = true)
     com.superkabe.kit.jdbc.LeaseKeeper sequencerLease(com.superkabe.kit.jdbc.Leases leases,
             org.springframework.kafka.config.KafkaListenerEndpointRegistry registry,
             @org.springframework.beans.factory.annotation.Value("${spring.application.name}") String application,
-            Campaigns campaigns) {
+            Campaigns campaigns, com.superkabe.sequencer.adapter.out.jdbc.ShardCount checked) {
         return leases.keeper("sequencer",
                 new com.superkabe.sequencer.adapter.in.kafka.SequencerTenure(registry, application, campaigns));
+    }
+
+    /**
+     * More than one shard (ADR 0065): each shard a lease and a consumer group of its own, its organizations'
+     * inputs in its own recorded order; the replicas share the shards.
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("${superkabe.sequencer.shards:1} > 1")
+    com.superkabe.sequencer.adapter.in.kafka.SequencerShards sequencerShards(
+            com.superkabe.sequencer.adapter.out.jdbc.ShardCount checked,
+            @Value("${superkabe.sequencer.max-shards-per-replica:0}") int maxPerReplica,
+            com.superkabe.kit.jdbc.Leases leases,
+            org.springframework.kafka.config.AbstractKafkaListenerContainerFactory<?, ?, ?> kafkaListenerContainerFactory,
+            org.springframework.kafka.config.KafkaListenerEndpointRegistry registry,
+            @Value("${spring.application.name}") String application,
+            com.superkabe.kit.kafka.InboundHandler inbound,
+            com.superkabe.sequencer.application.ShardInbox inbox, TransactionTemplate tx,
+            SequencerService sequencer, Campaigns campaigns, JdbcClient jdbc, MeterRegistry meters,
+            @Value("${spring.kafka.consumer.group-id}") String groupId) {
+        int shards = checked.shards();
+        var sharded = new com.superkabe.sequencer.adapter.in.kafka.SequencerShards(
+                new com.superkabe.sequencer.adapter.in.kafka.SequencerShards.Settings(shards,
+                        maxPerReplica > 0 ? maxPerReplica : shards, leases.renewEvery()),
+                leases, kafkaListenerContainerFactory, registry, application, inbound, inbox, tx, sequencer, campaigns,
+                jdbc, groupId, meters);
+        for (int k = 0; k < shards; k++) {
+            int shard = k;
+            com.superkabe.kit.jdbc.Leases.held(meters,
+                    com.superkabe.sequencer.adapter.in.kafka.SequencerShards.LEASE_PREFIX + k, () -> sharded.holds(shard));
+        }
+        return sharded;
     }
 
     @Bean

@@ -64,5 +64,10 @@ class RetrySettingsStrictnessIT {
         TestHttp.Response put = http.put(PATH, answered, "X-Api-Key", KEY);
 
         assertThat(put.status()).as(put.body()).isEqualTo(202);
+        // applied when the sequencer reads it back; waited for, so the other test's before and after both
+        // come after it whichever test runs first
+        TestHttp.Response applied = TestHttp.until(() -> http.get(PATH, "X-Api-Key", KEY),
+                r -> r.body().contains("\"source\":\"organization\""), Duration.ofSeconds(20));
+        assertThat(applied.body()).contains("\"source\":\"organization\"");
     }
 }

@@ -578,10 +578,10 @@ class SequencerServiceIT {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             jdbc.sql("SET LOCAL enable_seqscan = off").update();
             return String.join("\n", jdbc.sql("EXPLAIN " + JdbcRunViews.DUE_QUERY)
-                    .params(1_000L, 5L, "r-5", none, none, none, none, 0L, 500).query(String.class).list());
+                    .params(0, 1_000L, 0, 5L, "r-5", none, none, none, none, 0L, 500).query(String.class).list());
         });
 
-        assertThat(plan).contains("run_view_due");
+        assertThat(plan).contains("run_view_shard_due");
         assertThat(plan.lines().filter(l -> l.contains("Index Cond")).toList()).as(plan)
                 .anyMatch(l -> l.contains("ROW(") && l.contains("due_tick"));
     }

@@ -104,7 +104,7 @@ class DispatcherBenchmark {
                 for (int i = 0; i < 7; i++) { // past the driver's prepare threshold, into the generic plan
                     String plan = String.join("\n", jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) "
                                     + com.superkabe.sequencer.adapter.out.jdbc.JdbcRunViews.DUE_QUERY)
-                            .params(1L, 0L, "run-0005", blocked, none, none, none, 0L, 500).query(String.class).list());
+                            .params(0, 1L, 0, 0L, "run-0005", blocked, none, none, none, 0L, 500).query(String.class).list());
                     if (i == 0 || i == 6) {
                         System.out.println("DISPATCH BENCH plan " + i + ":\n" + plan);
                     }

@@ -14,9 +14,12 @@ import org.springframework.stereotype.Component;
  * lease, so the inbox order stays one order across a failover. Within the holder, records from its seven input topics (and the organizations topic's mailing addresses, which the kit's
  * organization projector hands over through {@link #on}) are
  * handled one at a time, each in its own transaction, and the inbox records them in that order —
- * the order a replay feeds them back in.
+ * the order a replay feeds them back in. With more than one shard {@link SequencerShards} takes this
+ * role (ADR 0065).
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "superkabe.sequencer.shards",
+        havingValue = "1", matchIfMissing = true)
 class SequencerListeners implements com.superkabe.kit.security.OrganizationEventHandler {
 
     private final InboundHandler inbound;

@@ -16,9 +16,12 @@ import org.springframework.stereotype.Repository;
 class JdbcEspThrottles implements EspThrottles {
 
     private final JdbcClient jdbc;
+    private final int shards;
 
-    JdbcEspThrottles(JdbcClient jdbc) {
+    JdbcEspThrottles(JdbcClient jdbc, @org.springframework.beans.factory.annotation.Value(
+            "${superkabe.sequencer.shards:1}") int shards) {
         this.jdbc = jdbc;
+        this.shards = shards;
     }
 
     @Override
@@ -47,7 +50,10 @@ class JdbcEspThrottles implements EspThrottles {
         return jdbc.sql("SELECT org_id, mailbox_id, esp, level, hourly_limit, changed_tick FROM mailbox_esp_throttle "
                         + "WHERE changed_tick <= ? ORDER BY mailbox_id COLLATE \"C\", esp COLLATE \"C\"").param(tick)
                 .query((rs, i) -> new Throttled(rs.getString(1), rs.getString(2), RecipientEsp.valueOf(rs.getString(3)),
-                        new EspThrottle(rs.getInt(4), rs.getInt(5), rs.getLong(6)))).list();
+                        new EspThrottle(rs.getInt(4), rs.getInt(5), rs.getLong(6)))).list().stream()
+                // the handling shard recovers only its own organizations' mailboxes (ADR 0065)
+                .filter(t -> com.superkabe.sequencer.application.Shards.of(t.orgId(), shards)
+                        == com.superkabe.sequencer.application.ShardScope.current()).toList();
     }
 
     @Override

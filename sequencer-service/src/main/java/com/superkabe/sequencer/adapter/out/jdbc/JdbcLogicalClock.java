@@ -15,11 +15,17 @@ class JdbcLogicalClock implements LogicalClock {
 
     @Override
     public long currentTick() {
-        return jdbc.sql("SELECT tick FROM clock_state WHERE id = 1").query(Long.class).single();
+        return jdbc.sql("SELECT tick FROM clock_state WHERE id = ?").param(row()).query(Long.class).optional().orElse(0L);
     }
 
     @Override
     public void advanceTo(long tick) {
-        jdbc.sql("UPDATE clock_state SET tick = ? WHERE id = 1").param(tick).update();
+        jdbc.sql("INSERT INTO clock_state(id, tick) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET tick = EXCLUDED.tick")
+                .params(row(), tick).update();
+    }
+
+    /** Each shard has its own logical now (ADR 0065); shard 0's is row 1, the row there always was. */
+    private static int row() {
+        return com.superkabe.sequencer.application.ShardScope.current() + 1;
     }
 }

@@ -3,6 +3,8 @@ package com.superkabe.sequencer.adapter.out.jdbc;
 import com.superkabe.events.lead.RecipientEsp;
 import com.superkabe.sequencer.application.CampaignMailbox;
 import com.superkabe.sequencer.application.RunViews;
+import com.superkabe.sequencer.application.ShardScope;
+import com.superkabe.sequencer.application.Shards;
 import com.superkabe.sequencer.domain.RunStatus;
 import com.superkabe.sequencer.domain.RunView;
 import com.superkabe.sequencer.domain.Suppression;
@@ -22,15 +24,15 @@ public class JdbcRunViews implements RunViews {
             + "pause_cause, closed, campaign_version, held_by";
     /**
      * The due query; public so a test can check its plan: the keyset must be an index condition.
-     * Parameters: tick, after (due tick, run id), blocked campaigns, mailboxes, pairs (two arrays), the
+     * Parameters: shard, tick, after (shard, due tick, run id), blocked campaigns, mailboxes, pairs (two arrays), the
      * tick before which a mailbox must have become unable to send for its runs to be considered again
      * (to move them elsewhere), limit. A run without a mailbox yet is never held by a mailbox. The blocked
      * sets are anti-joined through hashed subplans, not {@code <> ALL(array)}: a tick can block a thousand
      * campaigns, and a per-row scan of the array made skipping their runs quadratic (ADR 0019, benchmark).
      */
     public static final String DUE_QUERY = "SELECT " + COLUMNS + " FROM run_view "
-            + "WHERE status = 'ACTIVE' AND NOT in_flight "
-            + "AND due_tick <= ? AND (due_tick, run_id COLLATE \"C\") > (?, ? COLLATE \"C\") "
+            + "WHERE status = 'ACTIVE' AND NOT in_flight AND shard = ? "
+            + "AND due_tick <= ? AND (shard, due_tick, run_id COLLATE \"C\") > (?, ?, ? COLLATE \"C\") "
             + "AND campaign_id NOT IN (SELECT unnest(?::text[])) "
             + "AND coalesce(mailbox_id, '') NOT IN (SELECT unnest(?::text[])) "
             + "AND (campaign_id, coalesce(mailbox_id, '')) NOT IN (SELECT * FROM unnest(?::text[], ?::text[])) "
@@ -38,14 +40,17 @@ public class JdbcRunViews implements RunViews {
             + "WHERE NOT (can_send AND connected) AND coalesce(unavailable_since, 0) > ?) "
             + "ORDER BY due_tick, run_id COLLATE \"C\" LIMIT ?";
     private final JdbcClient jdbc;
+    private final int shards;
 
-    JdbcRunViews(JdbcClient jdbc) {
+    JdbcRunViews(JdbcClient jdbc, @org.springframework.beans.factory.annotation.Value(
+            "${superkabe.sequencer.shards:1}") int shards) {
         this.jdbc = jdbc;
+        this.shards = shards;
     }
 
     public void upsert(RunView v) {
-        jdbc.sql("INSERT INTO run_view(" + COLUMNS + ", email_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO "
+        jdbc.sql("INSERT INTO run_view(" + COLUMNS + ", email_key, shard) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO "
                         + "UPDATE SET status = EXCLUDED.status, current_step = EXCLUDED.current_step, "
                         + "due_tick = EXCLUDED.due_tick, in_flight = EXCLUDED.in_flight, mailbox_id = EXCLUDED.mailbox_id, "
                         + "attempt = EXCLUDED.attempt, avoid_mailbox_id = EXCLUDED.avoid_mailbox_id, "
@@ -54,7 +59,7 @@ public class JdbcRunViews implements RunViews {
                 .params(v.runId(), v.orgId(), v.campaignId(), v.leadId(), v.email(), v.mailboxId(), v.status().name(),
                         v.currentStep(), v.dueTick(), v.inFlight(), v.attempt(), v.avoidMailboxId(), v.avoidSinceTick(),
                         v.esp().name(), v.yellow(), v.pauseReason(), v.pauseCause(), v.closed(), v.campaignVersion(),
-                        v.heldBy(), Suppression.key(v.email()))
+                        v.heldBy(), Suppression.key(v.email()), Shards.of(v.orgId(), shards))
                 .update();
     }
 
@@ -65,8 +70,9 @@ public class JdbcRunViews implements RunViews {
     }
 
     /**
-     * The keyset is a row comparison on exactly the columns and collation of index {@code run_view_due}
-     * (due_tick, run_id COLLATE "C"), so it is an index condition. Blocked campaigns, mailboxes and
+     * The keyset is a row comparison on exactly the columns and collation of index {@code run_view_shard_due}
+     * (shard, due_tick, run_id COLLATE "C"), so it is an index condition; only the handling shard's runs
+     * (ADR 0065). Blocked campaigns, mailboxes and
      * pairs are filtered out here, as {@code InMemoryRuns} does.
      */
     @Override
@@ -74,8 +80,9 @@ public class JdbcRunViews implements RunViews {
         long afterTick = after == null ? Long.MIN_VALUE : after.dueTick();
         String afterRun = after == null ? "" : after.runId();
         List<CampaignMailbox> pairs = List.copyOf(blocked.pairs());
+        int shard = ShardScope.current();
         return jdbc.sql(DUE_QUERY)
-                .params(tick, afterTick, afterRun, blocked.campaignIds().toArray(String[]::new),
+                .params(shard, tick, shard, afterTick, afterRun, blocked.campaignIds().toArray(String[]::new),
                         blocked.mailboxIds().toArray(String[]::new),
                         pairs.stream().map(CampaignMailbox::campaignId).toArray(String[]::new),
                         pairs.stream().map(CampaignMailbox::mailboxId).toArray(String[]::new), unavailableBefore, limit)
@@ -105,9 +112,9 @@ public class JdbcRunViews implements RunViews {
 
     @Override
     public List<String> waitOver(long tick, int limit) {
-        return jdbc.sql("SELECT run_id FROM run_view WHERE status = 'WAITING' AND due_tick <= ? "
+        return jdbc.sql("SELECT run_id FROM run_view WHERE status = 'WAITING' AND shard = ? AND due_tick <= ? "
                         + "ORDER BY due_tick, run_id COLLATE \"C\" LIMIT ?")
-                .params(tick, limit).query(String.class).list();
+                .params(ShardScope.current(), tick, limit).query(String.class).list();
     }
 
     @Override
@@ -126,11 +133,11 @@ public class JdbcRunViews implements RunViews {
     public List<String> campaignsToComplete(long quietSinceTick) {
         return jdbc.sql("SELECT c.campaign_id FROM campaign c WHERE c.status = 'ACTIVE' "
                         + "AND c.campaign_id NOT IN (SELECT campaign_id FROM campaign_dispatch_pause) "
-                        + "AND EXISTS (SELECT 1 FROM run_view r WHERE r.campaign_id = c.campaign_id) "
+                        + "AND EXISTS (SELECT 1 FROM run_view r WHERE r.campaign_id = c.campaign_id AND r.shard = ?) "
                         + "AND NOT EXISTS (SELECT 1 FROM run_view r WHERE r.campaign_id = c.campaign_id "
                         + "AND r.status IN ('PENDING', 'ACTIVE', 'WAITING', 'PAUSED')) "
                         + "AND NOT EXISTS (SELECT 1 FROM run_transition t JOIN run_view r ON r.run_id = t.run_id "
                         + "WHERE r.campaign_id = c.campaign_id AND t.tick > ?) "
-                        + "ORDER BY c.campaign_id COLLATE \"C\"").param(quietSinceTick).query(String.class).list();
+                        + "ORDER BY c.campaign_id COLLATE \"C\"").params(ShardScope.current(), quietSinceTick).query(String.class).list();
     }
 }

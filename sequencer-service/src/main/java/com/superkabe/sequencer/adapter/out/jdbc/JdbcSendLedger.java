@@ -31,10 +31,11 @@ class JdbcSendLedger implements SendLedger {
     @Override
     public void record(Entry e) {
         jdbc.sql("INSERT INTO send_ledger(run_id, campaign_id, mailbox_id, tick, sent_at, next_send_at, yellow, "
-                        + "sending_domain, consumer_esp, esp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "sending_domain, consumer_esp, esp, shard) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(e.runId(), e.campaignId(), e.mailboxId(), e.tick(), utc(e.at()), utc(e.nextSendAt()),
                         e.yellow(), e.sendingDomain(), e.consumerEsp() == null ? null : e.consumerEsp().name(),
-                        e.esp() == null ? null : e.esp().name()).update();
+                        e.esp() == null ? null : e.esp().name(),
+                        com.superkabe.sequencer.application.ShardScope.current()).update();
     }
 
     @Override
@@ -58,8 +59,9 @@ class JdbcSendLedger implements SendLedger {
             return used;
         }
         jdbc.sql("SELECT sending_domain, consumer_esp, count(*) FROM send_ledger WHERE consumer_esp IS NOT NULL "
-                        + "AND sending_domain = ANY(?) AND sent_at >= ? GROUP BY sending_domain, consumer_esp")
-                .params(sendingDomains.toArray(String[]::new), utc(since))
+                        + "AND sending_domain = ANY(?) AND sent_at >= ? AND shard = ? GROUP BY sending_domain, consumer_esp")
+                .params(sendingDomains.toArray(String[]::new), utc(since),
+                        com.superkabe.sequencer.application.ShardScope.current())
                 .query((rs, i) -> used.put(com.superkabe.sequencer.domain.dispatch.Usage.bulkKey(rs.getString(1),
                         com.superkabe.events.lead.RecipientEsp.valueOf(rs.getString(2))), rs.getInt(3))).list();
         return used;

@@ -45,26 +45,51 @@ public class RecordedHistory {
     private final com.superkabe.sequencer.application.SendingSettings settings;
     private final com.superkabe.sequencer.application.DispatchPaging paging;
 
+    private final JdbcShardInbox shardInbox;
+    private final int shards;
+
     RecordedHistory(Inbox inbox, JdbcClient jdbc, Campaigns campaigns,
                     com.superkabe.sequencer.config.SendingProperties sending,
-                    com.superkabe.sequencer.application.DispatchPaging paging) {
-        this.settings = sending.settings();
+                    com.superkabe.sequencer.application.DispatchPaging paging, JdbcShardInbox shardInbox,
+                    @org.springframework.beans.factory.annotation.Value("${superkabe.sequencer.shards:1}") int shards) {
+        this.shardInbox = shardInbox;
+        this.shards = shards;
+        this.settings = sending.settings().forShards(shards);
         this.paging = paging;
         this.inbox = inbox;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
     }
 
+    public int shards() {
+        return shards;
+    }
+
     public List<Envelope> inputs() {
-        return inbox.history(INPUT_TOPICS).stream()
+        return inputs(0);
+    }
+
+    /** One shard's recorded inputs in its handling order; with one shard, the service inbox's (ADR 0065). */
+    public List<Envelope> inputs(int shard) {
+        List<Inbox.Entry> entries = shards == 1 ? inbox.history(INPUT_TOPICS) : shardInbox.history(shard);
+        return entries.stream()
                 .map(e -> codec.decode(new EventCodec.Origin(e.topic(), 0, e.seq(), 0), e.headers(), e.payload()))
                 .toList();
     }
 
     /** The stored events of every run, per run in sequence order. */
     public Map<String, List<RunEvent>> storedRunEvents() {
+        return storedRunEvents(0);
+    }
+
+    /** The stored events of one shard's runs. */
+    public Map<String, List<RunEvent>> storedRunEvents(int shard) {
         Map<String, List<RunEvent>> byRun = new LinkedHashMap<>();
-        jdbc.sql("SELECT aggregateidentifier, payloadtype, payload FROM domainevententry ORDER BY globalindex")
+        (shards == 1 ? jdbc.sql("SELECT aggregateidentifier, payloadtype, payload FROM domainevententry "
+                        + "ORDER BY globalindex")
+                : jdbc.sql("SELECT e.aggregateidentifier, e.payloadtype, e.payload FROM domainevententry e "
+                        + "JOIN run_view r ON r.run_id = e.aggregateidentifier WHERE r.shard = ? ORDER BY e.globalindex")
+                .param(shard))
                 .query((rs, i) -> {
                     byRun.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                             .add(decode(rs.getString(2), rs.getBytes(3)));
@@ -74,17 +99,29 @@ public class RecordedHistory {
     }
 
     public List<CampaignDef> campaigns() {
+        return campaigns(0);
+    }
+
+    /** The campaigns of the shard's organizations. */
+    public List<CampaignDef> campaigns(int shard) {
         return jdbc.sql("SELECT campaign_id FROM campaign ORDER BY campaign_id").query(String.class).list().stream()
                 .map(campaigns::find).flatMap(java.util.Optional::stream)
+                .filter(c -> com.superkabe.sequencer.application.Shards.of(c.orgId(), shards) == shard)
                 // every version is there, but a fresh instance enrols with version 1 until it reads the
                 // recorded CampaignVersionPublished inputs, as production did
                 .map(c -> c.enrollingWith(1)).toList();
     }
 
     public Verification verify(InMemoryRuns freshInstance) {
-        Map<String, List<RunEvent>> stored = storedRunEvents();
+        return verify(0, freshInstance);
+    }
+
+    /** Replays one shard's recorded inputs into a fresh instance and compares with that shard's runs. */
+    public Verification verify(int shard, InMemoryRuns freshInstance) {
+        Map<String, List<RunEvent>> stored = storedRunEvents(shard);
         // the same paging and sending settings as the instance that decided, so the same pages and rules apply
-        Map<String, List<RunEvent>> replayed = Replayer.replay(inputs(), campaigns(), freshInstance, paging, settings);
+        Map<String, List<RunEvent>> replayed = Replayer.replay(inputs(shard), campaigns(shard), freshInstance, paging,
+                settings);
         List<String> mismatched = new ArrayList<>();
         java.util.Set<String> all = new java.util.TreeSet<>(stored.keySet());
         all.addAll(replayed.keySet());
