@@ -74,6 +74,22 @@ class SendAdapterApiRobustnessIT {
                 "a 257-character Gmail clientId");
     }
 
+    @Test
+    void anAddressWhoseDomainIsLongerThan253CharactersIsRefusedNamingIt() {
+        String domain = String.join(".", "a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(61)) + ".io";
+        ApiProbe.Answer a = register("x@" + domain, "client-1");
+
+        ApiProbe.assertProblem(a, "address", "a 255-character domain");
+    }
+
+    @Test
+    void anAddressWhoseKeyGrowsPast320CharactersIsRefusedNamingIt() {
+        String domain = String.join(".", "a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(58)) + ".io";
+        ApiProbe.Answer a = register("\u0130".repeat(64) + "@" + domain, "client-1");
+
+        ApiProbe.assertProblem(a, "address", "a local part that lower-cases to twice its length");
+    }
+
     private static ApiProbe.Answer register(String address, String clientId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("address", address);
