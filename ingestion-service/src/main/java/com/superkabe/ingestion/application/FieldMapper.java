@@ -91,7 +91,10 @@ public final class FieldMapper {
         Integer leadScore = defaultScore;
         if (score != null) {
             try {
-                leadScore = (int) Math.round(Double.parseDouble(score));
+                double d = Double.parseDouble(score);
+                // out of an int's range, (int) of the rounded long wrapped: 4294967346 became 50 and was kept;
+                // NaN rounded to 0. Either is no score: -1 lets the intake rules refuse it, naming leadScore.
+                leadScore = Double.isFinite(d) && Math.abs(d) <= Integer.MAX_VALUE ? (int) Math.round(d) : -1;
             } catch (NumberFormatException e) {
                 leadScore = -1;
             }
