@@ -296,6 +296,18 @@ class IngestionApiRobustnessIT {
         assertThat(csv.json().get("rejectedRows").get(0).toString()).contains("at most 10000");
     }
 
+    /** The problem named the field "" (an empty name), which a client cannot tell from no field. */
+    @Test
+    void anEmptyJsonBodyIsAProblemNamingTheBody() {
+        ApiProbe.Checks checks = new ApiProbe.Checks();
+        for (String[] call : new String[][] {{"POST", "/api/v1/leads"}, {"POST", "/api/v1/leads/validate"},
+                {"PUT", "/api/v1/settings/lead-health"}, {"PUT", "/api/v1/organization/mailing-address"}}) {
+            ApiProbe.Answer a = probe.send(call[0], call[1], "application/json", new byte[0], "X-Api-Key", apiKey);
+            checks.problem(a, "body", "an empty body to " + call[0] + " " + call[1]);
+        }
+        checks.assertNone();
+    }
+
     /** Rows in every table a write endpoint of ingestion stores to. */
     private static long stored() {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
