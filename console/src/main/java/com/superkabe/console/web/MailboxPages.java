@@ -178,7 +178,10 @@ class MailboxPages {
         if (mailboxId.length() > 128) {
             throw new ApiCallFailed(404, "mailboxId", "No mailbox " + mailboxId.substring(0, 32) + "…");
         }
-        String base = services.properties().protectionMailboxesPath() + "/" + mailboxId;
+        // encoded: the id is the page's path segment as the browser sent it, decoded ("a b", "x?y", "x#y"),
+        // and raw it broke the service URL (a 500) or cut it short at '?' or '#'
+        String id = CampaignPages.encode(mailboxId);
+        String base = services.properties().protectionMailboxesPath() + "/" + id;
         JsonNode mailbox;
         JsonNode transitions;
         JsonNode policy;
@@ -193,7 +196,7 @@ class MailboxPages {
                     services.properties().protectionGraduationPath()));
             Future<JsonNode> sendingCall = pool.submit(() -> {
                 try {
-                    return services.get(key, SEND_ADAPTER, "/api/v1/mailboxes/" + mailboxId);
+                    return services.get(key, SEND_ADAPTER, "/api/v1/mailboxes/" + id);
                 } catch (ApiCallFailed notRegisteredThere) {
                     return null;
                 }
@@ -226,8 +229,8 @@ class MailboxPages {
         if (error == null) {
             try {
                 JsonNode applied = services.post(operator.apiKey(), PROTECTION, services.properties()
-                        .protectionMailboxesPath() + "/" + mailboxId + "/transitions", Map.of("target", target,
-                        "reason", reason.strip(), "force", "force".equals(confirm)));
+                        .protectionMailboxesPath() + "/" + CampaignPages.encode(mailboxId) + "/transitions",
+                        Map.of("target", target, "reason", reason.strip(), "force", "force".equals(confirm)));
                 redirect.addFlashAttribute("applied", Json.map(applied));
                 return "redirect:/mailboxes/" + CampaignPages.encode(mailboxId) + "#audit";
             } catch (ApiCallFailed e) {

@@ -83,6 +83,9 @@ public class CsvImport {
             if (f.indexOf('\uFFFD') >= 0) {
                 return "is not valid UTF-8";
             }
+            if (f.length() > FieldMapper.MAX_TEXT) {
+                return "has a cell of " + f.length() + " characters; a cell holds at most " + FieldMapper.MAX_TEXT;
+            }
         }
         return null;
     }

@@ -16,6 +16,15 @@ public final class FieldMapper {
     public static final List<String> FIELDS = List.of("email", "firstName", "lastName", "company", "title",
             "leadScore", "campaignId");
 
+    /**
+     * The longest text a lead field may arrive with, whatever the channel. The intake rules refuse
+     * far shorter values (names 256, an address's parts 64 and 253), and their refusal is published as
+     * LeadRejected with the address as given; LeadIntakeChecked carries every field. Text of a
+     * megabyte made those records larger than the broker takes (1 MiB), and the outbox relay retried
+     * the first of them forever. Longer text is refused where it arrives, before any event.
+     */
+    public static final int MAX_TEXT = 10_000;
+
     private static final Map<String, String> SYNONYMS = new LinkedHashMap<>();
 
     static {
@@ -82,7 +91,10 @@ public final class FieldMapper {
         Integer leadScore = defaultScore;
         if (score != null) {
             try {
-                leadScore = (int) Math.round(Double.parseDouble(score));
+                double d = Double.parseDouble(score);
+                // out of an int's range, (int) of the rounded long wrapped: 4294967346 became 50 and was kept;
+                // NaN rounded to 0. Either is no score: -1 lets the intake rules refuse it, naming leadScore.
+                leadScore = Double.isFinite(d) && Math.abs(d) <= Integer.MAX_VALUE ? (int) Math.round(d) : -1;
             } catch (NumberFormatException e) {
                 leadScore = -1;
             }

@@ -260,6 +260,54 @@ class IngestionApiRobustnessIT {
         checks.assertNone();
     }
 
+    /**
+     * A lead text of a megabyte, by every channel: the intake rules refused it, but the refusal's
+     * LeadRejected (the address as given, in the payload and the subject header) was over 2 MB, past
+     * what the broker takes, and the outbox relay retried it forever — no later ingestion event of any
+     * organization was published. Refused where it arrives now, naming the field, before any event.
+     */
+    @Test
+    void aLeadTextTooLargeForAnEventIsRefusedNamingTheFieldAndNoOversizedEventIsWritten() {
+        String huge = "x".repeat(1_100_000) + "@acme.com";
+        String secret = http.post("/api/v1/integrations/clay/secret", "{}", "X-Api-Key", apiKey).json().get("secret")
+                .asString();
+        String clay = TestHttp.json(Map.of("Work Email", huge));
+        String ts = Long.toString(java.time.Instant.now().getEpochSecond());
+        String sig = "sha256=" + java.util.HexFormat.of().formatHex(com.superkabe.ingestion.application.ClayWebhook
+                .hmac(secret, ts, clay.getBytes(StandardCharsets.UTF_8)));
+
+        ApiProbe.Answer single = probe.json("POST", "/api/v1/leads", TestHttp.json(Map.of("email", huge)),
+                "X-Api-Key", apiKey);
+        ApiProbe.Answer batch = probe.json("POST", "/api/v1/leads", TestHttp.json(List.of(Map.of("email", "ok@acme.com",
+                "firstName", huge))), "X-Api-Key", apiKey);
+        ApiProbe.Answer fromClay = probe.json("POST", "/api/v1/ingest/clay", clay, "X-Api-Key", apiKey,
+                "X-Clay-Timestamp", ts, "X-Clay-Signature", sig);
+        ApiProbe.Answer csv = probe.send("POST", "/api/v1/leads/csv", "text/csv", ("email,firstName\n" + huge
+                + ",Ada\n").getBytes(StandardCharsets.UTF_8), "X-Api-Key", apiKey);
+
+        assertThat(app.getBean(JdbcClient.class).sql("SELECT count(*) FROM outbox WHERE octet_length(payload) "
+                + "+ octet_length(headers) > 1048576").query(Long.class).single()).as("outbox rows larger than a broker record").isZero();
+        ApiProbe.assertProblem(single, "email", "a megabyte address");
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        assertThat(batch.json().get("results").get(0).get("errors").get(0).get("field").asString())
+                .isEqualTo("firstName");
+        ApiProbe.assertProblem(fromClay, "Work Email", "a megabyte address from Clay");
+        assertThat(csv.status()).as(csv.body().substring(0, Math.min(300, csv.body().length()))).isEqualTo(200);
+        assertThat(csv.json().get("rejectedRows").get(0).toString()).contains("at most 10000");
+    }
+
+    /** The problem named the field "" (an empty name), which a client cannot tell from no field. */
+    @Test
+    void anEmptyJsonBodyIsAProblemNamingTheBody() {
+        ApiProbe.Checks checks = new ApiProbe.Checks();
+        for (String[] call : new String[][] {{"POST", "/api/v1/leads"}, {"POST", "/api/v1/leads/validate"},
+                {"PUT", "/api/v1/settings/lead-health"}, {"PUT", "/api/v1/organization/mailing-address"}}) {
+            ApiProbe.Answer a = probe.send(call[0], call[1], "application/json", new byte[0], "X-Api-Key", apiKey);
+            checks.problem(a, "body", "an empty body to " + call[0] + " " + call[1]);
+        }
+        checks.assertNone();
+    }
+
     /** Rows in every table a write endpoint of ingestion stores to. */
     private static long stored() {
         JdbcClient jdbc = app.getBean(JdbcClient.class);

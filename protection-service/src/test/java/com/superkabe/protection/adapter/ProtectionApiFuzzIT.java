@@ -47,7 +47,7 @@ class ProtectionApiFuzzIT {
                 r -> r.status() == 200, Duration.ofSeconds(30));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, generation = net.jqwik.api.GenerationMode.RANDOMIZED)
     void anyPolicyBodyIsAnsweredWithoutA5xxAndARefusalNamesAField(@ForAll("policies") Map<String, Object> body) {
         check("PUT", "/api/v1/protection/policy", body, POLICY_FIELDS);
     }
@@ -63,7 +63,7 @@ class ProtectionApiFuzzIT {
         check("PUT", "/api/v1/protection/policy", body, POLICY_FIELDS);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 150, generation = net.jqwik.api.GenerationMode.RANDOMIZED)
     void anyModeOrTransitionBodyIsAnsweredWithoutA5xxAndARefusalNamesAField(
             @ForAll("modes") Map<String, Object> mode, @ForAll("transitions") Map<String, Object> transition) {
         check("PUT", "/api/v1/protection/mode", mode, List.of("mode", "reason"));
@@ -117,15 +117,22 @@ class ProtectionApiFuzzIT {
 
     /** Strings with and without control characters, numbers of every size, booleans, null, arrays, objects. */
     private static Arbitrary<Object> anyValue() {
-        Arbitrary<Object> text = Arbitraries.strings().withCharRange('\u0000', '\u007f').ofMaxLength(12).map(s -> s);
+        Arbitrary<Object> text = Arbitraries.oneOf(
+                Arbitraries.strings().withCharRange('\u0000', '\u007f').ofMaxLength(12),
+                Arbitraries.strings().withCharRange('\u0000', '\u007f').withChars('\u00e9', '\u202e', '\ud800', '\udc00',
+                        '\ufeff').ofMaxLength(12),
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(995).ofMaxLength(1010)).map(s -> s);
         Arbitrary<Object> word = Arbitraries.of("paused", "healthy", "OBSERVE", "ENFORCE", "quarantine", "ok")
                 .map(s -> s);
         Arbitrary<Object> number = Arbitraries.oneOf(Arbitraries.integers().between(-5, 5000).map(i -> (Object) i),
                 Arbitraries.longs().map(l -> (Object) l), Arbitraries.doubles().map(d -> (Object) d),
-                Arbitraries.bigIntegers().between(BigInteger.TEN.pow(19), BigInteger.TEN.pow(30)).map(b -> (Object) b));
+                Arbitraries.bigIntegers().between(BigInteger.TEN.pow(19), BigInteger.TEN.pow(30)).map(b -> (Object) b),
+                Arbitraries.of("1E+400", "1E-400", "-0.0", "0.0001", "99.9995", "1E+2147483647").map(d -> (Object)
+                        new java.math.BigDecimal(d)));
         Arbitrary<Object> scalar = Arbitraries.oneOf(text, word, number, Arbitraries.of(true, false).map(b -> b),
                 Arbitraries.just((Object) null));
-        Arbitrary<Object> list = scalar.list().ofMaxSize(3).map(l -> l);
+        Arbitrary<Object> list = Arbitraries.oneOf(scalar, scalar.list().ofMaxSize(2).map(l -> (Object) l))
+                .list().ofMaxSize(3).map(l -> l);
         Arbitrary<Object> object = scalar.map(v -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("x", v);

@@ -91,6 +91,23 @@ class ProtectionApiRobustnessIT {
         assertThat(stored()).isEqualTo(before);
     }
 
+    /**
+     * The mode's reason travels in ProtectionModeChanged; unbounded, a reason of a megabyte was accepted
+     * (200) and its event could not fit the broker's record limit. Capped like the other reasons.
+     */
+    @Test
+    void aModeReasonLongerThan1000CharactersIsRefusedNamingReasonAndTheModeStays() {
+        String before = ProtectionServiceIT.http.get("/api/v1/protection/mode", "X-Api-Key", GLOBEX_KEY).body();
+        String target = before.contains("ENFORCE") ? "OBSERVE" : "ENFORCE";
+
+        ApiProbe.Answer a = probe.json("PUT", "/api/v1/protection/mode", "{\"mode\":\"" + target + "\",\"reason\":\""
+                + "r".repeat(1001) + "\"}", "X-Api-Key", GLOBEX_KEY);
+
+        ApiProbe.assertProblem(a, "reason", "a 1001-character mode reason");
+        assertThat(ProtectionServiceIT.http.get("/api/v1/protection/mode", "X-Api-Key", GLOBEX_KEY).body())
+                .isEqualTo(before);
+    }
+
     @Test
     void malformedRequestsAnswerProblemDetails() {
         ApiProbe.Checks checks = new ApiProbe.Checks();

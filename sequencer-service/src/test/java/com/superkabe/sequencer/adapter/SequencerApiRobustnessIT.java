@@ -99,6 +99,27 @@ class SequencerApiRobustnessIT {
         assertThat(campaigns()).isEqualTo(before);
     }
 
+    /**
+     * Twenty steps of 60,000-character bodies: every field within its limit, together 1.2 MB. The
+     * campaign used to be stored (201) and its CampaignCreated, larger than a broker record may be,
+     * stopped the outbox relay (RecordTooLargeException, retried forever) for every organization.
+     */
+    @Test
+    void stepsTooLargeTogetherForOneEventAreRefusedNamingStepsAndNothingIsStored() {
+        Map<String, Object> body = validCampaign();
+        body.put("steps", java.util.Collections.nCopies(20, Map.of("subject", "Hi", "body", "x".repeat(60_000),
+                "delayTicks", 0)));
+        long before = campaigns();
+
+        ApiProbe.Answer a = probe.json("POST", "/api/v1/campaigns", TestHttp.json(body), "X-Api-Key", KEY);
+        ApiProbe.Answer changed = probe.json("PATCH", "/api/v1/campaigns/" + campaign, TestHttp.json(Map.of("steps",
+                body.get("steps"))), "X-Api-Key", KEY);
+
+        ApiProbe.assertProblem(a, "steps", "create: 20 steps of 60,000 characters");
+        ApiProbe.assertProblem(changed, "steps", "new version: 20 steps of 60,000 characters");
+        assertThat(campaigns()).isEqualTo(before);
+    }
+
     @Test
     void aBadCampaignChangeIsAProblemNamingTheFieldAndChangesNothing() {
         ApiProbe.Checks checks = new ApiProbe.Checks();

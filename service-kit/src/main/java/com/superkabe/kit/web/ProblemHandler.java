@@ -33,6 +33,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** PostgreSQL's "invalid byte sequence" and "untranslatable character" (e.g. NUL in text). */
     private static final List<String> UNSTORABLE_TEXT = List.of("22021", "22P05");
+    /** PostgreSQL's "value too long for type character varying(n)". */
+    private static final String TOO_LONG = "22001";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(ApiProblem.class)
     public ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
@@ -57,8 +60,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The last line of defence: text the database refuses to store (a NUL that slipped past the
-     * checks above) is the caller's bad input, so a 400 — never a 500. Other failures stay 500.
+     * The last line of defence: text the database refuses to store (a NUL, or a value longer than
+     * its column, that slipped past the checks above) is the caller's bad input, so a 400 — never a
+     * 500; the transaction rolled back, so nothing was stored. A value too long is logged: it means a
+     * request check that names the field is missing. Other failures stay 500.
      */
     @ExceptionHandler(DataAccessException.class)
     public ResponseEntity<ProblemDetail> dataAccess(DataAccessException ex) throws DataAccessException {
@@ -69,6 +74,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 pd.setTitle("Invalid text");
                 pd.setProperty("errors", List.of(Map.of("field", "body", "message", "must not contain NUL or "
                         + "invalid characters")));
+                return problem(pd);
+            }
+            if (t instanceof SQLException sql && TOO_LONG.equals(sql.getSQLState())) {
+                log.warn("A request value was longer than its column (a missing request check): {}",
+                        sql.getMessage());
+                ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        "A text value is longer than can be stored; nothing was stored");
+                pd.setTitle("Invalid text");
+                pd.setProperty("errors", List.of(Map.of("field", "body", "message", "a value is too long")));
                 return problem(pd);
             }
         }

@@ -65,7 +65,20 @@ public final class ApiProbe {
     }
 
     public Answer json(String method, String path, String body, String... headers) {
-        return send(method, path, "application/json", body.getBytes(StandardCharsets.UTF_8), headers);
+        return send(method, path, "application/json", utf8(body), headers);
+    }
+
+    /**
+     * A JSON text as UTF-8 with every surrogate written as its JSON escape: the same document, and a lone
+     * surrogate reaches the server as one ({@code getBytes} would have replaced it with '?' before sending).
+     */
+    public static byte[] utf8(String json) {
+        StringBuilder b = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            b.append(Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Writes the bytes as they are and reads the answer until the server closes the connection. */

@@ -63,6 +63,20 @@ class StrictJsonTest {
         assertField("{\"caps\":{\"a\\u0000\":1}}", "caps", "/caps", "U+0000");
     }
 
+    /** A lone surrogate was accepted and the database driver stored it as '?': "a\ud800b" came back "a?b". */
+    @Test
+    void anUnpairedSurrogateInAnyStringIsRefusedNamingTheFieldAndAPairIsKept() throws Exception {
+        assertField("{\"name\":\"a\\ud800b\"}", "name", "/name", "unpaired surrogate");
+        assertField("{\"name\":\"\\udc00\"}", "name", "/name", "U+DC00");
+        assertField("{\"steps\":[{\"subject\":\"x\\ud83d\",\"delay\":1}]}", "steps[0].subject", "/steps/0/subject",
+                "U+D83D");
+        assertField("{\"caps\":{\"\\ud800\":1}}", "caps", "/caps", "surrogate"); // the parser's own refusal
+
+        JsonNode ok = send("{\"name\":\"launch \\ud83d\\ude80\"}", 200);
+
+        assertThat(ok.get("name").asString()).isEqualTo("launch \ud83d\ude80");
+    }
+
     @Test
     void aWrongJsonTypeIsRefusedNamingTheFieldRatherThanCoerced() throws Exception {
         assertField("{\"name\":123}", "name", "/name", null);

@@ -132,7 +132,12 @@ class ClayController {
         bySource.forEach((source, field) -> {
             JsonNode v = row.get(source);
             if (v != null && !v.isNull() && v.isValueNode()) {
-                values.put(field, v.asString());
+                String text = v.asString();
+                if (text.length() > FieldMapper.MAX_TEXT) {
+                    throw ApiProblem.invalid(source, source + ": has " + text.length() + " characters; a lead's text "
+                            + "holds at most " + FieldMapper.MAX_TEXT);
+                }
+                values.put(field, text);
             }
         });
         return FieldMapper.toCandidate(orgId, values, DEFAULT_LEAD_SCORE);

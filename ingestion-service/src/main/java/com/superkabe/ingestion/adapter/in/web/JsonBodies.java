@@ -26,7 +26,7 @@ final class JsonBodies {
 
     static JsonNode parse(byte[] body, long maxBytes) {
         if (body == null || body.length == 0) {
-            throw ApiProblem.invalid("", "The request body is missing");
+            throw ApiProblem.invalid("body", "The request body is missing");
         }
         if (body.length > maxBytes) {
             throw tooLarge(maxBytes);

@@ -1,6 +1,7 @@
 package com.superkabe.ingestion.adapter.in.web;
 
 import com.superkabe.events.lead.LeadRejected;
+import com.superkabe.ingestion.application.FieldMapper;
 import com.superkabe.ingestion.application.Submission;
 import com.superkabe.ingestion.domain.LeadCandidate;
 import java.util.ArrayList;
@@ -38,6 +39,9 @@ final class LeadJson {
             JsonNode v = node.get(f);
             if (v == null || v.isNull()) {
                 text.put(f, null);
+            } else if (v.isString() && v.asString().length() > FieldMapper.MAX_TEXT) {
+                errors.add(new LeadRejected.Reason("too_long", f, f + ": has " + v.asString().length()
+                        + " characters; a lead's text holds at most " + FieldMapper.MAX_TEXT));
             } else if (v.isString()) {
                 text.put(f, v.asString());
             } else {

@@ -1,6 +1,7 @@
 package com.superkabe.protection.adapter.in.web;
 
 import com.superkabe.kit.web.ApiProblem;
+import com.superkabe.kit.web.PlainText;
 import com.superkabe.protection.application.MailboxList;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,7 +31,14 @@ final class Cursors {
         if (cut < 0 || cut == key.length() - 1 || key.indexOf('\n', cut + 1) >= 0 || key.length() > 400) {
             throw notACursor(field);
         }
-        return new MailboxList.Cursor(key.substring(0, cut), key.substring(cut + 1));
+        // the list never gives out a control character; a NUL would reach the query and be refused by the
+        // database as a problem naming the body, not this parameter
+        String address = key.substring(0, cut);
+        String id = key.substring(cut + 1);
+        if (PlainText.firstControlInLine(address) >= 0 || PlainText.firstControlInLine(id) >= 0) {
+            throw notACursor(field);
+        }
+        return new MailboxList.Cursor(address, id);
     }
 
     private static ApiProblem notACursor(String field) {

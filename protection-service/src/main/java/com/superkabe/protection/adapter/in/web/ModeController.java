@@ -38,6 +38,10 @@ class ModeController {
 
     @PutMapping
     ModeView set(OrgId org, @RequestBody ModeRequest body, HttpServletRequest request) {
+        // the reason travels in ProtectionModeChanged: unbounded, it could outgrow the broker's record limit
+        if (body.reason() != null && body.reason().length() > 1000) {
+            throw ApiProblem.invalid("reason", "reason must be at most 1000 characters");
+        }
         Mode mode = Mode.parse(body.mode()).orElseThrow(() -> ApiProblem.invalid("mode",
                 "mode must be OBSERVE, SUGGEST or ENFORCE"));
         return new ModeView(operators.setMode(org.value(), mode, body.reason(), Requests.actor(request)).name());

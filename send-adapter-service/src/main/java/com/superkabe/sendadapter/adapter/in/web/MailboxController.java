@@ -37,6 +37,10 @@ class MailboxController {
     private final MailboxConnections connections;
     private final MailboxFields fields;
 
+    /** The columns of the address's stored forms: mailbox.address_key and mailbox.domain. */
+    static final int MAX_ADDRESS = 320;
+    static final int MAX_DOMAIN = 253;
+
     MailboxController(MailboxService service, Mailboxes mailboxes, SecretBox secrets, TransactionTemplate tx,
                       MailboxConnections connections, MailHostPolicy hosts) {
         this.connections = connections;
@@ -53,12 +57,19 @@ class MailboxController {
         requireProviderSettings(body);
         fields.check(body);
         String address = body.address().trim();
+        String key;
         try {
-            SenderAddress.key(address);
+            key = SenderAddress.key(address);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("address", "has a domain that is not a valid (internationalised) domain name");
         }
         String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        // lower-casing and IDNA can lengthen an address that fits its own limit (İ becomes i̇, ü.example
+        // becomes xn--tda.example): the stored forms must fit their columns, or the insert fails with a 500
+        if (domain.length() > MAX_DOMAIN || key.length() > MAX_ADDRESS) {
+            throw ApiProblem.invalid("address", "is too long once normalised: at most " + MAX_ADDRESS
+                    + " characters in its lower-case ASCII form, with a domain of at most " + MAX_DOMAIN);
+        }
         String mailboxId = "mbx_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         Mailbox mailbox = new Mailbox(mailboxId, org.value(), address, domain, body.provider(), body.dailyLimit(),
                 seal(body.smtp()), seal(body.imap()),

@@ -15,6 +15,18 @@ import java.util.List;
  */
 final class StepsMapper {
 
+    /**
+     * The most bytes a campaign's steps may take as they travel: CampaignCreated and
+     * CampaignVersionPublished carry every subject and body, and a broker record holds at most 1 MiB
+     * (the producer's max.request.size). Each field fits its own limit well below this, but twenty
+     * steps of ten variants did not fit together: the campaign was stored (201) and its event could
+     * never be published, which stopped the outbox for every organization. Half the record leaves
+     * room for the mailbox ids, the rules and the envelope.
+     */
+    static final int MAX_STEPS_BYTES = 512 * 1024;
+    private static final tools.jackson.databind.json.JsonMapper WIRE = tools.jackson.databind.json.JsonMapper
+            .builder().build();
+
     private StepsMapper() {
     }
 
@@ -32,6 +44,12 @@ final class StepsMapper {
                 }
             }
             out.add(step);
+        }
+        int bytes = WIRE.writeValueAsBytes(com.superkabe.sequencer.application.CampaignWire.steps(out)).length;
+        if (bytes > MAX_STEPS_BYTES) {
+            throw new ApiProblem(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "steps", "steps: the subjects "
+                    + "and bodies come to " + bytes + " bytes as JSON; a campaign's steps take at most "
+                    + MAX_STEPS_BYTES + " (they travel in one event, and a broker record holds at most 1 MiB)");
         }
         return out;
     }

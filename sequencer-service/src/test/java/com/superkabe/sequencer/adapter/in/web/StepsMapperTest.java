@@ -45,6 +45,29 @@ class StepsMapperTest {
                 .isEqualTo("steps[1].variants[1].body");
     }
 
+    /** Each body within its 100,000 characters, together 1.2 MB: the event could not be published. */
+    @Test
+    void stepsTooLargeTogetherForOneEventAreRefusedNamingSteps() {
+        CampaignRequest.Step large = new CampaignRequest.Step("Hi", "x".repeat(60_000), 0);
+        CampaignRequest.Step[] twenty = new CampaignRequest.Step[20];
+        java.util.Arrays.fill(twenty, large);
+
+        ApiProblem refused = catchThrowableOfType(ApiProblem.class, () -> StepsMapper.steps(List.of(twenty)));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.field()).isEqualTo("steps");
+        assertThat(refused.status().value()).isEqualTo(413);
+    }
+
+    @Test
+    void stepsJustWithinTheLimitTogetherAreKept() {
+        CampaignRequest.Step large = new CampaignRequest.Step("Hi", "x".repeat(50_000), 0);
+        CampaignRequest.Step[] ten = new CampaignRequest.Step[10];
+        java.util.Arrays.fill(ten, large);
+
+        assertThat(StepsMapper.steps(List.of(ten))).hasSize(10);
+    }
+
     @Test
     void unbalancedSpintaxInAPlainSubjectIsRefusedNamingIt() {
         assertThat(refusedField(new CampaignRequest.Step("{Hi there", "b", 0))).isEqualTo("steps[0].subject");
