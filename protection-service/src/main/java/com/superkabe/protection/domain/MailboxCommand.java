@@ -31,8 +31,13 @@ public sealed interface MailboxCommand {
 
         /** The check decided from its recorded answer (ADR 0064): only a PASS passes. */
         public static DnsChecked of(com.superkabe.events.protection.MailboxDnsChecked answer) {
+            return of(answer, answer.tick());
+        }
+
+        /** The recorded answer applied at {@code tick} (a replay that reaches the check at another tick). */
+        public static DnsChecked of(com.superkabe.events.protection.MailboxDnsChecked answer, long tick) {
             return new DnsChecked(answer.verdict() == com.superkabe.events.protection.DnsVerdict.PASS,
-                    answer.detail(), answer.tick());
+                    answer.detail(), tick);
         }
     }
 

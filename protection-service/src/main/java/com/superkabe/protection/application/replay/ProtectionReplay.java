@@ -280,7 +280,7 @@ public final class ProtectionReplay {
      */
     private void operator(MailboxStateChanged m) {
         MailboxState s = mailboxes.get(m.mailboxId());
-        java.util.Optional<MailboxStatus> target = MailboxStatus.parse(m.to());
+        Optional<MailboxStatus> target = MailboxStatus.parse(m.to());
         if (s == null || !s.registered() || !s.orgId().equals(m.orgId()) || target.isEmpty()) {
             return;
         }
@@ -294,7 +294,7 @@ public final class ProtectionReplay {
 
     /** An operator's domain transition, as the service made it: counted, decided, then the cascade. */
     private void operator(DomainStateChanged e) {
-        java.util.Optional<DomainStatus> target = DomainStatus.parse(e.to());
+        Optional<DomainStatus> target = DomainStatus.parse(e.to());
         List<MailboxState> of = ofDomain(e.orgId(), e.domain());
         if (of.isEmpty() || target.isEmpty()) {
             return;
@@ -509,7 +509,7 @@ public final class ProtectionReplay {
     private MailboxCommand.DnsChecked dnsAnswer(MailboxState s, long t) {
         MailboxDnsChecked r = dns == null ? null : dns.answer(s.orgId(), s.mailboxId(), s.domain(), t);
         return r == null ? new MailboxCommand.DnsChecked(true, "all pass", t)
-                : new MailboxCommand.DnsChecked(MailboxCommand.DnsChecked.of(r).passed(), r.detail(), t);
+                : MailboxCommand.DnsChecked.of(r, t);
     }
 
     /** Keeps the earliest tick a clocked mailbox is due at; others are never visited. */
